@@ -1,0 +1,46 @@
+import { createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { GatewayConfig } from './config';
+
+export const ROLES = ['SECRETARIAT', 'MEMBER', 'REPORTER', 'AUTHORITY'] as const;
+
+/** The verified identity forwarded to subgraphs. Anonymous callers have none. */
+export interface Claims {
+  sub: string;
+  org: string | null;
+  groups: string[];
+  roles: string[];
+}
+
+export class AuthError extends Error {}
+
+const strings = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null);
+
+function toClaims(payload: JWTPayload): Claims {
+  const groups = strings(payload.groups ?? []);
+  const roles = strings(payload.roles ?? []);
+  if (typeof payload.sub !== 'string' || !payload.sub) throw new AuthError('token has no subject');
+  if (!groups || !roles) throw new AuthError('token groups/roles must be lists of strings');
+  if (roles.some((r) => !(ROLES as readonly string[]).includes(r))) throw new AuthError('token names an unknown role');
+  return { sub: payload.sub, org: typeof payload.org === 'string' ? payload.org : null, groups, roles };
+}
+
+/**
+ * Verifies `Authorization: Bearer …`: HS256 with a shared secret, or RS256 against a JWKS URL.
+ * No header means anonymous (portal data only); anything else that fails is an AuthError.
+ */
+export function createVerifier(config: GatewayConfig): (authorization: string | undefined) => Promise<Claims | null> {
+  const key: Uint8Array | JWTVerifyGetKey = 'secret' in config.jwt ? new TextEncoder().encode(config.jwt.secret) : createRemoteJWKSet(new URL(config.jwt.jwksUrl));
+  const algorithms = 'secret' in config.jwt ? ['HS256'] : ['RS256'];
+  return async (authorization) => {
+    if (!authorization) return null;
+    const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization.trim());
+    if (!match) throw new AuthError('Authorization must be "Bearer <token>"');
+    try {
+      const { payload } = await jwtVerify(match[1], key as Uint8Array, { algorithms, issuer: config.issuer, audience: config.audience });
+      return toClaims(payload);
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      throw new AuthError((error as Error).message);
+    }
+  };
+}

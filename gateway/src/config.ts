@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The committed supergraph, found from source or from dist/. */
+function defaultSupergraphPath(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'schema', 'supergraph.graphql')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'schema', 'supergraph.graphql');
+}
+
+/** Thrown when the environment is unusable; the message names the variable. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  production: boolean;
+  gatewaySecret: string;
+  jwt: { secret: string } | { jwksUrl: string };
+  issuer?: string;
+  audience?: string;
+  supergraphPath: string;
+  subgraphTimeoutMs: number;
+  corsOrigins: string[];
+  /** `<NAME>_URL` overrides of the subgraph URLs written in the supergraph. */
+  subgraphUrl: (name: string) => string | undefined;
+  logLevel: string;
+}
+
+function positiveInt(env: Env, variable: string, fallback: number): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${variable} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+/** Validates the gateway's environment at start. */
+export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
+  const gatewaySecret = env.GATEWAY_SECRET ?? '';
+  if (gatewaySecret.length < 32) throw new ConfigError('GATEWAY_SECRET is required (at least 32 characters): the secret the subgraphs check on every call');
+  let jwt: GatewayConfig['jwt'];
+  if (env.JWKS_URL) {
+    try {
+      new URL(env.JWKS_URL);
+    } catch {
+      throw new ConfigError('JWKS_URL must be a URL of a JSON Web Key Set (RS256 tokens)');
+    }
+    jwt = { jwksUrl: env.JWKS_URL };
+  } else {
+    if (!env.JWT_SECRET || env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET (at least 32 characters, HS256) or JWKS_URL (RS256) is required');
+    jwt = { secret: env.JWT_SECRET };
+  }
+  const port = positiveInt(env, 'GATEWAY_PORT', 4000);
+  if (port > 65535) throw new ConfigError(`GATEWAY_PORT must be a port number, got "${env.GATEWAY_PORT}"`);
+  return {
+    host: env.HOST || '127.0.0.1',
+    port,
+    production: env.NODE_ENV === 'production',
+    gatewaySecret,
+    jwt,
+    issuer: env.JWT_ISSUER || undefined,
+    audience: env.JWT_AUDIENCE || undefined,
+    supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : defaultSupergraphPath(),
+    subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    subgraphUrl: (name) => env[`${name.toUpperCase()}_URL`] || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,31 @@
+import { GraphQLFormattedError } from 'graphql';
+
+/** Codes that pass to clients as they are; anything else gets a generic message. */
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试 (service unavailable)';
+
+/**
+ * Masks errors on their way out: subgraph names, URLs, hosts, SQL and stack traces never reach
+ * a client; the code, a safe message and the path do.
+ */
+export function formatGatewayError(formatted: GraphQLFormattedError, onInternal: (error: GraphQLFormattedError) => void): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  onInternal(formatted);
+  return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import express, { NextFunction, Request, Response } from 'express';
+import pino from 'pino';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import { AuthError, createVerifier } from './auth';
+import { GatewayConfig } from './config';
+import { fetchWithTimeout, GatewayContext, HubDataSource } from './datasource';
+import { formatGatewayError } from './errors';
+import { checkSubgraphs, subgraphUrls } from './health';
+
+const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+
+/** CORS for the listed origins only; other origins get no CORS headers (the browser blocks them). */
+function cors(origins: string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.header('origin');
+    if (origin && origins.includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') return void res.status(204).end();
+    }
+    next();
+  };
+}
+
+export interface Gateway {
+  httpServer: http.Server;
+  log: pino.Logger;
+  stop(): Promise<void>;
+}
+
+/** Builds the gateway: auth, CORS, limits on the body, health, and the federated executor. */
+export async function createGateway(config: GatewayConfig): Promise<Gateway> {
+  const log = pino({ level: config.logLevel, base: { service: 'gateway' } });
+  const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
+  const urls = subgraphUrls(supergraphSdl, config);
+  const fetcher = fetchWithTimeout(config.subgraphTimeoutMs);
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new HubDataSource(urls.get(name) ?? (url as string), config.gatewaySecret, fetcher),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const verify = createVerifier(config);
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    ],
+    formatError: (formatted) => formatGatewayError(formatted, (internal) => log.warn({ error: internal.message, code: internal.extensions?.code, path: internal.path }, 'masked error')),
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const subgraphs = await checkSubgraphs(urls, Math.min(config.subgraphTimeoutMs, 3000));
+    const ready = Object.values(subgraphs).every((s) => s === 'ready');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs });
+  });
+
+  app.use(cors(config.corsOrigins));
+  app.use(express.json({ limit: '2mb' }));
+  app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (error.type === 'entity.too.large') return void jsonError(res, 413, 'PAYLOAD_TOO_LARGE', '请求体超过 2 MB (request body too large)');
+    if (error.status === 400) return void jsonError(res, 400, 'BAD_REQUEST', '请求体不是有效的 JSON (malformed JSON body)');
+    next(error);
+  });
+  // Tokens are checked before Apollo sees the request: a bad token is a 401 whatever the query.
+  app.use(['/graphql', '/'], async (req: Request, res: Response, next: NextFunction) => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    try {
+      res.locals.context = { claims: await verify(req.header('authorization')), requestId } satisfies GatewayContext;
+      next();
+    } catch (error) {
+      if (!(error instanceof AuthError)) return next(error);
+      log.info({ requestId, reason: error.message }, 'token rejected');
+      jsonError(res, 401, 'UNAUTHENTICATED', '登录凭证无效或已过期，请重新登录 (invalid or expired token)');
+    }
+  });
+  app.use(['/graphql', '/'], expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as GatewayContext }));
+
+  return {
+    httpServer,
+    log,
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) httpServer.close();
+    },
+  };
+}

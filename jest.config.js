@@ -1,0 +1,19 @@
+/** One jest project per subgraph (type-graphql keeps its metadata globally), plus unit and end-to-end. */
+const project = (displayName, roots, extra = {}) => ({
+  displayName,
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots,
+  testMatch: ['**/*.test.ts'],
+  setupFiles: ['reflect-metadata'],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('kit', ['<rootDir>/subgraphs/kit/test']),
+    project('members', ['<rootDir>/subgraphs/members/test']),
+    project('e2e', ['<rootDir>/test']),
+  ],
+  testTimeout: 60000,
+};

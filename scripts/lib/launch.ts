@@ -1,0 +1,120 @@
+import net from 'node:net';
+import path from 'node:path';
+import { ChildProcess, spawn } from 'node:child_process';
+import { ROOT } from './secrets';
+import { SUBGRAPHS, GATEWAY_PORT } from '../services';
+
+export interface HubOptions {
+  /** Environment for every process (secrets, DATABASE_URL, DATA_DIR …) on top of process.env. */
+  env: NodeJS.ProcessEnv;
+  gatewayPort?: number;
+  /** Port per subgraph name; the defaults of SUBGRAPHS otherwise. */
+  subgraphPorts?: Record<string, number>;
+  /** Migrate and load demo data into empty databases before starting. */
+  seed?: boolean;
+  /** Receives each line a process prints. */
+  onOutput?: (service: string, line: string) => void;
+}
+
+export interface RunningHub {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  processes: Map<string, ChildProcess>;
+  stop(): Promise<void>;
+}
+
+const dist = (...parts: string[]) => path.join(ROOT, 'dist', ...parts);
+
+/** A TCP port that is free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(name: string, script: string, env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): ChildProcess {
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  const forward = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    tail = (tail + text).slice(-4000);
+    for (const line of text.split('\n')) if (line.trim()) onOutput?.(name, line);
+  };
+  child.stdout!.on('data', forward);
+  child.stderr!.on('data', forward);
+  Object.defineProperty(child, 'outputTail', { get: () => tail });
+  return child;
+}
+
+async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs = 60000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}:\n${(child as unknown as { outputTail: string }).outputTail}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} did not become ready at ${url} within ${timeoutMs / 1000}s`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Runs the seed script as its own process and waits for it. */
+function seed(env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): Promise<void> {
+  const child = run('seed', dist('scripts', 'seed.js'), env, onOutput);
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed failed:\n${(child as unknown as { outputTail: string }).outputTail}`)))),
+  );
+}
+
+/**
+ * Starts every subgraph and then the gateway as separate processes on 127.0.0.1, each ready
+ * before the next step. If any step fails, whatever started is stopped again.
+ */
+export async function launchHub(options: HubOptions): Promise<RunningHub> {
+  const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...options.env };
+  const processes = new Map<string, ChildProcess>();
+  const stop = async () => {
+    await Promise.all([...processes.values()].map(stopChild));
+  };
+  try {
+    if (options.seed) await seed(env, options.onOutput);
+    const subgraphUrls: Record<string, string> = {};
+    for (const entry of SUBGRAPHS) {
+      const port = options.subgraphPorts?.[entry.name] ?? entry.port;
+      const child = run(entry.name, dist('subgraphs', entry.name, 'src', 'index.js'), { ...env, [`${entry.name.toUpperCase()}_PORT`]: String(port) }, options.onOutput);
+      processes.set(entry.name, child);
+      subgraphUrls[entry.name] = `http://127.0.0.1:${port}/graphql`;
+    }
+    await Promise.all(SUBGRAPHS.map((entry) => waitFor(new URL('/health', subgraphUrls[entry.name]).toString(), processes.get(entry.name)!, entry.name)));
+    const gatewayPort = options.gatewayPort ?? GATEWAY_PORT;
+    const urlEnv = Object.fromEntries(SUBGRAPHS.map((entry) => [`${entry.name.toUpperCase()}_URL`, subgraphUrls[entry.name]]));
+    const gateway = run('gateway', dist('gateway', 'src', 'index.js'), { ...env, ...urlEnv, GATEWAY_PORT: String(gatewayPort) }, options.onOutput);
+    processes.set('gateway', gateway);
+    await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 'gateway');
+    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, processes, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { openDataSource, readDatabase } from '../subgraphs/kit/src';
+import { SUBGRAPHS } from './services';
+
+/** Migrates every subgraph's database and loads the demo data into the empty ones. */
+export async function seedAll(log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<void> {
+  for (const entry of SUBGRAPHS) {
+    const definition = entry.definition();
+    const db = await openDataSource(readDatabase(process.env, entry.name), { entities: definition.entities, migrations: definition.migrations });
+    try {
+      const seeded = entry.seed ? await entry.seed(db) : false;
+      log(`${entry.name}: ${seeded ? 'demo data loaded' : 'database ready (existing data kept)'}`);
+    } finally {
+      await db.destroy();
+    }
+  }
+}
+
+if (require.main === module) {
+  seedAll().catch((error) => {
+    process.stderr.write(`seed failed: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import type { SubgraphDefinition } from '../subgraphs/kit/src';
+
+/**
+ * The subgraphs of the hub. Adding a subgraph is adding its folder under subgraphs/ and one
+ * entry here: the launcher, compose, seed and the tests read this list.
+ */
+export interface SubgraphEntry {
+  name: string;
+  port: number;
+  definition: () => SubgraphDefinition<unknown>;
+  /** Loads demo data into an empty database; false when there was data already. */
+  seed?: (db: DataSource) => Promise<boolean>;
+}
+
+export const SUBGRAPHS: SubgraphEntry[] = [
+  {
+    name: 'members',
+    port: 4001,
+    definition: () => require('../subgraphs/members/src/schema').members,
+    seed: (db) => require('../subgraphs/members/src/seed').seedDemo(db),
+  },
+];
+
+export const GATEWAY_PORT = 4000;
+
+/** Compiled entry point of a subgraph process. */
+export const subgraphMain = (name: string) => require.resolve(`../subgraphs/${name}/src/index`);
+export const gatewayMain = () => require.resolve('../gateway/src/index');

@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { devSecrets } from './lib/secrets';
+import { mintToken } from './lib/tokens';
+
+const ROLES = ['SECRETARIAT', 'MEMBER', 'REPORTER', 'AUTHORITY'];
+const usage = 'usage: npm run token -- --role SECRETARIAT|MEMBER|REPORTER|AUTHORITY [--group <groupId>[,<groupId>]] [--org <organizationId>] [--sub <userId>] [--expires 12h]';
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string', multiple: true },
+      group: { type: 'string', multiple: true },
+      org: { type: 'string' },
+      sub: { type: 'string' },
+      expires: { type: 'string', default: '12h' },
+    },
+  });
+  const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean);
+  if (!roles.length || roles.some((r) => !ROLES.includes(r))) {
+    process.stderr.write(`${usage}\n`);
+    process.exit(2);
+  }
+  const groups = (values.group ?? []).flatMap((g) => g.split(',')).map((g) => g.trim()).filter(Boolean);
+  const sub = values.sub ?? `dev-${roles[0].toLowerCase()}`;
+  process.stdout.write(`${await mintToken(devSecrets().JWT_SECRET, { sub, roles, groups, org: values.org, expiresIn: values.expires })}\n`);
+}
+
+void main();

@@ -1,0 +1,74 @@
+import { forbidden, unauthenticated } from './errors';
+
+/** Headers the gateway sets on every subgraph call. */
+export const SECRET_HEADER = 'x-gateway-secret';
+export const IDENTITY_HEADER = 'x-hub-identity';
+
+export const ROLES = ['SECRETARIAT', 'MEMBER', 'REPORTER', 'AUTHORITY'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking, as verified by the gateway. Anonymous callers have no user id. */
+export class Viewer {
+  constructor(
+    readonly userId: string | null,
+    readonly organizationId: string | null,
+    readonly groupIds: readonly string[],
+    readonly roles: readonly Role[],
+  ) {}
+
+  static anonymous(): Viewer {
+    return new Viewer(null, null, [], []);
+  }
+
+  get isAnonymous(): boolean {
+    return this.userId === null;
+  }
+
+  has(role: Role): boolean {
+    return this.roles.includes(role);
+  }
+
+  /** Belongs to the group (any role) or reads across groups as an authority. */
+  canRead(groupId: string): boolean {
+    return this.groupIds.includes(groupId) || this.has('AUTHORITY');
+  }
+
+  isSecretariatOf(groupId: string): boolean {
+    return this.has('SECRETARIAT') && this.groupIds.includes(groupId);
+  }
+
+  requireUser(): void {
+    if (this.isAnonymous) throw unauthenticated();
+  }
+
+  requireRole(role: Role): void {
+    this.requireUser();
+    if (!this.has(role)) throw forbidden(`此操作需要 ${role} 角色 (role ${role} required)`);
+  }
+
+  requireSecretariatOf(groupId: string): void {
+    this.requireUser();
+    if (!this.isSecretariatOf(groupId)) throw forbidden('只有本集团秘书处可以执行此操作 (secretariat of this group only)');
+  }
+
+  /** The member unit acting; the owner of anything it writes comes from here, never from input. */
+  requireOrganization(): string {
+    this.requireUser();
+    if (!this.organizationId) throw forbidden('此操作需要以成员单位身份登录 (a member unit account is required)');
+    return this.organizationId;
+  }
+}
+
+/** Parses the identity header the gateway forwards (base64url JSON); absent means anonymous. */
+export function parseIdentity(header: string | undefined): Viewer {
+  if (!header) return Viewer.anonymous();
+  const claims = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const roles = strings(claims.roles).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return new Viewer(
+    typeof claims.sub === 'string' ? claims.sub : null,
+    typeof claims.org === 'string' ? claims.org : null,
+    strings(claims.groups),
+    roles,
+  );
+}

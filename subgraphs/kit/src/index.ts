@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+export * from './config';
+export * from './datasource';
+export * from './errors';
+export * from './identity';
+export * from './logger';
+export * from './pagination';
+export * from './scalars';
+export * from './schema';
+export * from './server';
+export * from './loaders';
+export * from './testing';

@@ -1,0 +1,161 @@
+import http from 'node:http';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { DataSource, MixedList, EntitySchema } from 'typeorm';
+import { NonEmptyArray } from 'type-graphql';
+import { GraphQLSchema } from 'graphql';
+import { ConfigError, loadSubgraphConfig, SubgraphConfig } from './config';
+import { DatabaseUnavailableError, openDataSource, QueryCounter } from './datasource';
+import { maskError } from './errors';
+import { IDENTITY_HEADER, parseIdentity, SECRET_HEADER, Viewer } from './identity';
+import { createLogger, Logger } from './logger';
+import { buildFederatedSchema, ReferenceResolvers } from './schema';
+
+/** What every resolver receives. Loaders are made per request, so nothing is cached across users. */
+export interface HubContext<L> {
+  viewer: Viewer;
+  loaders: L;
+  db: DataSource;
+  requestId: string;
+  log: Logger;
+}
+
+/** Everything a subgraph declares; the kit does the rest. */
+export interface SubgraphDefinition<L> {
+  name: string;
+  defaultPort: number;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+  createLoaders: (db: DataSource, viewer: Viewer) => L;
+}
+
+export interface Subgraph<L> {
+  config: SubgraphConfig;
+  schema: GraphQLSchema;
+  apollo: ApolloServer<HubContext<L>>;
+  db: DataSource;
+  queries: QueryCounter;
+  httpServer: http.Server;
+  log: Logger;
+  contextFor(viewer: Viewer): HubContext<L>;
+  close(): Promise<void>;
+}
+
+function secretMatches(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const unauthorizedBody = {
+  errors: [{ message: '请通过网关访问 (requests must come through the gateway)', extensions: { code: 'UNAUTHENTICATED' } }],
+};
+
+/** Builds a subgraph (schema, database, HTTP app) without listening; tests and `runSubgraph` share it. */
+export async function createSubgraph<L>(definition: SubgraphDefinition<L>, config: SubgraphConfig = loadSubgraphConfig(definition.name, definition.defaultPort)): Promise<Subgraph<L>> {
+  const log = createLogger(definition.name, config.logLevel);
+  const queries = new QueryCounter((message) => log.warn({ sqlError: message.slice(0, 200) }, 'query failed'));
+  const db = await openDataSource(config.database, { entities: definition.entities, migrations: definition.migrations, logger: queries });
+  const schema = await buildFederatedSchema(definition);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const contextFor = (viewer: Viewer, requestId: string = randomUUID()): HubContext<L> => ({
+    viewer,
+    db,
+    requestId,
+    log: log.child({ requestId }),
+    loaders: definition.createLoaders(db, viewer),
+  });
+
+  const apollo = new ApolloServer<HubContext<L>>({
+    schema,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted, error) => maskError(formatted, (original) => log.error({ err: original }, 'internal error'), error),
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: definition.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      res.json({ status: 'ready', service: definition.name });
+    } catch {
+      res.status(503).json({ status: 'unavailable', service: definition.name, dependency: 'database' });
+    }
+  });
+  // Every other path needs the gateway secret, checked before the body is read or any GraphQL is parsed.
+  app.use((req, res, next) => {
+    if (secretMatches(req.header(SECRET_HEADER), config.gatewaySecret)) return next();
+    res.status(401).json(unauthorizedBody);
+  });
+  app.use(express.json({ limit: '2mb' }));
+  const graphql = expressMiddleware(apollo, {
+    context: async ({ req }) => {
+      const requestId = req.header('x-request-id') || randomUUID();
+      return contextFor(parseIdentity(req.header(IDENTITY_HEADER)), requestId);
+    },
+  });
+  app.use(['/graphql', '/'], (req, res, next) => (req.path === '/' ? graphql(req, res, next) : next()));
+
+  return {
+    config,
+    schema,
+    apollo,
+    db,
+    queries,
+    httpServer,
+    log,
+    contextFor: (viewer) => contextFor(viewer),
+    async close() {
+      await apollo.stop();
+      if (httpServer.listening) httpServer.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** Starts a subgraph process: validate config, open the database, listen, stop cleanly on a signal. */
+export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<void> {
+  let subgraph: Subgraph<L>;
+  try {
+    subgraph = await createSubgraph(definition);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
+      process.stderr.write(`[${definition.name}] ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { config, httpServer, log } = subgraph;
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info({ port }, `${definition.name} subgraph ready at http://${config.host}:${port}/graphql`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await subgraph.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,83 @@
+import { DataSource, In } from 'typeorm';
+import DataLoader from 'dataloader';
+import { HubContext, loader, manyByKey, oneByKey, Viewer } from '../../kit/src';
+import { Organization } from './organization/organization.entity';
+import { Membership } from './membership/membership.entity';
+import { MembershipEvent } from './membership/membership-event.entity';
+import { Group } from './group/group.entity';
+import { GroupDesignation } from './group/designation.entity';
+import { CouncilTerm } from './group/council-term.entity';
+import { NoticeRead } from './notice/notice-read.entity';
+import { Notice } from './notice/notice.entity';
+import { Access, canSeeGroup, canSeeMembership, organizationAccess } from './access';
+
+/** An organization as one viewer may see it. */
+export type VisibleOrganization = Organization & { access: Access };
+
+/** Per-request loaders: every batch is one `IN (...)` query, results in key order. */
+export function createLoaders(db: DataSource, viewer: Viewer) {
+  const organizationById = loader<string, Organization | null>(async (ids) => oneByKey(ids, await db.getRepository(Organization).findBy({ id: In(ids) }), (o) => o.id));
+  const membershipsByOrganizationId = loader<string, Membership[]>(async (ids) =>
+    manyByKey(ids, await db.getRepository(Membership).find({ where: { organizationId: In(ids) }, order: { roleRank: 'ASC' } }), (m) => m.organizationId),
+  );
+  const membershipById = loader<string, Membership | null>(async (ids) => oneByKey(ids, await db.getRepository(Membership).findBy({ id: In(ids) }), (m) => m.id));
+  const groupById = loader<string, Group | null>(async (ids) => oneByKey(ids, await db.getRepository(Group).findBy({ id: In(ids) }), (g) => g.id));
+
+  /** The organization with the viewer's access attached, or null when the viewer may not see it. */
+  const visibleOrganizationById = new DataLoader<string, VisibleOrganization | null>(async (ids) => {
+    const [organizations, memberships] = await Promise.all([organizationById.loadMany(ids), membershipsByOrganizationId.loadMany(ids)]);
+    return ids.map((id, i) => {
+      const organization = organizations[i];
+      if (!organization || organization instanceof Error) return null;
+      const access = organizationAccess(viewer, id, memberships[i] as Membership[]);
+      return access === 'NONE' ? null : Object.assign(organization, { access });
+    });
+  });
+
+  return {
+    organizationById,
+    visibleOrganizationById,
+    membershipsByOrganizationId,
+    membershipById,
+    visibleMembershipById: new DataLoader<string, Membership | null>(async (ids) =>
+      (await membershipById.loadMany(ids)).map((m) => (m && !(m instanceof Error) && canSeeMembership(viewer, m) ? m : null)),
+    ),
+    groupById,
+    visibleGroupById: new DataLoader<string, Group | null>(async (ids) =>
+      (await groupById.loadMany(ids)).map((g) => (g && !(g instanceof Error) && canSeeGroup(viewer, g.id) ? g : null)),
+    ),
+    councilTermById: loader<string, CouncilTerm | null>(async (ids) => oneByKey(ids, await db.getRepository(CouncilTerm).findBy({ id: In(ids) }), (t) => t.id)),
+    councilTermsByGroupId: loader<string, CouncilTerm[]>(async (ids) =>
+      manyByKey(ids, await db.getRepository(CouncilTerm).find({ where: { groupId: In(ids) }, order: { number: 'ASC' } }), (t) => t.groupId),
+    ),
+    designationsByGroupId: loader<string, GroupDesignation[]>(async (ids) =>
+      manyByKey(ids, await db.getRepository(GroupDesignation).find({ where: { groupId: In(ids) }, order: { awardedOn: 'ASC' } }), (d) => d.groupId),
+    ),
+    eventsByMembershipId: loader<string, MembershipEvent[]>(async (ids) =>
+      manyByKey(ids, await db.getRepository(MembershipEvent).find({ where: { membershipId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }), (e) => e.membershipId),
+    ),
+    visibleNoticeById: loader<string, Notice | null>(async (ids) =>
+      oneByKey(ids, await db.getRepository(Notice).findBy({ id: In(ids) }), (n) => n.id).map((n) => (n && viewer.canRead(n.groupId) ? n : null)),
+    ),
+    /** Notices the viewer's unit has read, among the given ids. */
+    myNoticeReadByNoticeId: loader<string, NoticeRead | null>(async (ids) =>
+      viewer.organizationId
+        ? oneByKey(ids, await db.getRepository(NoticeRead).findBy({ noticeId: In(ids), organizationId: viewer.organizationId }), (r) => r.noticeId)
+        : ids.map(() => null),
+    ),
+    noticeReadCountByNoticeId: loader<string, number>(async (ids) => {
+      const rows: { noticeId: string; count: string | number }[] = await db
+        .getRepository(NoticeRead)
+        .createQueryBuilder('r')
+        .select('r.noticeId', 'noticeId')
+        .addSelect('COUNT(*)', 'count')
+        .where('r.noticeId IN (:...ids)', { ids })
+        .groupBy('r.noticeId')
+        .getRawMany();
+      return oneByKey(ids, rows, (r) => r.noticeId).map((r) => (r ? Number(r.count) : 0));
+    }),
+  };
+}
+
+export type MembersLoaders = ReturnType<typeof createLoaders>;
+export type MembersContext = HubContext<MembersLoaders>;

@@ -1,0 +1,113 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum OrganizationType {
+  HIGHER_VOCATIONAL = 'HIGHER_VOCATIONAL',
+  SECONDARY_VOCATIONAL = 'SECONDARY_VOCATIONAL',
+  TECHNICIAN_COLLEGE = 'TECHNICIAN_COLLEGE',
+  UNDERGRADUATE = 'UNDERGRADUATE',
+  ENTERPRISE = 'ENTERPRISE',
+  INDUSTRY_ASSOCIATION = 'INDUSTRY_ASSOCIATION',
+  GOVERNMENT = 'GOVERNMENT',
+  RESEARCH_INSTITUTE = 'RESEARCH_INSTITUTE',
+  OTHER = 'OTHER',
+}
+
+export enum MembershipRole {
+  CHAIR = 'CHAIR',
+  VICE_CHAIR = 'VICE_CHAIR',
+  SECRETARIAT_HOST = 'SECRETARIAT_HOST',
+  STANDING_DIRECTOR = 'STANDING_DIRECTOR',
+  DIRECTOR = 'DIRECTOR',
+  MEMBER = 'MEMBER',
+}
+
+/** Council order, for sorting a member list by role. */
+export const ROLE_RANK: Record<MembershipRole, number> = {
+  CHAIR: 1,
+  VICE_CHAIR: 2,
+  SECRETARIAT_HOST: 3,
+  STANDING_DIRECTOR: 4,
+  DIRECTOR: 5,
+  MEMBER: 6,
+};
+
+export enum MembershipStatus {
+  PENDING = 'PENDING',
+  ACTIVE = 'ACTIVE',
+  REJECTED = 'REJECTED',
+  EXITED = 'EXITED',
+}
+
+export enum MembershipAction {
+  REGISTERED = 'REGISTERED',
+  APPLIED = 'APPLIED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  EXITED = 'EXITED',
+  ROLE_CHANGED = 'ROLE_CHANGED',
+}
+
+export enum GroupType {
+  INDUSTRY = 'INDUSTRY',
+  REGIONAL = 'REGIONAL',
+}
+
+export enum NoticeKind {
+  NOTICE = 'NOTICE',
+  DOCUMENT = 'DOCUMENT',
+}
+
+export enum MemberSortField {
+  NAME = 'NAME',
+  USCC = 'USCC',
+  ROLE = 'ROLE',
+  JOINED_ON = 'JOINED_ON',
+}
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+export const ORGANIZATION_TYPE_LABEL: Record<OrganizationType, string> = {
+  HIGHER_VOCATIONAL: '高职院校',
+  SECONDARY_VOCATIONAL: '中职学校',
+  TECHNICIAN_COLLEGE: '技工院校',
+  UNDERGRADUATE: '本科院校',
+  ENTERPRISE: '企业',
+  INDUSTRY_ASSOCIATION: '行业协会',
+  GOVERNMENT: '政府部门',
+  RESEARCH_INSTITUTE: '科研机构',
+  OTHER: '其他',
+};
+
+export const ROLE_LABEL: Record<MembershipRole, string> = {
+  CHAIR: '理事长单位',
+  VICE_CHAIR: '副理事长单位',
+  SECRETARIAT_HOST: '秘书处所在单位',
+  STANDING_DIRECTOR: '常务理事单位',
+  DIRECTOR: '理事单位',
+  MEMBER: '成员单位',
+};
+
+export const STATUS_LABEL: Record<MembershipStatus, string> = {
+  PENDING: '待审核',
+  ACTIVE: '正式成员',
+  REJECTED: '已驳回',
+  EXITED: '已退出',
+};
+
+const describe = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v }]));
+
+registerEnumType(OrganizationType, { name: 'OrganizationType', description: '单位类型', valuesConfig: describe(ORGANIZATION_TYPE_LABEL) });
+registerEnumType(MembershipRole, { name: 'MembershipRole', description: '成员角色', valuesConfig: describe(ROLE_LABEL) });
+registerEnumType(MembershipStatus, { name: 'MembershipStatus', description: '成员资格状态', valuesConfig: describe(STATUS_LABEL) });
+registerEnumType(MembershipAction, {
+  name: 'MembershipAction',
+  description: '成员资格变更',
+  valuesConfig: describe({ REGISTERED: '登记入会', APPLIED: '提交入会申请', APPROVED: '批准入会', REJECTED: '驳回申请', EXITED: '退出', ROLE_CHANGED: '角色变更' }),
+});
+registerEnumType(GroupType, { name: 'GroupType', description: '集团类型', valuesConfig: describe({ INDUSTRY: '行业型', REGIONAL: '区域型' }) });
+registerEnumType(NoticeKind, { name: 'NoticeKind', description: '消息类别', valuesConfig: describe({ NOTICE: '通知', DOCUMENT: '文件' }) });
+registerEnumType(MemberSortField, { name: 'MemberSortField', description: '成员列表排序字段' });
+registerEnumType(SortDirection, { name: 'SortDirection' });

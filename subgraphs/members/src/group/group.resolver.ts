@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { In } from 'typeorm';
+import { badInput, conflict, Connection, isUniqueViolation, notFound } from '../../../kit/src';
+import { MembersContext } from '../context';
+import { MembershipStatus } from '../enums';
+import { Membership } from '../membership/membership.entity';
+import { MemberListArgs } from '../membership/membership.input';
+import { listMembers } from '../membership/member-list';
+import { Notice } from '../notice/notice.entity';
+import { listNotices } from '../notice/notice-list';
+import { Organization } from '../organization/organization.entity';
+import { notBefore, optionalText, regionCode, requiredText } from '../validate';
+import { CouncilTerm } from './council-term.entity';
+import { GroupDesignation } from './designation.entity';
+import { Group } from './group.entity';
+import { CouncilTermInput, DesignationInput, GroupProfileInput } from './group.input';
+
+export const MembershipConnection = Connection(Membership, 'Membership');
+export const NoticeConnection = Connection(Notice, 'Notice');
+
+function validTerm(input: CouncilTermInput) {
+  if (!Number.isInteger(input.number) || input.number < 1 || input.number > 99) throw badInput('届次应为 1–99 的整数');
+  if (input.endsOn) notBefore(input.endsOn, input.startsOn, `届次结束日期 ${input.endsOn} 不能早于开始日期 ${input.startsOn}`);
+  return { number: input.number, startsOn: input.startsOn, endsOn: input.endsOn ?? null };
+}
+
+@Resolver(() => Group)
+export class GroupResolver {
+  @Query(() => Group, { nullable: true, description: '集团（匿名访问只返回门户公开信息）' })
+  group(@Arg('id', () => ID) id: string, @Ctx() ctx: MembersContext) {
+    return ctx.loaders.visibleGroupById.load(id);
+  }
+
+  @Query(() => Group, { nullable: true, description: '按集团代码查找' })
+  async groupByCode(@Arg('code', () => String) code: string, @Ctx() ctx: MembersContext) {
+    const group = await ctx.db.getRepository(Group).findOneBy({ code: code.trim() });
+    return group ? ctx.loaders.visibleGroupById.load(group.id) : null;
+  }
+
+  @Query(() => [Group], { description: '集团列表：匿名为门户上的全部集团，登录用户为本人所属集团' })
+  groups(@Ctx() ctx: MembersContext) {
+    const repo = ctx.db.getRepository(Group);
+    const { viewer } = ctx;
+    if (viewer.isAnonymous || viewer.has('AUTHORITY')) return repo.find({ order: { name: 'ASC' } });
+    return viewer.groupIds.length ? repo.find({ where: { id: In([...viewer.groupIds]) }, order: { name: 'ASC' } }) : [];
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: '牵头单位' })
+  leadOrganization(@Root() group: Group, @Ctx() ctx: MembersContext) {
+    return group.leadOrganizationId ? ctx.loaders.visibleOrganizationById.load(group.leadOrganizationId) : null;
+  }
+
+  @FieldResolver(() => [GroupDesignation], { description: '称号' })
+  designations(@Root() group: Group, @Ctx() ctx: MembersContext) {
+    return ctx.loaders.designationsByGroupId.load(group.id);
+  }
+
+  @FieldResolver(() => [CouncilTerm], { description: '理事会届次' })
+  councilTerms(@Root() group: Group, @Ctx() ctx: MembersContext) {
+    return ctx.loaders.councilTermsByGroupId.load(group.id);
+  }
+
+  @FieldResolver(() => MembershipConnection, { description: '成员单位（筛选、搜索、排序、游标分页）' })
+  members(@Root() group: Group, @Args(() => MemberListArgs) args: MemberListArgs, @Ctx() ctx: MembersContext) {
+    return listMembers(ctx.db, ctx.viewer, group.id, args);
+  }
+
+  @FieldResolver(() => NoticeConnection, { nullable: true, description: '通知与文件（本集团用户可见），新的在前' })
+  notices(
+    @Root() group: Group,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: MembersContext,
+  ) {
+    return ctx.viewer.canRead(group.id) ? listNotices(ctx.db, group.id, first, after) : null;
+  }
+
+  @Mutation(() => Group, { description: '更新集团基本信息' })
+  async updateGroupProfile(@Arg('id', () => ID) id: string, @Arg('input', () => GroupProfileInput) input: GroupProfileInput, @Ctx() ctx: MembersContext) {
+    ctx.viewer.requireSecretariatOf(id);
+    const repo = ctx.db.getRepository(Group);
+    if (!(await repo.existsBy({ id }))) throw notFound('集团', id);
+    if (input.leadOrganizationId) {
+      const lead = await ctx.db.getRepository(Membership).findOneBy({ groupId: id, organizationId: input.leadOrganizationId, status: MembershipStatus.ACTIVE });
+      if (!lead) throw badInput('牵头单位须为本集团的正式成员单位');
+    }
+    await repo.update(
+      { id },
+      {
+        name: requiredText(input.name, '集团名称', 100),
+        shortName: optionalText(input.shortName, '简称', 50),
+        type: input.type,
+        leadOrganizationId: input.leadOrganizationId ?? null,
+        approvingAuthority: optionalText(input.approvingAuthority, '批准部门', 100),
+        foundedOn: input.foundedOn ?? null,
+        region: input.region ? regionCode(input.region) : null,
+        description: optionalText(input.description, '简介', 5000),
+      },
+    );
+    return repo.findOneByOrFail({ id });
+  }
+
+  @Mutation(() => GroupDesignation, { description: '添加集团称号' })
+  async addGroupDesignation(@Arg('groupId', () => ID) groupId: string, @Arg('input', () => DesignationInput) input: DesignationInput, @Ctx() ctx: MembersContext) {
+    ctx.viewer.requireSecretariatOf(groupId);
+    const designation = {
+      id: randomUUID(),
+      groupId,
+      title: requiredText(input.title, '称号', 100),
+      issuer: requiredText(input.issuer, '授予部门', 100),
+      awardedOn: input.awardedOn,
+    };
+    await ctx.db.getRepository(GroupDesignation).insert(designation);
+    return designation;
+  }
+
+  @Mutation(() => Boolean, { description: '删除集团称号' })
+  async removeGroupDesignation(@Arg('id', () => ID) id: string, @Ctx() ctx: MembersContext) {
+    const repo = ctx.db.getRepository(GroupDesignation);
+    const designation = await repo.findOneBy({ id });
+    if (!designation || !ctx.viewer.canRead(designation.groupId)) throw notFound('称号', id);
+    ctx.viewer.requireSecretariatOf(designation.groupId);
+    await repo.delete({ id });
+    return true;
+  }
+
+  @Mutation(() => CouncilTerm, { description: '新增理事会届次' })
+  async createCouncilTerm(@Arg('groupId', () => ID) groupId: string, @Arg('input', () => CouncilTermInput) input: CouncilTermInput, @Ctx() ctx: MembersContext) {
+    ctx.viewer.requireSecretariatOf(groupId);
+    const term = { id: randomUUID(), groupId, ...validTerm(input) };
+    try {
+      await ctx.db.getRepository(CouncilTerm).insert(term);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`本集团已有第 ${input.number} 届理事会`);
+      throw error;
+    }
+    return term;
+  }
+
+  @Mutation(() => CouncilTerm, { description: '修改理事会届次' })
+  async updateCouncilTerm(@Arg('id', () => ID) id: string, @Arg('input', () => CouncilTermInput) input: CouncilTermInput, @Ctx() ctx: MembersContext) {
+    const repo = ctx.db.getRepository(CouncilTerm);
+    const term = await repo.findOneBy({ id });
+    if (!term || !ctx.viewer.canRead(term.groupId)) throw notFound('理事会届次', id);
+    ctx.viewer.requireSecretariatOf(term.groupId);
+    try {
+      await repo.update({ id }, validTerm(input));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`本集团已有第 ${input.number} 届理事会`);
+      throw error;
+    }
+    return repo.findOneByOrFail({ id });
+  }
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { forbidden, isUniqueViolation, notFound } from '../../../kit/src';
+import { MembersContext } from '../context';
+import { Group } from '../group/group.entity';
+import { requireGroup } from '../membership/membership.service';
+import { NoticeRead } from './notice-read.entity';
+import { Notice } from './notice.entity';
+import { PublishNoticeInput, validNotice } from './notice.input';
+
+@Resolver(() => Notice)
+export class NoticeResolver {
+  @Query(() => Notice, { nullable: true, description: '通知/文件详情' })
+  notice(@Arg('id', () => ID) id: string, @Ctx() ctx: MembersContext) {
+    return ctx.loaders.visibleNoticeById.load(id);
+  }
+
+  @FieldResolver(() => Group, { nullable: true })
+  group(@Root() notice: Notice, @Ctx() ctx: MembersContext) {
+    return ctx.loaders.visibleGroupById.load(notice.groupId);
+  }
+
+  @FieldResolver(() => Boolean, { description: '本单位是否已读' })
+  async readByMyOrganization(@Root() notice: Notice, @Ctx() ctx: MembersContext) {
+    return (await ctx.loaders.myNoticeReadByNoticeId.load(notice.id)) !== null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: '已读单位数（秘书处可见）' })
+  readCount(@Root() notice: Notice, @Ctx() ctx: MembersContext) {
+    return ctx.viewer.isSecretariatOf(notice.groupId) ? ctx.loaders.noticeReadCountByNoticeId.load(notice.id) : null;
+  }
+
+  @Mutation(() => Notice, { description: '秘书处发布通知/文件' })
+  async publishNotice(@Arg('input', () => PublishNoticeInput) input: PublishNoticeInput, @Ctx() ctx: MembersContext) {
+    ctx.viewer.requireSecretariatOf(input.groupId);
+    const values = validNotice(input);
+    await requireGroup(ctx.db.manager, input.groupId);
+    const notice = { id: randomUUID(), ...values, publishedAt: new Date().toISOString(), publishedBy: ctx.viewer.userId as string };
+    await ctx.db.getRepository(Notice).insert(notice);
+    return notice;
+  }
+
+  @Mutation(() => Notice, { description: '成员单位标记已读' })
+  async markNoticeRead(@Arg('id', () => ID) id: string, @Ctx() ctx: MembersContext) {
+    const organizationId = ctx.viewer.requireOrganization();
+    const notice = await ctx.loaders.visibleNoticeById.load(id);
+    if (!notice) throw notFound('通知', id);
+    if (!ctx.viewer.groupIds.includes(notice.groupId)) throw forbidden('只有本集团成员单位可以标记已读');
+    try {
+      await ctx.db.getRepository(NoticeRead).insert({ id: randomUUID(), noticeId: id, organizationId, readBy: ctx.viewer.userId as string, readAt: new Date() });
+    } catch (error) {
+      // Read twice (or by two users of one unit): the first read stands.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    ctx.loaders.myNoticeReadByNoticeId.clear(id);
+    return notice;
+  }
+}

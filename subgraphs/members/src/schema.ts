@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { SubgraphDefinition } from '../../kit/src';
+import { createLoaders, MembersContext, MembersLoaders } from './context';
+import { GroupResolver } from './group/group.resolver';
+import { MembershipResolver } from './membership/membership.resolver';
+import { NoticeResolver } from './notice/notice.resolver';
+import { OrganizationResolver } from './organization/organization.resolver';
+import { Organization } from './organization/organization.entity';
+import { Membership } from './membership/membership.entity';
+import { MembershipEvent } from './membership/membership-event.entity';
+import { Group } from './group/group.entity';
+import { GroupDesignation } from './group/designation.entity';
+import { CouncilTerm } from './group/council-term.entity';
+import { Notice } from './notice/notice.entity';
+import { NoticeRead } from './notice/notice-read.entity';
+import { Initial1763700000000 } from './migrations/1763700000000-initial';
+
+type Ref = { id: string };
+
+/** The members subgraph (成员单位): groups, organizations, memberships, council terms, notices. */
+export const members: SubgraphDefinition<MembersLoaders> = {
+  name: 'members',
+  defaultPort: 4001,
+  entities: [Organization, Membership, MembershipEvent, Group, GroupDesignation, CouncilTerm, Notice, NoticeRead],
+  migrations: [Initial1763700000000],
+  resolvers: [GroupResolver, OrganizationResolver, MembershipResolver, NoticeResolver],
+  referenceResolvers: {
+    Organization: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleOrganizationById.load(ref.id) },
+    Group: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleGroupById.load(ref.id) },
+    Membership: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleMembershipById.load(ref.id) },
+    CouncilTerm: { __resolveReference: async (ref: Ref, ctx: MembersContext) => {
+      const term = await ctx.loaders.councilTermById.load(ref.id);
+      return term && (ctx.viewer.isAnonymous || ctx.viewer.canRead(term.groupId)) ? term : null;
+    } },
+    Notice: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleNoticeById.load(ref.id) },
+  },
+  createLoaders,
+};
