@@ -67,7 +67,7 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
   throw new Error(`${name} did not become ready at ${url} within ${timeoutMs / 1000}s`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -77,6 +77,19 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** Starts a gateway process in front of running subgraphs and waits until it is ready. */
+export async function startGateway(env: NodeJS.ProcessEnv, port: number, subgraphUrls: Record<string, string>, onOutput?: HubOptions['onOutput']): Promise<ChildProcess> {
+  const urlEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
+  const gateway = run('gateway', dist('gateway', 'src', 'index.js'), { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnv, GATEWAY_PORT: String(port) }, onOutput);
+  try {
+    await waitFor(`http://127.0.0.1:${port}/ready`, gateway, 'gateway');
+  } catch (error) {
+    await stopChild(gateway);
+    throw error;
+  }
+  return gateway;
 }
 
 /** Runs the seed script as its own process and waits for it. */
@@ -108,10 +121,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     }
     await Promise.all(SUBGRAPHS.map((entry) => waitFor(new URL('/health', subgraphUrls[entry.name]).toString(), processes.get(entry.name)!, entry.name)));
     const gatewayPort = options.gatewayPort ?? GATEWAY_PORT;
-    const urlEnv = Object.fromEntries(SUBGRAPHS.map((entry) => [`${entry.name.toUpperCase()}_URL`, subgraphUrls[entry.name]]));
-    const gateway = run('gateway', dist('gateway', 'src', 'index.js'), { ...env, ...urlEnv, GATEWAY_PORT: String(gatewayPort) }, options.onOutput);
-    processes.set('gateway', gateway);
-    await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 'gateway');
+    processes.set('gateway', await startGateway(env, gatewayPort, subgraphUrls, options.onOutput));
     return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, processes, stop };
   } catch (error) {
     await stop();

@@ -1,0 +1,24 @@
+import { usccCheckCharacter, usccProblem } from '../src/organization/uscc';
+
+describe('统一社会信用代码 (GB 32100-2015)', () => {
+  // A published example code whose check character is known.
+  const valid = '91350100M000100Y43';
+
+  it('accepts a code with the right check character', () => {
+    expect(usccCheckCharacter(valid.slice(0, 17))).toBe('3');
+    expect(usccProblem(valid)).toBeNull();
+  });
+
+  it('names the wrong length', () => {
+    expect(usccProblem('91350100M000100Y4')).toMatch(/18 位，当前为 17 位/);
+  });
+
+  it('names the characters that are not allowed', () => {
+    expect(usccProblem('91350100M000100YI3')).toMatch(/不允许的字符「I」/);
+    expect(usccProblem('91350100m000100Y43')).toMatch(/不允许的字符「m」/);
+  });
+
+  it('says which check character was expected', () => {
+    expect(usccProblem('91350100M000100Y44')).toMatch(/最后一位应为「3」/);
+  });
+});

@@ -1,0 +1,122 @@
+import { SignJWT } from 'jose';
+import { DEMO } from '../subgraphs/members/src/seed';
+import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
+import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+
+let hub: TestHub;
+let secretariat: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  secretariat = await hub.token({ sub: 'e2e-sec', roles: ['SECRETARIAT'], groups: [DEMO.groupId], org: DEMO.secretariatOrgId });
+}, 120000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const PRIVATE_QUERY = `query($o: ID!) { organization(id: $o) { uscc contact { contactPhone } } }`;
+
+describe('authentication at the gateway', () => {
+  const sign = (secret: string, claims: Record<string, unknown>, expires: string | number = '1h') =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuedAt().setExpirationTime(expires).sign(new TextEncoder().encode(secret));
+
+  it.each([
+    ['expired', async () => sign(hub.env.JWT_SECRET as string, { roles: ['SECRETARIAT'], groups: [DEMO.groupId] }, Math.floor(Date.now() / 1000) - 60)],
+    ['wrong signature', async () => sign('another-secret-another-secret-another', { roles: ['SECRETARIAT'], groups: [DEMO.groupId] })],
+    ['alg none', async () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u1', roles: ['SECRETARIAT'], groups: [DEMO.groupId] })).toString('base64url')}.`],
+    ['not a JWT', async () => 'garbage'],
+  ])('refuses a token that is %s with 401', async (_label, make) => {
+    const response = await hub.gql(PRIVATE_QUERY, { o: DEMO.memberOrgId }, await make());
+    expect(response.status).toBe(401);
+    expect(codesOf(response)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('never trusts identity headers sent by the client', async () => {
+    const forged = Buffer.from(JSON.stringify({ sub: 'x', roles: ['AUTHORITY'], groups: [DEMO.groupId] })).toString('base64url');
+    const response = await hub.gql(PRIVATE_QUERY, { o: DEMO.memberOrgId }, undefined, { 'x-hub-identity': forged, 'x-gateway-secret': 'guess' });
+    expect(dataOf(response).organization).toEqual({ uscc: null, contact: null });
+  });
+
+  it('forwards a valid token’s claims', async () => {
+    const response = await hub.gql(PRIVATE_QUERY, { o: DEMO.memberOrgId }, secretariat);
+    expect(dataOf(response).organization.contact.contactPhone).toEqual(expect.any(String));
+  });
+});
+
+describe('subgraphs refuse calls that do not come through the gateway', () => {
+  it.each(['/', '/graphql', '/anything'])('answers 401 on %s without the gateway secret, before any GraphQL', async (path) => {
+    const url = new URL(path, hub.hub.subgraphUrls.members);
+    for (const headers of [{}, { 'x-gateway-secret': 'wrong' }] as Record<string, string>[]) {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toMatch(/sdl|Organization/);
+    }
+    const malformed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(malformed.status).toBe(401);
+  });
+
+  it('keeps _service and _entities out of the gateway’s schema', async () => {
+    const response = await hub.gql(`{ _service { sdl } }`, {}, secretariat);
+    expect(response.status).toBe(400);
+    expect(codesOf(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const entities = await hub.gql(`{ _entities(representations: [{ __typename: "Organization", id: "${DEMO.memberOrgId}" }]) { __typename } }`, {}, secretariat);
+    expect(codesOf(entities)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('answers health without the secret and says nothing else', async () => {
+    const health = await fetch(new URL('/health', hub.hub.subgraphUrls.members));
+    expect(health.status).toBe(200);
+    const ready = await fetch(new URL('/ready', hub.url));
+    expect(await ready.json()).toEqual({ status: 'ready', subgraphs: { members: 'ready' } });
+  });
+});
+
+describe('HTTP hygiene at the gateway', () => {
+  it('refuses GET queries without a preflight header, GET mutations and simple-content POSTs', async () => {
+    const get = await fetch(`${hub.url}?query=${encodeURIComponent('{ groups { id } }')}`);
+    expect(get.status).toBe(400);
+    const getMutation = await fetch(`${hub.url}?query=${encodeURIComponent('mutation { markNoticeRead(id: "x") { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(getMutation.status).toBe(405);
+    const textPlain = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ groups { id } }' }) });
+    expect(textPlain.status).toBe(400);
+  });
+
+  it('refuses batched requests and bodies over 2 MB', async () => {
+    const batch = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ groups { id } }' }, { query: '{ groups { id } }' }]) });
+    expect(batch.status).toBe(400);
+    const big = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ groups { id } } # ${'x'.repeat(2 * 1024 * 1024)}` }) });
+    expect(big.status).toBe(413);
+  });
+});
+
+describe('production mode', () => {
+  it('has no introspection, no field suggestions and no landing page', async () => {
+    const port = await freePort();
+    const gateway = await startGateway({ ...hub.env, NODE_ENV: 'production' }, port, hub.hub.subgraphUrls);
+    try {
+      const url = `http://127.0.0.1:${port}/graphql`;
+      const post = (query: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const introspection = await post('{ __schema { types { name } } }');
+      expect(JSON.stringify(await introspection.json())).toMatch(/introspection/i);
+      const typo = await (await post('{ grops { id } }')).json();
+      expect(JSON.stringify(typo)).not.toMatch(/Did you mean/);
+      const landing = await fetch(url, { headers: { accept: 'text/html' } });
+      expect(await landing.text()).not.toMatch(/cdn|apollographql\.com/i);
+    } finally {
+      await stopChild(gateway);
+    }
+  });
+});
+
+describe('faults', () => {
+  it('masks a subgraph that is down: no URL, host or service name reaches the client', async () => {
+    await stopChild(hub.hub.processes.get('members')!);
+    const response = await hub.gql(`query($g: ID!) { group(id: $g) { name } }`, { g: DEMO.groupId }, secretariat);
+    const text = JSON.stringify(response.body);
+    expect(response.body.errors?.length).toBeGreaterThan(0);
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED|members|serviceName|http:/);
+    const ready = await fetch(new URL('/ready', hub.url));
+    expect(ready.status).toBe(503);
+  });
+});
