@@ -77,6 +77,9 @@ describe('member list', () => {
     expect(byName.data!.group.members.edges.map((e: any) => e.node.organization.id)).toContain(first.id);
     const byUscc = await execute(sg, secretariat, MEMBER_PAGE, { groupId: DEMO.groupId, search: first.uscc.slice(0, 14).toLowerCase() });
     expect(byUscc.data!.group.members.edges.map((e: any) => e.node.organization.id)).toContain(first.id);
+    // Wildcards typed by a person are matched literally.
+    const wildcard = await execute(sg, secretariat, MEMBER_PAGE, { groupId: DEMO.groupId, search: '%' });
+    expect(wildcard.data!.group.members.totalCount).toBe(0);
   });
 
   it('walks every page once, in order, with a capped page size', async () => {
@@ -182,7 +185,7 @@ describe('bad input changes nothing', () => {
 describe('workflow history', () => {
   it('keeps who and when for application, approval, role change and exit', async () => {
     const applied = await execute(sg, secretariat, `mutation($input: RecordJoinApplicationInput!) { recordJoinApplication(input: $input) { id status } }`, {
-      input: { groupId: DEMO.groupId, organization: organizationInput(5), statement: '申请加入集团', appliedOn: '2025-01-10' },
+      input: { groupId: DEMO.groupId, organization: organizationInput(5), statement: '申请加入集团。'.repeat(130), appliedOn: '2025-01-10' },
     });
     const id = applied.data!.recordJoinApplication.id;
     expect(applied.data!.recordJoinApplication.status).toBe('PENDING');

@@ -13,7 +13,8 @@ const SORT_EXPRESSION: Record<MemberSortField, string> = {
   JOINED_ON: "COALESCE(m.joinedOn, '')",
 };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+// '!' escapes LIKE wildcards: a backslash would need different quoting in MySQL and SQLite.
+const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
 
 /**
  * One page of a group's member list: two statements (page and count) whatever the page size;
@@ -49,10 +50,10 @@ export async function listMembers(db: DataSource, viewer: Viewer, groupId: strin
   }
   const search = args.search?.trim();
   if (search) {
-    const byName = "o.name LIKE :name ESCAPE '\\'";
+    const byName = "o.name LIKE :name ESCAPE '!'";
     // The portal shows names only, so anonymous search does not match credit codes.
     if (viewer.isAnonymous) query.andWhere(byName, { name: `%${escapeLike(search)}%` });
-    else query.andWhere(new Brackets((b) => b.where(byName, { name: `%${escapeLike(search)}%` }).orWhere('o.uscc LIKE :uscc', { uscc: `${escapeLike(search.toUpperCase())}%` })));
+    else query.andWhere(new Brackets((b) => b.where(byName, { name: `%${escapeLike(search)}%` }).orWhere("o.uscc LIKE :uscc ESCAPE '!'", { uscc: `${escapeLike(search.toUpperCase())}%` })));
   }
 
   const totalCount = await query.clone().getCount();

@@ -37,7 +37,7 @@ export class MembershipEvent {
   toRole!: MembershipRole;
 
   @Field(() => String, { nullable: true, description: '原因' })
-  @Column({ type: 'varchar', length: 500, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   reason!: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: '生效日期' })

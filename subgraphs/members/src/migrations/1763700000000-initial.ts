@@ -108,7 +108,7 @@ export class Initial1763700000000 implements MigrationInterface {
         text('toStatus', 16),
         text('fromRole', 32, true),
         text('toRole', 32),
-        text('reason', 500, true),
+        text('reason', 1000, true),
         date('effectiveOn'),
         text('actorUserId', 64),
         timestamp('at'),
