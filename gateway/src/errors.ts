@@ -15,17 +15,18 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+export const isPublicError = (code: unknown): code is string => typeof code === 'string' && PUBLIC_CODES.has(code);
+
 export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试 (service unavailable)';
 
 /**
  * Masks errors on their way out: subgraph names, URLs, hosts, SQL and stack traces never reach
  * a client; the code, a safe message and the path do.
  */
-export function formatGatewayError(formatted: GraphQLFormattedError, onInternal: (error: GraphQLFormattedError) => void): GraphQLFormattedError {
+export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+  if (isPublicError(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
-  onInternal(formatted);
   return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -12,7 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { AuthError, createVerifier } from './auth';
 import { GatewayConfig } from './config';
 import { fetchWithTimeout, GatewayContext, HubDataSource } from './datasource';
-import { formatGatewayError } from './errors';
+import { formatGatewayError, isPublicError } from './errors';
 import { checkSubgraphs, subgraphUrls } from './health';
 
 const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
@@ -64,10 +64,22 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
+      {
+        // Logged here rather than in formatError, which has no request id.
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const error of errors) {
+                if (!isPublicError(error.extensions?.code)) log.warn({ requestId: contextValue.requestId, error: error.message, path: error.path }, 'masked error');
+              }
+            },
+          };
+        },
+      },
       ApolloServerPluginSchemaReportingDisabled(),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
-    formatError: (formatted) => formatGatewayError(formatted, (internal) => log.warn({ error: internal.message, code: internal.extensions?.code, path: internal.path }, 'masked error')),
+    formatError: (formatted) => formatGatewayError(formatted),
   });
   await apollo.start();
 
