@@ -1,4 +1,5 @@
-import { SignJWT } from 'jose';
+import http from 'node:http';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
@@ -87,6 +88,44 @@ describe('HTTP hygiene at the gateway', () => {
     expect(batch.status).toBe(400);
     const big = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ groups { id } } # ${'x'.repeat(2 * 1024 * 1024)}` }) });
     expect(big.status).toBe(413);
+  });
+});
+
+describe('RS256 tokens from an identity provider', () => {
+  it('verifies tokens against the JWKS URL and refuses HS256 ones there', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
+    const idp = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
+    await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+    const port = await freePort();
+    const gateway = await startGateway({ ...hub.env, JWT_SECRET: '', JWKS_URL: `http://127.0.0.1:${(idp.address() as { port: number }).port}/jwks.json` }, port, hub.hub.subgraphUrls);
+    try {
+      const post = (token: string) =>
+        fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: PRIVATE_QUERY, variables: { o: DEMO.memberOrgId } }) });
+      const rs256 = await new SignJWT({ roles: ['SECRETARIAT'], groups: [DEMO.groupId] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('idp-user').setExpirationTime('5m').sign(privateKey);
+      const ok = await post(rs256);
+      expect(((await ok.json()) as any).data.organization.contact).not.toBeNull();
+      expect((await post(secretariat)).status).toBe(401);
+    } finally {
+      await stopChild(gateway);
+      idp.close();
+    }
+  });
+});
+
+describe('CORS', () => {
+  it('answers listed origins only, and subgraphs send no CORS headers', async () => {
+    const port = await freePort();
+    const gateway = await startGateway({ ...hub.env, CORS_ORIGINS: 'https://platform.example.cn' }, port, hub.hub.subgraphUrls);
+    try {
+      const preflight = (origin: string) => fetch(`http://127.0.0.1:${port}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect((await preflight('https://platform.example.cn')).headers.get('access-control-allow-origin')).toBe('https://platform.example.cn');
+      expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
+      const subgraph = await fetch(hub.hub.subgraphUrls.members, { method: 'OPTIONS', headers: { origin: 'https://platform.example.cn', 'access-control-request-method': 'POST' } });
+      expect(subgraph.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await stopChild(gateway);
+    }
   });
 });
 
