@@ -18,7 +18,7 @@ import {
   RegisterMemberInput,
   RejectMembershipInput,
 } from './membership.input';
-import { checkCouncilTerm, enterGroup, organizationFor, requireGroup, todayIfMissing, transition } from './membership.service';
+import { application, checkCouncilTerm, enterGroup, organizationFor, requireGroup, todayIfMissing, transition } from './membership.service';
 
 @Resolver(() => Membership)
 export class MembershipResolver {
@@ -86,15 +86,7 @@ export class MembershipResolver {
     const statement = optionalText(input.statement, '申请说明', 1000);
     return ctx.db.transaction(async (em) => {
       await requireGroup(em, input.groupId);
-      const appliedOn = todayIfMissing(null);
-      return enterGroup(em, ctx.viewer, input.groupId, organizationId, {
-        action: MembershipAction.APPLIED,
-        status: MembershipStatus.PENDING,
-        role: input.role,
-        reason: statement,
-        effectiveOn: appliedOn,
-        fields: { appliedOn, statement, joinedOn: null, councilTermId: null },
-      });
+      return enterGroup(em, ctx.viewer, input.groupId, organizationId, application(input.role, statement, todayIfMissing(null)));
     });
   }
 
@@ -105,15 +97,7 @@ export class MembershipResolver {
     return ctx.db.transaction(async (em) => {
       await requireGroup(em, input.groupId);
       const organization = await organizationFor(em, input.organization, ctx.viewer);
-      const appliedOn = todayIfMissing(input.appliedOn);
-      return enterGroup(em, ctx.viewer, input.groupId, organization.id, {
-        action: MembershipAction.APPLIED,
-        status: MembershipStatus.PENDING,
-        role: input.role,
-        reason: statement,
-        effectiveOn: appliedOn,
-        fields: { appliedOn, statement, joinedOn: null, councilTermId: null },
-      });
+      return enterGroup(em, ctx.viewer, input.groupId, organization.id, application(input.role, statement, todayIfMissing(input.appliedOn)));
     });
   }
 

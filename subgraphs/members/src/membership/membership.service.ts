@@ -113,4 +113,16 @@ export async function transition(
   return after;
 }
 
+/** The change a 入会申请 makes: pending, with its statement, not yet in a council term. */
+export function application(role: MembershipRole, statement: string | null, appliedOn: string): Change {
+  return {
+    action: MembershipAction.APPLIED,
+    status: MembershipStatus.PENDING,
+    role,
+    reason: statement,
+    effectiveOn: appliedOn,
+    fields: { appliedOn, statement, joinedOn: null, councilTermId: null },
+  };
+}
+
 export const todayIfMissing = (date: string | null | undefined) => date ?? today();
