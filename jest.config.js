@@ -13,6 +13,7 @@ module.exports = {
   projects: [
     project('kit', ['<rootDir>/subgraphs/kit/test']),
     project('members', ['<rootDir>/subgraphs/members/test']),
+    project('resources', ['<rootDir>/subgraphs/resources/test']),
     project('e2e', ['<rootDir>/test']),
   ],
   testTimeout: 60000,

@@ -4,13 +4,15 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { DEMO } from '../subgraphs/members/src/seed';
+import { demoId } from '../subgraphs/kit/src/ids';
 import { freePort, launchHub } from './lib/launch';
 import { ROOT } from './lib/secrets';
 import { mintToken } from './lib/tokens';
 import { SUBGRAPHS } from './services';
 
 /**
- * `npm run bench`: starts the hub on a fresh copy of the demo data, drives it with autocannon on
+ * `npm run bench`: starts the hub on a fresh copy of the demo data (plus 60 resources posted through
+ * the gateway), drives it with autocannon on
  * 127.0.0.1 for a bounded time per scenario, and writes bench/results/latest.{json,md}.
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the load.
  */
@@ -34,11 +36,32 @@ const MEMBER_PAGE = /* GraphQL */ `
   }
 `;
 
+const RESOURCE_PAGE = /* GraphQL */ `
+  query ResourcePage {
+    resources(first: 50) {
+      totalCount
+      edges { node { id kind title capacity capacityLeft periodStart periodEnd visibility provider { id name type region } } }
+    }
+  }
+`;
+
+const MEMBERS_WITH_RESOURCES = /* GraphQL */ `
+  query MembersWithResources($groupId: ID!) {
+    group(id: $groupId) {
+      members(first: 50, orderBy: { field: ROLE }) {
+        edges { node { id role organization { id name type resources { id kind title capacityLeft } } } }
+      }
+    }
+  }
+`;
+
 interface Scenario {
   name: string;
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** The rows a correct answer has; the scenario is refused unless there are 50. */
+  rows: (data: any) => unknown[] | undefined;
 }
 
 interface Measurement {
@@ -58,8 +81,8 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 async function measure(scenario: Scenario): Promise<Measurement> {
   // One request first: the scenario must really return 50 rows, or its numbers mean nothing.
   const check = await fetch(scenario.url, { method: 'POST', headers: scenario.headers, body: scenario.body });
-  const json = (await check.json()) as { data?: { group?: { members?: { edges: unknown[] } } }; errors?: unknown };
-  if (json.errors || json.data?.group?.members?.edges.length !== 50) throw new Error(`${scenario.name}: unexpected answer ${JSON.stringify(json).slice(0, 300)}`);
+  const json = (await check.json()) as { data?: unknown; errors?: unknown };
+  if (json.errors || scenario.rows(json.data)?.length !== 50) throw new Error(`${scenario.name}: unexpected answer ${JSON.stringify(json).slice(0, 300)}`);
 
   const times: number[] = [];
   let errors = 0;
@@ -85,6 +108,28 @@ async function measure(scenario: Scenario): Promise<Measurement> {
   };
 }
 
+/**
+ * Makes the dataset fixed and big enough: 60 more published resources, posted through the gateway
+ * by six demo enterprises, so the search page always has 50 rows.
+ */
+async function postBenchResources(gatewayUrl: string, jwtSecret: string) {
+  const kinds = ['EQUIPMENT', 'TRAINING_FACILITY', 'TEACHER_WORKSTATION', 'JOB_MONITORING_STATION'];
+  for (const [i, slug] of ['jnjgzb', 'jnskjc', 'jnsyqc', 'qdgkjx', 'zbdj', 'jndyjx'].entries()) {
+    const token = await mintToken(jwtSecret, { sub: `bench-${slug}`, roles: ['MEMBER'], groups: [DEMO.groupId], org: demoId('organization', slug) });
+    const call = async (query: string, variables: Record<string, unknown>) => {
+      const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const json = (await response.json()) as { data?: any; errors?: unknown };
+      if (json.errors) throw new Error(`bench data: ${JSON.stringify(json.errors)}`);
+      return json.data;
+    };
+    for (let n = 0; n < 10; n += 1) {
+      const input = { groupId: DEMO.groupId, kind: kinds[(i + n) % kinds.length], title: `压测共享资源 ${i}-${n}`, capacity: 10 + n, periodStart: '2026-01-01', periodEnd: '2026-12-31', visibility: n % 3 ? 'GROUP' : 'PUBLIC' };
+      const { createResource } = await call('mutation($input: ResourceInput!) { createResource(input: $input) { id } }', { input });
+      await call('mutation($id: ID!) { publishResource(id: $id) { id } }', { id: createResource.id });
+    }
+  }
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-bench-'));
   const env = { GATEWAY_SECRET: randomBytes(32).toString('base64url'), JWT_SECRET: randomBytes(32).toString('base64url'), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
@@ -92,24 +137,30 @@ async function main() {
   process.stdout.write(`starting the hub (data in ${dataDir}) …\n`);
   const hub = await launchHub({ env, gatewayPort: await freePort(), subgraphPorts, seed: true, onOutput: (service, line) => process.stderr.write(`[${service}] ${line}\n`) });
   try {
+    await postBenchResources(hub.gatewayUrl, env.JWT_SECRET);
     const claims = { sub: 'bench-secretariat', roles: ['SECRETARIAT'], groups: [DEMO.groupId], org: DEMO.secretariatOrgId };
     const token = await mintToken(env.JWT_SECRET, claims);
-    const body = JSON.stringify({ query: MEMBER_PAGE, variables: { groupId: DEMO.groupId } });
+    const gateway = { url: hub.gatewayUrl, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
+    const variables = { groupId: DEMO.groupId };
+    const memberRows = (data: any) => data?.group?.members?.edges;
     const scenarios: Scenario[] = [
-      { name: 'member list page (50 rows with memberships) via gateway', url: hub.gatewayUrl, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body },
+      { name: 'member list page (50 rows with memberships) via gateway', ...gateway, body: JSON.stringify({ query: MEMBER_PAGE, variables }), rows: memberRows },
       {
         name: 'same query straight to the members subgraph',
         url: hub.subgraphUrls.members,
         headers: { 'content-type': 'application/json', 'x-gateway-secret': env.GATEWAY_SECRET, 'x-hub-identity': Buffer.from(JSON.stringify(claims)).toString('base64url') },
-        body,
+        body: JSON.stringify({ query: MEMBER_PAGE, variables }),
+        rows: memberRows,
       },
+      { name: 'resource search page (50 rows with provider names through federation) via gateway', ...gateway, body: JSON.stringify({ query: RESOURCE_PAGE }), rows: (data: any) => data?.resources?.edges },
+      { name: 'member list page with each member’s resources via gateway', ...gateway, body: JSON.stringify({ query: MEMBERS_WITH_RESOURCES, variables }), rows: memberRows },
     ];
     const results: Measurement[] = [];
     for (const scenario of scenarios) {
       process.stdout.write(`measuring: ${scenario.name} (${seconds}s, ${connections} connections)\n`);
       results.push(await measure(scenario));
     }
-    const [viaGateway, direct] = results;
+    const [viaGateway, direct] = results; // the first two scenarios: the same query with and without the gateway
     const report = {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, database: 'SQLite (embedded)' },

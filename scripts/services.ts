@@ -20,6 +20,12 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     definition: () => require('../subgraphs/members/src/schema').members,
     seed: (db) => require('../subgraphs/members/src/seed').seedDemo(db),
   },
+  {
+    name: 'resources',
+    port: 4002,
+    definition: () => require('../subgraphs/resources/src/schema').resources,
+    seed: (db) => require('../subgraphs/resources/src/seed').seedDemo(db),
+  },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
+import { SUBGRAPHS } from '../scripts/services';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
 
 let hub: TestHub;
@@ -69,7 +70,7 @@ describe('subgraphs refuse calls that do not come through the gateway', () => {
     const health = await fetch(new URL('/health', hub.hub.subgraphUrls.members));
     expect(health.status).toBe(200);
     const ready = await fetch(new URL('/ready', hub.url));
-    expect(await ready.json()).toEqual({ status: 'ready', subgraphs: { members: 'ready' } });
+    expect(await ready.json()).toEqual({ status: 'ready', subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 'ready'])) });
   });
 });
 

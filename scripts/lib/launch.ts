@@ -79,10 +79,12 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** `<NAME>_URL` for every subgraph. */
+const urlEnvironment = (subgraphUrls: Record<string, string>) => Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
+
 /** Starts a gateway process in front of running subgraphs and waits until it is ready. */
 export async function startGateway(env: NodeJS.ProcessEnv, port: number, subgraphUrls: Record<string, string>, onOutput?: HubOptions['onOutput']): Promise<ChildProcess> {
-  const urlEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
-  const gateway = run('gateway', dist('gateway', 'src', 'index.js'), { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnv, GATEWAY_PORT: String(port) }, onOutput);
+  const gateway = run('gateway', dist('gateway', 'src', 'index.js'), { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(subgraphUrls), GATEWAY_PORT: String(port) }, onOutput);
   try {
     await waitFor(`http://127.0.0.1:${port}/ready`, gateway, 'gateway');
   } catch (error) {
@@ -112,12 +114,14 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
   };
   try {
     if (options.seed) await seed(env, options.onOutput);
-    const subgraphUrls: Record<string, string> = {};
+    const port = (name: string) => options.subgraphPorts?.[name] ?? SUBGRAPHS.find((s) => s.name === name)!.port;
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, `http://127.0.0.1:${port(entry.name)}/graphql`]));
+    // Every process learns where every subgraph is (<NAME>_URL): a subgraph that checks facts
+    // owned by another (resources → members) reads it too.
+    Object.assign(env, urlEnvironment(subgraphUrls));
     for (const entry of SUBGRAPHS) {
-      const port = options.subgraphPorts?.[entry.name] ?? entry.port;
-      const child = run(entry.name, dist('subgraphs', entry.name, 'src', 'index.js'), { ...env, [`${entry.name.toUpperCase()}_PORT`]: String(port) }, options.onOutput);
+      const child = run(entry.name, dist('subgraphs', entry.name, 'src', 'index.js'), { ...env, [`${entry.name.toUpperCase()}_PORT`]: String(port(entry.name)) }, options.onOutput);
       processes.set(entry.name, child);
-      subgraphUrls[entry.name] = `http://127.0.0.1:${port}/graphql`;
     }
     await Promise.all(SUBGRAPHS.map((entry) => waitFor(new URL('/health', subgraphUrls[entry.name]).toString(), processes.get(entry.name)!, entry.name)));
     const gatewayPort = options.gatewayPort ?? GATEWAY_PORT;

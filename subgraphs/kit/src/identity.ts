@@ -33,6 +33,11 @@ export class Viewer {
     return this.groupIds.includes(groupId) || this.has('AUTHORITY');
   }
 
+  /** The group's annual figures: its secretariat, its reporting bot, authorities. */
+  canReadReportOf(groupId: string): boolean {
+    return this.isSecretariatOf(groupId) || (this.has('REPORTER') && this.groupIds.includes(groupId)) || this.has('AUTHORITY');
+  }
+
   isSecretariatOf(groupId: string): boolean {
     return this.has('SECRETARIAT') && this.groupIds.includes(groupId);
   }

@@ -10,3 +10,7 @@ export * from './schema';
 export * from './server';
 export * from './loaders';
 export * from './testing';
+export * from './money';
+export * from './client';
+export * from './validate';
+export * from './ids';

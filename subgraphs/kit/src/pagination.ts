@@ -1,4 +1,5 @@
-import { ClassType, Field, ObjectType, Int } from 'type-graphql';
+import { ClassType, Directive, Field, ObjectType, Int } from 'type-graphql';
+import { Brackets, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -31,6 +32,8 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
+// Every subgraph has connections; the shared PageInfo type must be shareable for composition.
+@Directive('@shareable')
 @ObjectType({ description: '分页信息' })
 export class PageInfo {
   @Field(() => Boolean)
@@ -81,4 +84,23 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number, sortV
     pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
     totalCount,
   };
+}
+
+/**
+ * One page of rows newest first, keyset-paginated on (`column`, id) where `column` is sortable
+ * text (ISO-8601 timestamps). Two statements: the total and the page.
+ */
+export async function newestFirstPage<T extends { id: string }>(query: SelectQueryBuilder<T>, column: keyof T & string, first: number | null | undefined, after: string | null | undefined) {
+  const limit = pageSize(first);
+  const alias = query.alias;
+  const totalCount = await query.clone().getCount();
+  if (after) {
+    const cursor = decodeCursor(after);
+    query.andWhere(new Brackets((b) => b.where(`${alias}.${column} < :cursorAt`).orWhere(`(${alias}.${column} = :cursorAt AND ${alias}.id < :cursorId)`)), {
+      cursorAt: cursor.sortValue,
+      cursorId: cursor.id,
+    });
+  }
+  const rows = await query.orderBy(`${alias}.${column}`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').limit(limit + 1).getMany();
+  return toPage(rows, limit, (row) => row[column] as unknown as string, totalCount);
 }

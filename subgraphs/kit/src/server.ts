@@ -34,6 +34,8 @@ export interface SubgraphDefinition<L> {
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
   createLoaders: (db: DataSource, viewer: Viewer) => L;
+  /** Checks the subgraph's own variables at start; throws ConfigError naming the variable. */
+  checkEnvironment?: (env: NodeJS.ProcessEnv) => void;
 }
 
 export interface Subgraph<L> {
@@ -134,6 +136,7 @@ export async function createSubgraph<L>(definition: SubgraphDefinition<L>, confi
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<void> {
   let subgraph: Subgraph<L>;
   try {
+    definition.checkEnvironment?.(process.env);
     subgraph = await createSubgraph(definition);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {

@@ -14,6 +14,7 @@ import { CouncilTerm } from './group/council-term.entity';
 import { Notice } from './notice/notice.entity';
 import { NoticeRead } from './notice/notice-read.entity';
 import { Initial1763700000000 } from './migrations/1763700000000-initial';
+import { AnnualReportResolver } from './report/membership-section';
 
 type Ref = { id: string };
 
@@ -23,7 +24,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
   defaultPort: 4001,
   entities: [Organization, Membership, MembershipEvent, Group, GroupDesignation, CouncilTerm, Notice, NoticeRead],
   migrations: [Initial1763700000000],
-  resolvers: [GroupResolver, OrganizationResolver, MembershipResolver, NoticeResolver],
+  resolvers: [GroupResolver, OrganizationResolver, MembershipResolver, NoticeResolver, AnnualReportResolver],
   referenceResolvers: {
     Organization: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleOrganizationById.load(ref.id) },
     Group: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleGroupById.load(ref.id) },
@@ -32,6 +33,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
       const term = await ctx.loaders.councilTermById.load(ref.id);
       return term && (ctx.viewer.isAnonymous || ctx.viewer.canRead(term.groupId)) ? term : null;
     } },
+    AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
     Notice: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleNoticeById.load(ref.id) },
   },
   createLoaders,

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import { isUniqueViolation } from '../../kit/src';
+import { demoId, isUniqueViolation } from '../../kit/src';
 import { GroupType, MembershipAction, MembershipRole, MembershipStatus, NoticeKind, OrganizationType, ROLE_LABEL, ROLE_RANK } from './enums';
 import { CouncilTerm } from './group/council-term.entity';
 import { GroupDesignation } from './group/designation.entity';
@@ -18,10 +17,7 @@ import { USCC_ALPHABET, usccCheckCharacter } from './organization/uscc';
  *   organization `<slug>` · group `<code>` · council-term `<code>:<number>` · designation `<code>:<n>`
  *   membership `<code>:<slug>` · membership-event `<code>:<slug>:<n>` · notice `<code>:<n>` · notice-read `<code>:<n>:<slug>`
  */
-export function demoId(kind: string, key: string): string {
-  const hex = createHash('sha256').update(`${kind}:${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
+export { demoId };
 
 const orgId = (slug: string) => demoId('organization', slug);
 

@@ -1,17 +1,6 @@
-import { badInput } from '../../kit/src';
+import { badInput, optionalText, requiredText } from '../../kit/src';
 
-/** A required text field, trimmed; the message names the field in Chinese and English. */
-export function requiredText(value: string | null | undefined, label: string, max: number): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(`${label}不能为空 (${label} is required)`);
-  if (text.length > max) throw badInput(`${label}最多 ${max} 个字符，当前 ${text.length} 个 (${label} too long)`);
-  return text;
-}
-
-/** An optional text field: blank becomes null. */
-export function optionalText(value: string | null | undefined, label: string, max: number): string | null {
-  return value === null || value === undefined || !value.trim() ? null : requiredText(value, label, max);
-}
+export { notBefore, optionalText, requiredText } from '../../kit/src';
 
 /** GB/T 2260 administrative division code: six digits, e.g. 370102. */
 export function regionCode(value: string): string {
@@ -36,9 +25,4 @@ export function url(value: string | null | undefined, label: string): string | n
   const text = optionalText(value, label, 200);
   if (text && !/^https?:\/\/\S+$/.test(text)) throw badInput(`${label}应以 http:// 或 https:// 开头：「${text}」`);
   return text;
-}
-
-/** `later` is on or after `earlier` (both YYYY-MM-DD). */
-export function notBefore(later: string, earlier: string | null, message: string): void {
-  if (earlier && later < earlier) throw badInput(message);
 }

@@ -1,0 +1,41 @@
+import { badInput, ConfigError, readGatewaySecret, subgraphClient, SubgraphCallError } from '../../kit/src';
+
+/** What the resources subgraph needs to know of an organization when it writes. */
+export interface DirectoryEntry {
+  id: string;
+  name: string;
+  uscc: string;
+  type: string;
+  region: string;
+}
+
+const FIELDS = 'id name uscc type region';
+
+/**
+ * Looks organizations up in the members subgraph (MEMBERS_URL). Writes need this synchronously:
+ * a partner USCC must belong to a unit the hub knows, and a resource carries its provider's type
+ * and region so that search can filter on them.
+ */
+export function createDirectory(env: NodeJS.ProcessEnv = process.env) {
+  const url = env.MEMBERS_URL || 'http://127.0.0.1:4001/graphql';
+  if (!/^https?:\/\/\S+$/.test(url)) throw new ConfigError(`MEMBERS_URL must be the members subgraph's http(s) URL, got "${url}"`);
+  const call = subgraphClient(url, readGatewaySecret(env), 'resources');
+  return {
+    async byId(id: string): Promise<DirectoryEntry | null> {
+      const data = await call<{ organization: DirectoryEntry | null }>(`query($id: ID!) { organization(id: $id) { ${FIELDS} } }`, { id });
+      return data.organization;
+    },
+    async byUscc(uscc: string): Promise<DirectoryEntry | null> {
+      try {
+        const data = await call<{ organizationByUscc: DirectoryEntry | null }>(`query($u: String!) { organizationByUscc(uscc: $u) { ${FIELDS} } }`, { u: uscc });
+        return data.organizationByUscc;
+      } catch (error) {
+        // members owns the USCC rules and says what is wrong with a code; pass that on.
+        if (error instanceof SubgraphCallError && error.code === 'BAD_USER_INPUT') throw badInput(error.message, { field: 'partnerUscc' });
+        throw error;
+      }
+    },
+  };
+}
+
+export type Directory = ReturnType<typeof createDirectory>;

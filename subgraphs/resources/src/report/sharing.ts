@@ -1,0 +1,76 @@
+import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { DataSource } from 'typeorm';
+import { Money } from '../../../kit/src';
+import { ResourcesContext } from '../context';
+import { COUNT_FIELDS, CountField, Cooperation, MONEY_FIELDS, MoneyField } from '../cooperation/cooperation.entity';
+import { RequestStatus, ResourceKind, ResourceStatus } from '../enums';
+import { ResourceRequest } from '../request/request.entity';
+import { SharedResource } from '../resource/resource.entity';
+import { AnnualReport } from '../stubs';
+
+@ObjectType({ description: '按资源类型统计' })
+export class KindCount {
+  @Field(() => ResourceKind) kind!: ResourceKind;
+  @Field(() => Int, { description: '条数' }) count!: number;
+  @Field(() => Int, { description: '数量合计（容量或申请数量）' }) quantity!: number;
+  @Field(() => Int, { description: '实际参与人数合计（仅已完成的申请）' }) participants!: number;
+}
+
+/** 资源共建共享: the group's cooperation ledgers summed for the year, and resource use by kind. */
+@ObjectType({ description: '年度报告：资源共建共享部分' })
+export class SharingSection {
+  @Field(() => Int, { description: '合作台账条数' }) cooperations!: number;
+  @Field(() => Int) orderClassStudents!: number;
+  @Field(() => Int) apprentices!: number;
+  @Field(() => Int) mutualTeachers!: number;
+  @Field(() => Int) mutualTeachingHours!: number;
+  @Field(() => Int) teacherPracticePersonTimes!: number;
+  @Field(() => Int) teacherPracticeDays!: number;
+  @Field(() => Int) coCourses!: number;
+  @Field(() => Int) coTextbooks!: number;
+  @Field(() => Int) coBases!: number;
+  @Field(() => Int) patents!: number;
+  @Field(() => Int) certificates1X!: number;
+  @Field(() => Money, { description: '企业投入（元）' }) investment!: number;
+  @Field(() => Money, { description: '其中到账（元）' }) investmentReceived!: number;
+  @Field(() => Money, { description: '其中设备值（元）' }) equipmentValue!: number;
+  @Field(() => Money, { description: '技术服务收入（元）' }) serviceIncome!: number;
+  @Field(() => [KindCount], { description: '当年发布的资源，按类型' }) resourcesPosted!: KindCount[];
+  @Field(() => [KindCount], { description: '当年完成的资源申请，按类型' }) requestsCompleted!: KindCount[];
+}
+
+const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
+
+/** All figures with SQL aggregates over indexed columns: three statements. */
+export async function sharingSection(db: DataSource, groupId: string, year: number): Promise<SharingSection> {
+  const sums = [...COUNT_FIELDS, ...MONEY_FIELDS].map((f) => `COALESCE(SUM(c.${f}), 0) AS ${f}`).join(', ');
+  const totals: Record<string, string | number> =
+    (await db.getRepository(Cooperation).createQueryBuilder('c').select(`COUNT(*) AS cooperations, ${sums}`).where('c.groupId = :groupId AND c.year = :year', { groupId, year }).getRawOne()) ?? {};
+  const { from, to } = yearRange(year);
+  const posted: { kind: ResourceKind; count: string; quantity: string }[] = await db.getRepository(SharedResource).createQueryBuilder('r')
+    .select('r.kind', 'kind').addSelect('COUNT(*)', 'count').addSelect('COALESCE(SUM(r.capacity), 0)', 'quantity')
+    .where('r.groupId = :groupId AND r.status <> :draft AND r.publishedAt >= :from AND r.publishedAt < :to', { groupId, draft: ResourceStatus.DRAFT, from, to })
+    .groupBy('r.kind').orderBy('r.kind').getRawMany();
+  const completed: { kind: ResourceKind; count: string; quantity: string; participants: string }[] = await db.getRepository(ResourceRequest).createQueryBuilder('q')
+    .select('q.kind', 'kind').addSelect('COUNT(*)', 'count').addSelect('COALESCE(SUM(q.quantity), 0)', 'quantity').addSelect('COALESCE(SUM(q.outcomeParticipants), 0)', 'participants')
+    .where('q.groupId = :groupId AND q.status = :completed AND q.completedAt >= :from AND q.completedAt < :to', { groupId, completed: RequestStatus.COMPLETED, from, to })
+    .groupBy('q.kind').orderBy('q.kind').getRawMany();
+
+  // MySQL returns SUM() as DECIMAL text; every figure is a whole number (money in fen).
+  const figure = (key: string) => Number(totals[key] ?? 0);
+  return {
+    cooperations: figure('cooperations'),
+    ...(Object.fromEntries(COUNT_FIELDS.map((f) => [f, figure(f)])) as Record<CountField, number>),
+    ...(Object.fromEntries(MONEY_FIELDS.map((f) => [f, figure(f)])) as Record<MoneyField, number>),
+    resourcesPosted: posted.map((p) => ({ kind: p.kind, count: Number(p.count), quantity: Number(p.quantity), participants: 0 })),
+    requestsCompleted: completed.map((c) => ({ kind: c.kind, count: Number(c.count), quantity: Number(c.quantity), participants: Number(c.participants) })),
+  };
+}
+
+@Resolver(() => AnnualReport)
+export class AnnualReportSharingResolver {
+  @FieldResolver(() => SharingSection, { nullable: true, description: '资源共建共享（秘书处、填报机器人、主管部门可见）' })
+  sharing(@Root() report: AnnualReport, @Ctx() ctx: ResourcesContext) {
+    return ctx.viewer.canReadReportOf(report.groupId) ? sharingSection(ctx.db, report.groupId, report.year) : null;
+  }
+}

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { SubgraphDefinition } from '../../kit/src';
+import { createLoaders, ResourcesContext, ResourcesLoaders } from './context';
+import { createDirectory } from './directory';
+import { Cooperation } from './cooperation/cooperation.entity';
+import { CooperationResolver } from './cooperation/cooperation.resolver';
+import { Message } from './message/message.entity';
+import { MessageResolver } from './message/message.resolver';
+import { ResourcesInitial1763800000000 } from './migrations/1763800000000-initial';
+import { OrganizationResourcesResolver } from './organization.resolver';
+import { AnnualReportSharingResolver } from './report/sharing';
+import { ResourceRequest } from './request/request.entity';
+import { RequestResolver } from './request/request.resolver';
+import { SharedResource } from './resource/resource.entity';
+import { ResourceResolver } from './resource/resource.resolver';
+import { AnnualReport, Organization } from './stubs';
+
+type Ref = { id: string };
+
+/** The resources subgraph (资源共建共享): shared resources, requests, cooperation ledgers, messages. */
+export const resources: SubgraphDefinition<ResourcesLoaders> = {
+  name: 'resources',
+  defaultPort: 4002,
+  entities: [SharedResource, ResourceRequest, Cooperation, Message],
+  migrations: [ResourcesInitial1763800000000],
+  resolvers: [ResourceResolver, RequestResolver, CooperationResolver, MessageResolver, OrganizationResourcesResolver, AnnualReportSharingResolver],
+  orphanedTypes: [Organization, AnnualReport],
+  referenceResolvers: {
+    SharedResource: { __resolveReference: (ref: Ref, ctx: ResourcesContext) => ctx.loaders.visibleResourceById.load(ref.id) },
+    ResourceRequest: { __resolveReference: (ref: Ref, ctx: ResourcesContext) => ctx.loaders.visibleRequestById.load(ref.id) },
+    Cooperation: { __resolveReference: (ref: Ref, ctx: ResourcesContext) => ctx.loaders.visibleCooperationById.load(ref.id) },
+    // Key-only entities: the fields this subgraph adds check access themselves.
+    Organization: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
+    AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
+  },
+  createLoaders,
+  checkEnvironment: (env) => void createDirectory(env),
+};
