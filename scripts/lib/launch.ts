@@ -109,7 +109,9 @@ function seed(env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): Promis
 export async function launchHub(options: HubOptions): Promise<RunningHub> {
   const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...options.env };
   const processes = new Map<string, ChildProcess>();
+  // The gateway first, so no request in flight meets a subgraph that is already gone.
   const stop = async () => {
+    if (processes.has('gateway')) await stopChild(processes.get('gateway')!);
     await Promise.all([...processes.values()].map(stopChild));
   };
   try {
