@@ -14,6 +14,7 @@ module.exports = {
     project('kit', ['<rootDir>/subgraphs/kit/test']),
     project('members', ['<rootDir>/subgraphs/members/test']),
     project('resources', ['<rootDir>/subgraphs/resources/test']),
+    project('bases', ['<rootDir>/subgraphs/bases/test']),
     project('e2e', ['<rootDir>/test']),
   ],
   testTimeout: 60000,

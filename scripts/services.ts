@@ -26,6 +26,11 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     definition: () => require('../subgraphs/resources/src/schema').resources,
     seed: (db) => require('../subgraphs/resources/src/seed').seedDemo(db),
   },
+  {
+    name: 'bases',
+    port: 4003,
+    definition: () => require('../subgraphs/bases/src/schema').bases,
+  },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -33,6 +33,7 @@ export async function startTestHub(): Promise<TestHub> {
   const env: NodeJS.ProcessEnv = {
     GATEWAY_SECRET: randomBytes(32).toString('base64url'),
     JWT_SECRET: randomBytes(32).toString('base64url'),
+    PII_KEY: randomBytes(32).toString('base64'),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     SUBGRAPH_TIMEOUT_MS: '5000',

@@ -23,6 +23,10 @@ export interface GatewayConfig {
   audience?: string;
   supergraphPath: string;
   subgraphTimeoutMs: number;
+  /** Largest file the /files route passes on to a subgraph. */
+  maxUploadBytes: number;
+  /** Deadline of a whole /files exchange (upload or download), longer than a GraphQL call's. */
+  fileTimeoutMs: number;
   corsOrigins: string[];
   /** `<NAME>_URL` overrides of the subgraph URLs written in the supergraph. */
   subgraphUrl: (name: string) => string | undefined;
@@ -65,6 +69,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     audience: env.JWT_AUDIENCE || undefined,
     supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : defaultSupergraphPath(),
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000),
+    maxUploadBytes: positiveInt(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
+    fileTimeoutMs: positiveInt(env, 'FILE_TIMEOUT_MS', 120000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     subgraphUrl: (name) => env[`${name.toUpperCase()}_URL`] || undefined,
     logLevel: env.LOG_LEVEL || 'info',

@@ -11,6 +11,9 @@ export interface GatewayContext {
 export const SECRET_HEADER = 'x-gateway-secret';
 export const IDENTITY_HEADER = 'x-hub-identity';
 
+/** The verified claims as subgraphs read them from IDENTITY_HEADER: base64url JSON. */
+export const encodeIdentity = (claims: Claims) => Buffer.from(JSON.stringify(claims)).toString('base64url');
+
 /** `fetch` with a deadline, so a hanging subgraph costs one timeout, not a stuck request. */
 export function fetchWithTimeout(timeoutMs: number): Fetcher {
   return ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
@@ -29,6 +32,6 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = request.http!.headers;
     headers.set(SECRET_HEADER, this.secret);
     headers.set('x-request-id', context?.requestId ?? randomUUID());
-    if (context?.claims) headers.set(IDENTITY_HEADER, Buffer.from(JSON.stringify(context.claims)).toString('base64url'));
+    if (context?.claims) headers.set(IDENTITY_HEADER, encodeIdentity(context.claims));
   }
 }

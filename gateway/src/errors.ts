@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { GraphQLFormattedError } from 'graphql';
 
 /** Codes that pass to clients as they are; anything else gets a generic message. */
@@ -18,6 +19,9 @@ const PUBLIC_CODES = new Set([
 export const isPublicError = (code: unknown): code is string => typeof code === 'string' && PUBLIC_CODES.has(code);
 
 export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试 (service unavailable)';
+
+/** An error answered outside GraphQL execution, in the same shape GraphQL errors have. */
+export const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 /**
  * Masks errors on their way out: subgraph names, URLs, hosts, SQL and stack traces never reach

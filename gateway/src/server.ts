@@ -12,10 +12,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { AuthError, createVerifier } from './auth';
 import { GatewayConfig } from './config';
 import { fetchWithTimeout, GatewayContext, HubDataSource } from './datasource';
-import { formatGatewayError, isPublicError } from './errors';
+import { formatGatewayError, isPublicError, jsonError } from './errors';
+import { fileRoute } from './files';
 import { checkSubgraphs, subgraphUrls } from './health';
-
-const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 /** CORS for the listed origins only; other origins get no CORS headers (the browser blocks them). */
 function cors(origins: string[]) {
@@ -26,6 +25,8 @@ function cors(origins: string[]) {
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name');
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      // A download's file name and the id to quote in a support request, readable by the page's script.
+      res.setHeader('Access-Control-Expose-Headers', 'content-disposition, x-request-id');
       if (req.method === 'OPTIONS') return void res.status(204).end();
     }
     next();
@@ -38,7 +39,7 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-/** Builds the gateway: auth, CORS, limits on the body, health, and the federated executor. */
+/** Builds the gateway: auth, CORS, limits on the body, health, the file route and the federated executor. */
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const log = pino({ level: config.logLevel, base: { service: 'gateway' } });
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
@@ -53,6 +54,20 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const verify = createVerifier(config);
+  // Tokens are checked before Apollo or a file route sees the request: a bad token is a 401
+  // whatever the query or file; no token is anonymous, and the subgraph decides what that may do.
+  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    try {
+      res.locals.context = { claims: await verify(req.header('authorization')), requestId } satisfies GatewayContext;
+      next();
+    } catch (error) {
+      if (!(error instanceof AuthError)) return next(error);
+      log.info({ requestId, reason: error.message }, 'token rejected');
+      jsonError(res, 401, 'UNAUTHENTICATED', '登录凭证无效或已过期，请重新登录 (invalid or expired token)');
+    }
+  };
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -93,25 +108,16 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   });
 
   app.use(cors(config.corsOrigins));
+  // Before the JSON parser: a workbook streams through untouched, past its 2 MB limit.
+  const files = fileRoute(urls, config, log);
+  app.route('/files/:subgraph/*rest').get(authenticate, files).post(authenticate, files);
   app.use(express.json({ limit: '2mb' }));
   app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (error.type === 'entity.too.large') return void jsonError(res, 413, 'PAYLOAD_TOO_LARGE', '请求体超过 2 MB (request body too large)');
     if (error.status === 400) return void jsonError(res, 400, 'BAD_REQUEST', '请求体不是有效的 JSON (malformed JSON body)');
     next(error);
   });
-  // Tokens are checked before Apollo sees the request: a bad token is a 401 whatever the query.
-  app.use(['/graphql', '/'], async (req: Request, res: Response, next: NextFunction) => {
-    const requestId = randomUUID();
-    res.setHeader('x-request-id', requestId);
-    try {
-      res.locals.context = { claims: await verify(req.header('authorization')), requestId } satisfies GatewayContext;
-      next();
-    } catch (error) {
-      if (!(error instanceof AuthError)) return next(error);
-      log.info({ requestId, reason: error.message }, 'token rejected');
-      jsonError(res, 401, 'UNAUTHENTICATED', '登录凭证无效或已过期，请重新登录 (invalid or expired token)');
-    }
-  });
+  app.use(['/graphql', '/'], authenticate);
   app.use(['/graphql', '/'], expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as GatewayContext }));
 
   return {

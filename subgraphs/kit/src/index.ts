@@ -14,3 +14,5 @@ export * from './money';
 export * from './client';
 export * from './validate';
 export * from './ids';
+export * from './sealing';
+export * from './directory';

@@ -34,6 +34,11 @@ export interface SubgraphDefinition<L> {
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
   createLoaders: (db: DataSource, viewer: Viewer) => L;
+  /**
+   * Plain HTTP routes under /files (Excel uploads and downloads), behind the same gateway-secret
+   * check; the gateway forwards /files/<subgraph>/… here with the caller's identity.
+   */
+  files?: (router: express.Router, contextOf: (req: express.Request) => HubContext<L>) => void;
   /** Checks the subgraph's own variables at start; throws ConfigError naming the variable. */
   checkEnvironment?: (env: NodeJS.ProcessEnv) => void;
 }
@@ -106,13 +111,14 @@ export async function createSubgraph<L>(definition: SubgraphDefinition<L>, confi
     if (secretMatches(req.header(SECRET_HEADER), config.gatewaySecret)) return next();
     res.status(401).json(unauthorizedBody);
   });
+  const contextOf = (req: express.Request) => contextFor(parseIdentity(req.header(IDENTITY_HEADER)), req.header('x-request-id') || randomUUID());
+  if (definition.files) {
+    const router = express.Router();
+    definition.files(router, contextOf);
+    app.use('/files', router);
+  }
   app.use(express.json({ limit: '2mb' }));
-  const graphql = expressMiddleware(apollo, {
-    context: async ({ req }) => {
-      const requestId = req.header('x-request-id') || randomUUID();
-      return contextFor(parseIdentity(req.header(IDENTITY_HEADER)), requestId);
-    },
-  });
+  const graphql = expressMiddleware(apollo, { context: async ({ req }) => contextOf(req) });
   app.use(['/graphql', '/'], (req, res, next) => (req.path === '/' ? graphql(req, res, next) : next()));
 
   return {

@@ -1,8 +1,7 @@
 import { DataSource, In } from 'typeorm';
-import { HubContext, loader, manyByKey, oneByKey, Viewer } from '../../kit/src';
+import { Directory, HubContext, loader, manyByKey, membersDirectory, oneByKey, Viewer } from '../../kit/src';
 import { canSeeCooperation, canSeeRequest, canSeeResource } from './access';
 import { Cooperation } from './cooperation/cooperation.entity';
-import { Directory, createDirectory } from './directory';
 import { ResourceRequest } from './request/request.entity';
 import { SharedResource } from './resource/resource.entity';
 
@@ -13,7 +12,7 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
   return {
     /** The members directory, for writes (made once per process, on first use). */
     get directory(): Directory {
-      directory ??= createDirectory();
+      directory ??= membersDirectory('resources');
       return directory;
     },
     visibleResourceById: loader<string, SharedResource | null>(async (ids) =>

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '../../kit/src';
+import { membersDirectory, SubgraphDefinition } from '../../kit/src';
 import { createLoaders, ResourcesContext, ResourcesLoaders } from './context';
-import { createDirectory } from './directory';
 import { Cooperation } from './cooperation/cooperation.entity';
 import { CooperationResolver } from './cooperation/cooperation.resolver';
 import { Message } from './message/message.entity';
@@ -34,5 +33,5 @@ export const resources: SubgraphDefinition<ResourcesLoaders> = {
     AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
   },
   createLoaders,
-  checkEnvironment: (env) => void createDirectory(env),
+  checkEnvironment: (env) => void membersDirectory('resources', env),
 };

@@ -1,6 +1,8 @@
-import { badInput, ConfigError, readGatewaySecret, subgraphClient, SubgraphCallError } from '../../kit/src';
+import { subgraphClient, SubgraphCallError } from './client';
+import { ConfigError, readGatewaySecret } from './config';
+import { badInput } from './errors';
 
-/** What the resources subgraph needs to know of an organization when it writes. */
+/** What another subgraph needs to know of an organization when it writes. */
 export interface DirectoryEntry {
   id: string;
   name: string;
@@ -12,14 +14,14 @@ export interface DirectoryEntry {
 const FIELDS = 'id name uscc type region';
 
 /**
- * Looks organizations up in the members subgraph (MEMBERS_URL). Writes need this synchronously:
- * a partner USCC must belong to a unit the hub knows, and a resource carries its provider's type
- * and region so that search can filter on them.
+ * Looks organizations up in the members subgraph (MEMBERS_URL) for a subgraph's writes, which
+ * need it synchronously: a USCC in input must belong to a unit the hub knows, and a row may carry
+ * an organization's type and region so that search filters on them in SQL.
  */
-export function createDirectory(env: NodeJS.ProcessEnv = process.env) {
+export function membersDirectory(service: string, env: NodeJS.ProcessEnv = process.env) {
   const url = env.MEMBERS_URL || 'http://127.0.0.1:4001/graphql';
   if (!/^https?:\/\/\S+$/.test(url)) throw new ConfigError(`MEMBERS_URL must be the members subgraph's http(s) URL, got "${url}"`);
-  const call = subgraphClient(url, readGatewaySecret(env), 'resources');
+  const call = subgraphClient(url, readGatewaySecret(env), service);
   return {
     async byId(id: string): Promise<DirectoryEntry | null> {
       const data = await call<{ organization: DirectoryEntry | null }>(`query($id: ID!) { organization(id: $id) { ${FIELDS} } }`, { id });
@@ -31,11 +33,11 @@ export function createDirectory(env: NodeJS.ProcessEnv = process.env) {
         return data.organizationByUscc;
       } catch (error) {
         // members owns the USCC rules and says what is wrong with a code; pass that on.
-        if (error instanceof SubgraphCallError && error.code === 'BAD_USER_INPUT') throw badInput(error.message, { field: 'partnerUscc' });
+        if (error instanceof SubgraphCallError && error.code === 'BAD_USER_INPUT') throw badInput(error.message, { field: 'uscc' });
         throw error;
       }
     },
   };
 }
 
-export type Directory = ReturnType<typeof createDirectory>;
+export type Directory = ReturnType<typeof membersDirectory>;

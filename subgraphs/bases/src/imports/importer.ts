@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import ExcelJS, { CellValue } from 'exceljs';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Sealer, yuanToFen } from '../../../kit/src';
+import { TargetGroup } from '../enums';
+import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
+import { maskIdNumber, maskPhone, idNumberProblem, normaliseIdNumber, phoneProblem } from '../trainee/pii';
+import { Trainee } from '../trainee/trainee.entity';
+import { cellCount, cellDate, cellText } from './cells';
+import { LedgerImport } from './import.entity';
+import { CATEGORY_BY_LABEL, LEVEL_BY_LABEL, MODE_BY_LABEL, SHEET_ORDER, SheetKey, SHEETS, TARGET_BY_LABEL } from './sheets';
+
+export interface RowError {
+  sheet: string;
+  row: number;
+  reasons: string[];
+}
+
+export type ImportResult =
+  | { status: 'IMPORTED'; import: LedgerImport }
+  | { status: 'ALREADY_IMPORTED'; import: LedgerImport }
+  | { status: 'REJECTED'; errorCount: number; errors: RowError[] };
+
+export interface ImportRequest {
+  file: string;
+  fileName: string;
+  sha256: string;
+  base: { id: string; groupId: string };
+  organizationId: string;
+  userId: string;
+}
+
+/** A workbook that cannot be read at all (not .xlsx, missing sheets, wrong headers, no rows). */
+export class WorkbookError extends Error {}
+
+/** Thrown inside the transaction so that nothing of a rejected workbook is kept. */
+class Rejected extends Error {
+  constructor(readonly errors: RowError[], readonly errorCount: number) {
+    super('rejected');
+  }
+}
+
+const MAX_LISTED_ERRORS = 1000;
+const CHUNK = 500;
+const now = () => new Date().toISOString();
+
+/**
+ * Imports a ledger workbook all or nothing, in one transaction. Sheets are streamed row by row
+ * (a 100,000-row roster is never held whole); programs, sessions and batches are kept in maps
+ * (they are few), trainees are written in chunks as they are read. Every bad row is collected;
+ * if there is any, the transaction is rolled back and the rows are reported.
+ */
+export async function importWorkbook(db: DataSource, sealer: Sealer, request: ImportRequest): Promise<ImportResult> {
+  const previous = await db.getRepository(LedgerImport).findOneBy({ baseId: request.base.id, fileSha256: request.sha256 });
+  if (previous) return { status: 'ALREADY_IMPORTED', import: previous };
+  try {
+    const record = await db.transaction((em) => new WorkbookImport(em, sealer, request).run());
+    return { status: 'IMPORTED', import: record };
+  } catch (error) {
+    if (error instanceof Rejected) return { status: 'REJECTED', errorCount: error.errorCount, errors: error.errors };
+    throw error;
+  }
+}
+
+/**
+ * Which of our sheets this is: by its name, or — when a writer put workbook.xml after the sheets,
+ * so the streaming reader does not know names yet — by its header row. Null: not ours (说明 …).
+ */
+function sheetFor(name: string, header: CellValue[]): SheetKey | null {
+  const byName = SHEET_ORDER.find((k) => SHEETS[k].name === name);
+  if (byName) return byName;
+  // The sheet whose headers this row shares most of (so a mistyped header is reported as such).
+  const texts = header.map(cellText);
+  const score = (k: SheetKey) => SHEETS[k].headers.filter((h, i) => texts[i] === h).length;
+  const best = [...SHEET_ORDER].sort((a, b) => score(b) - score(a))[0];
+  return score(best) >= Math.ceil(SHEETS[best].headers.length / 2) ? best : null;
+}
+
+class WorkbookImport {
+  private readonly importId = randomUUID();
+  private readonly errors: RowError[] = [];
+  private errorCount = 0;
+  private readonly programs = new Map<string, { id: string; category: string; mode: string }>();
+  private readonly sessions = new Map<string, string>();
+  private readonly certificationCodes = new Set<string>();
+  private readonly traineeKeys = new Set<string>();
+  private counts = { programs: 0, sessions: 0, certifications: 0, trainees: 0 };
+  private pendingTrainees: { row: number; trainee: Trainee }[] = [];
+
+  constructor(private readonly em: EntityManager, private readonly sealer: Sealer, private readonly request: ImportRequest) {}
+
+  private fail(sheet: SheetKey, row: number, reasons: string[]) {
+    this.errorCount += 1;
+    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push({ sheet: SHEETS[sheet].name, row, reasons });
+  }
+
+  async run(): Promise<LedgerImport> {
+    const seen: SheetKey[] = [];
+    let reader: ExcelJS.stream.xlsx.WorkbookReader;
+    try {
+      reader = new ExcelJS.stream.xlsx.WorkbookReader(this.request.file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+      for await (const worksheet of reader) {
+        const name = (worksheet as unknown as { name: string }).name;
+        let key: SheetKey | null | undefined; // undefined: header not read yet; null: not one of ours
+        for await (const row of worksheet) {
+          const values = (row.values as CellValue[]).slice(1);
+          if (key === undefined) {
+            key = sheetFor(name, values);
+            if (key) {
+              if (seen.length && SHEET_ORDER.indexOf(key) < SHEET_ORDER.indexOf(seen[seen.length - 1])) {
+                throw new WorkbookError(`工作表顺序应为：${SHEET_ORDER.map((k) => SHEETS[k].name).join('、')}，请使用平台下载的模板`);
+              }
+              seen.push(key);
+              this.checkHeaders(key, values);
+            }
+            continue;
+          }
+          if (key === null || values.every((v) => cellText(v) === '')) continue;
+          await this.readRow(key, row.number, values);
+        }
+        if (key === undefined && SHEET_ORDER.some((k) => SHEETS[k].name === name)) throw new WorkbookError(`工作表「${name}」是空的：第一行应为表头`);
+      }
+    } catch (error) {
+      if (error instanceof WorkbookError || error instanceof Rejected) throw error;
+      throw new WorkbookError('文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板 (not an .xlsx workbook)');
+    }
+    const missing = SHEET_ORDER.filter((k) => !seen.includes(k));
+    if (missing.length) throw new WorkbookError(`工作簿缺少工作表：${missing.map((k) => SHEETS[k].name).join('、')}，请使用平台下载的模板`);
+    await this.flushTrainees();
+    if (this.errorCount) throw new Rejected(this.errors, this.errorCount);
+    if (!Object.values(this.counts).some((n) => n > 0)) throw new WorkbookError('工作簿没有任何数据行 (empty workbook)');
+
+    const record: LedgerImport = {
+      id: this.importId,
+      baseId: this.request.base.id,
+      groupId: this.request.base.groupId,
+      organizationId: this.request.organizationId,
+      fileSha256: this.request.sha256,
+      fileName: this.request.fileName.slice(0, 200),
+      ...this.counts,
+      importedBy: this.request.userId,
+      importedAt: now(),
+    };
+    await this.em.insert(LedgerImport, record);
+    return record;
+  }
+
+  private checkHeaders(key: SheetKey, values: CellValue[]) {
+    const expected = SHEETS[key].headers;
+    const actual = expected.map((_, i) => cellText(values[i]));
+    if (actual.some((h, i) => h !== expected[i])) {
+      throw new WorkbookError(`工作表「${SHEETS[key].name}」的表头应为：${expected.join('、')}；实际为：${actual.join('、')}`);
+    }
+  }
+
+  private get base() {
+    return this.request.base;
+  }
+
+  private ledger() {
+    return { baseId: this.base.id, groupId: this.base.groupId, organizationId: this.request.organizationId, importId: this.importId };
+  }
+
+  private async readRow(key: SheetKey, row: number, v: CellValue[]) {
+    if (key === 'programs') return this.program(row, v);
+    if (key === 'sessions') return this.session(row, v);
+    if (key === 'certifications') return this.certification(row, v);
+    return this.trainee(row, v);
+  }
+
+  private async program(row: number, v: CellValue[]) {
+    const reasons: string[] = [];
+    const code = cellText(v[0]);
+    if (!code || code.length > 50) reasons.push('项目编号不能为空，最多 50 个字符');
+    else if (this.programs.has(code)) reasons.push(`项目编号 ${code} 在本表中重复`);
+    else if (await this.em.existsBy(TrainingProgram, { baseId: this.base.id, code })) reasons.push(`项目编号 ${code} 已导入过`);
+    const name = cellText(v[1]);
+    if (!name || name.length > 200) reasons.push('项目名称不能为空，最多 200 个字符');
+    const category = CATEGORY_BY_LABEL.get(cellText(v[2]));
+    if (!category) reasons.push(`培训类别「${cellText(v[2])}」不在可选值中`);
+    const targetLabels = cellText(v[3]).split(/[、,，;；\s]+/).filter(Boolean);
+    const targets = targetLabels.map((t) => TARGET_BY_LABEL.get(t));
+    if (!targetLabels.length || targets.some((t) => !t)) reasons.push(`培训对象「${cellText(v[3])}」不在可选值中`);
+    const mode = MODE_BY_LABEL.get(cellText(v[4]));
+    if (!mode) reasons.push(`培训方式「${cellText(v[4])}」不在可选值中`);
+    const clientName = cellText(v[5]) || null;
+    const clientUscc = cellText(v[6]).toUpperCase() || null;
+    if (clientUscc && !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(clientUscc)) reasons.push('委托单位统一社会信用代码应为 18 位');
+    const subsidisedText = cellText(v[7]);
+    if (!['是', '否', ''].includes(subsidisedText)) reasons.push('是否补贴性培训应填「是」或「否」');
+    const year = cellCount(v[8]);
+    if (!year || year < 2000 || year > 2100) reasons.push('年度应为 2000–2100 的整数');
+    const id = randomUUID();
+    // Registered even when bad, so its sessions are not reported again as unknown.
+    if (code) this.programs.set(code, { id, category: category ?? '', mode: mode ?? '' });
+    if (reasons.length) return this.fail('programs', row, reasons);
+    this.counts.programs += 1;
+    if (this.errorCount) return;
+    const targetGroups = [...new Set(targets as TargetGroup[])];
+    await this.em.insert(TrainingProgram, { id, ...this.ledger(), code, name, category: category!, mode: mode!, targetGroups, clientName, clientUscc, subsidised: subsidisedText === '是', year: year! });
+    await this.em.insert(ProgramTargetGroup, targetGroups.map((targetGroup) => ({ programId: id, targetGroup })));
+  }
+
+  /** A program of this workbook or one imported before for this base. */
+  private async findProgram(code: string) {
+    const known = this.programs.get(code);
+    if (known) return known;
+    const stored = await this.em.findOneBy(TrainingProgram, { baseId: this.base.id, code });
+    if (!stored) return null;
+    const program = { id: stored.id, category: stored.category, mode: stored.mode };
+    this.programs.set(code, program);
+    return program;
+  }
+
+  private async session(row: number, v: CellValue[]) {
+    const reasons: string[] = [];
+    const code = cellText(v[0]);
+    if (!code || code.length > 50) reasons.push('班次编号不能为空，最多 50 个字符');
+    else if (this.sessions.has(code)) reasons.push(`班次编号 ${code} 在本表中重复`);
+    else if (await this.em.existsBy(TrainingSession, { baseId: this.base.id, code })) reasons.push(`班次编号 ${code} 已导入过`);
+    const program = await this.findProgram(cellText(v[1]));
+    if (!program) reasons.push(`项目编号「${cellText(v[1])}」不存在`);
+    const startsOn = cellDate(v[2]);
+    const endsOn = cellDate(v[3]);
+    if (!startsOn) reasons.push('开班日期应为日期（YYYY-MM-DD）');
+    if (!endsOn) reasons.push('结业日期应为日期（YYYY-MM-DD）');
+    if (startsOn && endsOn && endsOn < startsOn) reasons.push(`结业日期 ${endsOn} 早于开班日期 ${startsOn}`);
+    const personTimes = cellCount(v[4]);
+    if (personTimes === null) reasons.push('培训人次应为不小于 0 的整数');
+    const hours = cellCount(v[5]);
+    if (hours === null) reasons.push('课时应为不小于 0 的整数');
+    let revenue = 0;
+    try {
+      revenue = yuanToFen(cellText(v[6]) || '0');
+    } catch {
+      reasons.push(`到账金额「${cellText(v[6])}」应为以元为单位、最多两位小数的非负数`);
+    }
+    const id = randomUUID();
+    if (code && !this.sessions.has(code)) this.sessions.set(code, id);
+    if (reasons.length) return this.fail('sessions', row, reasons);
+    this.counts.sessions += 1;
+    if (this.errorCount) return;
+    await this.em.insert(TrainingSession, {
+      id, ...this.ledger(), programId: program!.id, category: program!.category as TrainingSession['category'], mode: program!.mode as TrainingSession['mode'],
+      code, startsOn: startsOn!, endsOn: endsOn!, month: startsOn!.slice(0, 7), year: Number(startsOn!.slice(0, 4)), personTimes: personTimes!, hours: hours!, revenue,
+    });
+  }
+
+  private async certification(row: number, v: CellValue[]) {
+    const reasons: string[] = [];
+    const code = cellText(v[0]);
+    if (!code || code.length > 50) reasons.push('批次编号不能为空，最多 50 个字符');
+    else if (this.certificationCodes.has(code)) reasons.push(`批次编号 ${code} 在本表中重复`);
+    else if (await this.em.existsBy(CertificationBatch, { baseId: this.base.id, code })) reasons.push(`批次编号 ${code} 已导入过`);
+    const occupation = cellText(v[1]);
+    if (!occupation || occupation.length > 50) reasons.push('工种不能为空');
+    const level = LEVEL_BY_LABEL.get(cellText(v[2]));
+    if (!level) reasons.push(`等级「${cellText(v[2])}」应为 初级、中级、高级、技师 或 高级技师`);
+    const candidates = cellCount(v[3]);
+    const passed = cellCount(v[4]);
+    if (candidates === null) reasons.push('参加人数应为不小于 0 的整数');
+    if (passed === null) reasons.push('通过人数应为不小于 0 的整数');
+    if (candidates !== null && passed !== null && passed > candidates) reasons.push(`通过人数 ${passed} 大于参加人数 ${candidates}`);
+    const assessedOn = cellDate(v[5]);
+    if (!assessedOn) reasons.push('鉴定日期应为日期（YYYY-MM-DD）');
+    if (reasons.length) return this.fail('certifications', row, reasons);
+    this.certificationCodes.add(code);
+    this.counts.certifications += 1;
+    if (this.errorCount) return;
+    await this.em.insert(CertificationBatch, { id: randomUUID(), ...this.ledger(), code, occupation, level: level!, candidates: candidates!, passed: passed!, assessedOn: assessedOn!, year: Number(assessedOn!.slice(0, 4)) });
+  }
+
+  private async trainee(row: number, v: CellValue[]) {
+    const reasons: string[] = [];
+    const sessionCode = cellText(v[0]);
+    let sessionId = this.sessions.get(sessionCode);
+    if (!sessionId) {
+      const stored = sessionCode ? await this.em.findOneBy(TrainingSession, { baseId: this.base.id, code: sessionCode }) : null;
+      if (stored) this.sessions.set(sessionCode, (sessionId = stored.id));
+      else reasons.push(`班次编号「${sessionCode}」不存在`);
+    }
+    const name = cellText(v[1]);
+    if (!name || name.length > 50) reasons.push('姓名不能为空，最多 50 个字符');
+    const idNumber = normaliseIdNumber(cellText(v[2]));
+    const idProblem = idNumberProblem(idNumber);
+    if (idProblem) reasons.push(idProblem);
+    const phone = cellText(v[3]);
+    const phoneIssue = phone ? phoneProblem(phone) : null;
+    if (phoneIssue) reasons.push(phoneIssue);
+    const idNumberHash = idProblem ? '' : this.sealer.hash(idNumber);
+    if (sessionId && idNumberHash) {
+      const key = `${sessionId}:${idNumberHash}`;
+      if (this.traineeKeys.has(key)) reasons.push('同一班次中身份证号重复');
+      this.traineeKeys.add(key);
+    }
+    if (reasons.length) return this.fail('trainees', row, reasons);
+    this.counts.trainees += 1;
+    if (this.errorCount) return;
+    this.pendingTrainees.push({
+      row,
+      trainee: {
+        id: randomUUID(), baseId: this.base.id, groupId: this.base.groupId, sessionId: sessionId!, name,
+        idNumberSealed: this.sealer.seal(idNumber), idNumberHash, idNumberMasked: maskIdNumber(idNumber),
+        phoneSealed: phone ? this.sealer.seal(phone) : null, phoneMasked: phone ? maskPhone(phone) : null, importId: this.importId,
+      },
+    });
+    if (this.pendingTrainees.length >= CHUNK) await this.flushTrainees();
+  }
+
+  /** Writes buffered trainees, after checking them against people already on those sessions. */
+  private async flushTrainees() {
+    const batch = this.pendingTrainees;
+    this.pendingTrainees = [];
+    if (!batch.length || this.errorCount) return;
+    const existing = await this.em.find(Trainee, {
+      select: { sessionId: true, idNumberHash: true },
+      where: { sessionId: In([...new Set(batch.map((b) => b.trainee.sessionId))]), idNumberHash: In(batch.map((b) => b.trainee.idNumberHash)) },
+    });
+    const taken = new Set(existing.map((t) => `${t.sessionId}:${t.idNumberHash}`));
+    for (const { row, trainee } of batch) {
+      if (taken.has(`${trainee.sessionId}:${trainee.idNumberHash}`)) this.fail('trainees', row, ['该学员已在此班次的名册中（之前已导入）']);
+    }
+    if (this.errorCount) return;
+    await this.em.insert(Trainee, batch.map((b) => b.trainee));
+  }
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import express, { Request, Response } from 'express';
+import { HubContext, Sealer } from '../../../kit/src';
+import { BasesLoaders } from '../context';
+import { importWorkbook, WorkbookError } from './importer';
+import { exportWorkbook, templateWorkbook, XLSX } from './template';
+
+type Ctx = HubContext<BasesLoaders>;
+
+const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+
+class TooLarge extends Error {}
+
+/** Saves the request body to a temporary file, hashing it and stopping at `maxBytes`. */
+async function receive(req: Request, maxBytes: number): Promise<{ file: string; sha256: string; bytes: number }> {
+  const file = path.join(os.tmpdir(), `zjjt-import-${randomUUID()}.xlsx`);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) return done(new TooLarge());
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(req, meter, fs.createWriteStream(file));
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+  return { file, sha256: hash.digest('hex'), bytes };
+}
+
+/**
+ * /files routes of the bases subgraph: the ledger template, imports (all or nothing) and masked
+ * exports. Reached through the gateway at /files/bases/….
+ */
+export function ledgerFiles(sealer: () => Sealer, maxBytes: number) {
+  return (router: express.Router, contextOf: (req: Request) => Ctx) => {
+    router.get('/template.xlsx', async (_req, res) => {
+      res.setHeader('content-type', XLSX);
+      res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('培训台账导入模板.xlsx')}`);
+      res.end(await templateWorkbook());
+    });
+
+    router.post('/imports', async (req, res) => {
+      const ctx = contextOf(req);
+      const baseId = String(req.query.baseId ?? '');
+      const fileName = String(req.query.fileName ?? 'ledger.xlsx');
+      if (!ctx.viewer.organizationId) return jsonError(res, 401, 'UNAUTHENTICATED', '请以成员单位身份登录后导入台账');
+      const base = await ctx.loaders.visibleBaseById.load(baseId);
+      if (!base) return jsonError(res, 404, 'NOT_FOUND', `基地不存在或无权查看：${baseId}`);
+      if (!(await ctx.loaders.coBuilderOrganizationIds.load(baseId)).includes(ctx.viewer.organizationId)) {
+        return jsonError(res, 403, 'FORBIDDEN', '只有该基地的共建单位可以导入台账');
+      }
+      if (Number(req.header('content-length') ?? 0) > maxBytes) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传`);
+      let upload: Awaited<ReturnType<typeof receive>>;
+      try {
+        upload = await receive(req, maxBytes);
+      } catch (error) {
+        if (error instanceof TooLarge) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传`);
+        throw error;
+      }
+      try {
+        const head = Buffer.alloc(4);
+        const fd = fs.openSync(upload.file, 'r');
+        fs.readSync(fd, head, 0, 4, 0);
+        fs.closeSync(fd);
+        if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004') return jsonError(res, 400, 'BAD_USER_INPUT', '文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板');
+        const result = await importWorkbook(ctx.db, sealer(), { file: upload.file, fileName, sha256: upload.sha256, base, organizationId: ctx.viewer.organizationId, userId: ctx.viewer.userId as string });
+        ctx.log.info({ baseId, status: result.status, bytes: upload.bytes }, 'ledger import');
+        res.status(result.status === 'REJECTED' ? 422 : 200).json(result);
+      } catch (error) {
+        if (error instanceof WorkbookError) return jsonError(res, 400, 'BAD_USER_INPUT', error.message);
+        ctx.log.error({ err: error }, 'ledger import failed');
+        jsonError(res, 500, 'INTERNAL_SERVER_ERROR', '导入失败，未写入任何数据，请稍后再试');
+      } finally {
+        fs.rmSync(upload.file, { force: true });
+      }
+    });
+
+    router.get('/export.xlsx', async (req, res) => {
+      const ctx = contextOf(req);
+      const base = await ctx.loaders.visibleBaseById.load(String(req.query.baseId ?? ''));
+      if (!base || !(await ctx.loaders.canSeeTrainees(base))) return jsonError(res, 404, 'NOT_FOUND', '基地不存在或无权导出其台账');
+      const year = req.query.year ? Number(req.query.year) : null;
+      res.setHeader('content-type', XLSX);
+      res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${base.name}-台账${year ?? ''}.xlsx`)}`);
+      await exportWorkbook(ctx.db, base.id, year && Number.isInteger(year) ? year : null, res);
+    });
+  };
+}

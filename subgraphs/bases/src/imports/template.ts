@@ -1,0 +1,66 @@
+import ExcelJS from 'exceljs';
+import { Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { fenToYuan } from '../../../kit/src';
+import { CATEGORY_LABEL, LEVEL_LABEL, MODE_LABEL, TARGET_LABEL } from '../enums';
+import { CertificationBatch, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
+import { Trainee } from '../trainee/trainee.entity';
+import { INSTRUCTIONS, SHEET_ORDER, SHEETS } from './sheets';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function addSheets(workbook: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter) {
+  return Object.fromEntries(
+    SHEET_ORDER.map((key) => {
+      const sheet = workbook.addWorksheet(SHEETS[key].name);
+      sheet.columns = SHEETS[key].headers.map((header) => ({ header, width: Math.max(12, header.length * 2 + 4) }));
+      return [key, sheet];
+    }),
+  ) as Record<(typeof SHEET_ORDER)[number], ExcelJS.Worksheet>;
+}
+
+/** The empty template: the four sheets with their headers, and a 说明 sheet of allowed values. */
+export async function templateWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  addSheets(workbook);
+  const help = workbook.addWorksheet('说明');
+  help.columns = [{ header: '字段', width: 18 }, { header: '填写说明', width: 100 }];
+  INSTRUCTIONS.forEach((row) => help.addRow(row));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * Writes a base's ledgers for a year as a workbook in the template's shape, streamed row by row;
+ * trainees' 身份证号 and phone are masked.
+ */
+export async function exportWorkbook(db: DataSource, baseId: string, year: number | null, out: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const sheets = addSheets(workbook);
+  const byYear = year ? { year } : {};
+  const programs = await db.getRepository(TrainingProgram).find({ where: { baseId, ...byYear }, order: { code: 'ASC' } });
+  for (const p of programs) {
+    sheets.programs.addRow([p.code, p.name, CATEGORY_LABEL[p.category], p.targetGroups.map((t) => TARGET_LABEL[t]).join('、'), MODE_LABEL[p.mode], p.clientName, p.clientUscc, p.subsidised ? '是' : '否', p.year]).commit();
+  }
+  const codes = new Map(programs.map((p) => [p.id, p.code]));
+  const sessions = await db.getRepository(TrainingSession).find({ where: { baseId, ...byYear }, order: { code: 'ASC' } });
+  for (const s of sessions) {
+    const programCode = codes.get(s.programId) ?? (await db.getRepository(TrainingProgram).findOneBy({ id: s.programId }))?.code;
+    sheets.sessions.addRow([s.code, programCode, s.startsOn, s.endsOn, s.personTimes, s.hours, fenToYuan(s.revenue)]).commit();
+  }
+  for (const c of await db.getRepository(CertificationBatch).find({ where: { baseId, ...byYear }, order: { code: 'ASC' } })) {
+    sheets.certifications.addRow([c.code, c.occupation, LEVEL_LABEL[c.level], c.candidates, c.passed, c.assessedOn]).commit();
+  }
+  const sessionCodes = new Map(sessions.map((s) => [s.id, s.code]));
+  // Trainees in pages by id, so a large roster is never loaded whole.
+  let after = '';
+  for (;;) {
+    const page = await db.getRepository(Trainee).createQueryBuilder('t')
+      .where('t.baseId = :baseId AND t.id > :after', { baseId, after })
+      .andWhere(sessions.length ? 't.sessionId IN (:...ids)' : '1 = 0', { ids: sessions.map((s) => s.id) })
+      .orderBy('t.id').limit(2000).getMany();
+    if (!page.length) break;
+    for (const t of page) sheets.trainees.addRow([sessionCodes.get(t.sessionId), t.name, t.idNumberMasked, t.phoneMasked]).commit();
+    after = page[page.length - 1].id;
+  }
+  await workbook.commit();
+}

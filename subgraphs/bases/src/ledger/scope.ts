@@ -1,0 +1,50 @@
+import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput, Viewer } from '../../../kit/src';
+import { ProgramCategory, TargetGroup, TrainingMode } from '../enums';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { LocalDate } from '../../../kit/src';
+
+@InputType({ description: '台账查询条件' })
+export class LedgerFilter {
+  @Field(() => ID, { nullable: true }) groupId?: string | null;
+  @Field(() => ID, { nullable: true }) baseId?: string | null;
+  @Field(() => ID, { nullable: true, description: '开展培训的单位' }) organizationId?: string | null;
+  @Field(() => ProgramCategory, { nullable: true }) category?: ProgramCategory | null;
+  @Field(() => TargetGroup, { nullable: true }) targetGroup?: TargetGroup | null;
+  @Field(() => TrainingMode, { nullable: true }) mode?: TrainingMode | null;
+  @Field(() => Int, { nullable: true }) year?: number | null;
+  @Field(() => LocalDate, { nullable: true, description: '开班日期不早于' }) from?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: '开班日期不晚于' }) to?: string | null;
+}
+
+/**
+ * Limits a ledger query (alias with baseId, groupId) to what the viewer may read: the bases its
+ * unit co-builds, the groups it is the secretariat of, all for authorities; `figuresOnly` lets the
+ * group's reporting bot read totals.
+ */
+export function applyScope<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewer: Viewer, alias: string, figuresOnly = false): SelectQueryBuilder<T> {
+  if (viewer.has('AUTHORITY')) return query;
+  const groups = viewer.groupIds.filter((g) => viewer.isSecretariatOf(g) || (figuresOnly && viewer.has('REPORTER')));
+  return query.andWhere(
+    new Brackets((b) => {
+      b.where(`${alias}.baseId IN (SELECT cb.baseId FROM base_co_builder cb WHERE cb.organizationId = :scopeOrg)`, { scopeOrg: viewer.organizationId ?? '' });
+      if (groups.length) b.orWhere(`${alias}.groupId IN (:...scopeGroups)`, { scopeGroups: groups });
+    }),
+  );
+}
+
+/** Applies a LedgerFilter to sessions (alias s). */
+export function applySessionFilter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, filter: LedgerFilter | null | undefined): SelectQueryBuilder<T> {
+  const f = filter ?? {};
+  if (f.groupId) query.andWhere('s.groupId = :groupId', { groupId: f.groupId });
+  if (f.baseId) query.andWhere('s.baseId = :baseId', { baseId: f.baseId });
+  if (f.organizationId) query.andWhere('s.organizationId = :organizationId', { organizationId: f.organizationId });
+  if (f.category) query.andWhere('s.category = :category', { category: f.category });
+  if (f.mode) query.andWhere('s.mode = :mode', { mode: f.mode });
+  if (f.year) query.andWhere('s.year = :year', { year: f.year });
+  if (f.from) query.andWhere('s.startsOn >= :from', { from: f.from });
+  if (f.to) query.andWhere('s.startsOn <= :to', { to: f.to });
+  if (f.from && f.to && f.to < f.from) throw badInput(`结束日期 ${f.to} 不能早于开始日期 ${f.from}`);
+  if (f.targetGroup) query.andWhere('s.programId IN (SELECT ptg.programId FROM program_target_group ptg WHERE ptg.targetGroup = :targetGroup)', { targetGroup: f.targetGroup });
+  return query;
+}

@@ -1,0 +1,163 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { DataSource, In } from 'typeorm';
+import { fenToWan, Money, Viewer } from '../../../kit/src';
+import { BaseCoBuilder, BaseDesignation, TrainingBase } from '../base/base.entity';
+import { BasesContext } from '../context';
+import { BaseKind, CertificationLevel, DesignationLevel, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
+import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
+import { Trainee } from '../trainee/trainee.entity';
+import { AnnualReport, Organization } from '../stubs';
+
+@ObjectType() export class CategoryFigures {
+  @Field(() => ProgramCategory) category!: ProgramCategory;
+  @Field(() => Int) personTimes!: number;
+  @Field(() => Int) hours!: number;
+  @Field(() => Money) revenue!: number;
+}
+@ObjectType() export class TargetGroupFigures {
+  @Field(() => TargetGroup) targetGroup!: TargetGroup;
+  @Field(() => Int) personTimes!: number;
+}
+@ObjectType() export class ModeFigures {
+  @Field(() => TrainingMode) mode!: TrainingMode;
+  @Field(() => Int) personTimes!: number;
+}
+@ObjectType() export class LevelFigures {
+  @Field(() => CertificationLevel) level!: CertificationLevel;
+  @Field(() => Int, { description: '参加人数' }) candidates!: number;
+  @Field(() => Int, { description: '通过人数' }) passed!: number;
+}
+@ObjectType() export class BaseKindCount {
+  @Field(() => BaseKind) kind!: BaseKind;
+  @Field(() => Int) count!: number;
+}
+@ObjectType() export class DesignationLevelCount {
+  @Field(() => DesignationLevel) level!: DesignationLevel;
+  @Field(() => Int) count!: number;
+}
+
+/** 培训与鉴定: the group's training ledgers for the year, all SQL aggregates. */
+@ObjectType({ description: '年度报告：培训与鉴定部分' })
+export class TrainingSection {
+  @Field(() => Int, { description: '培训人次' }) personTimes!: number;
+  @Field(() => Int, { description: '培训人数（按身份证号去重）' }) distinctPersons!: number;
+  @Field(() => Int, { description: '班次' }) sessions!: number;
+  @Field(() => Int, { description: '课时' }) hours!: number;
+  @Field(() => Money, { description: '到账金额（元）' }) revenue!: number;
+  @Field(() => String, { description: '到账金额（万元，两位小数）' }) revenueWan!: string;
+  @Field(() => [CategoryFigures]) byCategory!: CategoryFigures[];
+  @Field(() => [TargetGroupFigures]) byTargetGroup!: TargetGroupFigures[];
+  @Field(() => [ModeFigures]) byMode!: ModeFigures[];
+  @Field(() => Int, { description: '鉴定参加人数' }) candidates!: number;
+  @Field(() => Int, { description: '鉴定通过人数' }) passed!: number;
+  @Field(() => [LevelFigures]) byLevel!: LevelFigures[];
+  @Field(() => [BaseKindCount], { description: '基地数，按类型' }) basesByKind!: BaseKindCount[];
+  @Field(() => [DesignationLevelCount], { description: '基地认定数，按级别' }) designationsByLevel!: DesignationLevelCount[];
+}
+
+@ObjectType({ description: '单位年度培训概况' })
+export class TrainingSummary {
+  @Field(() => Int) sessions!: number;
+  @Field(() => Int) personTimes!: number;
+  @Field(() => Int) hours!: number;
+  @Field(() => Money) revenue!: number;
+  @Field(() => String) revenueWan!: string;
+  @Field(() => Int) candidates!: number;
+  @Field(() => Int) passed!: number;
+}
+
+const n = (v: unknown) => Number(v ?? 0);
+
+export async function trainingSection(db: DataSource, groupId: string, year: number): Promise<TrainingSection> {
+  const sessions = () => db.getRepository(TrainingSession).createQueryBuilder('s').where('s.groupId = :groupId AND s.year = :year', { groupId, year });
+  const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations] = await Promise.all([
+    sessions().select('COUNT(*)', 'sessions').addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes').addSelect('COALESCE(SUM(s.hours), 0)', 'hours').addSelect('COALESCE(SUM(s.revenue), 0)', 'revenue').getRawOne(),
+    sessions().select('s.category', 'category').addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.hours)', 'hours').addSelect('SUM(s.revenue)', 'revenue').groupBy('s.category').orderBy('s.category').getRawMany(),
+    sessions().innerJoin('program_target_group', 'ptg', 'ptg.programId = s.programId').select('ptg.targetGroup', 'targetGroup').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('ptg.targetGroup').orderBy('ptg.targetGroup').getRawMany(),
+    sessions().select('s.mode', 'mode').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('s.mode').orderBy('s.mode').getRawMany(),
+    db.getRepository(Trainee).createQueryBuilder('t').innerJoin(TrainingSession, 's', 's.id = t.sessionId')
+      .select('COUNT(DISTINCT t.idNumberHash)', 'persons').where('s.groupId = :groupId AND s.year = :year', { groupId, year }).getRawOne(),
+    db.getRepository(CertificationBatch).createQueryBuilder('c').select('c.level', 'level').addSelect('SUM(c.candidates)', 'candidates').addSelect('SUM(c.passed)', 'passed')
+      .where('c.groupId = :groupId AND c.year = :year', { groupId, year }).groupBy('c.level').orderBy('c.level').getRawMany(),
+    db.getRepository(TrainingBase).createQueryBuilder('b').select('b.kind', 'kind').addSelect('COUNT(*)', 'count').where('b.groupId = :groupId', { groupId }).groupBy('b.kind').orderBy('b.kind').getRawMany(),
+    db.getRepository(BaseDesignation).createQueryBuilder('d').innerJoin(TrainingBase, 'b', 'b.id = d.baseId').select('d.level', 'level').addSelect('COUNT(*)', 'count')
+      .where('b.groupId = :groupId AND d.awardedOn <= :end', { groupId, end: `${year}-12-31` }).groupBy('d.level').orderBy('d.level').getRawMany(),
+  ]);
+  const byLevel = levels.map((l) => ({ level: l.level, candidates: n(l.candidates), passed: n(l.passed) }));
+  return {
+    personTimes: n(totals?.personTimes),
+    distinctPersons: n(persons?.persons),
+    sessions: n(totals?.sessions),
+    hours: n(totals?.hours),
+    revenue: n(totals?.revenue),
+    revenueWan: fenToWan(n(totals?.revenue)),
+    byCategory: byCategory.map((c) => ({ category: c.category, personTimes: n(c.personTimes), hours: n(c.hours), revenue: n(c.revenue) })),
+    byTargetGroup: byTarget.map((t) => ({ targetGroup: t.targetGroup, personTimes: n(t.personTimes) })),
+    byMode: byMode.map((m) => ({ mode: m.mode, personTimes: n(m.personTimes) })),
+    candidates: byLevel.reduce((s, l) => s + l.candidates, 0),
+    passed: byLevel.reduce((s, l) => s + l.passed, 0),
+    byLevel,
+    basesByKind: kinds.map((k) => ({ kind: k.kind, count: n(k.count) })),
+    designationsByLevel: designations.map((d) => ({ level: d.level, count: n(d.count) })),
+  };
+}
+
+/**
+ * Per-unit summaries for a page of organizations: two GROUP BY statements per year, whatever the
+ * page size. Only the viewer's groups' ledgers count (an authority's: all groups).
+ */
+export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
+  return new DataLoader<string, TrainingSummary | null>(async (keys) => {
+    const pairs = keys.map((k) => ({ organizationId: k.split('|')[0], year: Number(k.split('|')[1]) }));
+    const results = new Map<string, TrainingSummary>();
+    for (const year of new Set(pairs.map((p) => p.year))) {
+      const ids = pairs.filter((p) => p.year === year).map((p) => p.organizationId);
+      const groups = viewer.has('AUTHORITY') ? null : viewer.groupIds.length ? [...viewer.groupIds] : [''];
+      const inGroups = groups ? ' AND s.groupId IN (:...groups)' : '';
+      const [sessions, certifications] = await Promise.all([
+        db.getRepository(TrainingSession).createQueryBuilder('s').select('s.organizationId', 'organizationId').addSelect('COUNT(*)', 'sessions')
+          .addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.hours)', 'hours').addSelect('SUM(s.revenue)', 'revenue')
+          .where(`s.organizationId IN (:...ids) AND s.year = :year${inGroups}`, { ids, year, groups }).groupBy('s.organizationId').getRawMany(),
+        db.getRepository(CertificationBatch).createQueryBuilder('c').select('c.organizationId', 'organizationId').addSelect('SUM(c.candidates)', 'candidates').addSelect('SUM(c.passed)', 'passed')
+          .where(`c.organizationId IN (:...ids) AND c.year = :year${inGroups.replace('s.', 'c.')}`, { ids, year, groups }).groupBy('c.organizationId').getRawMany(),
+      ]);
+      const certs = new Map(certifications.map((c) => [c.organizationId, c]));
+      const bySession = new Map(sessions.map((s) => [s.organizationId, s]));
+      for (const id of ids) {
+        const s = bySession.get(id);
+        const c = certs.get(id);
+        results.set(`${id}|${year}`, {
+          sessions: n(s?.sessions), personTimes: n(s?.personTimes), hours: n(s?.hours), revenue: n(s?.revenue), revenueWan: fenToWan(n(s?.revenue)),
+          candidates: n(c?.candidates), passed: n(c?.passed),
+        });
+      }
+    }
+    return keys.map((k) => results.get(k) ?? null);
+  });
+}
+
+@Resolver(() => AnnualReport)
+export class AnnualReportTrainingResolver {
+  @FieldResolver(() => TrainingSection, { nullable: true, description: '培训与鉴定（秘书处、填报机器人、主管部门可见）' })
+  training(@Root() report: AnnualReport, @Ctx() ctx: BasesContext) {
+    return ctx.viewer.canReadReportOf(report.groupId) ? trainingSection(ctx.db, report.groupId, report.year) : null;
+  }
+}
+
+/** Adds a unit's bases and its yearly training figures to the members subgraph's `Organization`. */
+@Resolver(() => Organization)
+export class OrganizationBasesResolver {
+  @FieldResolver(() => [TrainingBase], { description: '该单位共建的基地' })
+  bases(@Root() org: Organization, @Ctx() ctx: BasesContext) {
+    return ctx.loaders.basesByOrganizationId.load(org.id);
+  }
+
+  @FieldResolver(() => TrainingSummary, { nullable: true, description: '年度培训概况（本单位、本集团秘书处、主管部门可见）' })
+  trainingSummary(@Root() org: Organization, @Arg('year', () => Int) year: number, @Ctx() ctx: BasesContext) {
+    const { viewer } = ctx;
+    const allowed = viewer.organizationId === org.id || viewer.has('AUTHORITY') || viewer.has('SECRETARIAT') || viewer.has('REPORTER');
+    return allowed ? ctx.loaders.trainingSummary.load(`${org.id}|${year}`) : null;
+  }
+}
+

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { membersDirectory, SubgraphDefinition } from '../../kit/src';
+import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
+import { BaseResolver } from './base/base.resolver';
+import { BasesContext, BasesLoaders, createLoaders } from './context';
+import { LedgerImport } from './imports/import.entity';
+import { ledgerFiles } from './imports/routes';
+import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from './ledger/ledger.entity';
+import { LedgerResolver } from './ledger/ledger.resolver';
+import { BasesInitial1763900000000 } from './migrations/1763900000000-initial';
+import { AnnualReportTrainingResolver, OrganizationBasesResolver } from './report/training';
+import { sealer } from './sealer';
+import { AnnualReport, Organization } from './stubs';
+import { RevealAudit, Trainee } from './trainee/trainee.entity';
+
+type Ref = { id: string };
+
+/** Upload cap for ledger workbooks (the gateway enforces the same default). */
+const maxUploadBytes = () => Number(process.env.MAX_UPLOAD_BYTES || 20 * 1024 * 1024);
+
+/** The bases subgraph (联合培训基地与台账): bases, training and certification ledgers, trainees, imports. */
+export const bases: SubgraphDefinition<BasesLoaders> = {
+  name: 'bases',
+  defaultPort: 4003,
+  entities: [TrainingBase, BaseCoBuilder, BaseDesignation, TrainingProgram, ProgramTargetGroup, TrainingSession, CertificationBatch, Trainee, RevealAudit, LedgerImport],
+  migrations: [BasesInitial1763900000000],
+  resolvers: [BaseResolver, LedgerResolver, AnnualReportTrainingResolver, OrganizationBasesResolver],
+  orphanedTypes: [Organization, AnnualReport],
+  referenceResolvers: {
+    TrainingBase: { __resolveReference: (ref: Ref, ctx: BasesContext) => ctx.loaders.visibleBaseById.load(ref.id) },
+    Organization: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
+    AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
+  },
+  createLoaders,
+  files: ledgerFiles(() => sealer(), maxUploadBytes()),
+  checkEnvironment: (env) => {
+    membersDirectory('bases', env);
+    sealer(env);
+  },
+};

@@ -1,0 +1,22 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+/** The members subgraph's `Organization`, known here by its key. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Organization {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** The group's annual report; this subgraph contributes its `training` section. */
+@Directive('@key(fields: "groupId year")')
+@ObjectType()
+export class AnnualReport {
+  @Field(() => ID)
+  groupId!: string;
+
+  @Field(() => Int)
+  year!: number;
+}
+
+export const organizationRef = (id: string): Organization => ({ id });
