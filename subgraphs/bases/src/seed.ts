@@ -104,7 +104,7 @@ interface ProgramSpec {
   people: [number, number];
   /** 到账金额 per person-time, in yuan. */
   fee: number;
-  /** Whether the sessions' rosters (学员名册) were filed; by default for subsidised and certificate training. */
+  /** Whether the sessions' rosters (学员名册) were filed; by default only for subsidised training, which needs them. */
   roster: boolean;
   year: number;
 }
@@ -114,7 +114,7 @@ const p = (
   hours: number, sessions: number, people: [number, number], fee: number, extra: { roster?: boolean; year?: number } = {},
 ): ProgramSpec => ({
   org, name, category, targets, mode, subsidised, client, hours, sessions, people, fee,
-  roster: extra.roster ?? (subsidised || category === STUDENT_CERTIFICATE), year: extra.year ?? 2025,
+  roster: extra.roster ?? subsidised, year: extra.year ?? 2025,
 });
 
 /** [organization, occupation, level, year]; the organization that ran the assessment. */
@@ -203,7 +203,7 @@ const BASES: BaseSpec[] = [
       p('zbzy', '焊工（中级）企业职工技能提升培训', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, true, 'sdzg', 80, 5, [30, 45], 1300),
       p('zbzy', '农民工焊接技能就业培训', EMPLOYMENT_ENTREPRENEURSHIP, [MIGRANT_WORKERS, POVERTY_ALLEVIATED], OFFLINE, true, '淄博市张店区人力资源和社会保障局（演示）', 96, 4, [25, 40], 1600),
       p('zbdj', '电机装配与检测技能培训', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, false, null, 40, 2, [20, 30], 0),
-      p('zbjdjs', '焊接专业在校生焊工证书培训', STUDENT_CERTIFICATE, [STUDENTS], OFFLINE, false, null, 64, 4, [35, 55], 250),
+      p('zbjdjs', '焊接专业在校生焊工证书培训', STUDENT_CERTIFICATE, [STUDENTS], OFFLINE, false, null, 64, 4, [35, 55], 250, { roster: true }),
       p('zbzy', '残疾人电子装配就业技能培训', EMPLOYMENT_ENTREPRENEURSHIP, [DISABLED], OFFLINE, true, '淄博市残疾人联合会（演示）', 60, 2, [15, 25], 2000),
       p('zbzy', '失业人员电工再就业培训', REEMPLOYMENT, [UNEMPLOYED], BLENDED, true, '淄博市张店区公共就业和人才服务中心（演示）', 72, 2, [25, 40], 1400),
       p('zbzy', '焊工（中级）企业职工技能提升培训', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, true, 'sdzg', 80, 2, [30, 40], 1300, { year: 2024 }),
@@ -242,7 +242,7 @@ const BASES: BaseSpec[] = [
     programs: [
       p('sdjdzy', '工业机器人系统运维员师资培训', TEACHER_TRAINING, [TargetGroup.OTHER], BLENDED, false, null, 80, 2, [20, 35], 2400),
       p('jnjqr', '工业机器人应用编程职工培训', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, false, 'sdzg', 40, 4, [20, 30], 1000),
-      p('qdskxt', '数控系统连接与调试线上课程', STUDENT_CERTIFICATE, [STUDENTS, GRADUATES], ONLINE, false, null, 32, 3, [50, 80], 0, { roster: false }),
+      p('qdskxt', '数控系统连接与调试线上课程', STUDENT_CERTIFICATE, [STUDENTS, GRADUATES], ONLINE, false, null, 32, 3, [50, 80], 0),
       p('sdjxy', '智能制造新技术专题研修', OTHER, [EMPLOYEES], ONLINE, false, null, 16, 2, [40, 70], 0),
     ],
     certifications: [['sdjdzy', '工业机器人系统运维员', LEVEL_3]],
@@ -485,12 +485,12 @@ function buildRows(): Rows {
       const slot = daysBetween(from, to) / spec.sessions;
       const days = duration(spec.hours, spec.mode);
       for (let i = 0; i < spec.sessions; i += 1) {
-        const startsOn = workday(addDays(from, Math.floor(i * slot + rng.next() * Math.max(1, slot - days))));
+        const startsOn = workday(addDays(from, Math.min(Math.floor((i + rng.next() * 0.9) * slot), daysBetween(from, to))));
         const last = `${spec.year}-12-31`;
         const endsOn = addDays(startsOn, days - 1) > last ? last : addDays(startsOn, days - 1);
         const personTimes = rng.int(spec.people[0], spec.people[1]);
-        // Subsidies for classes ending in December had not arrived when the ledger was filed.
-        const unpaid = spec.subsidised && endsOn >= `${spec.year}-12-01`;
+        // Subsidies for classes ending in December 2025 had not arrived when the ledger was filed.
+        const unpaid = spec.subsidised && endsOn >= '2025-12-01';
         const revenue = unpaid ? 0 : Math.min(personTimes * spec.fee * 100, 200_000 * 100);
         planned.push({
           id: '', ...ledger, programId, organizationId: orgId(spec.org), category: spec.category, mode: spec.mode,
@@ -502,6 +502,7 @@ function buildRows(): Rows {
 
     // Rosters: people come back for a later class at the same base now and then (never two at once).
     const pools: Record<'student' | 'adult', Person[]> = { student: [], adult: [] };
+    const people = generator(`${key}:trainees`);
     const sessionNumbers: Record<number, number> = {};
     for (const { spec, ...fields } of planned) {
       sessionNumbers[fields.year] = (sessionNumbers[fields.year] ?? 0) + 1;
@@ -514,15 +515,15 @@ function buildRows(): Rows {
       const here = new Set<Person>();
       const fromElsewhere = spec.targets.includes(MIGRANT_WORKERS) ? 0.4 : 0.05;
       for (let n = 1; n <= session.personTimes; n += 1) {
-        const student = spec.targets.includes(STUDENTS) && (spec.targets.length === 1 || rng.next() < 0.5);
+        const student = spec.targets.includes(STUDENTS) && (spec.targets.length === 1 || people.next() < 0.5);
         const pool = pools[student ? 'student' : 'adult'];
         let person: Person | undefined;
-        if (rng.next() < 0.22) {
+        if (people.next() < 0.22) {
           const returning = pool.filter((c) => c.sessions < 3 && c.lastEndsOn < session.startsOn && !here.has(c));
-          if (returning.length) person = rng.pick(returning);
+          if (returning.length) person = people.pick(returning);
         }
         if (!person) {
-          const fresh = newPerson(rng, rng.next() < fromElsewhere ? ELSEWHERE : b.regions, student, idNumbers);
+          const fresh = newPerson(people, people.next() < fromElsewhere ? ELSEWHERE : b.regions, student, idNumbers);
           person = { ...fresh, idNumberHash: seal.hash(fresh.idNumber), sessions: 0, lastEndsOn: '' };
           pool.push(person);
         }
@@ -539,6 +540,7 @@ function buildRows(): Rows {
     }
 
     const certNumbers: Record<number, number> = {};
+    const assessments = generator(`${key}:certifications`);
     const certYear = (c: CertificationSpec) => c[3] ?? 2025;
     for (const [org, occupation, level, year = 2025] of b.certifications) {
       if (!units.includes(org)) throw new Error(`demo certification ${key} ${occupation}: ${org} does not co-build the base`);
@@ -547,10 +549,10 @@ function buildRows(): Rows {
       certNumbers[year] = (certNumbers[year] ?? 0) + 1;
       const n = certNumbers[year];
       const slot = daysBetween(from, to) / ofYear;
-      const assessedOn = workday(addDays(from, Math.floor((n - 1) * slot + rng.next() * Math.max(1, slot - 7))));
-      const candidates = rng.int(...CERT_CANDIDATES[level]);
+      const assessedOn = workday(addDays(from, Math.floor((n - 1) * slot + assessments.next() * Math.max(1, slot - 7))));
+      const candidates = assessments.int(...CERT_CANDIDATES[level]);
       const [low, high] = CERT_PASS_RATE[level];
-      const passed = Math.min(candidates, Math.round(candidates * (low + rng.next() * (high - low))));
+      const passed = Math.min(candidates, Math.round(candidates * (low + assessments.next() * (high - low))));
       const code = `JD${year}-${String(n).padStart(2, '0')}`;
       rows.certifications.push({
         id: demoId('certification-batch', `${key}:${code}`), ...ledger, organizationId: orgId(org), code, occupation, level, candidates, passed,

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO } from '../subgraphs/members/src/seed';
+import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
+import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+
+let hub: TestHub;
+const tokens: Record<string, string> = {};
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-bases-e2e-'));
+let baseId: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  tokens.school = await hub.token({ sub: 'e2e-school', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.schoolOrgId });
+  tokens.enterprise = await hub.token({ sub: 'e2e-ent', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.memberOrgId });
+  tokens.secretariat = await hub.token({ sub: 'e2e-sec', roles: ['SECRETARIAT'], groups: [DEMO.groupId], org: DEMO.secretariatOrgId });
+  tokens.reporter = await hub.token({ sub: 'e2e-bot', roles: ['REPORTER'], groups: [DEMO.groupId] });
+}, 120000);
+
+afterAll(async () => {
+  await hub?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const filesUrl = () => hub.url.replace(/\/graphql$/, '/files/bases');
+
+async function upload(file: string, token: string) {
+  const response = await fetch(`${filesUrl()}/imports?baseId=${baseId}&fileName=${encodeURIComponent('2025年培训台账.xlsx')}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', authorization: `Bearer ${token}` },
+    body: fs.readFileSync(file),
+  });
+  return { status: response.status, json: (await response.json()) as any };
+}
+
+describe('a base’s ledgers, from registration to the annual report', () => {
+  it('register with co-builders → import → query ledgers and totals → AnnualReport.training', async () => {
+    const uscc = async (id: string) => dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id }, tokens.secretariat)).organization.uscc;
+    const base = dataOf(await hub.gql(/* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id name coBuilders { role organization { name } } } }`, {
+      input: {
+        groupId: DEMO.groupId, name: '智能制造高技能人才培训基地（端到端）', kind: 'TRAINING_BASE', occupations: ['数控车工', '工业机器人系统运维员'], capacity: 200,
+        coBuilders: [{ uscc: await uscc(DEMO.schoolOrgId), role: 'LEAD' }, { uscc: await uscc(DEMO.memberOrgId), role: 'CO_BUILDER' }],
+        designations: [{ level: 'NATIONAL', title: '国家级高技能人才培训基地', issuer: '人力资源社会保障部', awardedOn: '2024-12-01' }],
+      },
+    }, tokens.school)).registerTrainingBase;
+    baseId = base.id;
+    expect(base.coBuilders).toEqual([{ role: 'LEAD', organization: { name: '济南示范职业技术学院（演示）' } }, { role: 'CO_BUILDER', organization: { name: '济南示范激光装备有限公司（演示）' } }]);
+
+    const template = await fetch(`${filesUrl()}/template.xlsx`, { headers: { authorization: `Bearer ${tokens.school}` } });
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-type')).toMatch(/spreadsheetml/);
+
+    const before = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { training { personTimes candidates } } }`, { g: DEMO.groupId }, tokens.reporter)).annualReport.training;
+    const file = path.join(dir, 'ledger.xlsx');
+    await writeLedgerWorkbook(file, { prefix: 'E2E-', year: 2025, programs: 3, sessionsPerProgram: 4, traineesPerSession: 10, certifications: 5 });
+    const imported = await upload(file, tokens.enterprise);
+    expect(imported).toMatchObject({ status: 200, json: { status: 'IMPORTED', import: { programs: 3, sessions: 12, certifications: 5, trainees: 120 } } });
+    const again = await upload(file, tokens.school);
+    expect(again.json.status).toBe('ALREADY_IMPORTED');
+
+    const sessions = dataOf(await hub.gql(`query($b: ID!) { trainingSessions(filter: { baseId: $b, targetGroup: STUDENTS }, first: 50) { totalCount edges { node { code personTimes program { name targetGroups } } } } }`, { b: baseId }, tokens.school)).trainingSessions;
+    expect(sessions.totalCount).toBeGreaterThan(0);
+    expect(sessions.edges.every((e: any) => e.node.program.targetGroups.includes('STUDENTS'))).toBe(true);
+    const byMonth = dataOf(await hub.gql(`query($b: ID!) { trainingTotals(by: MONTH, filter: { baseId: $b }) { key personTimes revenueWan } }`, { b: baseId }, tokens.secretariat)).trainingTotals;
+    expect(byMonth.reduce((n: number, r: any) => n + r.personTimes, 0)).toBe(120);
+
+    const after = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { training { personTimes candidates byLevel { level candidates } } } }`, { g: DEMO.groupId }, tokens.reporter)).annualReport.training;
+    expect(after.personTimes).toBe(before.personTimes + 120);
+    expect(after.candidates).toBeGreaterThan(before.candidates);
+
+    const members = dataOf(await hub.gql(`query($g: ID!) { group(id: $g) { members(first: 100, search: "济南示范职业技术学院") { edges { node { organization { id bases { name } trainingSummary(year: 2025) { personTimes } } } } } } }`, { g: DEMO.groupId }, tokens.secretariat));
+    const school = members.group.members.edges.find((e: any) => e.node.organization.id === DEMO.schoolOrgId).node.organization;
+    expect(school.bases.map((b: any) => b.name)).toContain('智能制造高技能人才培训基地（端到端）');
+  });
+
+  it('keeps trainees masked, reveals with audit to the secretariat only, and never to the bot', async () => {
+    const roster = dataOf(await hub.gql(`query($b: ID!) { trainees(baseId: $b, first: 5) { edges { node { id idNumberMasked phoneMasked } } } }`, { b: baseId }, tokens.school)).trainees.edges;
+    expect(roster[0].node.idNumberMasked).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
+    const bot = await hub.gql(`query($b: ID!) { trainees(baseId: $b) { totalCount } }`, { b: baseId }, tokens.reporter);
+    expect(codesOf(bot)).toEqual(['FORBIDDEN']);
+    const byMember = await hub.gql(`mutation($id: ID!) { revealTraineeField(traineeId: $id, field: PHONE, reason: "联系学员") }`, { id: roster[0].node.id }, tokens.school);
+    expect(codesOf(byMember)).toEqual(['FORBIDDEN']);
+    const revealed = dataOf(await hub.gql(`mutation($id: ID!) { revealTraineeField(traineeId: $id, field: PHONE, reason: "核实补贴发放") }`, { id: roster[0].node.id }, tokens.secretariat)).revealTraineeField;
+    expect(revealed).toMatch(/^1\d{10}$/);
+    expect(`${revealed.slice(0, 3)}****${revealed.slice(7)}`).toBe(roster[0].node.phoneMasked);
+    const exported = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}&year=2025`, { headers: { authorization: `Bearer ${tokens.school}` } });
+    expect(exported.status).toBe(200);
+    const botExport = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}`, { headers: { authorization: `Bearer ${tokens.reporter}` } });
+    expect(botExport.status).toBe(404);
+  });
+
+  it('refuses an import by a unit that does not build the base, and a file too large for the gateway', async () => {
+    const outsider = await hub.token({ sub: 'e2e-out', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.secretariatOrgId });
+    const file = path.join(dir, 'outsider.xlsx');
+    await writeLedgerWorkbook(file, { prefix: 'OUT-', year: 2025, programs: 1, sessionsPerProgram: 1, traineesPerSession: 2, certifications: 0 });
+    expect((await upload(file, outsider)).status).toBe(403);
+    const big = await fetch(`${filesUrl()}/imports?baseId=${baseId}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${tokens.school}` }, body: Buffer.alloc(50 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+  });
+
+  it('writes no 身份证号 or mobile number to any log', async () => {
+    const id = /(?<![0-9A-Za-z])\d{17}[\dX](?![0-9A-Za-z])/;
+    const mobile = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/;
+    expect(hub.logs.length).toBeGreaterThan(0);
+    expect(hub.logs.filter((line) => id.test(line) || mobile.test(line))).toEqual([]);
+  });
+});
