@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { demoId } from '../subgraphs/kit/src/ids';
 import { freePort, launchHub } from './lib/launch';
+import { demoIdNumber, demoPhone, LedgerWorkbookOptions, writeLedgerWorkbook } from './lib/ledger-workbook';
 import { ROOT } from './lib/secrets';
 import { mintToken } from './lib/tokens';
 import { SUBGRAPHS } from './services';
@@ -15,10 +16,18 @@ import { SUBGRAPHS } from './services';
  * the gateway), drives it with autocannon on
  * 127.0.0.1 for a bounded time per scenario, and writes bench/results/latest.{json,md}.
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the load.
+ * Then it imports a 100,000-row roster workbook through the gateway into a new training base
+ * (measured: rows/s and the bases process's peak memory), fills the base's year 2025 up to
+ * BENCH_TRAINEES trainee rows (default 1,000,000, in steps of 2,000) with more generated workbooks,
+ * and measures the ledger totals, the annual report's training section and the member page's
+ * training summaries over that year.
  */
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const connections = Number(process.env.BENCH_CONNECTIONS || 10);
+const benchTrainees = Number(process.env.BENCH_TRAINEES || 1_000_000);
+const YEAR = 2025;
+const thousands = (n: number) => n.toLocaleString('en-US');
 
 const MEMBER_PAGE = /* GraphQL */ `
   query MemberPage($groupId: ID!) {
@@ -55,14 +64,41 @@ const MEMBERS_WITH_RESOURCES = /* GraphQL */ `
   }
 `;
 
+const LEDGER_TOTALS = /* GraphQL */ `
+  query LedgerTotals($baseId: ID!, $year: Int!) {
+    trainingTotals(by: MONTH, filter: { year: $year, baseId: $baseId }) { key label sessions personTimes hours revenueWan }
+  }
+`;
+
+const ANNUAL_TRAINING = /* GraphQL */ `
+  query AnnualTraining($groupId: ID!, $year: Int!) {
+    annualReport(groupId: $groupId, year: $year) {
+      training { personTimes distinctPersons hours revenueWan candidates passed byCategory { category personTimes } byTargetGroup { targetGroup personTimes } }
+    }
+  }
+`;
+
+const MEMBERS_WITH_TRAINING = /* GraphQL */ `
+  query MembersWithTraining($groupId: ID!, $year: Int!) {
+    group(id: $groupId) {
+      members(first: 50, orderBy: { field: ROLE }) {
+        edges { node { organization { id name trainingSummary(year: $year) { sessions personTimes hours revenueWan candidates passed } } } }
+      }
+    }
+  }
+`;
+
 interface Scenario {
   name: string;
   url: string;
   headers: Record<string, string>;
   body: string;
-  /** The rows a correct answer has; the scenario is refused unless there are 50. */
-  rows: (data: any) => unknown[] | undefined;
+  /** True when the answer's data is right; the scenario is refused otherwise (see `fiftyRows`). */
+  check: (data: any) => boolean;
 }
+
+/** The check of a page scenario: the rows `select` picks from the answer are exactly 50. */
+const fiftyRows = (select: (data: any) => unknown[] | undefined) => (data: any) => select(data)?.length === 50;
 
 interface Measurement {
   scenario: string;
@@ -79,10 +115,10 @@ interface Measurement {
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 async function measure(scenario: Scenario): Promise<Measurement> {
-  // One request first: the scenario must really return 50 rows, or its numbers mean nothing.
+  // One request first: the scenario must really return what it claims (50 rows …), or its numbers mean nothing.
   const check = await fetch(scenario.url, { method: 'POST', headers: scenario.headers, body: scenario.body });
   const json = (await check.json()) as { data?: unknown; errors?: unknown };
-  if (json.errors || scenario.rows(json.data)?.length !== 50) throw new Error(`${scenario.name}: unexpected answer ${JSON.stringify(json).slice(0, 300)}`);
+  if (json.errors || !scenario.check(json.data)) throw new Error(`${scenario.name}: unexpected answer ${JSON.stringify(json).slice(0, 300)}`);
 
   const times: number[] = [];
   let errors = 0;
@@ -108,6 +144,14 @@ async function measure(scenario: Scenario): Promise<Measurement> {
   };
 }
 
+/** One GraphQL call for setting up bench data; any error in the answer fails the bench. */
+async function graphql(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<any> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const json = (await response.json()) as { data?: any; errors?: unknown };
+  if (json.errors) throw new Error(`bench data: ${JSON.stringify(json.errors)}`);
+  return json.data;
+}
+
 /**
  * Makes the dataset fixed and big enough: 60 more published resources, posted through the gateway
  * by six demo enterprises, so the search page always has 50 rows.
@@ -116,18 +160,104 @@ async function postBenchResources(gatewayUrl: string, jwtSecret: string) {
   const kinds = ['EQUIPMENT', 'TRAINING_FACILITY', 'TEACHER_WORKSTATION', 'JOB_MONITORING_STATION'];
   for (const [i, slug] of ['jnjgzb', 'jnskjc', 'jnsyqc', 'qdgkjx', 'zbdj', 'jndyjx'].entries()) {
     const token = await mintToken(jwtSecret, { sub: `bench-${slug}`, roles: ['MEMBER'], groups: [DEMO.groupId], org: demoId('organization', slug) });
-    const call = async (query: string, variables: Record<string, unknown>) => {
-      const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-      const json = (await response.json()) as { data?: any; errors?: unknown };
-      if (json.errors) throw new Error(`bench data: ${JSON.stringify(json.errors)}`);
-      return json.data;
-    };
     for (let n = 0; n < 10; n += 1) {
       const input = { groupId: DEMO.groupId, kind: kinds[(i + n) % kinds.length], title: `压测共享资源 ${i}-${n}`, capacity: 10 + n, periodStart: '2026-01-01', periodEnd: '2026-12-31', visibility: n % 3 ? 'GROUP' : 'PUBLIC' };
-      const { createResource } = await call('mutation($input: ResourceInput!) { createResource(input: $input) { id } }', { input });
-      await call('mutation($id: ID!) { publishResource(id: $id) { id } }', { id: createResource.id });
+      const { createResource } = await graphql(gatewayUrl, 'mutation($input: ResourceInput!) { createResource(input: $input) { id } }', { input }, token);
+      await graphql(gatewayUrl, 'mutation($id: ID!) { publishResource(id: $id) { id } }', { id: createResource.id }, token);
     }
   }
+}
+
+/**
+ * Registers the training base the ledger scenarios import into, as the school (its lead), with the
+ * demo enterprise as co-builder. Co-builders are given by USCC, read as the secretariat.
+ */
+async function registerBenchBase(gatewayUrl: string, schoolToken: string, secretariatToken: string): Promise<string> {
+  const uscc = async (id: string) => (await graphql(gatewayUrl, 'query($id: ID!) { organization(id: $id) { uscc } }', { id }, secretariatToken)).organization.uscc;
+  const input = {
+    groupId: DEMO.groupId, name: '压测培训基地（演示）', kind: 'TRAINING_BASE', occupations: ['数控车工', '工业机器人系统运维员'], capacity: 500,
+    coBuilders: [{ uscc: await uscc(DEMO.schoolOrgId), role: 'LEAD' }, { uscc: await uscc(DEMO.memberOrgId), role: 'CO_BUILDER' }],
+  };
+  const { registerTrainingBase } = await graphql(gatewayUrl, 'mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }', { input }, schoolToken);
+  return registerTrainingBase.id;
+}
+
+/** Rows of one generated workbook: 20 programs × `rows / 2,000` sessions each × 100 trainees (so `rows` must be a multiple of 2,000). */
+const IMPORT_ROWS = 100_000;
+
+/**
+ * Writes a roster workbook of `rows` trainee rows for YEAR whose trainees are persons
+ * `firstPerson + 1 …` (so the workbooks of one run hold distinct people).
+ */
+async function writeBenchWorkbook(file: string, prefix: string, rows: number, firstPerson: number) {
+  const options: LedgerWorkbookOptions = { prefix, year: YEAR, programs: 20, sessionsPerProgram: rows / 2000, traineesPerSession: 100, certifications: 10 };
+  // Trainee rows are [session, name, 身份证号, phone]; row 2 is the workbook's person 1.
+  if (firstPerson) options.edit = (sheet, row, values) => (sheet === 'trainees' && row > 1 ? [values[0], values[1], demoIdNumber(firstPerson + row - 1), demoPhone(firstPerson + row - 1)] : values);
+  const { trainees } = await writeLedgerWorkbook(file, options);
+  return { trainees, programs: options.programs, sessions: options.programs * options.sessionsPerProgram, certifications: options.certifications };
+}
+
+/** Uploads a workbook through the gateway's /files route; fails the bench unless it is IMPORTED with `expected` counts. */
+async function uploadWorkbook(gatewayUrl: string, baseId: string, file: string, token: string, expected: Record<string, number>) {
+  const url = `${gatewayUrl.replace(/\/graphql$/, '/files/bases/imports')}?baseId=${encodeURIComponent(baseId)}&fileName=${encodeURIComponent(path.basename(file))}`;
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` }, body: fs.readFileSync(file) });
+  const text = await response.text();
+  let answer: { status?: string; import?: Record<string, unknown> } = {};
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    // not JSON: reported below as it is
+  }
+  if (answer.status !== 'IMPORTED' || Object.entries(expected).some(([k, n]) => answer.import?.[k] !== n)) {
+    throw new Error(`import of ${path.basename(file)}: expected IMPORTED with ${JSON.stringify(expected)}, got HTTP ${response.status} ${text.slice(0, 500)}`);
+  }
+}
+
+/** Peak resident set (VmHWM) of a process in MB, from /proc (Linux; NaN elsewhere). */
+function peakRssMB(pid: number): number {
+  try {
+    const kB = /^VmHWM:\s*(\d+)\s*kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kB ? Math.round(Number(kB) / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+interface ImportMeasurement {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakMemoryMB: number;
+  memoryGrowthMB: number;
+}
+
+/** Imports one 100,000-row workbook and measures its time and the bases process's peak memory. */
+async function measureImport(gatewayUrl: string, baseId: string, file: string, token: string, basesPid: number): Promise<ImportMeasurement> {
+  const expected = await writeBenchWorkbook(file, 'B1-', IMPORT_ROWS, 0);
+  const before = peakRssMB(basesPid);
+  const started = process.hrtime.bigint();
+  await uploadWorkbook(gatewayUrl, baseId, file, token, expected);
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  fs.rmSync(file, { force: true });
+  const peak = peakRssMB(basesPid);
+  return { rows: expected.trainees, seconds: Math.round(elapsed * 100) / 100, rowsPerSecond: Math.round(expected.trainees / elapsed), peakMemoryMB: peak, memoryGrowthMB: peak - before };
+}
+
+/**
+ * Fills the base's year up to `target` trainee rows (`imported` are there already) with more
+ * generated workbooks of up to 100,000 rows (not measured). Returns the rows now in the year.
+ */
+async function fillYear(gatewayUrl: string, baseId: string, dir: string, token: string, imported: number, target: number): Promise<number> {
+  for (let n = 2; imported < target; n += 1) {
+    const rows = Math.min(IMPORT_ROWS, target - imported);
+    const file = path.join(dir, `bench-ledger-${n}.xlsx`);
+    const expected = await writeBenchWorkbook(file, `B${n}-`, rows, imported);
+    await uploadWorkbook(gatewayUrl, baseId, file, token, expected);
+    fs.rmSync(file, { force: true });
+    imported += expected.trainees;
+    process.stdout.write(`filling ${YEAR}: ${thousands(imported)} / ${thousands(target)} trainee rows\n`);
+  }
+  return imported;
 }
 
 async function main() {
@@ -144,19 +274,52 @@ async function main() {
     const variables = { groupId: DEMO.groupId };
     const memberRows = (data: any) => data?.group?.members?.edges;
     const scenarios: Scenario[] = [
-      { name: 'member list page (50 rows with memberships) via gateway', ...gateway, body: JSON.stringify({ query: MEMBER_PAGE, variables }), rows: memberRows },
+      { name: 'member list page (50 rows with memberships) via gateway', ...gateway, body: JSON.stringify({ query: MEMBER_PAGE, variables }), check: fiftyRows(memberRows) },
       {
         name: 'same query straight to the members subgraph',
         url: hub.subgraphUrls.members,
         headers: { 'content-type': 'application/json', 'x-gateway-secret': env.GATEWAY_SECRET, 'x-hub-identity': Buffer.from(JSON.stringify(claims)).toString('base64url') },
         body: JSON.stringify({ query: MEMBER_PAGE, variables }),
-        rows: memberRows,
+        check: fiftyRows(memberRows),
       },
-      { name: 'resource search page (50 rows with provider names through federation) via gateway', ...gateway, body: JSON.stringify({ query: RESOURCE_PAGE }), rows: (data: any) => data?.resources?.edges },
-      { name: 'member list page with each member’s resources via gateway', ...gateway, body: JSON.stringify({ query: MEMBERS_WITH_RESOURCES, variables }), rows: memberRows },
+      { name: 'resource search page (50 rows with provider names through federation) via gateway', ...gateway, body: JSON.stringify({ query: RESOURCE_PAGE }), check: fiftyRows((data: any) => data?.resources?.edges) },
+      { name: 'member list page with each member’s resources via gateway', ...gateway, body: JSON.stringify({ query: MEMBERS_WITH_RESOURCES, variables }), check: fiftyRows(memberRows) },
     ];
     const results: Measurement[] = [];
     for (const scenario of scenarios) {
+      process.stdout.write(`measuring: ${scenario.name} (${seconds}s, ${connections} connections)\n`);
+      results.push(await measure(scenario));
+    }
+
+    // Ledgers: one measured import, then a year of BENCH_TRAINEES trainee rows to query.
+    const school = await mintToken(env.JWT_SECRET, { sub: 'bench-school', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.schoolOrgId });
+    const baseId = await registerBenchBase(hub.gatewayUrl, school, token);
+    process.stdout.write(`measuring: import of a ${thousands(IMPORT_ROWS)}-row roster workbook through the gateway\n`);
+    const imported = await measureImport(hub.gatewayUrl, baseId, path.join(dataDir, 'bench-ledger-1.xlsx'), school, hub.processes.get('bases')!.pid!);
+    const trainees = await fillYear(hub.gatewayUrl, baseId, dataDir, school, imported.rows, Math.ceil(benchTrainees / 2000) * 2000);
+    const reporter = await mintToken(env.JWT_SECRET, { sub: 'bench-reporter', roles: ['REPORTER'], groups: [DEMO.groupId] });
+    const ledgerScenarios: Scenario[] = [
+      {
+        name: `ledger totals by month over a year of ${thousands(trainees)} trainee rows`,
+        ...gateway,
+        body: JSON.stringify({ query: LEDGER_TOTALS, variables: { baseId, year: YEAR } }),
+        check: (data: any) => data?.trainingTotals?.length === 12 && data.trainingTotals.reduce((sum: number, row: any) => sum + row.personTimes, 0) === trainees,
+      },
+      {
+        name: `annual report training section (${thousands(trainees)} trainee rows)`,
+        ...gateway,
+        headers: { ...gateway.headers, authorization: `Bearer ${reporter}` },
+        body: JSON.stringify({ query: ANNUAL_TRAINING, variables: { groupId: DEMO.groupId, year: YEAR } }),
+        check: (data: any) => data?.annualReport?.training?.personTimes >= trainees,
+      },
+      {
+        name: 'Organization.trainingSummary for a page of 50 members via gateway',
+        ...gateway,
+        body: JSON.stringify({ query: MEMBERS_WITH_TRAINING, variables: { groupId: DEMO.groupId, year: YEAR } }),
+        check: (data: any) => fiftyRows(memberRows)(data) && memberRows(data).every((edge: any) => edge.node.organization?.trainingSummary),
+      },
+    ];
+    for (const scenario of ledgerScenarios) {
       process.stdout.write(`measuring: ${scenario.name} (${seconds}s, ${connections} connections)\n`);
       results.push(await measure(scenario));
     }
@@ -166,6 +329,7 @@ async function main() {
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, database: 'SQLite (embedded)' },
       results,
       gatewayOverhead: { throughputRatio: Math.round((direct.requestsPerSecond / viaGateway.requestsPerSecond) * 100) / 100, p50Ratio: Math.round((viaGateway.p50 / direct.p50) * 100) / 100 },
+      import: imported,
     };
     const table = [
       '| scenario | req/s | p50 ms | p95 ms | p99 ms | requests | errors |',
@@ -173,6 +337,7 @@ async function main() {
       ...results.map((r) => `| ${r.scenario} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.requests} | ${r.errors} |`),
       '',
       `Gateway overhead: the subgraph alone serves ${report.gatewayOverhead.throughputRatio}× the gateway's requests/s; gateway p50 is ${report.gatewayOverhead.p50Ratio}× the subgraph's.`,
+      `Import of a ${thousands(imported.rows)}-row roster workbook through the gateway: ${thousands(imported.rowsPerSecond)} rows/s (${imported.seconds} s); bases process peak RSS ${imported.peakMemoryMB} MB (+${imported.memoryGrowthMB} MB).`,
       `${report.date} · ${report.machine.cpus} CPUs · ${report.machine.cpu} · Node ${report.machine.node} · ${report.machine.database} · ${seconds}s × ${connections} connections per scenario`,
     ].join('\n');
     const out = path.join(ROOT, 'bench', 'results');

@@ -30,6 +30,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     name: 'bases',
     port: 4003,
     definition: () => require('../subgraphs/bases/src/schema').bases,
+    seed: (db) => require('../subgraphs/bases/src/seed').seedDemo(db),
   },
 ];
 

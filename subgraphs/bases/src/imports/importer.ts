@@ -31,7 +31,11 @@ export interface ImportRequest {
 }
 
 /** A workbook that cannot be read at all (not .xlsx, missing sheets, wrong headers, no rows). */
-export class WorkbookError extends Error {}
+export class WorkbookError extends Error {
+  constructor(message: string, readonly reason?: unknown) {
+    super(message);
+  }
+}
 
 /** Thrown inside the transaction so that nothing of a rejected workbook is kept. */
 class Rejected extends Error {
@@ -99,6 +103,10 @@ class WorkbookImport {
     let reader: ExcelJS.stream.xlsx.WorkbookReader;
     try {
       reader = new ExcelJS.stream.xlsx.WorkbookReader(this.request.file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+      // exceljs 4.4 reads `model.sheets` when a sheet arrives after workbook.xml.rels but before
+      // workbook.xml (streamed writers produce that order) and crashes on the missing model;
+      // an empty one lets the sheet through unnamed, and sheetFor() knows it by its header.
+      (reader as unknown as { model?: object }).model ??= { sheets: [] };
       for await (const worksheet of reader) {
         const name = (worksheet as unknown as { name: string }).name;
         let key: SheetKey | null | undefined; // undefined: header not read yet; null: not one of ours
@@ -122,7 +130,7 @@ class WorkbookImport {
       }
     } catch (error) {
       if (error instanceof WorkbookError || error instanceof Rejected) throw error;
-      throw new WorkbookError('文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板 (not an .xlsx workbook)');
+      throw new WorkbookError('文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板 (not an .xlsx workbook)', error);
     }
     const missing = SHEET_ORDER.filter((k) => !seen.includes(k));
     if (missing.length) throw new WorkbookError(`工作簿缺少工作表：${missing.map((k) => SHEETS[k].name).join('、')}，请使用平台下载的模板`);

@@ -78,7 +78,11 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number) {
         ctx.log.info({ baseId, status: result.status, bytes: upload.bytes }, 'ledger import');
         res.status(result.status === 'REJECTED' ? 422 : 200).json(result);
       } catch (error) {
-        if (error instanceof WorkbookError) return jsonError(res, 400, 'BAD_USER_INPUT', error.message);
+        if (error instanceof WorkbookError) {
+          // The reader's own words (never row contents) help when a real .xlsx is refused.
+          if (error.reason) ctx.log.info({ baseId, reason: String((error.reason as Error).message ?? error.reason).slice(0, 200) }, 'unreadable workbook');
+          return jsonError(res, 400, 'BAD_USER_INPUT', error.message);
+        }
         ctx.log.error({ err: error }, 'ledger import failed');
         jsonError(res, 500, 'INTERNAL_SERVER_ERROR', '导入失败，未写入任何数据，请稍后再试');
       } finally {
