@@ -182,11 +182,12 @@ async function registerBenchBase(gatewayUrl: string, schoolToken: string, secret
   return registerTrainingBase.id;
 }
 
-/** Rows of one generated workbook: 20 programs × `rows / 2,000` sessions each × 100 trainees (so `rows` must be a multiple of 2,000). */
+/** Trainee rows of the measured workbook, and the most of any workbook that fills the year. */
 const IMPORT_ROWS = 100_000;
 
 /**
- * Writes a roster workbook of `rows` trainee rows for YEAR whose trainees are persons
+ * Writes a roster workbook of `rows` trainee rows for YEAR — 20 programs × `rows / 2,000` sessions
+ * each × 100 trainees, so `rows` is a multiple of 2,000 — whose trainees are persons
  * `firstPerson + 1 …` (so the workbooks of one run hold distinct people).
  */
 async function writeBenchWorkbook(file: string, prefix: string, rows: number, firstPerson: number) {

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource, In } from 'typeorm';
 import { fenToWan, Money, Viewer } from '../../../kit/src';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from '../base/base.entity';
@@ -37,6 +37,12 @@ import { AnnualReport, Organization } from '../stubs';
   @Field(() => Int) count!: number;
 }
 
+@ObjectType({ description: '按开展单位统计' }) export class OrganizationTrainingFigures {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => Int) personTimes!: number;
+  @Field(() => Money) revenue!: number;
+}
+
 /** 培训与鉴定: the group's training ledgers for the year, all SQL aggregates. */
 @ObjectType({ description: '年度报告：培训与鉴定部分' })
 export class TrainingSection {
@@ -54,6 +60,7 @@ export class TrainingSection {
   @Field(() => [LevelFigures]) byLevel!: LevelFigures[];
   @Field(() => [BaseKindCount], { description: '基地数，按类型' }) basesByKind!: BaseKindCount[];
   @Field(() => [DesignationLevelCount], { description: '基地认定数，按级别' }) designationsByLevel!: DesignationLevelCount[];
+  @Field(() => [OrganizationTrainingFigures], { description: '按开展单位（指标完成情况用）' }) byOrganization!: OrganizationTrainingFigures[];
 }
 
 @ObjectType({ description: '单位年度培训概况' })
@@ -71,7 +78,7 @@ const n = (v: unknown) => Number(v ?? 0);
 
 export async function trainingSection(db: DataSource, groupId: string, year: number): Promise<TrainingSection> {
   const sessions = () => db.getRepository(TrainingSession).createQueryBuilder('s').where('s.groupId = :groupId AND s.year = :year', { groupId, year });
-  const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations] = await Promise.all([
+  const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations, byOrganization] = await Promise.all([
     sessions().select('COUNT(*)', 'sessions').addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes').addSelect('COALESCE(SUM(s.hours), 0)', 'hours').addSelect('COALESCE(SUM(s.revenue), 0)', 'revenue').getRawOne(),
     sessions().select('s.category', 'category').addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.hours)', 'hours').addSelect('SUM(s.revenue)', 'revenue').groupBy('s.category').orderBy('s.category').getRawMany(),
     sessions().innerJoin('program_target_group', 'ptg', 'ptg.programId = s.programId').select('ptg.targetGroup', 'targetGroup').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('ptg.targetGroup').orderBy('ptg.targetGroup').getRawMany(),
@@ -83,6 +90,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
     db.getRepository(TrainingBase).createQueryBuilder('b').select('b.kind', 'kind').addSelect('COUNT(*)', 'count').where('b.groupId = :groupId', { groupId }).groupBy('b.kind').orderBy('b.kind').getRawMany(),
     db.getRepository(BaseDesignation).createQueryBuilder('d').innerJoin(TrainingBase, 'b', 'b.id = d.baseId').select('d.level', 'level').addSelect('COUNT(*)', 'count')
       .where('b.groupId = :groupId AND d.awardedOn <= :end', { groupId, end: `${year}-12-31` }).groupBy('d.level').orderBy('d.level').getRawMany(),
+    sessions().select('s.organizationId', 'organizationId').addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.revenue)', 'revenue').groupBy('s.organizationId').orderBy('s.organizationId').getRawMany(),
   ]);
   const byLevel = levels.map((l) => ({ level: l.level, candidates: n(l.candidates), passed: n(l.passed) }));
   return {
@@ -100,6 +108,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
     byLevel,
     basesByKind: kinds.map((k) => ({ kind: k.kind, count: n(k.count) })),
     designationsByLevel: designations.map((d) => ({ level: d.level, count: n(d.count) })),
+    byOrganization: byOrganization.map((o) => ({ organizationId: o.organizationId, personTimes: n(o.personTimes), revenue: n(o.revenue) })),
   };
 }
 

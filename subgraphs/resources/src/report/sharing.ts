@@ -1,4 +1,4 @@
-import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { Money } from '../../../kit/src';
 import { ResourcesContext } from '../context';
@@ -14,6 +14,12 @@ export class KindCount {
   @Field(() => Int, { description: '条数' }) count!: number;
   @Field(() => Int, { description: '数量合计（容量或申请数量）' }) quantity!: number;
   @Field(() => Int, { description: '实际参与人数合计（仅已完成的申请）' }) participants!: number;
+}
+
+@ObjectType({ description: '按登记单位统计' })
+export class OrganizationSharingFigures {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => Money, { description: '技术服务收入（元）' }) serviceIncome!: number;
 }
 
 /** 资源共建共享: the group's cooperation ledgers summed for the year, and resource use by kind. */
@@ -37,11 +43,12 @@ export class SharingSection {
   @Field(() => Money, { description: '技术服务收入（元）' }) serviceIncome!: number;
   @Field(() => [KindCount], { description: '当年发布的资源，按类型' }) resourcesPosted!: KindCount[];
   @Field(() => [KindCount], { description: '当年完成的资源申请，按类型' }) requestsCompleted!: KindCount[];
+  @Field(() => [OrganizationSharingFigures], { description: '按登记单位（指标完成情况用）' }) byOrganization!: OrganizationSharingFigures[];
 }
 
 const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
 
-/** All figures with SQL aggregates over indexed columns: three statements. */
+/** All figures with SQL aggregates over indexed columns: four statements. */
 export async function sharingSection(db: DataSource, groupId: string, year: number): Promise<SharingSection> {
   const sums = [...COUNT_FIELDS, ...MONEY_FIELDS].map((f) => `COALESCE(SUM(c.${f}), 0) AS ${f}`).join(', ');
   const totals: Record<string, string | number> =
@@ -56,6 +63,10 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
     .where('q.groupId = :groupId AND q.status = :completed AND q.completedAt >= :from AND q.completedAt < :to', { groupId, completed: RequestStatus.COMPLETED, from, to })
     .groupBy('q.kind').orderBy('q.kind').getRawMany();
 
+  const byOrganization: { organizationId: string; serviceIncome: string }[] = await db.getRepository(Cooperation).createQueryBuilder('c')
+    .select('c.organizationId', 'organizationId').addSelect('SUM(c.serviceIncome)', 'serviceIncome')
+    .where('c.groupId = :groupId AND c.year = :year', { groupId, year }).groupBy('c.organizationId').orderBy('c.organizationId').getRawMany();
+
   // MySQL returns SUM() as DECIMAL text; every figure is a whole number (money in fen).
   const figure = (key: string) => Number(totals[key] ?? 0);
   return {
@@ -64,6 +75,7 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
     ...(Object.fromEntries(MONEY_FIELDS.map((f) => [f, figure(f)])) as Record<MoneyField, number>),
     resourcesPosted: posted.map((p) => ({ kind: p.kind, count: Number(p.count), quantity: Number(p.quantity), participants: 0 })),
     requestsCompleted: completed.map((c) => ({ kind: c.kind, count: Number(c.count), quantity: Number(c.quantity), participants: Number(c.participants) })),
+    byOrganization: byOrganization.map((o) => ({ organizationId: o.organizationId, serviceIncome: Number(o.serviceIncome) })),
   };
 }
 
