@@ -15,6 +15,7 @@ module.exports = {
     project('members', ['<rootDir>/subgraphs/members/test']),
     project('resources', ['<rootDir>/subgraphs/resources/test']),
     project('bases', ['<rootDir>/subgraphs/bases/test']),
+    project('statistics', ['<rootDir>/subgraphs/statistics/test']),
     project('e2e', ['<rootDir>/test']),
   ],
   testTimeout: 60000,

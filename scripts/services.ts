@@ -32,6 +32,11 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     definition: () => require('../subgraphs/bases/src/schema').bases,
     seed: (db) => require('../subgraphs/bases/src/seed').seedDemo(db),
   },
+  {
+    name: 'statistics',
+    port: 4004,
+    definition: () => require('../subgraphs/statistics/src/schema').statistics,
+  },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -55,11 +55,11 @@ describe('an enterprise shares, a school uses, the annual report counts it', () 
     expect(after.participants).toBe(before.participants + 12);
   });
 
-  it('keeps other groups and schools out', async () => {
+  it('keeps other groups out; a member sees its group’s figures', async () => {
     const report = await hub.gql(REPORT, { g: DEMO.groupId }, tokens.otherGroup);
     expect(codesOf(report)).toEqual(['FORBIDDEN']);
-    const schoolReport = await hub.gql(REPORT, { g: DEMO.groupId }, tokens.school);
-    expect(codesOf(schoolReport)).toEqual(['FORBIDDEN']);
+    const schoolReport = dataOf(await hub.gql(REPORT, { g: DEMO.groupId }, tokens.school));
+    expect(schoolReport.annualReport.membership.total).toBeGreaterThan(50);
     const search = dataOf(await hub.gql(`{ resources(first: 100) { edges { node { groupId visibility } } } }`, {}, tokens.otherGroup));
     const fromG1 = search.resources.edges.filter((e: any) => e.node.groupId === DEMO.groupId);
     expect(fromG1.length).toBeGreaterThan(0);

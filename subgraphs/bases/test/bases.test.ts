@@ -194,7 +194,8 @@ describe('ledger queries', () => {
     expect(training).toMatchObject({ personTimes: 20, distinctPersons: 20, candidates: expect.any(Number) });
     expect(training.passed).toBeLessThanOrEqual(training.candidates);
     expect(entities.data!._entities[1]).toMatchObject({ id: org('jnzy'), bases: [{ id: baseId }], trainingSummary: { sessions: 4, personTimes: 20 } });
-    const denied = await execute(sg, outsider, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { training { personTimes } } } }`, { reps: [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }] });
+    const otherGroup = new Viewer('g2-user', null, [demoId('group', 'qdzz')], ['SECRETARIAT']);
+    const denied = await execute(sg, otherGroup, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { training { personTimes } } } }`, { reps: [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }] });
     expect(denied.data!._entities[0].training).toBeNull();
   });
 

@@ -27,6 +27,21 @@ export function membersDirectory(service: string, env: NodeJS.ProcessEnv = proce
       const data = await call<{ organization: DirectoryEntry | null }>(`query($id: ID!) { organization(id: $id) { ${FIELDS} } }`, { id });
       return data.organization;
     },
+    /** The group's active member units (a read-only service identity sees every group). */
+    async activeMembers(groupId: string): Promise<DirectoryEntry[]> {
+      const members: DirectoryEntry[] = [];
+      let after: string | null = null;
+      do {
+        const data: { group: { members: { edges: { node: { organization: DirectoryEntry } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await call(
+          `query($g: ID!, $after: String) { group(id: $g) { members(first: 100, after: $after, filter: { statuses: [ACTIVE] }, orderBy: { field: NAME }) { edges { node { organization { ${FIELDS} } } } pageInfo { hasNextPage endCursor } } } }`,
+          { g: groupId, after },
+        );
+        if (!data.group) return members;
+        members.push(...data.group.members.edges.map((e) => e.node.organization));
+        after = data.group.members.pageInfo.hasNextPage ? data.group.members.pageInfo.endCursor : null;
+      } while (after);
+      return members;
+    },
     async byUscc(uscc: string): Promise<DirectoryEntry | null> {
       try {
         const data = await call<{ organizationByUscc: DirectoryEntry | null }>(`query($u: String!) { organizationByUscc(uscc: $u) { ${FIELDS} } }`, { u: uscc });

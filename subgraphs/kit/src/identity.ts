@@ -33,9 +33,14 @@ export class Viewer {
     return this.groupIds.includes(groupId) || this.has('AUTHORITY');
   }
 
-  /** The group's annual figures: its secretariat, its reporting bot, authorities. */
+  /** The group's annual report: every user of the group (group-level figures), authorities. */
   canReadReportOf(groupId: string): boolean {
-    return this.isSecretariatOf(groupId) || (this.has('REPORTER') && this.groupIds.includes(groupId)) || this.has('AUTHORITY');
+    return this.canRead(groupId);
+  }
+
+  /** One unit's own figures within a report: the unit itself, its group's secretariat and reporting bot, authorities. */
+  canReadUnitFigures(groupId: string, organizationId: string): boolean {
+    return this.organizationId === organizationId || this.isSecretariatOf(groupId) || (this.has('REPORTER') && this.groupIds.includes(groupId)) || this.has('AUTHORITY');
   }
 
   isSecretariatOf(groupId: string): boolean {

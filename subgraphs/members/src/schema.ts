@@ -14,7 +14,7 @@ import { CouncilTerm } from './group/council-term.entity';
 import { Notice } from './notice/notice.entity';
 import { NoticeRead } from './notice/notice-read.entity';
 import { Initial1763700000000 } from './migrations/1763700000000-initial';
-import { AnnualReportResolver } from './report/membership-section';
+import { AnnualReport, AnnualReportResolver } from './report/membership-section';
 
 type Ref = { id: string };
 
@@ -25,6 +25,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
   entities: [Organization, Membership, MembershipEvent, Group, GroupDesignation, CouncilTerm, Notice, NoticeRead],
   migrations: [Initial1763700000000],
   resolvers: [GroupResolver, OrganizationResolver, MembershipResolver, NoticeResolver, AnnualReportResolver],
+  orphanedTypes: [AnnualReport],
   referenceResolvers: {
     Organization: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleOrganizationById.load(ref.id) },
     Group: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleGroupById.load(ref.id) },

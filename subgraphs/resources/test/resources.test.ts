@@ -253,16 +253,22 @@ describe('no N+1', () => {
 describe('annual report: sharing', () => {
   const SHARING = /* GraphQL */ `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { sharing { cooperations orderClassStudents investment investmentReceived serviceIncome requestsCompleted { kind count participants } } } } }`;
 
-  it('sums the group’s ledgers of the year exactly, for the secretariat and the reporting bot only', async () => {
-    const rows: any[] = await sg.db.query(`SELECT orderClassStudents, investment, investmentReceived FROM cooperation WHERE groupId = ? AND year = 2025`, [G1]);
-    const result = await execute(sg, reporter, SHARING, { reps: [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }] });
-    const sharing = result.data!._entities[0].sharing;
+  it('sums the group’s ledgers of the year exactly; per-unit figures only for the bot, the secretariat or the unit itself', async () => {
+    const rows: any[] = await sg.db.query(`SELECT organizationId, orderClassStudents, investment, investmentReceived FROM cooperation WHERE groupId = ? AND year = 2025`, [G1]);
+    const query = /* GraphQL */ `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { sharing { cooperations orderClassStudents investmentReceived requestsCompleted { kind count participants } byOrganization { organizationId } } } } }`;
+    const reps = [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }];
+    const sharing = (await execute(sg, reporter, query, { reps })).data!._entities[0].sharing;
     expect(sharing.cooperations).toBe(rows.length);
     expect(sharing.orderClassStudents).toBe(rows.reduce((n, r) => n + Number(r.orderClassStudents), 0));
     const fen = rows.reduce((n, r) => n + Number(r.investmentReceived), 0);
     expect(sharing.investmentReceived).toBe(`${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`);
     expect(sharing.requestsCompleted.length).toBeGreaterThan(0);
-    const denied = await execute(sg, school, SHARING, { reps: [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }] });
-    expect(denied.data!._entities[0].sharing).toBeNull();
+    expect(sharing.byOrganization.length).toBe(new Set(rows.map((r) => r.organizationId)).size);
+
+    const asSchool = (await execute(sg, school, query, { reps })).data!._entities[0].sharing;
+    expect(asSchool.cooperations).toBe(rows.length);
+    expect(asSchool.byOrganization.every((o: any) => o.organizationId === school.organizationId)).toBe(true);
+    const otherGroup = await execute(sg, secretariatG2, query, { reps });
+    expect(otherGroup.data!._entities[0].sharing).toBeNull();
   });
 });

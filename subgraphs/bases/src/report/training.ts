@@ -148,9 +148,11 @@ export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
 
 @Resolver(() => AnnualReport)
 export class AnnualReportTrainingResolver {
-  @FieldResolver(() => TrainingSection, { nullable: true, description: '培训与鉴定（秘书处、填报机器人、主管部门可见）' })
-  training(@Root() report: AnnualReport, @Ctx() ctx: BasesContext) {
-    return ctx.viewer.canReadReportOf(report.groupId) ? trainingSection(ctx.db, report.groupId, report.year) : null;
+  @FieldResolver(() => TrainingSection, { nullable: true, description: '培训与鉴定（本集团用户与主管部门可见；按单位的数字只见本单位，秘书处与填报机器人见全部）' })
+  async training(@Root() report: AnnualReport, @Ctx() ctx: BasesContext) {
+    if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
+    const section = await trainingSection(ctx.db, report.groupId, report.year);
+    return { ...section, byOrganization: section.byOrganization.filter((o) => ctx.viewer.canReadUnitFigures(report.groupId, o.organizationId)) };
   }
 }
 

@@ -1,6 +1,5 @@
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { badInput, forbidden } from '../../../kit/src';
 import { MembersContext } from '../context';
 import { MembershipRole, MembershipStatus, OrganizationType } from '../enums';
 import { Membership } from '../membership/membership.entity';
@@ -8,7 +7,7 @@ import { Organization } from '../organization/organization.entity';
 
 const SCHOOLS = new Set<string>([OrganizationType.HIGHER_VOCATIONAL, OrganizationType.SECONDARY_VOCATIONAL, OrganizationType.TECHNICIAN_COLLEGE, OrganizationType.UNDERGRADUATE]);
 
-/** 集团年度报告: one entity to which every subgraph contributes its section. */
+/** 集团年度报告 (owned by statistics): this subgraph contributes the `membership` section. */
 @Directive('@key(fields: "groupId year")')
 @ObjectType({ description: '集团年度报告' })
 export class AnnualReport {
@@ -80,14 +79,6 @@ export async function membershipSection(db: DataSource, groupId: string, year: n
 
 @Resolver(() => AnnualReport)
 export class AnnualReportResolver {
-  @Query(() => AnnualReport, { nullable: true, description: '集团年度报告（秘书处、本集团填报机器人、主管部门）' })
-  async annualReport(@Arg('groupId', () => ID) groupId: string, @Arg('year', () => Int) year: number, @Ctx() ctx: MembersContext) {
-    ctx.viewer.requireUser();
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${year}`);
-    if (!ctx.viewer.canReadReportOf(groupId)) throw forbidden('只有本集团秘书处、填报机器人或主管部门可以查看年度报告');
-    return (await ctx.loaders.groupById.load(groupId)) ? { groupId, year } : null;
-  }
-
   @FieldResolver(() => MembershipSection, { nullable: true, description: '成员单位' })
   membership(@Root() report: AnnualReport, @Ctx() ctx: MembersContext) {
     return ctx.viewer.canReadReportOf(report.groupId) ? membershipSection(ctx.db, report.groupId, report.year) : null;

@@ -81,8 +81,10 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
 
 @Resolver(() => AnnualReport)
 export class AnnualReportSharingResolver {
-  @FieldResolver(() => SharingSection, { nullable: true, description: '资源共建共享（秘书处、填报机器人、主管部门可见）' })
-  sharing(@Root() report: AnnualReport, @Ctx() ctx: ResourcesContext) {
-    return ctx.viewer.canReadReportOf(report.groupId) ? sharingSection(ctx.db, report.groupId, report.year) : null;
+  @FieldResolver(() => SharingSection, { nullable: true, description: '资源共建共享（本集团用户与主管部门可见；按单位的数字只见本单位，秘书处与填报机器人见全部）' })
+  async sharing(@Root() report: AnnualReport, @Ctx() ctx: ResourcesContext) {
+    if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
+    const section = await sharingSection(ctx.db, report.groupId, report.year);
+    return { ...section, byOrganization: section.byOrganization.filter((o) => ctx.viewer.canReadUnitFigures(report.groupId, o.organizationId)) };
   }
 }

@@ -1,0 +1,72 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { LocalDate } from '../../../kit/src';
+import { ReturnStatus, RoundStatus } from '../enums';
+
+/** 年度数据采集: a group's collection of its members' annual returns for one year. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: '年度数据采集' })
+@Entity('collection_round')
+@Index('uq_round_group_year', ['groupId', 'year'], { unique: true })
+export class CollectionRound {
+  @Field(() => ID) @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Field(() => ID) @Column({ type: 'varchar', length: 36 }) groupId!: string;
+  @Field(() => Int) @Column({ type: 'int' }) year!: number;
+  @Field(() => LocalDate, { description: '截止日期' }) @Column({ type: 'varchar', length: 10 }) dueOn!: string;
+  @Field(() => RoundStatus) @Column({ type: 'varchar', length: 16 }) status!: RoundStatus;
+  @Column({ type: 'varchar', length: 64 }) openedBy!: string;
+  @Field(() => GraphQLDateTimeISO) @Column({ type: 'varchar', length: 24 }) openedAt!: string;
+}
+
+/** The self-reported figures of an annual return, with their labels (the rule engine names them). */
+export const RETURN_FIGURES = {
+  enrolledStudents: '在校生数',
+  fullTimeTeachers: '专任教师数',
+  dualQualifiedTeachers: '双师型教师数',
+  graduates: '毕业生数',
+  employedGraduates: '就业人数',
+  employees: '企业职工数',
+  specialties: '开设专业数',
+  internsReceived: '接收实习学生数',
+} as const;
+
+/** 双师型教师比例（%）, stored in hundredths so two decimals are exact. */
+export const PERCENT_FIGURE = { dualQualifiedPercent: '双师型教师比例（%）' } as const;
+
+export type ReturnFigure = keyof typeof RETURN_FIGURES;
+
+const figure = (description: string) => (target: object, key: string | symbol) => {
+  Field(() => Int, { nullable: true, description })(target, key);
+  Column({ type: 'int', nullable: true })(target, key);
+};
+
+/** 成员年报: one unit's figures for a year → submitted → approved or returned with a comment. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: '成员年报' })
+@Entity('annual_return')
+@Index('uq_return_round_org', ['roundId', 'organizationId'], { unique: true })
+@Index('ix_return_group_year_status', ['groupId', 'year', 'status'])
+export class AnnualReturn {
+  @Field(() => ID) @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ type: 'varchar', length: 36 }) roundId!: string;
+  @Field(() => ID) @Column({ type: 'varchar', length: 36 }) groupId!: string;
+  @Field(() => Int) @Column({ type: 'int' }) year!: number;
+  @Column({ type: 'varchar', length: 36 }) organizationId!: string;
+  @Field(() => ReturnStatus) @Column({ type: 'varchar', length: 16 }) status!: ReturnStatus;
+  @figure('在校生数') enrolledStudents!: number | null;
+  @figure('专任教师数') fullTimeTeachers!: number | null;
+  @figure('双师型教师数') dualQualifiedTeachers!: number | null;
+  @figure('毕业生数') graduates!: number | null;
+  @figure('就业人数') employedGraduates!: number | null;
+  @figure('企业职工数') employees!: number | null;
+  @figure('开设专业数') specialties!: number | null;
+  @figure('接收实习学生数') internsReceived!: number | null;
+  @Column({ type: 'int', nullable: true }) dualQualifiedPercentCents!: number | null;
+  @Field(() => String, { nullable: true, description: '秘书处退回意见' }) @Column({ type: 'varchar', length: 500, nullable: true }) reviewComment!: string | null;
+  @Field(() => GraphQLDateTimeISO, { nullable: true }) @Column({ type: 'varchar', length: 24, nullable: true }) submittedAt!: string | null;
+  @Field(() => String, { nullable: true, description: '审核人' }) @Column({ type: 'varchar', length: 64, nullable: true }) reviewedBy!: string | null;
+  @Field(() => GraphQLDateTimeISO, { nullable: true }) @Column({ type: 'varchar', length: 24, nullable: true }) reviewedAt!: string | null;
+  @Column({ type: 'varchar', length: 64 }) updatedBy!: string;
+  @Field(() => GraphQLDateTimeISO) @Column({ type: 'varchar', length: 24 }) updatedAt!: string;
+}

@@ -1,0 +1,22 @@
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { LocalDate } from '../../../kit/src';
+
+@InputType({ description: '成员年报数据（草稿可不完整，提交时校验）' })
+export class AnnualReturnInput {
+  @Field(() => Int, { nullable: true, description: '在校生数' }) enrolledStudents?: number | null;
+  @Field(() => Int, { nullable: true, description: '专任教师数' }) fullTimeTeachers?: number | null;
+  @Field(() => Int, { nullable: true, description: '双师型教师数' }) dualQualifiedTeachers?: number | null;
+  @Field(() => Int, { nullable: true, description: '毕业生数' }) graduates?: number | null;
+  @Field(() => Int, { nullable: true, description: '就业人数' }) employedGraduates?: number | null;
+  @Field(() => Int, { nullable: true, description: '企业职工数' }) employees?: number | null;
+  @Field(() => Int, { nullable: true, description: '开设专业数' }) specialties?: number | null;
+  @Field(() => Int, { nullable: true, description: '接收实习学生数' }) internsReceived?: number | null;
+  @Field(() => Float, { nullable: true, description: '双师型教师比例（%，0–100，两位小数）' }) dualQualifiedPercent?: number | null;
+}
+
+@InputType({ description: '开启年度数据采集' })
+export class OpenRoundInput {
+  @Field(() => ID) groupId!: string;
+  @Field(() => Int) year!: number;
+  @Field(() => LocalDate, { description: '截止日期' }) dueOn!: string;
+}

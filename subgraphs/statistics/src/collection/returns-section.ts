@@ -1,0 +1,37 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DataSource } from 'typeorm';
+import { ReturnStatus } from '../enums';
+import { AnnualReturn, RETURN_FIGURES, ReturnFigure } from './collection.entity';
+
+/** The approved annual returns of a group's members for a year, summed. */
+@ObjectType({ description: '年报汇总（仅已审核通过）' })
+export class ReturnsSection {
+  @Field(() => Int, { description: '已审核通过的年报数' }) approved!: number;
+  @Field(() => Int, { description: '本轮应交年报数' }) expected!: number;
+  @Field(() => Int, { nullable: true, description: '在校生数' }) enrolledStudents!: number | null;
+  @Field(() => Int, { nullable: true, description: '专任教师数' }) fullTimeTeachers!: number | null;
+  @Field(() => Int, { nullable: true, description: '双师型教师数' }) dualQualifiedTeachers!: number | null;
+  @Field(() => Int, { nullable: true, description: '毕业生数' }) graduates!: number | null;
+  @Field(() => Int, { nullable: true, description: '就业人数' }) employedGraduates!: number | null;
+  @Field(() => Int, { nullable: true, description: '企业职工数' }) employees!: number | null;
+  @Field(() => Int, { nullable: true, description: '开设专业数' }) specialties!: number | null;
+  @Field(() => Int, { nullable: true, description: '接收实习学生数' }) internsReceived!: number | null;
+}
+
+/** One statement: SUM of every figure over approved returns, and how many there are of each status. */
+export async function returnsSection(db: DataSource, groupId: string, year: number): Promise<ReturnsSection> {
+  const figures = Object.keys(RETURN_FIGURES) as ReturnFigure[];
+  const approved = `CASE WHEN r.status = '${ReturnStatus.APPROVED}'`;
+  const row = await db.getRepository(AnnualReturn).createQueryBuilder('r')
+    .select(`SUM(${approved} THEN 1 ELSE 0 END)`, 'approved')
+    .addSelect('COUNT(*)', 'expected')
+    .addSelect(figures.map((f) => `SUM(${approved} THEN r.${f} END) AS ${f}`).join(', '))
+    .where('r.groupId = :groupId AND r.year = :year', { groupId, year })
+    .getRawOne();
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    approved: Number(row?.approved ?? 0),
+    expected: Number(row?.expected ?? 0),
+    ...(Object.fromEntries(figures.map((f) => [f, n(row?.[f])])) as Record<ReturnFigure, number | null>),
+  };
+}

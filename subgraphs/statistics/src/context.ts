@@ -1,0 +1,29 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { Directory, HubContext, membersDirectory, Viewer } from '../../kit/src';
+import { AnnualReturn } from './collection/collection.entity';
+import { returnsSection, ReturnsSection } from './collection/returns-section';
+import { ReturnStatus } from './enums';
+import { Target } from './targets/target.entity';
+
+let directory: Directory | undefined;
+
+const split = (key: string) => ({ groupId: key.split('|')[0], year: Number(key.split('|')[1]) });
+
+/** Per-request loaders, keyed by `groupId|year`. */
+export function createLoaders(db: DataSource, _viewer: Viewer) {
+  return {
+    get directory(): Directory {
+      directory ??= membersDirectory('statistics');
+      return directory;
+    },
+    returnsSection: new DataLoader<string, ReturnsSection>((keys) => Promise.all(keys.map((k) => returnsSection(db, split(k).groupId, split(k).year)))),
+    approvedReturnsByGroupYear: new DataLoader<string, Map<string, AnnualReturn>>((keys) =>
+      Promise.all(keys.map(async (k) => new Map((await db.getRepository(AnnualReturn).findBy({ ...split(k), status: ReturnStatus.APPROVED })).map((r) => [r.organizationId, r])))),
+    ),
+    targetsByGroupYear: new DataLoader<string, Target[]>((keys) => Promise.all(keys.map((k) => db.getRepository(Target).find({ where: split(k), order: { indicator: 'ASC', scope: 'ASC' } })))),
+  };
+}
+
+export type StatisticsLoaders = ReturnType<typeof createLoaders>;
+export type StatisticsContext = HubContext<StatisticsLoaders>;

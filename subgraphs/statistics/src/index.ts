@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraph } from '../../kit/src';
+import { statistics } from './schema';
+
+void runSubgraph(statistics);

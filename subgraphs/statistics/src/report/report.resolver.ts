@@ -1,0 +1,136 @@
+import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { badInput, forbidden, fenToWan, yuanToFen } from '../../../kit/src';
+import { StatisticsContext } from '../context';
+import { Indicator, INDICATOR_LABEL } from '../enums';
+import { fillTemplate, FilledReport, ReportTemplateInfo, templateInfo } from '../templates/fill';
+import { templates } from '../templates/loader';
+import { ReturnsSection } from '../collection/returns-section';
+import { AnnualReport, REQUIRED_SECTIONS } from './sections';
+import { Organization, organizationRef } from '../stubs';
+
+@ObjectType({ description: '派生指标（由各部分数据计算，两位小数）' })
+export class Indicators {
+  @Field(() => Float, { nullable: true, description: '培训人次 / 在校生数（倍）' }) trainingPerStudent!: number | null;
+  @Field(() => Float, { nullable: true, description: '师均社会服务到账（万元）=（培训到账 + 技术服务收入）/ 专任教师数' }) serviceIncomePerTeacherWan!: number | null;
+  @Field(() => Float, { nullable: true, description: '企业成员占比（%）' }) enterpriseSharePercent!: number | null;
+  @Field(() => Float, { nullable: true, description: '毕业生就业率（%）' }) employmentRatePercent!: number | null;
+  @Field(() => Float, { nullable: true, description: '鉴定通过率（%）' }) passRatePercent!: number | null;
+}
+
+@ObjectType({ description: '指标完成情况' })
+export class TargetProgress {
+  @Field(() => Indicator) indicator!: Indicator;
+  @Field(() => String) label!: string;
+  @Field(() => Organization, { nullable: true, description: '成员单位（集团指标为空）' }) organization!: Organization | null;
+  @Field(() => Float, { description: '目标值' }) threshold!: number;
+  @Field(() => Float, { nullable: true, description: '实际值' }) actual!: number | null;
+  @Field(() => Float, { nullable: true, description: '完成率（%）' }) completionPercent!: number | null;
+  @Field(() => Boolean) met!: boolean;
+  @Field(() => Int, { nullable: true, description: '成员排名（按完成率）' }) rank!: number | null;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const ratio = (a: number | null | undefined, b: number | null | undefined, factor = 1) => (a === null || a === undefined || !b ? null : round2((a / b) * factor));
+const fen = (yuan: string | null | undefined) => (yuan ? yuanToFen(yuan) : 0);
+
+/** The sections this subgraph received through @requires, plus its own returns. */
+type Report = AnnualReport;
+
+export async function reportData(ctx: StatisticsContext, report: Report) {
+  const returns = await ctx.loaders.returnsSection.load(`${report.groupId}|${report.year}`);
+  const t = report.training;
+  const s = report.sharing;
+  const m = report.membership;
+  const indicators: Indicators = {
+    trainingPerStudent: ratio(t?.personTimes, returns.enrolledStudents),
+    serviceIncomePerTeacherWan: t && s && returns.fullTimeTeachers ? Number(fenToWan((fen(t.revenue) + fen(s.serviceIncome)) / returns.fullTimeTeachers)) : null,
+    enterpriseSharePercent: ratio(m?.enterprises, m?.total, 100),
+    employmentRatePercent: ratio(returns.employedGraduates, returns.graduates, 100),
+    passRatePercent: ratio(t?.passed, t?.candidates, 100),
+  };
+  return { membership: m ?? null, sharing: s ?? null, training: t ?? null, returns, indicators };
+}
+
+/** A unit's value of an indicator from the per-unit figures; null when a denominator is missing. */
+function unitActual(indicator: Indicator, report: Report, unit: { enrolledStudents: number | null; fullTimeTeachers: number | null } | undefined, organizationId: string): number | null {
+  const training = report.training?.byOrganization.find((o) => o.organizationId === organizationId);
+  const sharing = report.sharing?.byOrganization.find((o) => o.organizationId === organizationId);
+  const personTimes = training?.personTimes ?? 0;
+  if (indicator === Indicator.TRAINING_PERSON_TIMES) return personTimes;
+  if (indicator === Indicator.TRAINING_PER_STUDENT) return ratio(personTimes, unit?.enrolledStudents);
+  return unit?.fullTimeTeachers ? Number(fenToWan((fen(training?.revenue) + fen(sharing?.serviceIncome)) / unit.fullTimeTeachers)) : null;
+}
+
+@Resolver(() => AnnualReport)
+export class ReportResolver {
+  @Query(() => AnnualReport, { nullable: true, description: '集团年度报告：各子图的部分经联邦汇总（本集团用户与主管部门）' })
+  annualReport(@Arg('groupId', () => ID) groupId: string, @Arg('year', () => Int) year: number, @Ctx() ctx: StatisticsContext) {
+    ctx.viewer.requireUser();
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${year}`);
+    if (!ctx.viewer.canReadReportOf(groupId)) throw forbidden('只有本集团用户或主管部门可以查看年度报告');
+    return { groupId, year };
+  }
+
+  @Query(() => [ReportTemplateInfo], { description: '可用的报表模板' })
+  reportTemplates() {
+    return [...templates().values()].map(templateInfo);
+  }
+
+  @FieldResolver(() => ReturnsSection, { nullable: true, description: '成员年报（仅已审核通过的）汇总' })
+  returns(@Root() report: Report, @Ctx() ctx: StatisticsContext) {
+    return ctx.viewer.canReadReportOf(report.groupId) ? ctx.loaders.returnsSection.load(`${report.groupId}|${report.year}`) : null;
+  }
+
+  @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
+  @FieldResolver(() => Indicators, { nullable: true, description: '派生指标' })
+  async indicators(@Root() report: Report, @Ctx() ctx: StatisticsContext) {
+    return ctx.viewer.canReadReportOf(report.groupId) ? (await reportData(ctx, report)).indicators : null;
+  }
+
+  @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
+  @FieldResolver(() => FilledReport, { nullable: true, description: '按平台模板填好的报表：每个字段的值与来源，所有阻断错误与警告' })
+  async filled(@Root() report: Report, @Arg('template', () => String) template: string, @Ctx() ctx: StatisticsContext) {
+    if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
+    const data = templates().get(template);
+    if (!data) throw badInput(`没有模板 ${template}；可用模板：${[...templates().keys()].join('、')}`);
+    return fillTemplate(data, await reportData(ctx, report));
+  }
+
+  @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
+  @FieldResolver(() => [TargetProgress], { nullable: true, description: '指标完成情况：集团指标与成员指标（成员只见本单位），成员按完成率排名' })
+  async targets(@Root() report: Report, @Ctx() ctx: StatisticsContext): Promise<TargetProgress[] | null> {
+    if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
+    const [targets, data, units] = await Promise.all([
+      ctx.loaders.targetsByGroupYear.load(`${report.groupId}|${report.year}`),
+      reportData(ctx, report),
+      ctx.loaders.approvedReturnsByGroupYear.load(`${report.groupId}|${report.year}`),
+    ]);
+    const rows: TargetProgress[] = [];
+    for (const target of targets) {
+      const threshold = target.thresholdCents / 100;
+      const progress = (actual: number | null, organizationId: string | null): TargetProgress => ({
+        indicator: target.indicator,
+        label: INDICATOR_LABEL[target.indicator],
+        organization: organizationId ? organizationRef(organizationId) : null,
+        threshold,
+        actual,
+        completionPercent: actual === null ? null : round2((actual / threshold) * 100),
+        met: actual !== null && actual >= threshold,
+        rank: null,
+      });
+      if (target.scope === 'GROUP') {
+        const groupActual = target.indicator === Indicator.TRAINING_PERSON_TIMES ? data.training?.personTimes ?? null
+          : target.indicator === Indicator.TRAINING_PER_STUDENT ? data.indicators.trainingPerStudent : data.indicators.serviceIncomePerTeacherWan;
+        rows.push(progress(groupActual, null));
+        continue;
+      }
+      const members = target.scope === 'EACH_MEMBER' ? [...units.keys()] : [target.scope];
+      const ranked = members
+        .map((organizationId) => progress(unitActual(target.indicator, report, units.get(organizationId), organizationId), organizationId))
+        .sort((a, b) => (b.completionPercent ?? -1) - (a.completionPercent ?? -1));
+      ranked.forEach((row, i) => (row.rank = i + 1));
+      rows.push(...ranked.filter((row) => ctx.viewer.canReadUnitFigures(report.groupId, row.organization!.id)));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,92 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Money } from '../../../kit/src';
+
+// Copies of the sections other subgraphs own, with only the fields this subgraph @requires, each
+// @external (composition refuses the same field resolved in two subgraphs otherwise).
+
+export enum ProgramCategory {
+  EMPLOYEE_SKILLS = 'EMPLOYEE_SKILLS',
+  EMPLOYMENT_ENTREPRENEURSHIP = 'EMPLOYMENT_ENTREPRENEURSHIP',
+  REEMPLOYMENT = 'REEMPLOYMENT',
+  STUDENT_CERTIFICATE = 'STUDENT_CERTIFICATE',
+  TEACHER_TRAINING = 'TEACHER_TRAINING',
+  OTHER = 'OTHER',
+}
+registerEnumType(ProgramCategory, { name: 'ProgramCategory', description: '培训类别' });
+
+const external = () => Directive('@external');
+
+@ObjectType() export class MembershipSection {
+  @external() @Field(() => Int) total!: number;
+  @external() @Field(() => Int) enterprises!: number;
+  @external() @Field(() => Int) aboveDesignatedSize!: number;
+  @external() @Field(() => Int) fortune500!: number;
+  @external() @Field(() => Int) schools!: number;
+  @external() @Field(() => Int) joined!: number;
+  @external() @Field(() => Int) exited!: number;
+}
+
+@ObjectType() export class OrganizationSharingFigures {
+  @external() @Field(() => ID) organizationId!: string;
+  @external() @Field(() => Money) serviceIncome!: string;
+}
+
+@ObjectType() export class SharingSection {
+  @external() @Field(() => Int) cooperations!: number;
+  @external() @Field(() => Int) orderClassStudents!: number;
+  @external() @Field(() => Int) apprentices!: number;
+  @external() @Field(() => Int) mutualTeachers!: number;
+  @external() @Field(() => Int) mutualTeachingHours!: number;
+  @external() @Field(() => Int) teacherPracticePersonTimes!: number;
+  @external() @Field(() => Int) teacherPracticeDays!: number;
+  @external() @Field(() => Int) coCourses!: number;
+  @external() @Field(() => Int) coTextbooks!: number;
+  @external() @Field(() => Int) coBases!: number;
+  @external() @Field(() => Int) patents!: number;
+  @external() @Field(() => Int) certificates1X!: number;
+  @external() @Field(() => Money) investment!: string;
+  @external() @Field(() => Money) investmentReceived!: string;
+  @external() @Field(() => Money) equipmentValue!: string;
+  @external() @Field(() => Money) serviceIncome!: string;
+  @external() @Field(() => [OrganizationSharingFigures]) byOrganization!: OrganizationSharingFigures[];
+}
+
+@ObjectType() export class CategoryFigures {
+  @external() @Field(() => ProgramCategory) category!: ProgramCategory;
+  @external() @Field(() => Int) personTimes!: number;
+}
+
+@ObjectType() export class OrganizationTrainingFigures {
+  @external() @Field(() => ID) organizationId!: string;
+  @external() @Field(() => Int) personTimes!: number;
+  @external() @Field(() => Money) revenue!: string;
+}
+
+@ObjectType() export class TrainingSection {
+  @external() @Field(() => Int) personTimes!: number;
+  @external() @Field(() => Int) distinctPersons!: number;
+  @external() @Field(() => Int) sessions!: number;
+  @external() @Field(() => Int) hours!: number;
+  @external() @Field(() => Money) revenue!: string;
+  @external() @Field(() => Int) candidates!: number;
+  @external() @Field(() => Int) passed!: number;
+  @external() @Field(() => [CategoryFigures]) byCategory!: CategoryFigures[];
+  @external() @Field(() => [OrganizationTrainingFigures]) byOrganization!: OrganizationTrainingFigures[];
+}
+
+/** What @requires asks the gateway to bring from the other subgraphs (the fields declared above). */
+export const REQUIRED_SECTIONS =
+  'membership { total enterprises aboveDesignatedSize fortune500 schools joined exited } ' +
+  'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
+  'training { personTimes distinctPersons sessions hours revenue candidates passed byCategory { category personTimes } byOrganization { organizationId personTimes revenue } }';
+
+/** The statistics subgraph's view of the report entity: key fields and the other sections. */
+@Directive('@key(fields: "groupId year")')
+@ObjectType({ description: '集团年度报告' })
+export class AnnualReport {
+  @Field(() => ID) groupId!: string;
+  @Field(() => Int) year!: number;
+  @external() @Field(() => MembershipSection, { nullable: true }) membership?: MembershipSection | null;
+  @external() @Field(() => SharingSection, { nullable: true }) sharing?: SharingSection | null;
+  @external() @Field(() => TrainingSection, { nullable: true }) training?: TrainingSection | null;
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { membersDirectory, SubgraphDefinition } from '../../kit/src';
+import { AnnualReturn, CollectionRound } from './collection/collection.entity';
+import { AnnualReturnResolver, CollectionRoundResolver } from './collection/collection.resolver';
+import { createLoaders, StatisticsContext, StatisticsLoaders } from './context';
+import { StatisticsInitial1764000000000 } from './migrations/1764000000000-initial';
+import { ReportResolver } from './report/report.resolver';
+import { AnnualReport } from './report/sections';
+import { Organization } from './stubs';
+import { Target } from './targets/target.entity';
+import { TargetResolver } from './targets/target.resolver';
+import { templates } from './templates/loader';
+
+type Ref = { id: string };
+
+/** The statistics subgraph (年度统计与填报): collection rounds, annual returns, targets, the annual report and its templates. */
+export const statistics: SubgraphDefinition<StatisticsLoaders> = {
+  name: 'statistics',
+  defaultPort: 4004,
+  entities: [CollectionRound, AnnualReturn, Target],
+  migrations: [StatisticsInitial1764000000000],
+  resolvers: [ReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver],
+  orphanedTypes: [Organization],
+  referenceResolvers: {
+    // The report arrives with the sections this subgraph @requires; its fields check access.
+    AnnualReport: { __resolveReference: (ref: AnnualReport) => ref },
+    Organization: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
+    CollectionRound: {
+      __resolveReference: async (ref: Ref, ctx: StatisticsContext) => {
+        const round = await ctx.db.getRepository(CollectionRound).findOneBy({ id: ref.id });
+        return round && ctx.viewer.canRead(round.groupId) ? round : null;
+      },
+    },
+    AnnualReturn: {
+      __resolveReference: async (ref: Ref, ctx: StatisticsContext) => {
+        const r = await ctx.db.getRepository(AnnualReturn).findOneBy({ id: ref.id });
+        return r && (ctx.viewer.isSecretariatOf(r.groupId) || ctx.viewer.organizationId === r.organizationId || ctx.viewer.has('AUTHORITY')) ? r : null;
+      },
+    },
+  },
+  createLoaders,
+  checkEnvironment: (env) => {
+    membersDirectory('statistics', env);
+    templates();
+  },
+};

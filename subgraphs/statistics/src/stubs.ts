@@ -1,0 +1,11 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** The members subgraph's `Organization`, known here by its key. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Organization {
+  @Field(() => ID)
+  id!: string;
+}
+
+export const organizationRef = (id: string): Organization => ({ id });

@@ -1,0 +1,67 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { fenToWan, yuanToFen } from '../../../kit/src';
+import { MONEY_SOURCES, readPath } from './catalog';
+import { ReportTemplateData } from './loader';
+import { evaluate, Issue, RuleField } from './rules';
+
+@ObjectType({ description: '报表字段' })
+export class FilledField {
+  @Field(() => String, { description: '字段代码' }) code!: string;
+  @Field(() => String, { description: '名称' }) label!: string;
+  @Field(() => String, { description: '单位' }) unit!: string;
+  @Field(() => String, { description: '数据来源（AnnualReport 中的路径）' }) source!: string;
+  @Field(() => String, { nullable: true, description: '填报值（文本：整数，或两位小数）' }) value!: string | null;
+  @Field(() => Float, { nullable: true }) number!: number | null;
+}
+
+@ObjectType({ description: '校验问题' })
+export class ReportIssue {
+  @Field(() => String) field!: string;
+  @Field(() => String) label!: string;
+  @Field(() => String) message!: string;
+}
+
+@ObjectType({ description: '模板信息' })
+export class ReportTemplateInfo {
+  @Field(() => String) code!: string;
+  @Field(() => String, { description: '平台' }) platform!: string;
+  @Field(() => Int) year!: number;
+  @Field(() => Int) version!: number;
+  @Field(() => Boolean, { description: '是否已与平台正式表单核对' }) verified!: boolean;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Int) fieldCount!: number;
+}
+
+@ObjectType({ description: '按模板填好的报表' })
+export class FilledReport {
+  @Field(() => ReportTemplateInfo) template!: ReportTemplateInfo;
+  @Field(() => [FilledField]) fields!: FilledField[];
+  @Field(() => [ReportIssue], { description: '阻断错误：存在时不能提交' }) errors!: Issue[];
+  @Field(() => [ReportIssue], { description: '警告：提交前须由秘书处确认' }) warnings!: Issue[];
+  @Field(() => Boolean, { description: '是否存在阻断错误' }) blocked!: boolean;
+}
+
+export const templateInfo = (t: ReportTemplateData): ReportTemplateInfo => ({
+  code: t.code, platform: t.platform, year: t.year, version: t.version, verified: t.verified, note: t.note ?? null, fieldCount: t.fields.length,
+});
+
+/** A field's value in its unit: money sources become 万元 with two decimals, computed from exact yuan. */
+function valueOf(source: string, unit: string, raw: unknown): { value: string | null; number: number | null } {
+  if (raw === null || raw === undefined) return { value: null, number: null };
+  if (MONEY_SOURCES.has(source)) {
+    const fen = yuanToFen(String(raw));
+    const text = unit === '万元' ? fenToWan(fen) : (fen / 100).toFixed(2);
+    return { value: text, number: Number(text) };
+  }
+  const n = Number(raw);
+  if (!Number.isFinite(n)) return { value: null, number: null };
+  return { value: Number.isInteger(n) ? String(n) : n.toFixed(2), number: n };
+}
+
+/** Fills every field of a template from the report's data and checks every rule at once. */
+export function fillTemplate(template: ReportTemplateData, data: unknown): FilledReport {
+  const fields = template.fields.map((f) => ({ code: f.code, label: f.label, unit: f.unit, source: f.source, ...valueOf(f.source, f.unit, readPath(data, f.source)) }));
+  const ruleFields: RuleField[] = template.fields.map((f, i) => ({ code: f.code, label: f.label, value: fields[i].number, rules: f.rules ?? [] }));
+  const { errors, warnings } = evaluate(ruleFields);
+  return { template: templateInfo(template), fields, errors, warnings, blocked: errors.length > 0 };
+}

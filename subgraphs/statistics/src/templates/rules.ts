@@ -1,0 +1,64 @@
+/**
+ * The rule engine shared by annual returns and report templates. Blocking rules stop a return
+ * from being submitted and a report from being sent; warnings are shown and must be confirmed.
+ */
+export type Rule =
+  | { kind: 'required' }
+  | { kind: 'integer' }
+  | { kind: 'nonNegative' }
+  | { kind: 'percentage' }
+  | { kind: 'notAbove'; field: string }
+  | { kind: 'range'; min?: number; max?: number };
+
+export const RULE_KINDS = ['required', 'integer', 'nonNegative', 'percentage', 'notAbove', 'range'] as const;
+
+export interface Issue {
+  field: string;
+  label: string;
+  message: string;
+}
+
+export interface RuleField {
+  code: string;
+  label: string;
+  value: number | null;
+  rules: Rule[];
+}
+
+const isWarning = (rule: Rule) => rule.kind === 'range';
+
+/** Checks every rule of every field at once; nothing stops at the first problem. */
+export function evaluate(fields: RuleField[]): { errors: Issue[]; warnings: Issue[] } {
+  const byCode = new Map(fields.map((f) => [f.code, f]));
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  for (const f of fields) {
+    for (const rule of f.rules) {
+      const message = check(f, rule, byCode);
+      if (message) (isWarning(rule) ? warnings : errors).push({ field: f.code, label: f.label, message });
+    }
+  }
+  return { errors, warnings };
+}
+
+function check(f: RuleField, rule: Rule, byCode: Map<string, RuleField>): string | null {
+  const v = f.value;
+  if (rule.kind === 'required') return v === null ? `「${f.label}」必须填写` : null;
+  if (v === null) return null;
+  switch (rule.kind) {
+    case 'integer':
+      return Number.isInteger(v) ? null : `「${f.label}」应为整数，当前为 ${v}`;
+    case 'nonNegative':
+      return v >= 0 ? null : `「${f.label}」不能为负数，当前为 ${v}`;
+    case 'percentage':
+      return v >= 0 && v <= 100 && Math.round(v * 100) === v * 100 ? null : `「${f.label}」应为 0–100 之间、最多两位小数的百分比，当前为 ${v}`;
+    case 'notAbove': {
+      const other = byCode.get(rule.field);
+      return other && other.value !== null && v > other.value ? `「${f.label}」(${v}) 不能大于「${other.label}」(${other.value})` : null;
+    }
+    case 'range':
+      if (rule.min !== undefined && v < rule.min) return `「${f.label}」为 ${v}，低于通常范围下限 ${rule.min}，请核实`;
+      if (rule.max !== undefined && v > rule.max) return `「${f.label}」为 ${v}，高于通常范围上限 ${rule.max}，请核实`;
+      return null;
+  }
+}

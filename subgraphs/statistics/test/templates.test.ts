@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fillTemplate } from '../src/templates/fill';
+import { loadTemplates, templatesDir } from '../src/templates/loader';
+import { evaluate } from '../src/templates/rules';
+import { readPath } from '../src/templates/catalog';
+
+describe('the rule engine', () => {
+  it('reports every blocking error and warning at once', () => {
+    const { errors, warnings } = evaluate([
+      { code: 'graduates', label: '毕业生数', value: 100, rules: [{ kind: 'integer' }] },
+      { code: 'employed', label: '就业人数', value: 120, rules: [{ kind: 'notAbove', field: 'graduates' }] },
+      { code: 'students', label: '在校生数', value: -3, rules: [{ kind: 'nonNegative' }, { kind: 'integer' }] },
+      { code: 'rate', label: '就业率', value: 101, rules: [{ kind: 'percentage' }] },
+      { code: 'ratio', label: '培训人次/在校生', value: 45, rules: [{ kind: 'range', max: 20 }] },
+      { code: 'teachers', label: '专任教师数', value: null, rules: [{ kind: 'required' }] },
+    ]);
+    expect(errors.map((e) => e.field)).toEqual(['employed', 'students', 'rate', 'teachers']);
+    expect(errors[0].message).toBe('「就业人数」(120) 不能大于「毕业生数」(100)');
+    expect(warnings.map((w) => w.field)).toEqual(['ratio']);
+  });
+});
+
+describe('templates', () => {
+  it('loads the national and provincial templates, unverified', () => {
+    const templates = loadTemplates(templatesDir());
+    expect([...templates.keys()].sort()).toEqual(['NATIONAL_2025', 'SHANDONG_2025']);
+    expect([...templates.values()].every((t) => t.verified === false)).toBe(true);
+  });
+
+  it('refuses a template that references a field that does not exist, naming it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-templates-'));
+    const template = JSON.parse(fs.readFileSync(path.join(templatesDir(), 'NATIONAL_2025.json'), 'utf8'));
+    template.fields[3].source = 'training.studentsTrained';
+    fs.writeFileSync(path.join(dir, 'BROKEN.json'), JSON.stringify(template));
+    expect(() => loadTemplates(dir)).toThrow(`模板 NATIONAL_2025 字段 JT0104（其中：500强企业）引用了不存在的数据项「training.studentsTrained」`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fills money as 万元 from exact yuan and reads lists by key', () => {
+    const template = loadTemplates(templatesDir()).get('NATIONAL_2025')!;
+    const data = {
+      membership: { total: 10, enterprises: 6, aboveDesignatedSize: 2, fortune500: 0, schools: 3 },
+      sharing: { investment: '1234567.89', investmentReceived: '1200000.00', equipmentValue: '5000.00', serviceIncome: '0.00' },
+      training: { personTimes: 900, revenue: '55555.55', candidates: 20, passed: 18, byCategory: [{ category: 'EMPLOYEE_SKILLS', personTimes: 700 }] },
+      returns: {},
+      indicators: { enterpriseSharePercent: 60 },
+    };
+    const filled = fillTemplate(template, data);
+    const value = (code: string) => filled.fields.find((f) => f.code === code)!.value;
+    expect(value('JT0210')).toBe('123.46');
+    expect(value('JT0303')).toBe('5.56');
+    expect(value('JT0302')).toBe('700');
+    expect(value('JT0106')).toBe('60');
+    expect(filled.blocked).toBe(true); // the returns are missing
+    expect(filled.errors.some((e) => e.field === 'JT0401' && /必须填写/.test(e.message))).toBe(true);
+    expect(readPath(data, 'training.byCategory.TEACHER_TRAINING.personTimes')).toBe(0);
+  });
+});

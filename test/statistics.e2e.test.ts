@@ -1,0 +1,154 @@
+import { DataSource } from 'typeorm';
+import { DEMO } from '../subgraphs/members/src/seed';
+import { fenToWan, openDataSource, readDatabase } from '../subgraphs/kit/src';
+import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+
+let hub: TestHub;
+const tokens: Record<string, string> = {};
+const G = DEMO.groupId;
+const YEAR = 2025;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  tokens.secretariat = await hub.token({ sub: 'e2e-sec', roles: ['SECRETARIAT'], groups: [G], org: DEMO.secretariatOrgId });
+  tokens.school = await hub.token({ sub: 'e2e-school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
+  tokens.enterprise = await hub.token({ sub: 'e2e-ent', roles: ['MEMBER'], groups: [G], org: DEMO.memberOrgId });
+  tokens.reporter = await hub.token({ sub: 'e2e-bot', roles: ['REPORTER'], groups: [G] });
+  tokens.otherGroup = await hub.token({ sub: 'e2e-sec2', roles: ['SECRETARIAT'], groups: [DEMO.secondGroupId], org: DEMO.secondGroupSecretariatOrgId });
+}, 120000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+/** Reads another subgraph's database directly: the test's own independent sums. */
+async function sum<T>(subgraph: string, run: (db: DataSource) => Promise<T>): Promise<T> {
+  const db = await openDataSource(readDatabase(hub.env, subgraph), { entities: [], migrations: [] });
+  try {
+    return await run(db);
+  } finally {
+    await db.destroy();
+  }
+}
+const one = async (db: DataSource, sql: string, params: unknown[]) => Number(Object.values((await db.query(sql, params))[0])[0] ?? 0);
+
+const SAVE = /* GraphQL */ `mutation($g: ID!, $y: Int!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $g, year: $y, input: $input) { id status enrolledStudents } }`;
+const SUBMIT = /* GraphQL */ `mutation($g: ID!, $y: Int!) { submitAnnualReturn(groupId: $g, year: $y) { id status } }`;
+
+describe('annual data collection', () => {
+  it('opens a round with a return for every active member, and refuses a second one', async () => {
+    const round = dataOf(await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id status progress { expected submitted notSubmitted { id } } } }`, { g: G }, tokens.secretariat)).openCollectionRound;
+    expect(round.status).toBe('OPEN');
+    expect(round.progress.expected).toBeGreaterThan(50);
+    expect(round.progress.notSubmitted).toHaveLength(round.progress.expected);
+    const again = await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id } }`, { g: G }, tokens.secretariat);
+    expect(codesOf(again)).toEqual(['CONFLICT']);
+    const byMember = await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2024, dueOn: "2025-03-31" }) { id } }`, { g: G }, tokens.school);
+    expect(codesOf(byMember)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses returns that break the rules, changing nothing', async () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ graduates: 100, employedGraduates: 120 }, /「就业人数」\(120\) 不能大于「毕业生数」\(100\)/],
+      [{ enrolledStudents: -5 }, /「在校生数」不能为负数/],
+      [{ dualQualifiedPercent: 101 }, /双师型教师比例.*0–100/],
+    ];
+    for (const [input, message] of cases) {
+      const response = await hub.gql(SAVE, { g: G, y: YEAR, input }, tokens.school);
+      expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
+      expect(response.body.errors![0].message).toMatch(message);
+    }
+    const mine = dataOf(await hub.gql(`query($g: ID!) { myAnnualReturn(groupId: $g, year: ${YEAR}) { status enrolledStudents graduates } }`, { g: G }, tokens.school)).myAnnualReturn;
+    expect(mine).toEqual({ status: 'DRAFT', enrolledStudents: null, graduates: null });
+    const incomplete = await hub.gql(SUBMIT, { g: G, y: YEAR }, tokens.school);
+    expect(incomplete.body.errors![0].message).toMatch(/「在校生数」必须填写/);
+  });
+
+  it('runs draft → submit → returned with a comment → resubmit → approved', async () => {
+    dataOf(await hub.gql(SAVE, { g: G, y: YEAR, input: { enrolledStudents: 8000, fullTimeTeachers: 400, dualQualifiedTeachers: 260, graduates: 2500, employedGraduates: 2350, specialties: 36, dualQualifiedPercent: 65 } }, tokens.school));
+    const submitted = dataOf(await hub.gql(SUBMIT, { g: G, y: YEAR }, tokens.school)).submitAnnualReturn;
+    expect(submitted.status).toBe('SUBMITTED');
+    const noComment = await hub.gql(`mutation($id: ID!) { returnAnnualReturn(id: $id, comment: "") { status } }`, { id: submitted.id }, tokens.secretariat);
+    expect(codesOf(noComment)).toEqual(['BAD_USER_INPUT']);
+    const returned = dataOf(await hub.gql(`mutation($id: ID!) { returnAnnualReturn(id: $id, comment: "在校生数请按教育事业统计口径核对") { status reviewComment } }`, { id: submitted.id }, tokens.secretariat)).returnAnnualReturn;
+    expect(returned).toEqual({ status: 'RETURNED', reviewComment: '在校生数请按教育事业统计口径核对' });
+    dataOf(await hub.gql(SAVE, { g: G, y: YEAR, input: { enrolledStudents: 7800, fullTimeTeachers: 400, dualQualifiedTeachers: 260, graduates: 2500, employedGraduates: 2350, specialties: 36, dualQualifiedPercent: 65 } }, tokens.school));
+    dataOf(await hub.gql(SUBMIT, { g: G, y: YEAR }, tokens.school));
+    const approvedByMember = await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { status } }`, { id: submitted.id }, tokens.school);
+    expect(codesOf(approvedByMember)).toEqual(['FORBIDDEN']);
+    expect(dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { status } }`, { id: submitted.id }, tokens.secretariat)).approveAnnualReturn.status).toBe('APPROVED');
+
+    dataOf(await hub.gql(SAVE, { g: G, y: YEAR, input: { employees: 1200, internsReceived: 80 } }, tokens.enterprise));
+    const enterprise = dataOf(await hub.gql(SUBMIT, { g: G, y: YEAR }, tokens.enterprise)).submitAnnualReturn;
+    dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { status } }`, { id: enterprise.id }, tokens.secretariat));
+    const progress = dataOf(await hub.gql(`query($g: ID!) { collectionRound(groupId: $g, year: ${YEAR}) { progress { expected submitted approved notSubmitted { id } } } }`, { g: G }, tokens.secretariat)).collectionRound.progress;
+    expect(progress).toMatchObject({ submitted: 2, approved: 2 });
+    expect(progress.notSubmitted.map((o: any) => o.id)).not.toContain(DEMO.schoolOrgId);
+  });
+});
+
+describe('the annual report, assembled by federation', () => {
+  const REPORT = /* GraphQL */ `query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) {
+    membership { total enterprises }
+    sharing { orderClassStudents investment investmentReceived serviceIncome }
+    training { personTimes revenue candidates passed }
+    returns { approved enrolledStudents fullTimeTeachers graduates employedGraduates employees }
+    indicators { trainingPerStudent serviceIncomePerTeacherWan enterpriseSharePercent employmentRatePercent passRatePercent }
+    filled(template: "NATIONAL_2025") { template { code verified } blocked errors { field message } warnings { field message } fields { code unit source value } }
+  } }`;
+
+  it('equals sums computed independently from the subgraphs’ own tables', async () => {
+    const report = dataOf(await hub.gql(REPORT, { g: G }, tokens.reporter)).annualReport;
+    const training = await sum('bases', async (db) => ({
+      personTimes: await one(db, 'SELECT SUM(personTimes) FROM training_session WHERE groupId = ? AND year = ?', [G, YEAR]),
+      revenueFen: await one(db, 'SELECT SUM(revenue) FROM training_session WHERE groupId = ? AND year = ?', [G, YEAR]),
+      passed: await one(db, 'SELECT SUM(passed) FROM certification_batch WHERE groupId = ? AND year = ?', [G, YEAR]),
+    }));
+    const sharing = await sum('resources', async (db) => ({
+      orderClassStudents: await one(db, 'SELECT SUM(orderClassStudents) FROM cooperation WHERE groupId = ? AND year = ?', [G, YEAR]),
+      investmentFen: await one(db, 'SELECT SUM(investment) FROM cooperation WHERE groupId = ? AND year = ?', [G, YEAR]),
+      serviceIncomeFen: await one(db, 'SELECT SUM(serviceIncome) FROM cooperation WHERE groupId = ? AND year = ?', [G, YEAR]),
+    }));
+    const members = await sum('members', (db) =>
+      one(db, "SELECT COUNT(*) FROM membership WHERE groupId = ? AND status IN ('ACTIVE', 'EXITED') AND joinedOn <= ? AND (exitedOn IS NULL OR exitedOn > ?)", [G, `${YEAR}-12-31`, `${YEAR}-12-31`]),
+    );
+
+    expect(report.training.personTimes).toBe(training.personTimes);
+    expect(report.training.passed).toBe(training.passed);
+    expect(report.sharing.orderClassStudents).toBe(sharing.orderClassStudents);
+    expect(report.membership.total).toBe(members);
+    expect(report.returns).toEqual({ approved: 2, enrolledStudents: 7800, fullTimeTeachers: 400, graduates: 2500, employedGraduates: 2350, employees: 1200 });
+
+    const round2 = (n: number) => Math.round(n * 100) / 100;
+    expect(report.indicators.trainingPerStudent).toBe(round2(training.personTimes / 7800));
+    expect(report.indicators.serviceIncomePerTeacherWan).toBe(Number(fenToWan((training.revenueFen + sharing.serviceIncomeFen) / 400)));
+    expect(report.indicators.employmentRatePercent).toBe(94);
+
+    const field = (code: string) => report.filled.fields.find((f: any) => f.code === code);
+    expect(report.filled.template).toEqual({ code: 'NATIONAL_2025', verified: false });
+    expect(field('JT0101')).toEqual({ code: 'JT0101', unit: '个', source: 'membership.total', value: String(members) });
+    expect(field('JT0301').value).toBe(String(training.personTimes));
+    expect(field('JT0303').value).toBe(fenToWan(training.revenueFen));
+    expect(field('JT0210').value).toBe(fenToWan(sharing.investmentFen));
+    expect(field('JT0401').value).toBe('7800');
+    expect(report.filled.errors).toEqual([]);
+    expect(report.filled.blocked).toBe(false);
+  });
+
+  it('shows targets with completion and a ranking; a member sees only its own row', async () => {
+    const set = (indicator: string, scope: string, threshold: number) =>
+      hub.gql(`mutation($g: ID!) { setTarget(input: { groupId: $g, year: ${YEAR}, indicator: ${indicator}, scope: "${scope}", threshold: ${threshold} }) { threshold } }`, { g: G }, tokens.secretariat);
+    expect(dataOf(await set('TRAINING_PERSON_TIMES', 'GROUP', 70000)).setTarget.threshold).toBe(70000);
+    dataOf(await set('TRAINING_PER_STUDENT', 'EACH_MEMBER', 2));
+    expect(codesOf(await set('TRAINING_PER_STUDENT', 'GROUP', -1))).toEqual(['BAD_USER_INPUT']);
+    const TARGETS = `query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { training { personTimes } targets { indicator organization { id } threshold actual completionPercent met rank } } }`;
+    const asSecretariat = dataOf(await hub.gql(TARGETS, { g: G }, tokens.secretariat)).annualReport;
+    const group = asSecretariat.targets.find((t: any) => t.indicator === 'TRAINING_PERSON_TIMES');
+    expect(group).toMatchObject({ organization: null, actual: asSecretariat.training.personTimes, completionPercent: Math.round((asSecretariat.training.personTimes / 70000) * 10000) / 100 });
+    const members = asSecretariat.targets.filter((t: any) => t.indicator === 'TRAINING_PER_STUDENT');
+    expect(members.map((t: any) => t.rank)).toEqual([1, 2]);
+    const asSchool = dataOf(await hub.gql(TARGETS, { g: G }, tokens.school)).annualReport.targets;
+    expect(asSchool.filter((t: any) => t.organization).map((t: any) => t.organization.id)).toEqual([DEMO.schoolOrgId]);
+    expect(codesOf(await hub.gql(TARGETS, { g: G }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
+  });
+});
