@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
@@ -84,8 +85,19 @@ describe('a base’s ledgers, from registration to the annual report', () => {
     const revealed = dataOf(await hub.gql(`mutation($id: ID!) { revealTraineeField(traineeId: $id, field: PHONE, reason: "核实补贴发放") }`, { id: roster[0].node.id }, tokens.secretariat)).revealTraineeField;
     expect(revealed).toMatch(/^1\d{10}$/);
     expect(`${revealed.slice(0, 3)}****${revealed.slice(7)}`).toBe(roster[0].node.phoneMasked);
-    const exported = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}&year=2025`, { headers: { authorization: `Bearer ${tokens.school}` } });
+    const exported = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}&year=2025&targetGroup=STUDENTS`, { headers: { authorization: `Bearer ${tokens.school}` } });
     expect(exported.status).toBe(200);
+    // Read the workbook back: only sessions for 在校生, and every 身份证号 masked.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await exported.arrayBuffer()) as unknown as ArrayBuffer);
+    const sessionRows = workbook.getWorksheet('培训班次')!.getSheetValues().slice(2).filter(Boolean);
+    const studentsOnly = dataOf(await hub.gql(`query($b: ID!) { trainingSessions(filter: { baseId: $b, targetGroup: STUDENTS }, first: 100) { totalCount } }`, { b: baseId }, tokens.school)).trainingSessions.totalCount;
+    expect(sessionRows).toHaveLength(studentsOnly);
+    const ids = workbook.getWorksheet('学员名册')!.getSheetValues().slice(2).filter(Boolean).map((row) => (row as unknown[])[3]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((id) => /^\d{3}\*{11}[\dX]{4}$/.test(String(id)))).toBe(true);
+    const badFilter = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}&category=SPACE`, { headers: { authorization: `Bearer ${tokens.school}` } });
+    expect(badFilter.status).toBe(400);
     const botExport = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}`, { headers: { authorization: `Bearer ${tokens.reporter}` } });
     expect(botExport.status).toBe(404);
   });

@@ -5,7 +5,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import express, { Request, Response } from 'express';
-import { HubContext, Sealer } from '../../../kit/src';
+import { HubContext, isLocalDate, Sealer } from '../../../kit/src';
+import { ProgramCategory, TargetGroup, TrainingMode } from '../enums';
+import { LedgerFilter } from '../ledger/scope';
 import { BasesLoaders } from '../context';
 import { importWorkbook, WorkbookError } from './importer';
 import { exportWorkbook, templateWorkbook, XLSX } from './template';
@@ -15,6 +17,31 @@ type Ctx = HubContext<BasesLoaders>;
 const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 class TooLarge extends Error {}
+
+/** The ledger filters of an export link, checked like GraphQL arguments would be. */
+function exportFilter(baseId: string, q: Record<string, string | undefined>): LedgerFilter & { baseId: string } {
+  const oneOf = <E extends string>(value: string | undefined, values: Record<string, E>, label: string): E | null => {
+    if (!value) return null;
+    if (!Object.values(values).includes(value as E)) throw new Error(`${label}「${value}」不在可选值中`);
+    return value as E;
+  };
+  const date = (value: string | undefined, label: string) => {
+    if (value && !isLocalDate(value)) throw new Error(`${label}应为 YYYY-MM-DD`);
+    return value || null;
+  };
+  const year = q.year ? Number(q.year) : null;
+  if (year !== null && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new Error('年度应为 2000–2100 的整数');
+  return {
+    baseId,
+    year,
+    from: date(q.from, '开始日期'),
+    to: date(q.to, '结束日期'),
+    category: oneOf(q.category, ProgramCategory, '培训类别'),
+    mode: oneOf(q.mode, TrainingMode, '培训方式'),
+    targetGroup: oneOf(q.targetGroup, TargetGroup, '培训对象'),
+    organizationId: q.organizationId || null,
+  };
+}
 
 /** Saves the request body to a temporary file, hashing it and stopping at `maxBytes`. */
 async function receive(req: Request, maxBytes: number): Promise<{ file: string; sha256: string; bytes: number }> {
@@ -94,10 +121,15 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number) {
       const ctx = contextOf(req);
       const base = await ctx.loaders.visibleBaseById.load(String(req.query.baseId ?? ''));
       if (!base || !(await ctx.loaders.canSeeTrainees(base))) return jsonError(res, 404, 'NOT_FOUND', '基地不存在或无权导出其台账');
-      const year = req.query.year ? Number(req.query.year) : null;
+      let filter: LedgerFilter & { baseId: string };
+      try {
+        filter = exportFilter(base.id, req.query as Record<string, string | undefined>);
+      } catch (error) {
+        return jsonError(res, 400, 'BAD_USER_INPUT', (error as Error).message);
+      }
       res.setHeader('content-type', XLSX);
-      res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${base.name}-台账${year ?? ''}.xlsx`)}`);
-      await exportWorkbook(ctx.db, base.id, year && Number.isInteger(year) ? year : null, res);
+      res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${base.name}-台账${filter.year ?? ''}.xlsx`)}`);
+      await exportWorkbook(ctx.db, filter, res);
     });
   };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { applySessionFilter, LedgerFilter } from '../ledger/scope';
 import { fenToYuan } from '../../../kit/src';
 import { CATEGORY_LABEL, LEVEL_LABEL, MODE_LABEL, TARGET_LABEL } from '../enums';
 import { CertificationBatch, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
@@ -30,24 +31,29 @@ export async function templateWorkbook(): Promise<Buffer> {
 }
 
 /**
- * Writes a base's ledgers for a year as a workbook in the template's shape, streamed row by row;
- * trainees' 身份证号 and phone are masked.
+ * Writes a base's ledgers in the template's shape, with the same filters as the ledger queries
+ * (the sessions that match, their programs and trainees; batches by year, period and unit),
+ * streamed row by row; trainees' 身份证号 and phone are masked.
  */
-export async function exportWorkbook(db: DataSource, baseId: string, year: number | null, out: Writable): Promise<void> {
+export async function exportWorkbook(db: DataSource, filter: LedgerFilter & { baseId: string }, out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const sheets = addSheets(workbook);
-  const byYear = year ? { year } : {};
-  const programs = await db.getRepository(TrainingProgram).find({ where: { baseId, ...byYear }, order: { code: 'ASC' } });
+  const sessions = await applySessionFilter(db.getRepository(TrainingSession).createQueryBuilder('s'), filter).orderBy('s.code').getMany();
+  const programIds = [...new Set(sessions.map((s) => s.programId))];
+  const programs = programIds.length ? await db.getRepository(TrainingProgram).find({ where: { id: In(programIds) }, order: { code: 'ASC' } }) : [];
   for (const p of programs) {
     sheets.programs.addRow([p.code, p.name, CATEGORY_LABEL[p.category], p.targetGroups.map((t) => TARGET_LABEL[t]).join('、'), MODE_LABEL[p.mode], p.clientName, p.clientUscc, p.subsidised ? '是' : '否', p.year]).commit();
   }
   const codes = new Map(programs.map((p) => [p.id, p.code]));
-  const sessions = await db.getRepository(TrainingSession).find({ where: { baseId, ...byYear }, order: { code: 'ASC' } });
   for (const s of sessions) {
-    const programCode = codes.get(s.programId) ?? (await db.getRepository(TrainingProgram).findOneBy({ id: s.programId }))?.code;
-    sheets.sessions.addRow([s.code, programCode, s.startsOn, s.endsOn, s.personTimes, s.hours, fenToYuan(s.revenue)]).commit();
+    sheets.sessions.addRow([s.code, codes.get(s.programId), s.startsOn, s.endsOn, s.personTimes, s.hours, fenToYuan(s.revenue)]).commit();
   }
-  for (const c of await db.getRepository(CertificationBatch).find({ where: { baseId, ...byYear }, order: { code: 'ASC' } })) {
+  const batches = db.getRepository(CertificationBatch).createQueryBuilder('c').where('c.baseId = :baseId', { baseId: filter.baseId });
+  if (filter.year) batches.andWhere('c.year = :year', { year: filter.year });
+  if (filter.from) batches.andWhere('c.assessedOn >= :from', { from: filter.from });
+  if (filter.to) batches.andWhere('c.assessedOn <= :to', { to: filter.to });
+  if (filter.organizationId) batches.andWhere('c.organizationId = :org', { org: filter.organizationId });
+  for (const c of await batches.orderBy('c.code').getMany()) {
     sheets.certifications.addRow([c.code, c.occupation, LEVEL_LABEL[c.level], c.candidates, c.passed, c.assessedOn]).commit();
   }
   const sessionCodes = new Map(sessions.map((s) => [s.id, s.code]));
@@ -55,7 +61,7 @@ export async function exportWorkbook(db: DataSource, baseId: string, year: numbe
   let after = '';
   for (;;) {
     const page = await db.getRepository(Trainee).createQueryBuilder('t')
-      .where('t.baseId = :baseId AND t.id > :after', { baseId, after })
+      .where('t.baseId = :baseId AND t.id > :after', { baseId: filter.baseId, after })
       .andWhere(sessions.length ? 't.sessionId IN (:...ids)' : '1 = 0', { ids: sessions.map((s) => s.id) })
       .orderBy('t.id').limit(2000).getMany();
     if (!page.length) break;
