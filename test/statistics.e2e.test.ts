@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { fenToWan, openDataSource, readDatabase } from '../subgraphs/kit/src';
@@ -133,6 +134,14 @@ describe('the annual report, assembled by federation', () => {
     expect(field('JT0401').value).toBe('7800');
     expect(report.filled.errors).toEqual([]);
     expect(report.filled.blocked).toBe(false);
+
+    // The same report as a workbook, opened and read back.
+    const { annualReport } = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { filled(template: "NATIONAL_2025") { workbookBase64 } } }`, { g: G }, tokens.secretariat));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(annualReport.filled.workbookBase64, 'base64') as unknown as ArrayBuffer);
+    const rows = workbook.getWorksheet('报表')!.getSheetValues().slice(4).filter(Boolean) as unknown[][];
+    expect(rows).toHaveLength(report.filled.fields.length);
+    expect(rows.find((r) => r[1] === 'JT0301')!.slice(1, 5)).toEqual(['JT0301', '社会培训', '人次', String(training.personTimes)]);
   });
 
   it('shows targets with completion and a ranking; a member sees only its own row', async () => {

@@ -4,7 +4,7 @@ import { AnnualReturn, CollectionRound } from './collection/collection.entity';
 import { AnnualReturnResolver, CollectionRoundResolver } from './collection/collection.resolver';
 import { createLoaders, StatisticsContext, StatisticsLoaders } from './context';
 import { StatisticsInitial1764000000000 } from './migrations/1764000000000-initial';
-import { ReportResolver } from './report/report.resolver';
+import { FilledReportResolver, ReportResolver } from './report/report.resolver';
 import { AnnualReport } from './report/sections';
 import { Organization } from './stubs';
 import { Target } from './targets/target.entity';
@@ -19,7 +19,7 @@ export const statistics: SubgraphDefinition<StatisticsLoaders> = {
   defaultPort: 4004,
   entities: [CollectionRound, AnnualReturn, Target],
   migrations: [StatisticsInitial1764000000000],
-  resolvers: [ReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver],
+  resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver],
   orphanedTypes: [Organization],
   referenceResolvers: {
     // The report arrives with the sections this subgraph @requires; its fields check access.

@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, 
 import { badInput, forbidden, fenToWan, yuanToFen } from '../../../kit/src';
 import { StatisticsContext } from '../context';
 import { Indicator, INDICATOR_LABEL } from '../enums';
-import { fillTemplate, FilledReport, ReportTemplateInfo, templateInfo } from '../templates/fill';
+import { filledWorkbook, fillTemplate, FilledReport, ReportTemplateInfo, templateInfo } from '../templates/fill';
 import { templates } from '../templates/loader';
 import { ReturnsSection } from '../collection/returns-section';
 import { AnnualReport, REQUIRED_SECTIONS } from './sections';
@@ -59,6 +59,14 @@ function unitActual(indicator: Indicator, report: Report, unit: { enrolledStuden
   if (indicator === Indicator.TRAINING_PERSON_TIMES) return personTimes;
   if (indicator === Indicator.TRAINING_PER_STUDENT) return ratio(personTimes, unit?.enrolledStudents);
   return unit?.fullTimeTeachers ? Number(fenToWan((fen(training?.revenue) + fen(sharing?.serviceIncome)) / unit.fullTimeTeachers)) : null;
+}
+
+@Resolver(() => FilledReport)
+export class FilledReportResolver {
+  @FieldResolver(() => String, { description: '报表的 Excel 工作簿（.xlsx，base64），按模板版式：字段代码、中文名称、单位、填报值、来源；另附校验结果' })
+  async workbookBase64(@Root() report: FilledReport) {
+    return (await filledWorkbook(report, `${report.template.platform} ${report.template.year} 年度报表`)).toString('base64');
+  }
 }
 
 @Resolver(() => AnnualReport)

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { fenToWan, yuanToFen } from '../../../kit/src';
 import { MONEY_SOURCES, readPath } from './catalog';
@@ -56,6 +57,22 @@ function valueOf(source: string, unit: string, raw: unknown): { value: string | 
   const n = Number(raw);
   if (!Number.isFinite(n)) return { value: null, number: null };
   return { value: Number.isInteger(n) ? String(n) : n.toFixed(2), number: n };
+}
+
+/** The filled report as a workbook in the template's layout: code, Chinese label, unit, value, source; then the issues. */
+export async function filledWorkbook(report: FilledReport, title: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('报表');
+  sheet.addRow([title]);
+  sheet.addRow([`${report.template.platform} · ${report.template.code} 第 ${report.template.version} 版 · ${report.template.verified ? '已核对' : '未与平台正式表单核对'}`]);
+  sheet.addRow(['字段代码', '名称', '单位', '填报值', '数据来源']);
+  for (const f of report.fields) sheet.addRow([f.code, f.label, f.unit, f.value ?? '', f.source]);
+  sheet.columns = [{ width: 10 }, { width: 28 }, { width: 8 }, { width: 16 }, { width: 44 }];
+  const issues = workbook.addWorksheet('校验');
+  issues.addRow(['类别', '字段代码', '名称', '说明']);
+  for (const e of report.errors) issues.addRow(['阻断错误', e.field, e.label, e.message]);
+  for (const w of report.warnings) issues.addRow(['警告', w.field, w.label, w.message]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Fills every field of a template from the report's data and checks every rule at once. */
