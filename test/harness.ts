@@ -27,7 +27,7 @@ export interface TestHub {
  * Starts the real hub (every subgraph process and the gateway) on free ports with the demo
  * data, on a fresh SQLite folder or, when DATABASE_URL is set, fresh MySQL/MariaDB databases.
  */
-export async function startTestHub(): Promise<TestHub> {
+export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestHub> {
   const suffix = randomBytes(4).toString('hex');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -37,6 +37,7 @@ export async function startTestHub(): Promise<TestHub> {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     SUBGRAPH_TIMEOUT_MS: '5000',
+    ...extraEnv,
   };
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);

@@ -38,9 +38,14 @@ export class Viewer {
     return this.canRead(groupId);
   }
 
-  /** One unit's own figures within a report: the unit itself, its group's secretariat and reporting bot, authorities. */
+  /** Every unit's figures of a group: its secretariat, its reporting bot, authorities. */
+  canReadAllUnitsOf(groupId: string): boolean {
+    return this.isSecretariatOf(groupId) || (this.has('REPORTER') && this.groupIds.includes(groupId)) || this.has('AUTHORITY');
+  }
+
+  /** One unit's own figures within a report: the unit itself, or whoever reads all units. */
   canReadUnitFigures(groupId: string, organizationId: string): boolean {
-    return this.organizationId === organizationId || this.isSecretariatOf(groupId) || (this.has('REPORTER') && this.groupIds.includes(groupId)) || this.has('AUTHORITY');
+    return this.organizationId === organizationId || this.canReadAllUnitsOf(groupId);
   }
 
   isSecretariatOf(groupId: string): boolean {

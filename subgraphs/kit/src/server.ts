@@ -39,6 +39,8 @@ export interface SubgraphDefinition<L> {
    * check; the gateway forwards /files/<subgraph>/… here with the caller's identity.
    */
   files?: (router: express.Router, contextOf: (req: express.Request) => HubContext<L>) => void;
+  /** Work the process does on its own (e.g. retries), started once it listens and stopped on shutdown. */
+  background?: (db: DataSource, log: Logger) => { stop(): void };
   /** Checks the subgraph's own variables at start; throws ConfigError naming the variable. */
   checkEnvironment?: (env: NodeJS.ProcessEnv) => void;
 }
@@ -156,12 +158,14 @@ export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info({ port }, `${definition.name} subgraph ready at http://${config.host}:${port}/graphql`);
+  const background = definition.background?.(subgraph.db, log);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    background?.stop();
     await subgraph.close();
     process.exit(0);
   };

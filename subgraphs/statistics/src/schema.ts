@@ -10,6 +10,11 @@ import { Organization } from './stubs';
 import { Target } from './targets/target.entity';
 import { TargetResolver } from './targets/target.resolver';
 import { templates } from './templates/loader';
+import { startRetryLoop } from './submission/dispatcher';
+import { readSubmissionConfig } from './submission/runtime';
+import { Submission } from './submission/submission.entity';
+import { SubmissionResolver } from './submission/submission.resolver';
+import { Submissions1764100000000 } from './migrations/1764100000000-submissions';
 
 type Ref = { id: string };
 
@@ -17,9 +22,9 @@ type Ref = { id: string };
 export const statistics: SubgraphDefinition<StatisticsLoaders> = {
   name: 'statistics',
   defaultPort: 4004,
-  entities: [CollectionRound, AnnualReturn, Target],
-  migrations: [StatisticsInitial1764000000000],
-  resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver],
+  entities: [CollectionRound, AnnualReturn, Target, Submission],
+  migrations: [StatisticsInitial1764000000000, Submissions1764100000000],
+  resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver, SubmissionResolver],
   orphanedTypes: [Organization],
   referenceResolvers: {
     // The report arrives with the sections this subgraph @requires; its fields check access.
@@ -31,6 +36,12 @@ export const statistics: SubgraphDefinition<StatisticsLoaders> = {
         return round && ctx.viewer.canRead(round.groupId) ? round : null;
       },
     },
+    Submission: {
+      __resolveReference: async (ref: Ref, ctx: StatisticsContext) => {
+        const s = await ctx.db.getRepository(Submission).findOneBy({ id: ref.id });
+        return s && ctx.viewer.canReadAllUnitsOf(s.groupId) ? s : null;
+      },
+    },
     AnnualReturn: {
       __resolveReference: async (ref: Ref, ctx: StatisticsContext) => {
         const r = await ctx.db.getRepository(AnnualReturn).findOneBy({ id: ref.id });
@@ -39,8 +50,10 @@ export const statistics: SubgraphDefinition<StatisticsLoaders> = {
     },
   },
   createLoaders,
+  background: (db, log) => startRetryLoop(db, readSubmissionConfig(), log),
   checkEnvironment: (env) => {
     membersDirectory('statistics', env);
     templates();
+    readSubmissionConfig();
   },
 };

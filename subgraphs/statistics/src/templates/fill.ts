@@ -26,6 +26,7 @@ export class ReportIssue {
 export class ReportTemplateInfo {
   @Field(() => String) code!: string;
   @Field(() => String, { description: '平台' }) platform!: string;
+  @Field(() => String, { description: 'national | provincial' }) target!: string;
   @Field(() => Int) year!: number;
   @Field(() => Int) version!: number;
   @Field(() => Boolean, { description: '是否已与平台正式表单核对' }) verified!: boolean;
@@ -43,7 +44,7 @@ export class FilledReport {
 }
 
 export const templateInfo = (t: ReportTemplateData): ReportTemplateInfo => ({
-  code: t.code, platform: t.platform, year: t.year, version: t.version, verified: t.verified, note: t.note ?? null, fieldCount: t.fields.length,
+  code: t.code, platform: t.platform, target: t.target, year: t.year, version: t.version, verified: t.verified, note: t.note ?? null, fieldCount: t.fields.length,
 });
 
 /** A field's value in its unit: money sources become 万元 with two decimals, computed from exact yuan. */
@@ -77,7 +78,16 @@ export async function filledWorkbook(report: FilledReport, title: string): Promi
 
 /** Fills every field of a template from the report's data and checks every rule at once. */
 export function fillTemplate(template: ReportTemplateData, data: unknown): FilledReport {
-  const fields = template.fields.map((f) => ({ code: f.code, label: f.label, unit: f.unit, source: f.source, ...valueOf(f.source, f.unit, readPath(data, f.source)) }));
+  return assemble(template, template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value));
+}
+
+/** A filled report from one text value per template field, in order; every rule checked on those values. */
+export function assemble(template: ReportTemplateData, values: (string | null)[]): FilledReport {
+  const fields = template.fields.map((f, i) => {
+    const value = values[i] ?? null;
+    const number = value === null || value === '' || !Number.isFinite(Number(value)) ? null : Number(value);
+    return { code: f.code, label: f.label, unit: f.unit, source: f.source, value, number };
+  });
   const ruleFields: RuleField[] = template.fields.map((f, i) => ({ code: f.code, label: f.label, value: fields[i].number, rules: f.rules ?? [] }));
   const { errors, warnings } = evaluate(ruleFields);
   return { template: templateInfo(template), fields, errors, warnings, blocked: errors.length > 0 };

@@ -12,9 +12,14 @@ export interface TemplateField {
   rules: Rule[];
 }
 
+export const TARGETS = ['national', 'provincial'] as const;
+export type SubmissionTarget = (typeof TARGETS)[number];
+
 export interface ReportTemplateData {
   code: string;
   platform: string;
+  /** Which platform adapter receives it. */
+  target: SubmissionTarget;
   year: number;
   version: number;
   verified: boolean;
@@ -34,6 +39,7 @@ export function templatesDir(env: NodeJS.ProcessEnv = process.env): string {
 export function validateTemplate(t: ReportTemplateData, file: string): ReportTemplateData {
   const where = `模板 ${t.code ?? file}`;
   if (!/^[A-Z0-9_]+$/.test(t.code ?? '')) throw new ConfigError(`${file}: code must be like NATIONAL_2025`);
+  if (!(TARGETS as readonly string[]).includes(t.target)) throw new ConfigError(`${where}: target must be one of ${TARGETS.join(', ')}`);
   if (!t.platform || !Number.isInteger(t.year) || !Number.isInteger(t.version) || typeof t.verified !== 'boolean' || !Array.isArray(t.fields)) {
     throw new ConfigError(`${where}: platform, year, version, verified and fields are required`);
   }

@@ -1,0 +1,96 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { Brackets, DataSource, In } from 'typeorm';
+import { Logger } from '../../../kit/src';
+import { filledWorkbook, FilledReport } from '../templates/fill';
+import { SubmissionTarget } from '../templates/loader';
+import { send } from './adapters';
+import { SubmissionConfig } from './config';
+import { Submission, SubmissionStatus } from './submission.entity';
+
+const WORKER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const iso = (ms = Date.now()) => new Date(ms).toISOString();
+
+/** Rows a worker may pick up: ready to send, due for a retry, or sent by a worker that died before recording the answer. */
+const SENDABLE = [SubmissionStatus.VALIDATED, SubmissionStatus.FAILED, SubmissionStatus.SUBMITTED];
+
+/** Backoff doubling per attempt, capped, with jitter (half to full length) so retries do not pile up. */
+export function retryDelay(config: SubmissionConfig, attempts: number): number {
+  const full = Math.min(config.backoffCapMs, config.backoffMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(full / 2 + Math.random() * (full / 2));
+}
+
+/**
+ * Sends one submission once, if this worker can claim it. The claim is an UPDATE guarded by
+ * status, lock expiry and due time, so two workers never send the same row; the status is set to
+ * SUBMITTED before the call, so a crash after the platform answered is resent with the same key.
+ */
+export async function dispatch(db: DataSource, config: SubmissionConfig, log: Logger, id: string): Promise<Submission | null> {
+  const repo = db.getRepository(Submission);
+  const now = iso();
+  const claimed = await repo.createQueryBuilder().update().set({ lockedBy: WORKER, lockedUntil: iso(Date.now() + config.lockMs) })
+    .where('id = :id AND status IN (:...sendable)', { id, sendable: SENDABLE })
+    .andWhere(new Brackets((b) => b.where('lockedUntil IS NULL').orWhere('lockedUntil < :now', { now })))
+    .andWhere(new Brackets((b) => b.where('nextAttemptAt IS NULL').orWhere('nextAttemptAt <= :now', { now })))
+    .execute();
+  if (claimed.affected !== 1) return null;
+  const submission = await repo.findOneByOrFail({ id });
+  const adapter = config.adapters[submission.target as SubmissionTarget];
+  const mine = { id, lockedBy: WORKER };
+  if (!adapter) {
+    await repo.update(mine, { status: SubmissionStatus.FAILED, lastError: `未配置 ${submission.target.toUpperCase()}_PLATFORM_URL 或 _OUTBOX_DIR`, lockedBy: null, lockedUntil: null, nextAttemptAt: iso(Date.now() + retryDelay(config, submission.attempts + 1)), updatedAt: iso() });
+    return repo.findOneByOrFail({ id });
+  }
+  const attempts = submission.attempts + 1;
+  await repo.update(mine, { status: SubmissionStatus.SUBMITTED, attempts, updatedAt: iso() });
+  const report = JSON.parse(submission.payload) as { report: FilledReport };
+  const outcome = await send(adapter, submission, config.timeoutMs, () => filledWorkbook(report.report, `${report.report.template.platform} ${submission.year} 年度报表`));
+  const done = { lockedBy: null, lockedUntil: null, updatedAt: iso() };
+  if (outcome.kind === 'accepted') await repo.update(mine, { ...done, status: SubmissionStatus.ACCEPTED, receipt: outcome.receipt, lastError: null, nextAttemptAt: null });
+  else if (outcome.kind === 'uploaded') await repo.update(mine, { ...done, status: SubmissionStatus.SUBMITTED, receipt: outcome.receipt, lastError: null, nextAttemptAt: null, lockedUntil: '9999-12-31T00:00:00.000Z' });
+  else if (outcome.kind === 'rejected') await repo.update(mine, { ...done, status: SubmissionStatus.REJECTED, platformMessage: outcome.message, nextAttemptAt: null });
+  else if (attempts >= config.maxAttempts) {
+    await repo.update(mine, { ...done, status: SubmissionStatus.DEAD, lastError: outcome.error, nextAttemptAt: null });
+    await alert(config, log, submission, outcome.error);
+  } else await repo.update(mine, { ...done, status: SubmissionStatus.FAILED, lastError: outcome.error, nextAttemptAt: iso(Date.now() + retryDelay(config, attempts)) });
+  log.info({ submissionId: id, status: outcome.kind, attempts }, 'submission attempt');
+  return repo.findOneByOrFail({ id });
+}
+
+/** A submission that gave up: an error log line, and a POST to SUBMISSION_ALERT_URL when set. */
+async function alert(config: SubmissionConfig, log: Logger, s: Submission, error: string) {
+  log.error({ submissionId: s.id, groupId: s.groupId, year: s.year, template: s.template, error }, 'submission DEAD: gave up after retries');
+  if (!config.alertUrl) return;
+  await fetch(config.alertUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: `年报报送失败：${s.template} ${s.year}（报送 ${s.id}）多次重试后放弃：${error}` }),
+    signal: AbortSignal.timeout(5000),
+  }).catch((e) => log.warn({ error: (e as Error).message }, 'alert not delivered'));
+}
+
+/** Every so often, sends what is due: retries, and rows left SUBMITTED by a worker that died. */
+export function startRetryLoop(db: DataSource, config: SubmissionConfig, log: Logger): { stop(): void } {
+  if (!config.retryIntervalMs) return { stop: () => undefined };
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const now = iso();
+      const due = await db.getRepository(Submission).createQueryBuilder('s').select('s.id', 'id')
+        .where('s.status IN (:...statuses)', { statuses: [SubmissionStatus.FAILED, SubmissionStatus.SUBMITTED] })
+        .andWhere(new Brackets((b) => b.where('s.nextAttemptAt IS NULL').orWhere('s.nextAttemptAt <= :now', { now })))
+        .andWhere('s.lockedUntil IS NOT NULL OR s.status = :failed', { failed: SubmissionStatus.FAILED })
+        .andWhere(new Brackets((b) => b.where('s.lockedUntil IS NULL').orWhere('s.lockedUntil < :now', { now })))
+        .limit(20).getRawMany<{ id: string }>();
+      for (const { id } of due) await dispatch(db, config, log, id);
+    } catch (error) {
+      log.warn({ error: (error as Error).message }, 'retry loop: database unavailable, will try again');
+    } finally {
+      running = false;
+    }
+  }, config.retryIntervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
