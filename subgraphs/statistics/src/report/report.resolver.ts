@@ -4,6 +4,7 @@ import { StatisticsContext } from '../context';
 import { Indicator, INDICATOR_LABEL } from '../enums';
 import { filledWorkbook, fillTemplate, FilledReport, ReportTemplateInfo, templateInfo } from '../templates/fill';
 import { templates } from '../templates/loader';
+import { previousYearValues } from '../submission/previous';
 import { ReturnsSection } from '../collection/returns-section';
 import { AnnualReport, REQUIRED_SECTIONS } from './sections';
 import { Organization, organizationRef } from '../stubs';
@@ -101,7 +102,7 @@ export class ReportResolver {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
     const data = templates().get(template);
     if (!data) throw badInput(`没有模板 ${template}；可用模板：${[...templates().keys()].join('、')}`);
-    return fillTemplate(data, await reportData(ctx, report));
+    return fillTemplate(data, await reportData(ctx, report), await previousYearValues(ctx.db, report.groupId, report.year, data.target));
   }
 
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)

@@ -6,6 +6,7 @@ import { StatisticsContext } from '../context';
 import { assemble, FilledField, FilledReport, ReportIssue } from '../templates/fill';
 import { templates } from '../templates/loader';
 import { readSubmissionConfig } from './runtime';
+import { previousYearValues } from './previous';
 import { dispatch } from './dispatcher';
 import { Submission, SubmissionStatus } from './submission.entity';
 
@@ -50,8 +51,7 @@ function frozenData(json: string, groupId: string, year: number, templateCode: s
   const values = new Map((filled.fields ?? []).map((f) => [f.code, f.value ?? null]));
   const missing = template.fields.filter((f) => !values.has(f.code)).map((f) => f.code);
   if (missing.length) throw badInput(`报表缺少模板字段：${missing.join('、')}`);
-  const report = assemble(template, template.fields.map((f) => values.get(f.code) ?? null));
-  return { template, report };
+  return { template, values: template.fields.map((f) => values.get(f.code) ?? null) };
 }
 
 @Resolver(() => Submission)
@@ -86,7 +86,8 @@ export class SubmissionResolver {
     @Ctx() ctx: StatisticsContext,
   ): Promise<FreezeResult> {
     requireReporter(ctx.viewer, groupId);
-    const { template, report } = frozenData(json, groupId, year, templateCode);
+    const { template, values } = frozenData(json, groupId, year, templateCode);
+    const report = assemble(template, values, await previousYearValues(ctx.db, groupId, year, template.target));
     if (report.errors.length) throw badInput(`报表有阻断错误，不能报送：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
     const data = { groupId, year, template: { code: template.code, version: template.version, platform: template.platform }, fields: report.fields.map((f) => ({ code: f.code, label: f.label, unit: f.unit, value: f.value })) };
     const hash = sha256(JSON.stringify(data));

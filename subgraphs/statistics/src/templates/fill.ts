@@ -76,19 +76,22 @@ export async function filledWorkbook(report: FilledReport, title: string): Promi
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Fills every field of a template from the report's data and checks every rule at once. */
-export function fillTemplate(template: ReportTemplateData, data: unknown): FilledReport {
-  return assemble(template, template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value));
+/**
+ * Fills every field of a template from the report's data and checks every rule at once;
+ * `previous` holds last year's accepted values by field code for year-on-year warnings.
+ */
+export function fillTemplate(template: ReportTemplateData, data: unknown, previous: Map<string, number> = new Map()): FilledReport {
+  return assemble(template, template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value), previous);
 }
 
 /** A filled report from one text value per template field, in order; every rule checked on those values. */
-export function assemble(template: ReportTemplateData, values: (string | null)[]): FilledReport {
+export function assemble(template: ReportTemplateData, values: (string | null)[], previous: Map<string, number> = new Map()): FilledReport {
   const fields = template.fields.map((f, i) => {
     const value = values[i] ?? null;
     const number = value === null || value === '' || !Number.isFinite(Number(value)) ? null : Number(value);
     return { code: f.code, label: f.label, unit: f.unit, source: f.source, value, number };
   });
-  const ruleFields: RuleField[] = template.fields.map((f, i) => ({ code: f.code, label: f.label, value: fields[i].number, rules: f.rules ?? [] }));
+  const ruleFields: RuleField[] = template.fields.map((f, i) => ({ code: f.code, label: f.label, value: fields[i].number, rules: f.rules ?? [], previous: previous.get(f.code) ?? null }));
   const { errors, warnings } = evaluate(ruleFields);
   return { template: templateInfo(template), fields, errors, warnings, blocked: errors.length > 0 };
 }

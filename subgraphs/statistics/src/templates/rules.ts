@@ -8,9 +8,10 @@ export type Rule =
   | { kind: 'nonNegative' }
   | { kind: 'percentage' }
   | { kind: 'notAbove'; field: string }
-  | { kind: 'range'; min?: number; max?: number };
+  | { kind: 'range'; min?: number; max?: number }
+  | { kind: 'yearOnYear'; maxChangePercent: number };
 
-export const RULE_KINDS = ['required', 'integer', 'nonNegative', 'percentage', 'notAbove', 'range'] as const;
+export const RULE_KINDS = ['required', 'integer', 'nonNegative', 'percentage', 'notAbove', 'range', 'yearOnYear'] as const;
 
 export interface Issue {
   field: string;
@@ -23,9 +24,11 @@ export interface RuleField {
   label: string;
   value: number | null;
   rules: Rule[];
+  /** Last year's accepted value of the same field code, for year-on-year rules. */
+  previous?: number | null;
 }
 
-const isWarning = (rule: Rule) => rule.kind === 'range';
+const isWarning = (rule: Rule) => rule.kind === 'range' || rule.kind === 'yearOnYear';
 
 /** Checks every rule of every field at once; nothing stops at the first problem. */
 export function evaluate(fields: RuleField[]): { errors: Issue[]; warnings: Issue[] } {
@@ -55,6 +58,13 @@ function check(f: RuleField, rule: Rule, byCode: Map<string, RuleField>): string
     case 'notAbove': {
       const other = byCode.get(rule.field);
       return other && other.value !== null && v > other.value ? `「${f.label}」(${v}) 不能大于「${other.label}」(${other.value})` : null;
+    }
+    case 'yearOnYear': {
+      if (f.previous === null || f.previous === undefined || f.previous === 0) return null;
+      const change = ((v - f.previous) / f.previous) * 100;
+      return Math.abs(change) > rule.maxChangePercent
+        ? `「${f.label}」为 ${v}，比上年已报送的 ${f.previous} ${change > 0 ? '增加' : '减少'} ${Math.abs(Math.round(change * 100) / 100)}%，超过 ${rule.maxChangePercent}%，请核实`
+        : null;
     }
     case 'range':
       if (rule.min !== undefined && v < rule.min) return `「${f.label}」为 ${v}，低于通常范围下限 ${rule.min}，请核实`;
