@@ -19,4 +19,6 @@ COPY --from=build /app/dist dist
 COPY --from=build /app/schema schema
 COPY --from=build /app/subgraphs/statistics/templates subgraphs/statistics/templates
 COPY package.json ./
+# The upload folder the statistics subgraph writes provincial reports to (a volume in compose).
+RUN mkdir -p /var/lib/zjjt/outbox && chown node /var/lib/zjjt/outbox
 USER node

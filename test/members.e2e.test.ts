@@ -89,6 +89,17 @@ describe('a member unit', () => {
   });
 });
 
+describe('a new group', () => {
+  it('is registered by an authority only, with a unique code', async () => {
+    const authority = await hub.token({ sub: 'e2e-auth', roles: ['AUTHORITY'], groups: [] });
+    const input = { code: 'lyzj-e2e', name: '临沂市示范现代农业职业教育集团（测试）', type: 'REGIONAL', region: '371300' };
+    const created = dataOf(await hub.gql(`mutation($input: RegisterGroupInput!) { registerGroup(input: $input) { id code type } }`, { input }, authority)).registerGroup;
+    expect(created).toMatchObject({ code: 'lyzj-e2e', type: 'REGIONAL' });
+    expect(codesOf(await hub.gql(`mutation($input: RegisterGroupInput!) { registerGroup(input: $input) { id } }`, { input }, authority))).toEqual(['CONFLICT']);
+    expect(codesOf(await hub.gql(`mutation($input: RegisterGroupInput!) { registerGroup(input: $input) { id } }`, { input: { ...input, code: 'x2' } }, tokens.secretariat))).toEqual(['FORBIDDEN']);
+  });
+});
+
 describe('tenancy and the portal', () => {
   it('gives a user of group G2 nothing of group G1', async () => {
     const data = dataOf(await hub.gql(`query($g: ID!, $o: ID!) { group(id: $g) { name members { totalCount } } organization(id: $o) { name } groups { id } }`, { g: DEMO.groupId, o: DEMO.memberOrgId }, tokens.otherGroup));

@@ -14,6 +14,11 @@ export class GroupProfileInput {
   @Field(() => String, { nullable: true, description: '简介' }) description?: string | null;
 }
 
+@InputType({ description: '在平台上登记一个职教集团' })
+export class RegisterGroupInput extends GroupProfileInput {
+  @Field(() => String, { description: '集团代码（小写字母、数字、短横线，门户网址用）' }) code!: string;
+}
+
 @InputType({ description: '集团称号' })
 export class DesignationInput {
   @Field(() => String, { description: '称号，如 省级骨干职教集团' }) title!: string;

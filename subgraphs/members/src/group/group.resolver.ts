@@ -14,7 +14,7 @@ import { notBefore, optionalText, regionCode, requiredText } from '../validate';
 import { CouncilTerm } from './council-term.entity';
 import { GroupDesignation } from './designation.entity';
 import { Group } from './group.entity';
-import { CouncilTermInput, DesignationInput, GroupProfileInput } from './group.input';
+import { CouncilTermInput, DesignationInput, GroupProfileInput, RegisterGroupInput } from './group.input';
 
 export const MembershipConnection = Connection(Membership, 'Membership');
 export const NoticeConnection = Connection(Notice, 'Notice');
@@ -74,6 +74,33 @@ export class GroupResolver {
     @Ctx() ctx: MembersContext,
   ) {
     return ctx.viewer.canRead(group.id) ? listNotices(ctx.db, group.id, first, after) : null;
+  }
+
+  @Mutation(() => Group, { description: '主管部门在平台上登记一个职教集团（租户）；其秘书处此后用本集团的 id 登录' })
+  async registerGroup(@Arg('input', () => RegisterGroupInput) input: RegisterGroupInput, @Ctx() ctx: MembersContext) {
+    ctx.viewer.requireRole('AUTHORITY');
+    const code = input.code.trim();
+    if (!/^[a-z0-9][a-z0-9-]{1,31}$/.test(code)) throw badInput('集团代码应为 2–32 位小写字母、数字或短横线，例如 sdjx');
+    if (input.leadOrganizationId) throw badInput('新集团还没有成员单位：请先登记成员，再设置牵头单位');
+    const group = {
+      id: randomUUID(),
+      code,
+      name: requiredText(input.name, '集团名称', 100),
+      shortName: optionalText(input.shortName, '简称', 50),
+      type: input.type,
+      leadOrganizationId: null,
+      approvingAuthority: optionalText(input.approvingAuthority, '批准部门', 100),
+      foundedOn: input.foundedOn ?? null,
+      region: input.region ? regionCode(input.region) : null,
+      description: optionalText(input.description, '简介', 5000),
+    };
+    try {
+      await ctx.db.getRepository(Group).insert(group);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`集团代码 ${code} 已被使用`);
+      throw error;
+    }
+    return ctx.db.getRepository(Group).findOneByOrFail({ id: group.id });
   }
 
   @Mutation(() => Group, { description: '更新集团基本信息' })
