@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { DEMO } from '../subgraphs/members/src/seed';
+import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
 import { demoId } from '../subgraphs/kit/src/ids';
 import { freePort, launchHub } from './lib/launch';
 import { demoIdNumber, demoPhone, LedgerWorkbookOptions, writeLedgerWorkbook } from './lib/ledger-workbook';
@@ -21,6 +22,13 @@ import { SUBGRAPHS } from './services';
  * BENCH_TRAINEES trainee rows (default 1,000,000, in steps of 2,000) with more generated workbooks,
  * and measures the ledger totals, the annual report's training section and the member page's
  * training summaries over that year.
+ * Last, the annual report as a whole: the demo group's 2025 collection round is opened, the school's
+ * return saved, submitted and approved (so `filled(NATIONAL_2025)` is not blocked), and the full
+ * report — every section, the indicators, the targets and the filled national template — is
+ * measured as the reporting bot. Then an authority registers 99 more groups (bench-001 …, three
+ * member units each, registered by each group's secretariat) and the bench times building the
+ * full report of all 100 groups through the gateway, one after another and ten at a time
+ * (`reports100` in latest.json, a line under the table in latest.md).
  */
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
@@ -87,6 +95,24 @@ const MEMBERS_WITH_TRAINING = /* GraphQL */ `
     }
   }
 `;
+
+/** The whole annual report: every section, the derived indicators, the targets and the filled national template. */
+const FULL_REPORT = /* GraphQL */ `
+  query FullReport($groupId: ID!, $year: Int!) {
+    annualReport(groupId: $groupId, year: $year) {
+      membership { total enterprises schools }
+      sharing { orderClassStudents investment investmentReceived serviceIncome }
+      training { personTimes distinctPersons revenueWan candidates passed }
+      returns { approved enrolledStudents }
+      indicators { trainingPerStudent serviceIncomePerTeacherWan enterpriseSharePercent }
+      targets { indicator actual completionPercent }
+      filled(template: "NATIONAL_2025") { blocked fields { code value } errors { field } warnings { field } }
+    }
+  }
+`;
+
+/** The template the full report fills. */
+const TEMPLATE = 'NATIONAL_2025';
 
 interface Scenario {
   name: string;
@@ -214,6 +240,82 @@ async function uploadWorkbook(gatewayUrl: string, baseId: string, file: string, 
   }
 }
 
+/** How many fields `TEMPLATE` has, read from the JSON file the statistics subgraph loads (TEMPLATES_DIR or subgraphs/statistics/templates). */
+function templateFieldCount(): number {
+  const dir = process.env.TEMPLATES_DIR ? path.resolve(process.env.TEMPLATES_DIR) : path.join(ROOT, 'subgraphs', 'statistics', 'templates');
+  return (JSON.parse(fs.readFileSync(path.join(dir, `${TEMPLATE}.json`), 'utf8')) as { fields: unknown[] }).fields.length;
+}
+
+/**
+ * Completes the demo group's returns for YEAR: the secretariat opens the collection round, the
+ * school saves and submits its return, the secretariat approves it. Fails the bench, printing the
+ * errors, if `filled(TEMPLATE)` is still blocked.
+ */
+async function approveSchoolReturn(gatewayUrl: string, secretariatToken: string, schoolToken: string) {
+  const vars = { groupId: DEMO.groupId, year: YEAR };
+  await graphql(gatewayUrl, 'mutation($input: OpenRoundInput!) { openCollectionRound(input: $input) { id } }', { input: { ...vars, dueOn: `${YEAR + 1}-03-31` } }, secretariatToken);
+  const input = { enrolledStudents: 8000, fullTimeTeachers: 400, graduates: 2500, employedGraduates: 2350 };
+  await graphql(gatewayUrl, 'mutation($groupId: ID!, $year: Int!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $groupId, year: $year, input: $input) { id } }', { ...vars, input }, schoolToken);
+  const { submitAnnualReturn } = await graphql(gatewayUrl, 'mutation($groupId: ID!, $year: Int!) { submitAnnualReturn(groupId: $groupId, year: $year) { id } }', vars, schoolToken);
+  await graphql(gatewayUrl, 'mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }', { id: submitAnnualReturn.id }, secretariatToken);
+  const { annualReport } = await graphql(gatewayUrl, `query($groupId: ID!, $year: Int!) { annualReport(groupId: $groupId, year: $year) { filled(template: "${TEMPLATE}") { blocked errors { field message } } } }`, vars, secretariatToken);
+  if (annualReport?.filled?.blocked !== false) throw new Error(`${TEMPLATE} for the demo group is blocked after the school's return was approved: ${JSON.stringify(annualReport?.filled?.errors)}`);
+}
+
+/** Groups the report-building measurement covers: the demo group and the ones `registerBenchGroups` adds. */
+const REPORT_GROUPS = 100;
+
+/** The member units each bench group gets: a school and two enterprises. */
+const BENCH_MEMBER_TYPES = ['HIGHER_VOCATIONAL', 'ENTERPRISE', 'ENTERPRISE'];
+
+/** A valid USCC unique in the bench: '91370100MA', the 7-digit `n`, the check character. */
+function benchUscc(n: number): string {
+  const first17 = `91370100MA${String(n).padStart(7, '0')}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+/**
+ * Registers `count` more groups as an authority (codes bench-001 …, REGIONAL), each with the
+ * member units of BENCH_MEMBER_TYPES registered by the group's own secretariat (joined in YEAR,
+ * so they count in its report). Returns the new groups' ids.
+ */
+async function registerBenchGroups(gatewayUrl: string, jwtSecret: string, authorityToken: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let g = 1; g <= count; g += 1) {
+    const code = `bench-${String(g).padStart(3, '0')}`;
+    const input = { code, name: `压测区域职业教育集团 ${code}（演示）`, type: 'REGIONAL', region: '370100' };
+    const { registerGroup } = await graphql(gatewayUrl, 'mutation($input: RegisterGroupInput!) { registerGroup(input: $input) { id } }', { input }, authorityToken);
+    const secretariat = await mintToken(jwtSecret, { sub: `bench-secretariat-${code}`, roles: ['SECRETARIAT'], groups: [registerGroup.id] });
+    for (const [m, type] of BENCH_MEMBER_TYPES.entries()) {
+      const organization = { uscc: benchUscc((g - 1) * BENCH_MEMBER_TYPES.length + m + 1), name: `压测成员单位 ${code}-${m + 1}（演示）`, type, region: '370102', industry: type === 'ENTERPRISE' ? '通用设备制造业' : '职业教育' };
+      await graphql(gatewayUrl, 'mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }', { input: { groupId: registerGroup.id, organization, joinedOn: `${YEAR}-01-15` } }, secretariat);
+    }
+    ids.push(registerGroup.id);
+  }
+  return ids;
+}
+
+/**
+ * Builds the full report of every group, `parallel` at a time, through the gateway; fails the
+ * bench on an answer with errors or without every field of the template. Returns the seconds taken.
+ */
+async function timeReports(gatewayUrl: string, token: string, groupIds: string[], parallel: number, fieldCount: number): Promise<number> {
+  let next = 0;
+  const worker = async () => {
+    while (next < groupIds.length) {
+      const groupId = groupIds[next++];
+      const data = await graphql(gatewayUrl, FULL_REPORT, { groupId, year: YEAR }, token).catch((error: Error) => {
+        throw new Error(`full report of group ${groupId}: ${error.message}`);
+      });
+      const fields = data?.annualReport?.filled?.fields;
+      if (fields?.length !== fieldCount) throw new Error(`full report of group ${groupId}: expected ${fieldCount} ${TEMPLATE} fields, got ${JSON.stringify(data).slice(0, 300)}`);
+    }
+  };
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return Math.round((Number(process.hrtime.bigint() - started) / 1e9) * 100) / 100;
+}
+
 /** Peak resident set (VmHWM) of a process in MB, from /proc (Linux; NaN elsewhere). */
 function peakRssMB(pid: number): number {
   try {
@@ -324,6 +426,27 @@ async function main() {
       process.stdout.write(`measuring: ${scenario.name} (${seconds}s, ${connections} connections)\n`);
       results.push(await measure(scenario));
     }
+
+    // The full annual report: the demo group's returns approved, then one group, then 100 groups.
+    await approveSchoolReturn(hub.gatewayUrl, token, school);
+    const fieldCount = templateFieldCount();
+    const fullReport: Scenario = {
+      name: `full annual report with filled(${TEMPLATE}), one group, ${thousands(trainees)} trainee rows`,
+      ...gateway,
+      headers: { ...gateway.headers, authorization: `Bearer ${reporter}` },
+      body: JSON.stringify({ query: FULL_REPORT, variables: { groupId: DEMO.groupId, year: YEAR } }),
+      check: (data: any) => data?.annualReport?.filled?.fields?.length === fieldCount && data.annualReport.training?.personTimes >= trainees,
+    };
+    process.stdout.write(`measuring: ${fullReport.name} (${seconds}s, ${connections} connections)\n`);
+    results.push(await measure(fullReport));
+    const authority = await mintToken(env.JWT_SECRET, { sub: 'bench-authority', roles: ['AUTHORITY'], groups: [] });
+    process.stdout.write(`registering ${REPORT_GROUPS - 1} more groups with ${BENCH_MEMBER_TYPES.length} member units each\n`);
+    const groupIds = [DEMO.groupId, ...(await registerBenchGroups(hub.gatewayUrl, env.JWT_SECRET, authority, REPORT_GROUPS - 1))];
+    process.stdout.write(`measuring: full annual reports of ${groupIds.length} groups, one after another and ten at a time\n`);
+    const sequentialSeconds = await timeReports(hub.gatewayUrl, authority, groupIds, 1, fieldCount);
+    const parallelSeconds = await timeReports(hub.gatewayUrl, authority, groupIds, 10, fieldCount);
+    const perSecond = (s: number) => Math.round((groupIds.length / s) * 10) / 10;
+    const reports100 = { sequentialSeconds, parallelSeconds, groups: groupIds.length, sequentialReportsPerSecond: perSecond(sequentialSeconds), parallelReportsPerSecond: perSecond(parallelSeconds) };
     const [viaGateway, direct] = results; // the first two scenarios: the same query with and without the gateway
     const report = {
       date: new Date().toISOString(),
@@ -331,6 +454,7 @@ async function main() {
       results,
       gatewayOverhead: { throughputRatio: Math.round((direct.requestsPerSecond / viaGateway.requestsPerSecond) * 100) / 100, p50Ratio: Math.round((viaGateway.p50 / direct.p50) * 100) / 100 },
       import: imported,
+      reports100,
     };
     const table = [
       '| scenario | req/s | p50 ms | p95 ms | p99 ms | requests | errors |',
@@ -339,6 +463,7 @@ async function main() {
       '',
       `Gateway overhead: the subgraph alone serves ${report.gatewayOverhead.throughputRatio}× the gateway's requests/s; gateway p50 is ${report.gatewayOverhead.p50Ratio}× the subgraph's.`,
       `Import of a ${thousands(imported.rows)}-row roster workbook through the gateway: ${thousands(imported.rowsPerSecond)} rows/s (${imported.seconds} s); bases process peak RSS ${imported.peakMemoryMB} MB (+${imported.memoryGrowthMB} MB).`,
+      `Full annual reports of ${reports100.groups} groups through the gateway: ${sequentialSeconds} s one after another (${reports100.sequentialReportsPerSecond} reports/s), ${parallelSeconds} s ten at a time (${reports100.parallelReportsPerSecond} reports/s).`,
       `${report.date} · ${report.machine.cpus} CPUs · ${report.machine.cpu} · Node ${report.machine.node} · ${report.machine.database} · ${seconds}s × ${connections} connections per scenario`,
     ].join('\n');
     const out = path.join(ROOT, 'bench', 'results');

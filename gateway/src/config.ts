@@ -18,6 +18,11 @@ export interface GatewayConfig {
   port: number;
   production: boolean;
   gatewaySecret: string;
+  /** The secret sent to one subgraph: `<NAME>_GATEWAY_SECRET`, else GATEWAY_SECRET. */
+  subgraphSecret: (name: string) => string;
+  limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number; ratePerMinute: number; requestTimeoutMs: number };
+  /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken: string | null;
   jwt: { secret: string } | { jwksUrl: string };
   issuer?: string;
   audience?: string;
@@ -64,6 +69,22 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     port,
     production: env.NODE_ENV === 'production',
     gatewaySecret,
+    subgraphSecret: (name) => {
+      const variable = `${name.toUpperCase()}_GATEWAY_SECRET`;
+      const own = env[variable];
+      if (own !== undefined && own.length < 32) throw new ConfigError(`${variable} must be at least 32 characters`);
+      return own || gatewaySecret;
+    },
+    limits: {
+      maxDepth: positiveInt(env, 'GRAPHQL_MAX_DEPTH', 10),
+      maxAliases: positiveInt(env, 'GRAPHQL_MAX_ALIASES', 15),
+      maxDirectives: positiveInt(env, 'GRAPHQL_MAX_DIRECTIVES', 50),
+      maxTokens: positiveInt(env, 'GRAPHQL_MAX_TOKENS', 2000),
+      maxCost: positiveInt(env, 'GRAPHQL_MAX_COST', 20000),
+      ratePerMinute: positiveInt(env, 'RATE_LIMIT_PER_MINUTE', 600),
+      requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 30000),
+    },
+    metricsToken: env.METRICS_TOKEN || null,
     jwt,
     issuer: env.JWT_ISSUER || undefined,
     audience: env.JWT_AUDIENCE || undefined,

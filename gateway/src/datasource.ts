@@ -6,17 +6,35 @@ import { Claims } from './auth';
 export interface GatewayContext {
   claims: Claims | null;
   requestId: string;
+  /** Epoch ms by which the whole request must be answered (REQUEST_TIMEOUT_MS). */
+  deadline: number;
 }
 
 export const SECRET_HEADER = 'x-gateway-secret';
+export const DEADLINE_HEADER = 'x-request-deadline';
 export const IDENTITY_HEADER = 'x-hub-identity';
 
 /** The verified claims as subgraphs read them from IDENTITY_HEADER: base64url JSON. */
 export const encodeIdentity = (claims: Claims) => Buffer.from(JSON.stringify(claims)).toString('base64url');
 
-/** `fetch` with a deadline, so a hanging subgraph costs one timeout, not a stuck request. */
-export function fetchWithTimeout(timeoutMs: number): Fetcher {
-  return ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+/**
+ * `fetch` for one subgraph with a deadline: the per-call timeout or what is left of the request's
+ * time budget, whichever is shorter, so a hanging subgraph never holds a request past its budget.
+ */
+export function fetchWithTimeout(timeoutMs: number, observe: (outcome: string, seconds: number) => void = () => undefined): Fetcher {
+  return (async (url: string, init: RequestInit) => {
+    const deadline = Number(new Headers(init.headers).get(DEADLINE_HEADER) ?? 0);
+    const budget = deadline ? Math.max(1, Math.min(timeoutMs, deadline - Date.now())) : timeoutMs;
+    const started = performance.now();
+    try {
+      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(budget) });
+      observe(String(response.status), (performance.now() - started) / 1000);
+      return response;
+    } catch (error) {
+      observe((error as Error).name === 'TimeoutError' ? 'timeout' : 'error', (performance.now() - started) / 1000);
+      throw error;
+    }
+  }) as unknown as Fetcher;
 }
 
 /**
@@ -32,6 +50,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = request.http!.headers;
     headers.set(SECRET_HEADER, this.secret);
     headers.set('x-request-id', context?.requestId ?? randomUUID());
+    if (context?.deadline) headers.set(DEADLINE_HEADER, String(context.deadline));
     if (context?.claims) headers.set(IDENTITY_HEADER, encodeIdentity(context.claims));
   }
 }

@@ -14,6 +14,11 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_DIRECTIVES',
+  'QUERY_TOO_LARGE',
+  'QUERY_TOO_COSTLY',
 ]);
 
 export const isPublicError = (code: unknown): code is string => typeof code === 'string' && PUBLIC_CODES.has(code);

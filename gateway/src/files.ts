@@ -41,7 +41,7 @@ export function fileRoute(urls: Map<string, string>, config: GatewayConfig, log:
     // Refused before the subgraph hears of it; a body without a declared length is counted below.
     if (upload && Number(req.header('content-length') ?? 0) > config.maxUploadBytes) return void tooLarge(res);
 
-    const headers: http.OutgoingHttpHeaders = { [SECRET_HEADER]: config.gatewaySecret, 'x-request-id': requestId };
+    const headers: http.OutgoingHttpHeaders = { [SECRET_HEADER]: config.subgraphSecret(subgraph), 'x-request-id': requestId };
     if (claims) headers[IDENTITY_HEADER] = encodeIdentity(claims);
     // A GET's body is never forwarded: without its framing headers it would be read as a second request.
     for (const name of upload ? REQUEST_HEADERS : ['accept']) if (req.headers[name] !== undefined) headers[name] = req.headers[name];

@@ -15,6 +15,8 @@ import { fetchWithTimeout, GatewayContext, HubDataSource } from './datasource';
 import { formatGatewayError, isPublicError, jsonError } from './errors';
 import { fileRoute } from './files';
 import { checkSubgraphs, subgraphUrls } from './health';
+import { armor, rateLimiter } from './limits';
+import { createMetrics } from './metrics';
 
 /** CORS for the listed origins only; other origins get no CORS headers (the browser blocks them). */
 function cors(origins: string[]) {
@@ -44,11 +46,17 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const log = pino({ level: config.logLevel, base: { service: 'gateway' } });
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const urls = subgraphUrls(supergraphSdl, config);
-  const fetcher = fetchWithTimeout(config.subgraphTimeoutMs);
+  const metrics = createMetrics();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new HubDataSource(urls.get(name) ?? (url as string), config.gatewaySecret, fetcher),
+    buildService: ({ name, url }) =>
+      new HubDataSource(
+        urls.get(name) ?? (url as string),
+        config.subgraphSecret(name),
+        fetchWithTimeout(config.subgraphTimeoutMs, (outcome, seconds) => metrics.fetches.observe({ subgraph: name, outcome }, seconds)),
+      ),
   });
+  const limits = armor(config);
 
   const app = express();
   app.disable('x-powered-by');
@@ -60,7 +68,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
     try {
-      res.locals.context = { claims: await verify(req.header('authorization')), requestId } satisfies GatewayContext;
+      res.locals.context = { claims: await verify(req.header('authorization')), requestId, deadline: Date.now() + config.limits.requestTimeoutMs } satisfies GatewayContext;
       next();
     } catch (error) {
       if (!(error instanceof AuthError)) return next(error);
@@ -74,10 +82,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     introspection: !config.production,
+    validationRules: limits.validationRules,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...limits.plugins,
       ApolloServerPluginUsageReportingDisabled(),
       {
         // Logged here rather than in formatError, which has no request id.
@@ -85,6 +95,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
           return {
             async didEncounterErrors({ errors, contextValue }) {
               for (const error of errors) {
+                metrics.errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
                 if (!isPublicError(error.extensions?.code)) log.warn({ requestId: contextValue.requestId, error: error.message, path: error.path }, 'masked error');
               }
             },
@@ -98,6 +109,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   });
   await apollo.start();
 
+  app.use(metrics.middleware);
+  app.get('/metrics', async (req, res) => {
+    if (config.metricsToken && req.header('authorization') !== `Bearer ${config.metricsToken}`) return void jsonError(res, 401, 'UNAUTHENTICATED', 'metrics need METRICS_TOKEN');
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.end(await metrics.registry.metrics());
+  });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -110,14 +127,15 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   app.use(cors(config.corsOrigins));
   // Before the JSON parser: a workbook streams through untouched, past its 2 MB limit.
   const files = fileRoute(urls, config, log);
-  app.route('/files/:subgraph/*rest').get(authenticate, files).post(authenticate, files);
+  const limitFiles = rateLimiter(config);
+  app.route('/files/:subgraph/*rest').get(authenticate, limitFiles, files).post(authenticate, limitFiles, files);
   app.use(express.json({ limit: '2mb' }));
   app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (error.type === 'entity.too.large') return void jsonError(res, 413, 'PAYLOAD_TOO_LARGE', '请求体超过 2 MB (request body too large)');
     if (error.status === 400) return void jsonError(res, 400, 'BAD_REQUEST', '请求体不是有效的 JSON (malformed JSON body)');
     next(error);
   });
-  app.use(['/graphql', '/'], authenticate);
+  app.use(['/graphql', '/'], authenticate, rateLimiter(config));
   app.use(['/graphql', '/'], expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as GatewayContext }));
 
   return {

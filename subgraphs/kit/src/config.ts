@@ -30,11 +30,16 @@ export function readPort(env: Env, variable: string, fallback: number): number {
   return port;
 }
 
-/** The shared secret that proves a request came through the gateway. */
-export function readGatewaySecret(env: Env): string {
-  const secret = env.GATEWAY_SECRET;
+/**
+ * The secret that proves a request came through the gateway: `<NAME>_GATEWAY_SECRET` when a
+ * subgraph has its own, else the shared GATEWAY_SECRET.
+ */
+export function readGatewaySecret(env: Env, subgraph?: string): string {
+  const own = subgraph ? envName(subgraph, 'GATEWAY_SECRET') : undefined;
+  const variable = own && env[own] !== undefined ? own : 'GATEWAY_SECRET';
+  const secret = env[variable];
   if (!secret) throw new ConfigError('GATEWAY_SECRET is required: the shared secret between the gateway and the subgraphs');
-  if (secret.length < 32) throw new ConfigError('GATEWAY_SECRET must be at least 32 characters');
+  if (secret.length < 32) throw new ConfigError(`${variable} must be at least 32 characters`);
   return secret;
 }
 
@@ -71,7 +76,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: Env =
     name,
     host: env.HOST || '127.0.0.1',
     port: readPort(env, envName(name, 'PORT'), defaultPort),
-    gatewaySecret: readGatewaySecret(env),
+    gatewaySecret: readGatewaySecret(env, name),
     database: readDatabase(env, name),
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL || 'info',

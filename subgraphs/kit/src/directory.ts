@@ -21,7 +21,7 @@ const FIELDS = 'id name uscc type region';
 export function membersDirectory(service: string, env: NodeJS.ProcessEnv = process.env) {
   const url = env.MEMBERS_URL || 'http://127.0.0.1:4001/graphql';
   if (!/^https?:\/\/\S+$/.test(url)) throw new ConfigError(`MEMBERS_URL must be the members subgraph's http(s) URL, got "${url}"`);
-  const call = subgraphClient(url, readGatewaySecret(env), service);
+  const call = subgraphClient(url, readGatewaySecret(env, 'members'), service);
   return {
     async byId(id: string): Promise<DirectoryEntry | null> {
       const data = await call<{ organization: DirectoryEntry | null }>(`query($id: ID!) { organization(id: $id) { ${FIELDS} } }`, { id });
