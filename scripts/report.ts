@@ -19,6 +19,8 @@ interface Options {
   year: number;
   target: string;
   dryRun: boolean;
+  /** Where progress lines go (standard output by default). */
+  say?: (line: string) => void;
 }
 
 async function gql<T>(o: Options, query: string, variables: Record<string, unknown>): Promise<T> {
@@ -28,10 +30,11 @@ async function gql<T>(o: Options, query: string, variables: Record<string, unkno
   return body.data as T;
 }
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
+const print = (line: string) => process.stdout.write(`${line}\n`);
 
 /** One run; the exit code says what happened (0 sent or nothing to send, 1 blocked, 2 refused by the platform or gave up, 3 awaiting confirmation). */
 export async function runOnce(o: Options): Promise<number> {
+  const say = o.say ?? print;
   const { reportTemplates } = await gql<{ reportTemplates: { code: string; target: string; year: number; verified: boolean }[] }>(o, '{ reportTemplates { code target year verified } }', {});
   const template = reportTemplates.find((t) => t.target === o.target && t.year === o.year);
   if (!template) throw new Error(`没有 ${o.year} 年度的 ${o.target} 模板`);
@@ -89,7 +92,7 @@ async function main() {
   const cron = CronExpressionParser.parse(schedule);
   for (;;) {
     const next = cron.next().toDate();
-    say(`下次报送：${next.toISOString()}`);
+    print(`下次报送：${next.toISOString()}`);
     await new Promise((r) => setTimeout(r, Math.max(0, next.getTime() - Date.now())));
     await runOnce(options).catch((error) => process.stderr.write(`报送失败：${(error as Error).message}\n`));
   }

@@ -71,7 +71,8 @@ afterAll(async () => {
   fs.rmSync(outbox, { recursive: true, force: true });
 });
 
-const bot = (target = 'national', dryRun = false) => runOnce({ gateway: hub.url, token: tokens.bot, groupId: G, year: YEAR, target, dryRun });
+const botOutput: string[] = [];
+const bot = (target = 'national', dryRun = false) => runOnce({ gateway: hub.url, token: tokens.bot, groupId: G, year: YEAR, target, dryRun, say: (line) => botOutput.push(line) });
 const SUB = `id status version attempts receipt platformMessage lastError idempotencyKey payloadSha256 changes { code from to }`;
 const submission = async (id: string) => dataOf(await hub.gql(`query($g: ID!) { submissions(groupId: $g) { ${SUB} } }`, { g: G }, tokens.secretariat)).submissions.find((s: any) => s.id === id);
 
@@ -107,6 +108,7 @@ describe('automatic submission to the national platform', () => {
 
     expect(await bot()).toBe(0);
     expect(platform.requests).toHaveLength(1);
+    expect(botOutput.at(-1)).toMatch(/数据与第 1 版相同（ACCEPTED），不重复报送/);
   });
 
   it('retries a 500 with the same key, and a correction is a new version with a diff', async () => {
