@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { GraphQLFormattedError } from 'graphql';
+import { limitCode } from './limits';
 
 /** Codes that pass to clients as they are; anything else gets a generic message. */
 const PUBLIC_CODES = new Set([
@@ -33,7 +34,7 @@ export const jsonError = (res: Response, status: number, code: string, message: 
  * a client; the code, a safe message and the path do.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
+  const code = (String(formatted.extensions?.code).startsWith('GRAPHQL_') && limitCode(formatted.message)) || formatted.extensions?.code;
   if (isPublicError(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }

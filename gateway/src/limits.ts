@@ -15,14 +15,26 @@ const REJECTION = {
   costLimit: ['QUERY_TOO_COSTLY', (n: number) => `查询的计算量超过上限 ${n}，请减少每页条数或嵌套字段 (cost limit ${n})`],
 } as const;
 
-/** Gives an error raised by one of graphql-armor's rules our code and message. */
+/** Gives an error raised by one of graphql-armor's rules our message (its code follows from it, see limitCode). */
 const relabel = (kind: keyof typeof REJECTION, n: number) => [
   (_ctx: unknown, error: GraphQLError) => {
-    const [code, message] = REJECTION[kind];
-    (error as { message: string }).message = message(n);
-    Object.assign(error.extensions, { code });
+    (error as { message: string }).message = REJECTION[kind][1](n);
   },
 ];
+
+const LIMIT_MESSAGE = /\((query depth|alias|directive|token|cost) limit \d+\)$/;
+const CODE_BY_LIMIT: Record<string, string> = Object.fromEntries(
+  Object.values(REJECTION).map(([code, message]) => [LIMIT_MESSAGE.exec(message(0))![1], code]),
+);
+
+/**
+ * The code of a limit's rejection. Apollo reports every validation (or, for tokens, parse)
+ * failure under its own code, so the limit is recognised by the message relabel() gave it.
+ */
+export function limitCode(message: string): string | null {
+  const match = LIMIT_MESSAGE.exec(message);
+  return match ? CODE_BY_LIMIT[match[1]] : null;
+}
 
 /**
  * graphql-armor's limits on every operation: depth, aliases (`__typename` ones too), directives,
@@ -33,7 +45,8 @@ export function armor(config: GatewayConfig) {
   const l = config.limits;
   return new ApolloArmor({
     maxDepth: { n: l.maxDepth, onReject: relabel('maxDepth', l.maxDepth), flattenFragments: true },
-    maxAliases: { n: l.maxAliases, onReject: relabel('maxAliases', l.maxAliases) },
+    // An empty allow list: `__typename` aliases count too (graphql-armor exempts them by default).
+    maxAliases: { n: l.maxAliases, onReject: relabel('maxAliases', l.maxAliases), allowList: [] },
     maxDirectives: { n: l.maxDirectives, onReject: relabel('maxDirectives', l.maxDirectives) },
     maxTokens: { n: l.maxTokens, onReject: relabel('maxTokens', l.maxTokens) },
     costLimit: { maxCost: l.maxCost, onReject: relabel('costLimit', l.maxCost), flattenFragments: true },
