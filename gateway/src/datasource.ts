@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { Claims } from './auth';
 
 export interface GatewayContext {
@@ -13,6 +15,18 @@ export interface GatewayContext {
 export const SECRET_HEADER = 'x-gateway-secret';
 export const DEADLINE_HEADER = 'x-request-deadline';
 export const IDENTITY_HEADER = 'x-hub-identity';
+
+const UNAVAILABLE = '部分数据暂时无法获取，请稍后再试 (part of the data is unavailable)';
+
+/** The response names of an operation's root fields (aliases where given). */
+function rootFields(query: string): string[] {
+  try {
+    const operation = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    return (operation?.selectionSet.selections ?? []).flatMap((s) => (s.kind === Kind.FIELD ? [(s.alias ?? s.name).value] : []));
+  } catch {
+    return [];
+  }
+}
 
 /** The verified claims as subgraphs read them from IDENTITY_HEADER: base64url JSON. */
 export const encodeIdentity = (claims: Claims) => Buffer.from(JSON.stringify(claims)).toString('base64url');
@@ -44,6 +58,24 @@ export function fetchWithTimeout(timeoutMs: number, observe: (outcome: string, s
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly secret: string, fetcher: Fetcher) {
     super({ url, fetcher });
+  }
+
+  /**
+   * A subgraph that fails (down, 5xx, HTML, timeout) becomes a GraphQL error answer with paths —
+   * each entity it was asked for, or each root field — so the gateway places the error at the
+   * fields that subgraph owns and still returns everything else. Nothing of the failure leaks.
+   */
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch {
+      const representations = options.request.variables?.representations;
+      const paths: (string | number)[][] = Array.isArray(representations)
+        ? representations.map((_, i) => ['_entities', i])
+        : rootFields(options.request.query ?? '').map((name) => [name]);
+      const error = (path?: (string | number)[]) => ({ message: UNAVAILABLE, path, extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+      return { data: null, errors: paths.length ? paths.map(error) : [error()] } as GatewayGraphQLResponse;
+    }
   }
 
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

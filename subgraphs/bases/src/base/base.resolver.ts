@@ -9,7 +9,8 @@ import { BaseDesignationInput, TrainingBaseInput } from './base.input';
 
 @ObjectType({ description: '共建单位' })
 export class CoBuilder {
-  @Field(() => Organization) organization!: Organization;
+  // Nullable: the members subgraph answers null for a unit the caller may not see.
+  @Field(() => Organization, { nullable: true }) organization!: Organization;
   @Field(() => CoBuilderRole) role!: CoBuilderRole;
 }
 

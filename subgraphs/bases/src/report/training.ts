@@ -159,7 +159,7 @@ export class AnnualReportTrainingResolver {
 /** Adds a unit's bases and its yearly training figures to the members subgraph's `Organization`. */
 @Resolver(() => Organization)
 export class OrganizationBasesResolver {
-  @FieldResolver(() => [TrainingBase], { description: '该单位共建的基地' })
+  @FieldResolver(() => [TrainingBase], { nullable: true, description: '该单位共建的基地' })
   bases(@Root() org: Organization, @Ctx() ctx: BasesContext) {
     return ctx.loaders.basesByOrganizationId.load(org.id);
   }

@@ -35,12 +35,12 @@ export class CooperationResolver {
     return ctx.loaders.visibleCooperationById.load(id);
   }
 
-  @FieldResolver(() => Organization, { description: '登记单位' })
+  @FieldResolver(() => Organization, { nullable: true, description: '登记单位' })
   organization(@Root() c: Cooperation) {
     return organizationRef(c.organizationId);
   }
 
-  @FieldResolver(() => Organization, { description: '合作单位' })
+  @FieldResolver(() => Organization, { nullable: true, description: '合作单位' })
   partner(@Root() c: Cooperation) {
     return organizationRef(c.partnerId);
   }

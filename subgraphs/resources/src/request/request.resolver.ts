@@ -37,12 +37,12 @@ export class RequestResolver {
     return ctx.loaders.visibleResourceById.load(r.resourceId);
   }
 
-  @FieldResolver(() => Organization, { description: '申请单位' })
+  @FieldResolver(() => Organization, { nullable: true, description: '申请单位' })
   requester(@Root() r: ResourceRequest) {
     return organizationRef(r.requesterId);
   }
 
-  @FieldResolver(() => Organization, { description: '提供单位' })
+  @FieldResolver(() => Organization, { nullable: true, description: '提供单位' })
   provider(@Root() r: ResourceRequest) {
     return organizationRef(r.providerId);
   }

@@ -40,7 +40,7 @@ export class ResourceResolver {
     return ctx.db.getRepository(SharedResource).find({ where: { providerId, ...(status ? { status } : {}) }, order: { updatedAt: 'DESC' } });
   }
 
-  @FieldResolver(() => Organization, { description: '提供单位' })
+  @FieldResolver(() => Organization, { nullable: true, description: '提供单位（当前用户无权查看时为空）' })
   provider(@Root() r: SharedResource) {
     return organizationRef(r.providerId);
   }

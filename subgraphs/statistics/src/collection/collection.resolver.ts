@@ -48,12 +48,12 @@ class RoundProgress {
   @Field(() => Int) expected!: number;
   @Field(() => Int) submitted!: number;
   @Field(() => Int) approved!: number;
-  @Field(() => [Organization], { description: '尚未提交（草稿或被退回）的成员单位' }) notSubmitted!: Organization[];
+  @Field(() => [Organization], { nullable: 'items', description: '尚未提交（草稿或被退回）的成员单位' }) notSubmitted!: Organization[];
 }
 
 @Resolver(() => AnnualReturn)
 export class AnnualReturnResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() r: AnnualReturn) {
     return organizationRef(r.organizationId);
   }

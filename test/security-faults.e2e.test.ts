@@ -1,0 +1,112 @@
+import http from 'node:http';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { DEMO } from '../subgraphs/members/src/seed';
+import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
+import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+
+// SECURITY.md — "Faults", "HTTP" isolation and "Authentication and authorization" cases that need
+// a misbehaving subgraph or a subgraph with its own secret.
+let hub: TestHub;
+let token: string;
+const membersSecret = randomBytes(32).toString('base64url');
+
+/** A stand-in for the resources subgraph that is healthy but answers every query with an HTML 500. */
+const broken = { calls: [] as string[], server: http.createServer() };
+
+beforeAll(async () => {
+  hub = await startTestHub({ MEMBERS_GATEWAY_SECRET: membersSecret });
+  token = await hub.token({ sub: 'faults', roles: ['SECRETARIAT'], groups: [DEMO.groupId], org: DEMO.memberOrgId });
+  broken.server.on('request', (req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      if (req.url === '/ready' || req.url === '/health') return void res.writeHead(200).end('{}');
+      broken.calls.push(body);
+      res.writeHead(500, { 'content-type': 'text/html' }).end('<html><body>Internal Server Error at db-01.internal:3306 SELECT * FROM shared_resource</body></html>');
+    });
+  });
+  await new Promise<void>((resolve) => broken.server.listen(0, '127.0.0.1', resolve));
+}, 120000);
+
+afterAll(async () => {
+  broken.server.close();
+  await hub?.stop();
+});
+
+const MEMBERS_WITH_RESOURCES = `query($g: ID!) { group(id: $g) { name members(first: 3) { edges { node { organization { name resources { id } } } } } } }`;
+
+describe('faults', () => {
+  it('a subgraph answering 500 with HTML: the other subgraphs’ data, masked errors with paths, nothing internal', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${(broken.server.address() as { port: number }).port}/graphql`;
+    const gateway = await startGateway(hub.env, port, { ...hub.hub.subgraphUrls, resources: url });
+    try {
+      const post = (query: string, variables: object) => fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const response = (await (await post(MEMBERS_WITH_RESOURCES, { g: DEMO.groupId })).json()) as any;
+      expect(response.data.group.name).toMatch(/集团/);
+      expect(response.data.group.members.edges).toHaveLength(3);
+      expect(response.data.group.members.edges.every((e: any) => e.node.organization.name && e.node.organization.resources === null)).toBe(true);
+      // One error per entity the failed subgraph was asked for, at that entity's path.
+      expect(response.errors.map((e: any) => [e.extensions.code, e.path.join('.')])).toEqual([0, 1, 2].map((i) => ['SUBGRAPH_UNAVAILABLE', `group.members.edges.${i}.node.organization`]));
+      expect(JSON.stringify(response)).not.toMatch(/html|db-01|3306|SELECT|shared_resource|127\.0\.0\.1|serviceName|"response"/i);
+
+      broken.calls.length = 0;
+      const mutation = (await (await post(`mutation($id: ID!) { withdrawResource(id: $id) { id } }`, { id: 'r-1' })).json()) as any;
+      expect(mutation.errors.length).toBeGreaterThan(0);
+      expect(broken.calls).toHaveLength(1); // never retried
+    } finally {
+      await stopChild(gateway);
+    }
+  });
+
+  it('starts while a subgraph is down: alive, not ready, and serves what it can', async () => {
+    const port = await freePort();
+    const closed = await freePort();
+    const gateway = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'gateway', 'src', 'index.js')], {
+      env: { ...process.env, ...hub.env, MEMBERS_URL: hub.hub.subgraphUrls.members, RESOURCES_URL: hub.hub.subgraphUrls.resources, BASES_URL: hub.hub.subgraphUrls.bases, STATISTICS_URL: `http://127.0.0.1:${closed}/graphql`, GATEWAY_PORT: String(port) },
+      stdio: 'ignore',
+    });
+    try {
+      let health = 0;
+      for (let i = 0; i < 100 && health !== 200; i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+        health = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0);
+      }
+      expect(health).toBe(200);
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as any).subgraphs).toMatchObject({ members: 'ready', statistics: 'unavailable' });
+      const members = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: `{ group(id: "${DEMO.groupId}") { name } }` }) });
+      expect(((await members.json()) as any).data.group.name).toMatch(/集团/);
+    } finally {
+      await stopChild(gateway);
+    }
+  });
+});
+
+describe('subgraph isolation with a subgraph’s own secret', () => {
+  it('members refuses the shared secret and accepts its own, which the gateway sends', async () => {
+    const call = (secret: string) => fetch(hub.hub.subgraphUrls.members, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gateway-secret': secret }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect((await call(hub.env.GATEWAY_SECRET as string)).status).toBe(401);
+    expect((await call(membersSecret)).status).toBe(200);
+    expect(dataOf(await hub.gql(`{ group(id: "${DEMO.groupId}") { name } }`, {}, token)).group.name).toMatch(/集团/);
+  });
+});
+
+describe('authorization through nested fields and input', () => {
+  it('ignores an owner named in input: there is no such field to fill', async () => {
+    const response = await hub.gql(`mutation { createResource(input: { groupId: "${DEMO.groupId}", providerId: "${DEMO.schoolOrgId}", kind: EQUIPMENT, title: "x", capacity: 1, periodStart: "2026-01-01", periodEnd: "2026-02-01" }) { id } }`, {}, token);
+    expect(codesOf(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('gives a user of G2 nothing of G1 through a nested field or an entity reference', async () => {
+    const g2 = await hub.token({ sub: 'g2', roles: ['SECRETARIAT'], groups: [DEMO.secondGroupId], org: DEMO.secondGroupSecretariatOrgId });
+    const data = dataOf(await hub.gql(`{ resources(first: 100) { edges { node { groupId provider { id contact { contactPhone } memberships { group { name } } } } } } }`, {}, g2));
+    const fromG1 = data.resources.edges.filter((e: any) => e.node.groupId === DEMO.groupId);
+    expect(fromG1.length).toBeGreaterThan(0); // PUBLIC resources of G1 …
+    expect(fromG1.every((e: any) => e.node.provider === null || (e.node.provider.contact === null && e.node.provider.memberships.every((m: any) => m.group === null || m.group.name !== undefined)))).toBe(true);
+    expect(JSON.stringify(fromG1)).not.toMatch(/contactPhone":"\d/);
+  });
+});
