@@ -25,8 +25,8 @@ export function createMetrics() {
   /** Counts and times every request; the route label is the first path segment only (no ids). */
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     const stop = duration.startTimer();
+    const route = `/${req.path.split('/')[1] ?? ''}`; // read now: mounted routers rewrite req.path later
     res.on('finish', () => {
-      const route = `/${req.path.split('/')[1] ?? ''}`;
       stop({ route });
       requests.inc({ route, status: String(res.statusCode) });
     });

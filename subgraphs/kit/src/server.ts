@@ -92,7 +92,22 @@ export async function createSubgraph<L>(definition: SubgraphDefinition<L>, confi
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // One debug line per operation, under the gateway's request id: no variables, no data.
+        async requestDidStart({ contextValue, request }) {
+          const started = performance.now();
+          return {
+            async willSendResponse({ errors }) {
+              contextValue.log.debug({ operation: request.operationName ?? null, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 }, 'operation');
+            },
+          };
+        },
+      },
+    ],
     formatError: (formatted, error) => maskError(formatted, (original) => log.error({ err: original }, 'internal error'), error),
   });
   await apollo.start();
