@@ -102,6 +102,56 @@ function seed(env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): Promis
   );
 }
 
+/** Spawns one subgraph process listening on `port`; `env` is the hub's whole environment (with every `<NAME>_URL`). */
+function spawnSubgraph(name: string, env: NodeJS.ProcessEnv, port: number | string, onOutput?: HubOptions['onOutput']): ChildProcess {
+  return run(name, dist('subgraphs', name, 'src', 'index.js'), { ...env, [`${name.toUpperCase()}_PORT`]: String(port) }, onOutput);
+}
+
+export interface SubgraphRestart {
+  subgraph: string;
+  /** Seconds from SIGTERM until the old process exited. */
+  stopSeconds: number;
+  /** Seconds from SIGTERM until the new process answered /ready. */
+  downSeconds: number;
+  /** True when the old process exited by itself (code 0) on SIGTERM, not killed after stopChild's 5 s. */
+  graceful: boolean;
+  exitCode: number | null;
+  exitSignal: NodeJS.Signals | null;
+  oldPid?: number;
+  newPid?: number;
+}
+
+/**
+ * Restarts one subgraph of a running hub: SIGTERM (SIGKILL after 5 s, as stopChild), waits for the
+ * exit, starts it again on the same port with the environment launchHub gave it (`env` as passed
+ * to launchHub in HubOptions.env, plus every `<NAME>_URL` and its `<NAME>_PORT`) and waits for its
+ * /ready. `hub.processes` holds the new process from the moment it is spawned, so `hub.stop()`
+ * stops it even if it never becomes ready.
+ */
+export async function restartSubgraph(hub: RunningHub, name: string, env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): Promise<SubgraphRestart> {
+  const old = hub.processes.get(name);
+  if (!old || !hub.subgraphUrls[name]) throw new Error(`no subgraph ${name} in this hub`);
+  const url = new URL(hub.subgraphUrls[name]);
+  const started = performance.now();
+  await stopChild(old);
+  const stopSeconds = (performance.now() - started) / 1000;
+  const fullEnv: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(hub.subgraphUrls) };
+  const child = spawnSubgraph(name, fullEnv, url.port, onOutput);
+  hub.processes.set(name, child);
+  await waitFor(new URL('/ready', url).toString(), child, name);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    subgraph: name,
+    stopSeconds: round(stopSeconds),
+    downSeconds: round((performance.now() - started) / 1000),
+    graceful: old.exitCode === 0,
+    exitCode: old.exitCode,
+    exitSignal: old.signalCode,
+    oldPid: old.pid,
+    newPid: child.pid,
+  };
+}
+
 /**
  * Starts every subgraph and then the gateway as separate processes on 127.0.0.1, each ready
  * before the next step. If any step fails, whatever started is stopped again.
@@ -121,10 +171,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     // Every process learns where every subgraph is (<NAME>_URL): a subgraph that checks facts
     // owned by another (resources → members) reads it too.
     Object.assign(env, urlEnvironment(subgraphUrls));
-    for (const entry of SUBGRAPHS) {
-      const child = run(entry.name, dist('subgraphs', entry.name, 'src', 'index.js'), { ...env, [`${entry.name.toUpperCase()}_PORT`]: String(port(entry.name)) }, options.onOutput);
-      processes.set(entry.name, child);
-    }
+    for (const entry of SUBGRAPHS) processes.set(entry.name, spawnSubgraph(entry.name, env, port(entry.name), options.onOutput));
     await Promise.all(SUBGRAPHS.map((entry) => waitFor(new URL('/health', subgraphUrls[entry.name]).toString(), processes.get(entry.name)!, entry.name)));
     const gatewayPort = options.gatewayPort ?? GATEWAY_PORT;
     processes.set('gateway', await startGateway(env, gatewayPort, subgraphUrls, options.onOutput));

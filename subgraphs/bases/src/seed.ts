@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import { demoId, isUniqueViolation } from '../../kit/src';
+import { DataSource } from 'typeorm';
+import { demoId, seedOnce } from '../../kit/src';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { BaseKind, CertificationLevel, CoBuilderRole, DesignationLevel, ProgramCategory, TargetGroup, TrainingMode } from './enums';
 import { LedgerImport } from './imports/import.entity';
@@ -570,32 +570,20 @@ function buildRows(): Rows {
   return rows;
 }
 
-// Bounded batches keep MySQL's placeholder count well under its limit whatever the table width.
-async function insertAll<E extends ObjectLiteral>(em: EntityManager, target: EntityTarget<E>, rows: QueryDeepPartialEntity<E>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 100) await em.insert(target, rows.slice(i, i + 100));
-}
-
 /** Fills an empty bases database with the demo bases and ledgers; false (and nothing written) when any base exists. Needs PII_KEY. */
-export async function seedDemo(db: DataSource): Promise<boolean> {
-  if ((await db.getRepository(TrainingBase).count()) > 0) return false;
-  const rows = buildRows();
-  try {
-    return await db.transaction(async (em) => {
-      if ((await em.count(TrainingBase)) > 0) return false;
-      await insertAll(em, TrainingBase, rows.bases);
-      await insertAll(em, BaseCoBuilder, rows.coBuilders);
-      await insertAll(em, BaseDesignation, rows.designations);
-      await insertAll(em, LedgerImport, rows.imports);
-      await insertAll(em, TrainingProgram, rows.programs);
-      await insertAll(em, ProgramTargetGroup, rows.targetGroups);
-      await insertAll(em, TrainingSession, rows.sessions);
-      await insertAll(em, CertificationBatch, rows.certifications);
-      await insertAll(em, Trainee, rows.trainees);
-      return true;
-    });
-  } catch (error) {
-    // Two processes starting on one empty database: the loser's inserts collide, and the winner's seed stands.
-    if (isUniqueViolation(error) && (await db.getRepository(TrainingBase).count()) > 0) return false;
-    throw error;
-  }
+export function seedDemo(db: DataSource): Promise<boolean> {
+  return seedOnce(db, TrainingBase, () => {
+    const rows = buildRows();
+    return [
+      [TrainingBase, rows.bases],
+      [BaseCoBuilder, rows.coBuilders],
+      [BaseDesignation, rows.designations],
+      [LedgerImport, rows.imports],
+      [TrainingProgram, rows.programs],
+      [ProgramTargetGroup, rows.targetGroups],
+      [TrainingSession, rows.sessions],
+      [CertificationBatch, rows.certifications],
+      [Trainee, rows.trainees],
+    ];
+  });
 }

@@ -16,3 +16,4 @@ export * from './validate';
 export * from './ids';
 export * from './sealing';
 export * from './directory';
+export * from './seeding';

@@ -1,5 +1,5 @@
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import { demoId, isUniqueViolation } from '../../kit/src';
+import { DataSource } from 'typeorm';
+import { demoId, seedOnce } from '../../kit/src';
 import { GroupType, MembershipAction, MembershipRole, MembershipStatus, NoticeKind, OrganizationType, ROLE_LABEL, ROLE_RANK } from './enums';
 import { CouncilTerm } from './group/council-term.entity';
 import { GroupDesignation } from './group/designation.entity';
@@ -476,30 +476,19 @@ function buildRows(): Rows {
   return rows;
 }
 
-// Bounded batches keep MySQL's placeholder count well under its limit whatever the table width.
-async function insertAll<E extends ObjectLiteral>(em: EntityManager, target: EntityTarget<E>, rows: QueryDeepPartialEntity<E>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 100) await em.insert(target, rows.slice(i, i + 100));
-}
-
 /** Fills an empty members database with the demo groups; false (and nothing written) when any group exists. */
-export async function seedDemo(db: DataSource): Promise<boolean> {
-  const rows = buildRows();
-  try {
-    return await db.transaction(async (em) => {
-      if ((await em.count(Group)) > 0) return false;
-      await insertAll(em, Organization, rows.organizations);
-      await insertAll(em, Group, rows.groups);
-      await insertAll(em, GroupDesignation, rows.designations);
-      await insertAll(em, CouncilTerm, rows.terms);
-      await insertAll(em, Membership, rows.memberships);
-      await insertAll(em, MembershipEvent, rows.events);
-      await insertAll(em, Notice, rows.notices);
-      await insertAll(em, NoticeRead, rows.reads);
-      return true;
-    });
-  } catch (error) {
-    // Two processes starting on one empty database: the loser's inserts collide, and the winner's seed stands.
-    if (isUniqueViolation(error) && (await db.getRepository(Group).count()) > 0) return false;
-    throw error;
-  }
+export function seedDemo(db: DataSource): Promise<boolean> {
+  return seedOnce(db, Group, () => {
+    const rows = buildRows();
+    return [
+      [Organization, rows.organizations],
+      [Group, rows.groups],
+      [GroupDesignation, rows.designations],
+      [CouncilTerm, rows.terms],
+      [Membership, rows.memberships],
+      [MembershipEvent, rows.events],
+      [Notice, rows.notices],
+      [NoticeRead, rows.reads],
+    ];
+  });
 }

@@ -1,5 +1,5 @@
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import { demoId, isUniqueViolation } from '../../kit/src';
+import { DataSource } from 'typeorm';
+import { demoId, seedOnce } from '../../kit/src';
 import { Cooperation, COUNT_FIELDS, CountField, MONEY_FIELDS, MoneyField } from './cooperation/cooperation.entity';
 import { KIND_LABEL, KIND_REQUIRES, RequestStatus, ResourceKind, ResourceStatus, Visibility } from './enums';
 import { Message } from './message/message.entity';
@@ -462,26 +462,15 @@ export const RESOURCES_DEMO = {
   approvedRequestId: requestId('sdjx:16'),
 };
 
-// Bounded batches keep MySQL's placeholder count well under its limit whatever the table width.
-async function insertAll<E extends ObjectLiteral>(em: EntityManager, target: EntityTarget<E>, rows: QueryDeepPartialEntity<E>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 100) await em.insert(target, rows.slice(i, i + 100));
-}
-
 /** Fills an empty resources database with the demo data; false (and nothing written) when any resource exists. */
-export async function seedDemo(db: DataSource): Promise<boolean> {
-  const rows = buildRows();
-  try {
-    return await db.transaction(async (em) => {
-      if ((await em.count(SharedResource)) > 0) return false;
-      await insertAll(em, SharedResource, rows.resources);
-      await insertAll(em, ResourceRequest, rows.requests);
-      await insertAll(em, Message, rows.messages);
-      await insertAll(em, Cooperation, rows.cooperations);
-      return true;
-    });
-  } catch (error) {
-    // Two processes starting on one empty database: the loser's inserts collide, and the winner's seed stands.
-    if (isUniqueViolation(error) && (await db.getRepository(SharedResource).count()) > 0) return false;
-    throw error;
-  }
+export function seedDemo(db: DataSource): Promise<boolean> {
+  return seedOnce(db, SharedResource, () => {
+    const rows = buildRows();
+    return [
+      [SharedResource, rows.resources],
+      [ResourceRequest, rows.requests],
+      [Message, rows.messages],
+      [Cooperation, rows.cooperations],
+    ];
+  });
 }
