@@ -431,6 +431,9 @@ interface SoakMemory {
   growthMB: number;
   /** RSS every 5 s during the soak (the restarted subgraph's new process once it is up). */
   samplesMB: number[];
+  /** The lowest and highest of the samples (RSS saws up and down with V8's collections: before → after alone can mislead). */
+  lowMB: number;
+  highMB: number;
   /** The restarted subgraph only: its old process's peak, its new pid and RSS when it was ready, and growth since then. */
   restarted?: { oldPid?: number; oldPeakMB: number; newPid?: number; readyMB: number; growthSinceReadyMB: number };
 }
@@ -591,6 +594,8 @@ async function soak(hub: RunningHub, env: NodeJS.ProcessEnv, tokens: { secretari
         peakMB: afterMemory[name].hwm,
         growthMB: afterMemory[name].rss - beforeMemory[name].rss,
         samplesMB: samples[name],
+        lowMB: Math.min(...samples[name], afterMemory[name].rss),
+        highMB: Math.max(...samples[name], afterMemory[name].rss),
       };
       if (name === SOAK_RESTART) m.restarted = { oldPid: beforeMemory[name].pid, oldPeakMB, newPid: afterMemory[name].pid, readyMB, growthSinceReadyMB: afterMemory[name].rss - readyMB };
       return [name, m];
@@ -640,8 +645,8 @@ function soakLines(s: SoakResult): string[] {
   return [
     `Soak: ${s.seconds} s × ${s.connections} connections of mixed reads and writes through the gateway: ${thousands(s.requests)} requests (${s.requestsPerSecond} req/s); HTTP statuses ${list(s.statusCounts)}; GraphQL errors by code ${list(s.errorsByCode)}; connection errors ${s.connectionErrors}, timeouts ${s.timeouts}.`,
     `Soak restart of ${r.subgraph} at ${r.atSeconds} s: ${r.graceful ? 'exited by itself' : `killed (code ${r.exitCode}, signal ${r.exitSignal})`} ${r.stopSeconds} s after SIGTERM, ready again after ${r.downSeconds} s. Failed responses before the restart ${phase('beforeRestart')}, while it was down ${phase('duringRestart')}, after it was ready ${phase('afterRestart')}${s.lastFailureAfterReadySeconds !== null ? `; the last failure came ${s.lastFailureAfterReadySeconds} s after it was ready` : ''}.`,
-    `Soak memory (RSS before → after, peak, MB): ${Object.entries(s.memory)
-      .map(([name, m]) => `${name} ${m.beforeMB} → ${m.afterMB} (${m.growthMB >= 0 ? '+' : ''}${m.growthMB}), peak ${m.peakMB}${m.restarted ? ` [restarted: new process ${m.restarted.readyMB} when ready, ${m.restarted.growthSinceReadyMB >= 0 ? '+' : ''}${m.restarted.growthSinceReadyMB} since; old process peak ${m.restarted.oldPeakMB}]` : ''}`)
+    `Soak memory (RSS before → after, range of 5-s samples, process peak; MB): ${Object.entries(s.memory)
+      .map(([name, m]) => `${name} ${m.beforeMB} → ${m.afterMB} (${m.growthMB >= 0 ? '+' : ''}${m.growthMB}), ${m.lowMB}–${m.highMB}, peak ${m.peakMB}${m.restarted ? ` [restarted: new process ${m.restarted.readyMB} when ready, ${m.restarted.growthSinceReadyMB >= 0 ? '+' : ''}${m.restarted.growthSinceReadyMB} since; old process peak ${m.restarted.oldPeakMB}]` : ''}`)
       .join('; ')}.`,
     `Soak data intact: ${s.intact ? 'yes' : `NO — ${s.problems.join('; ')}`} (members ${(s.after as any)?.group?.members?.totalCount}, resources ${(s.after as any)?.resources?.totalCount}, notice read count ${(s.before as any)?.notice?.readCount} → ${(s.after as any)?.notice?.readCount}, gateway /ready ${s.gatewayReady}).`,
   ];

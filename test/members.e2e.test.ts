@@ -56,6 +56,7 @@ describe('the secretariat runs the join workflow through the gateway', () => {
     const listed = dataOf(await hub.gql(`query($id: ID!) { group(id: $id) { notices(first: 1) { edges { node { id title readByMyOrganization } } } } }`, { id: DEMO.groupId }, tokens.member)).group.notices.edges[0].node;
     expect(listed).toEqual({ id: notice.id, title: '关于召开理事会的通知（测试）', readByMyOrganization: false });
     dataOf(await hub.gql(`mutation($id: ID!) { markNoticeRead(id: $id) { id } }`, { id: notice.id }, tokens.member));
+    dataOf(await hub.gql(`mutation($id: ID!) { markNoticeRead(id: $id) { readByMyOrganization } }`, { id: notice.id }, tokens.member));
     const asSecretariat = dataOf(await hub.gql(`query($id: ID!) { notice(id: $id) { readCount } }`, { id: notice.id }, tokens.secretariat)).notice;
     expect(asSecretariat.readCount).toBe(1);
   });

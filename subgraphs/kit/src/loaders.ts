@@ -22,3 +22,14 @@ export function manyByKey<V>(keys: readonly unknown[], rows: V[], keyOf: (row: V
 export function loader<K, V>(batch: (keys: K[]) => Promise<V[]>): DataLoader<K, V> {
   return new DataLoader<K, V>((keys) => (keys.length ? batch([...keys]) : Promise.resolve([])), { cacheKeyFn: (key) => String(key) as unknown as K });
 }
+
+/**
+ * `loadMany` that fails like `load` does: DataLoader hands back a failed batch as Error values,
+ * which must not read as "not found" (a database that is down is not an empty table).
+ */
+export async function loadEvery<K, V>(source: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> {
+  const results = await source.loadMany(keys);
+  const failure = results.find((r): r is Error => r instanceof Error);
+  if (failure) throw failure;
+  return results as V[];
+}

@@ -1,6 +1,6 @@
 import { DataSource, In } from 'typeorm';
 import DataLoader from 'dataloader';
-import { HubContext, loader, manyByKey, oneByKey, Viewer } from '../../kit/src';
+import { HubContext, loadEvery, loader, manyByKey, oneByKey, Viewer } from '../../kit/src';
 import { Organization } from './organization/organization.entity';
 import { Membership } from './membership/membership.entity';
 import { MembershipEvent } from './membership/membership-event.entity';
@@ -25,11 +25,11 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
 
   /** The organization with the viewer's access attached, or null when the viewer may not see it. */
   const visibleOrganizationById = new DataLoader<string, VisibleOrganization | null>(async (ids) => {
-    const [organizations, memberships] = await Promise.all([organizationById.loadMany(ids), membershipsByOrganizationId.loadMany(ids)]);
+    const [organizations, memberships] = await Promise.all([loadEvery(organizationById, ids), loadEvery(membershipsByOrganizationId, ids)]);
     return ids.map((id, i) => {
       const organization = organizations[i];
-      if (!organization || organization instanceof Error) return null;
-      const access = organizationAccess(viewer, id, memberships[i] as Membership[]);
+      if (!organization) return null;
+      const access = organizationAccess(viewer, id, memberships[i]);
       return access === 'NONE' ? null : Object.assign(organization, { access });
     });
   });
@@ -40,11 +40,11 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
     membershipsByOrganizationId,
     membershipById,
     visibleMembershipById: new DataLoader<string, Membership | null>(async (ids) =>
-      (await membershipById.loadMany(ids)).map((m) => (m && !(m instanceof Error) && canSeeMembership(viewer, m) ? m : null)),
+      (await loadEvery(membershipById, ids)).map((m) => (m && canSeeMembership(viewer, m) ? m : null)),
     ),
     groupById,
     visibleGroupById: new DataLoader<string, Group | null>(async (ids) =>
-      (await groupById.loadMany(ids)).map((g) => (g && !(g instanceof Error) && canSeeGroup(viewer, g.id) ? g : null)),
+      (await loadEvery(groupById, ids)).map((g) => (g && canSeeGroup(viewer, g.id) ? g : null)),
     ),
     councilTermById: loader<string, CouncilTerm | null>(async (ids) => oneByKey(ids, await db.getRepository(CouncilTerm).findBy({ id: In(ids) }), (t) => t.id)),
     councilTermsByGroupId: loader<string, CouncilTerm[]>(async (ids) =>

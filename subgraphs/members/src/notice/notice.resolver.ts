@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { forbidden, isUniqueViolation, notFound } from '../../../kit/src';
+import { forbidden, notFound } from '../../../kit/src';
 import { MembersContext } from '../context';
 import { Group } from '../group/group.entity';
 import { requireGroup } from '../membership/membership.service';
@@ -46,12 +46,10 @@ export class NoticeResolver {
     const notice = await ctx.loaders.visibleNoticeById.load(id);
     if (!notice) throw notFound('通知', id);
     if (!ctx.viewer.groupIds.includes(notice.groupId)) throw forbidden('只有本集团成员单位可以标记已读');
-    try {
-      await ctx.db.getRepository(NoticeRead).insert({ id: randomUUID(), noticeId: id, organizationId, readBy: ctx.viewer.userId as string, readAt: new Date() });
-    } catch (error) {
-      // Read twice (or by two users of one unit): the first read stands.
-      if (!isUniqueViolation(error)) throw error;
-    }
+    // Read twice (or by two users of one unit): the first read stands (INSERT OR IGNORE / INSERT IGNORE).
+    await ctx.db.getRepository(NoticeRead).createQueryBuilder().insert()
+      .values({ id: randomUUID(), noticeId: id, organizationId, readBy: ctx.viewer.userId as string, readAt: new Date() })
+      .orIgnore().execute();
     ctx.loaders.myNoticeReadByNoticeId.clear(id);
     return notice;
   }
