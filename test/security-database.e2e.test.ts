@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DEMO } from '../subgraphs/members/src/seed';
@@ -75,5 +76,66 @@ suite('the members database goes down while the hub runs', () => {
     }
     expect(recovered).toBe(true);
     expect((await fetch(new URL('/ready', hub.hub.subgraphUrls.members))).status).toBe(200);
+  });
+});
+
+suite('the statistics database goes down during a submission', () => {
+  let hub: TestHub;
+  let relay: Relay;
+  const received: string[] = [];
+  const platform = http.createServer((req, res) => {
+    received.push(String(req.headers['idempotency-key']));
+    req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"receipt":"R-1"}'));
+  });
+
+  beforeAll(async () => {
+    relay = new Relay(await freePort(), new URL(mysql!));
+    await relay.up();
+    await new Promise<void>((resolve) => platform.listen(0, '127.0.0.1', resolve));
+    const url = new URL(mysql!);
+    url.port = String(relay.port);
+    url.pathname = `/s${randomBytes(4).toString('hex')}_statistics`;
+    hub = await startTestHub({
+      STATISTICS_DATABASE_URL: url.toString(),
+      NATIONAL_PLATFORM_URL: `http://127.0.0.1:${(platform.address() as net.AddressInfo).port}/submit`,
+      SUBMISSION_RETRY_INTERVAL_MS: '0',
+    });
+  }, 120000);
+
+  afterAll(async () => {
+    await relay.up();
+    await hub?.stop();
+    await relay.down();
+    platform.close();
+  }, 120000);
+
+  it('sends nothing while the database is down, loses nothing, and sends once when it is back', async () => {
+    const G = DEMO.groupId;
+    const sec = await hub.token({ sub: 'sec', roles: ['SECRETARIAT'], groups: [G], org: DEMO.secretariatOrgId });
+    const school = await hub.token({ sub: 'school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
+    const bot = await hub.token({ sub: 'bot', roles: ['REPORTER'], groups: [G] });
+    dataOf(await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2025, dueOn: "2026-03-31" }) { id } }`, { g: G }, sec));
+    dataOf(await hub.gql(`mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: 2025, input: { enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }) { id } }`, { g: G }, school));
+    const returned = dataOf(await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: 2025) { id } }`, { g: G }, school)).submitAnnualReturn;
+    dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: returned.id }, sec));
+    const filled = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { filled(template: "NATIONAL_2025") { fields { code value } } } }`, { g: G }, bot)).annualReport.filled;
+    const frozen = dataOf(await hub.gql(`mutation($g: ID!, $r: String!) { freezeReport(groupId: $g, year: 2025, template: "NATIONAL_2025", filledReport: $r) { submission { id status } } }`, { g: G, r: JSON.stringify(filled) }, bot)).freezeReport.submission;
+    if (frozen.status === 'GENERATED') dataOf(await hub.gql(`mutation($id: ID!) { confirmSubmissionWarnings(id: $id, reason: "已核实") { id } }`, { id: frozen.id }, sec));
+
+    await relay.down();
+    const failed = await hub.gql(`mutation($id: ID!) { sendSubmission(id: $id) { status } }`, { id: frozen.id }, bot);
+    expect(codesOf(failed).length).toBeGreaterThan(0);
+    expect(JSON.stringify(failed.body)).not.toMatch(/ECONN|mysql|3306|127\.0\.0\.1/i);
+    expect(received).toEqual([]);
+
+    await relay.up();
+    let sent: { status: string } | null = null;
+    for (let i = 0; i < 50 && !sent; i += 1) {
+      const answer = await hub.gql(`mutation($id: ID!) { sendSubmission(id: $id) { status } }`, { id: frozen.id }, bot);
+      if (!answer.body.errors) sent = answer.body.data.sendSubmission;
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(sent).toEqual({ status: 'ACCEPTED' });
+    expect(received).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { describeValues as describe } from '../../kit/src';
 
 export enum BaseKind {
   TRAINING_BASE = 'TRAINING_BASE',
@@ -77,7 +78,6 @@ export const TARGET_LABEL: Record<TargetGroup, string> = {
 export const MODE_LABEL: Record<TrainingMode, string> = { ONLINE: '线上', OFFLINE: '线下', BLENDED: '线上线下混合' };
 export const LEVEL_LABEL: Record<CertificationLevel, string> = { LEVEL_5: '初级', LEVEL_4: '中级', LEVEL_3: '高级', LEVEL_2: '技师', LEVEL_1: '高级技师' };
 
-const describe = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v }]));
 
 registerEnumType(BaseKind, { name: 'BaseKind', description: '基地类型', valuesConfig: describe(BASE_KIND_LABEL) });
 registerEnumType(CoBuilderRole, { name: 'CoBuilderRole', description: '共建角色', valuesConfig: describe({ LEAD: '牵头单位', CO_BUILDER: '共建单位' }) });

@@ -17,3 +17,4 @@ export * from './ids';
 export * from './sealing';
 export * from './directory';
 export * from './seeding';
+export * from './columns';

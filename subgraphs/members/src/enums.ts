@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { describeValues as describe } from '../../kit/src';
 
 export enum OrganizationType {
   HIGHER_VOCATIONAL = 'HIGHER_VOCATIONAL',
@@ -97,7 +98,6 @@ export const STATUS_LABEL: Record<MembershipStatus, string> = {
   EXITED: '已退出',
 };
 
-const describe = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v }]));
 
 registerEnumType(OrganizationType, { name: 'OrganizationType', description: '单位类型', valuesConfig: describe(ORGANIZATION_TYPE_LABEL) });
 registerEnumType(MembershipRole, { name: 'MembershipRole', description: '成员角色', valuesConfig: describe(ROLE_LABEL) });

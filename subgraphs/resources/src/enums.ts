@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { describeValues as describe } from '../../kit/src';
 
 export enum ResourceKind {
   TRAINING_FACILITY = 'TRAINING_FACILITY',
@@ -68,7 +69,6 @@ export enum RequestDirection {
 export const RESOURCE_STATUS_LABEL: Record<ResourceStatus, string> = { DRAFT: '草稿', PUBLISHED: '已发布', WITHDRAWN: '已撤回' };
 export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = { PENDING: '待审核', APPROVED: '已同意', REJECTED: '已拒绝', COMPLETED: '已完成' };
 
-const describe = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v }]));
 
 registerEnumType(ResourceKind, { name: 'ResourceKind', description: '共享资源类型', valuesConfig: describe(KIND_LABEL) });
 registerEnumType(Visibility, { name: 'Visibility', description: '可见范围', valuesConfig: describe({ GROUP: '集团内', PUBLIC: '门户公开' }) });

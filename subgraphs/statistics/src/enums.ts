@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { describeValues as describe } from '../../kit/src';
 
 export enum RoundStatus {
   OPEN = 'OPEN',
@@ -27,7 +28,6 @@ export const INDICATOR_LABEL: Record<Indicator, string> = {
   SERVICE_INCOME_PER_TEACHER: '师均社会服务到账（万元）',
 };
 
-const describe = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v }]));
 
 registerEnumType(RoundStatus, { name: 'RoundStatus', description: '采集状态', valuesConfig: describe({ OPEN: '进行中', CLOSED: '已结束' }) });
 registerEnumType(ReturnStatus, { name: 'ReturnStatus', description: '年报状态', valuesConfig: describe(RETURN_STATUS_LABEL) });

@@ -7,6 +7,7 @@ import { BasesContext } from '../context';
 import { BaseKind, CertificationLevel, DesignationLevel, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
 import { Trainee } from '../trainee/trainee.entity';
+import { LedgerImport } from '../imports/import.entity';
 import { AnnualReport, Organization } from '../stubs';
 
 @ObjectType() export class CategoryFigures {
@@ -76,6 +77,27 @@ export class TrainingSummary {
 
 const n = (v: unknown) => Number(v ?? 0);
 
+const personCounts = new Map<string, number>();
+
+/**
+ * Distinct persons (by keyed 身份证号 hash) trained by a group in a year: the one aggregate that
+ * reads every trainee row. Rosters change only by imports, so the count is kept per "ledger
+ * version" (number and time of the group's imports, read each time from the database, so every
+ * replica sees a new import at once) and recomputed only after an import.
+ */
+async function distinctPersons(db: DataSource, groupId: string, year: number): Promise<number> {
+  const version = await db.getRepository(LedgerImport).createQueryBuilder('i').select('COUNT(*)', 'imports').addSelect('MAX(i.importedAt)', 'last').where('i.groupId = :groupId', { groupId }).getRawOne();
+  const key = `${groupId}|${year}|${version?.imports}|${version?.last}`;
+  const cached = personCounts.get(key);
+  if (cached !== undefined) return cached;
+  const row = await db.getRepository(Trainee).createQueryBuilder('t').innerJoin(TrainingSession, 's', 's.id = t.sessionId')
+    .select('COUNT(DISTINCT t.idNumberHash)', 'persons').where('s.groupId = :groupId AND s.year = :year', { groupId, year }).getRawOne();
+  const persons = n(row?.persons);
+  if (personCounts.size >= 1000) personCounts.clear();
+  personCounts.set(key, persons);
+  return persons;
+}
+
 export async function trainingSection(db: DataSource, groupId: string, year: number): Promise<TrainingSection> {
   const sessions = () => db.getRepository(TrainingSession).createQueryBuilder('s').where('s.groupId = :groupId AND s.year = :year', { groupId, year });
   const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations, byOrganization] = await Promise.all([
@@ -83,8 +105,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
     sessions().select('s.category', 'category').addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.hours)', 'hours').addSelect('SUM(s.revenue)', 'revenue').groupBy('s.category').orderBy('s.category').getRawMany(),
     sessions().innerJoin('program_target_group', 'ptg', 'ptg.programId = s.programId').select('ptg.targetGroup', 'targetGroup').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('ptg.targetGroup').orderBy('ptg.targetGroup').getRawMany(),
     sessions().select('s.mode', 'mode').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('s.mode').orderBy('s.mode').getRawMany(),
-    db.getRepository(Trainee).createQueryBuilder('t').innerJoin(TrainingSession, 's', 's.id = t.sessionId')
-      .select('COUNT(DISTINCT t.idNumberHash)', 'persons').where('s.groupId = :groupId AND s.year = :year', { groupId, year }).getRawOne(),
+    distinctPersons(db, groupId, year),
     db.getRepository(CertificationBatch).createQueryBuilder('c').select('c.level', 'level').addSelect('SUM(c.candidates)', 'candidates').addSelect('SUM(c.passed)', 'passed')
       .where('c.groupId = :groupId AND c.year = :year', { groupId, year }).groupBy('c.level').orderBy('c.level').getRawMany(),
     db.getRepository(TrainingBase).createQueryBuilder('b').select('b.kind', 'kind').addSelect('COUNT(*)', 'count').where('b.groupId = :groupId', { groupId }).groupBy('b.kind').orderBy('b.kind').getRawMany(),
@@ -95,7 +116,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
   const byLevel = levels.map((l) => ({ level: l.level, candidates: n(l.candidates), passed: n(l.passed) }));
   return {
     personTimes: n(totals?.personTimes),
-    distinctPersons: n(persons?.persons),
+    distinctPersons: persons,
     sessions: n(totals?.sessions),
     hours: n(totals?.hours),
     revenue: n(totals?.revenue),

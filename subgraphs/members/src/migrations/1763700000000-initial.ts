@@ -1,10 +1,7 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
+import { dateColumn as date, idColumn, refColumn as ref, textColumn as text } from '../../../kit/src';
 
 // Written with TypeORM's Table API rather than SQL, so one migration serves SQLite and MySQL/MariaDB.
-const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: name === 'id' });
-const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const date = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'varchar', length: '10', isNullable: nullable });
 const timestamp = (name: string): TableColumnOptions => ({ name, type: 'datetime', precision: 3 });
 const created = (): TableColumnOptions[] => [
   { ...timestamp('createdAt'), default: 'CURRENT_TIMESTAMP(3)' },
@@ -22,7 +19,7 @@ export class Initial1763700000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'organization',
       columns: [
-        id(),
+        idColumn(),
         text('name', 100),
         text('uscc', 18),
         text('type', 32),
@@ -46,7 +43,7 @@ export class Initial1763700000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'member_group',
       columns: [
-        id(),
+        idColumn(),
         text('code', 32),
         text('name', 100),
         text('shortName', 50, true),
@@ -63,20 +60,20 @@ export class Initial1763700000000 implements MigrationInterface {
 
     await q.createTable(new Table({
       name: 'group_designation',
-      columns: [id(), ref('groupId'), text('title', 100), text('issuer', 100), date('awardedOn', false)],
+      columns: [idColumn(), ref('groupId'), text('title', 100), text('issuer', 100), date('awardedOn', false)],
       indices: [{ name: 'ix_designation_group', columnNames: ['groupId'] }],
     }));
 
     await q.createTable(new Table({
       name: 'council_term',
-      columns: [id(), ref('groupId'), { name: 'number', type: 'int' }, date('startsOn', false), date('endsOn')],
+      columns: [idColumn(), ref('groupId'), { name: 'number', type: 'int' }, date('startsOn', false), date('endsOn')],
       uniques: [{ name: 'uq_term_group_number', columnNames: ['groupId', 'number'] }],
     }));
 
     await q.createTable(new Table({
       name: 'membership',
       columns: [
-        id(),
+        idColumn(),
         ref('groupId'),
         ref('organizationId'),
         text('role', 32),
@@ -101,7 +98,7 @@ export class Initial1763700000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'membership_event',
       columns: [
-        id(),
+        idColumn(),
         ref('membershipId'),
         text('action', 16),
         text('fromStatus', 16, true),
@@ -119,7 +116,7 @@ export class Initial1763700000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'notice',
       columns: [
-        id(),
+        idColumn(),
         ref('groupId'),
         text('kind', 16),
         text('title', 200),
@@ -134,7 +131,7 @@ export class Initial1763700000000 implements MigrationInterface {
 
     await q.createTable(new Table({
       name: 'notice_read',
-      columns: [id(), ref('noticeId'), ref('organizationId'), text('readBy', 64), timestamp('readAt')],
+      columns: [idColumn(), ref('noticeId'), ref('organizationId'), text('readBy', 64), timestamp('readAt')],
       uniques: [{ name: 'uq_notice_read', columnNames: ['noticeId', 'organizationId'] }],
     }));
   }

@@ -1,10 +1,8 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import { idColumn, intColumn as int, textColumn as text } from '../../../kit/src';
 import { COUNT_FIELDS, MONEY_FIELDS } from '../cooperation/cooperation.entity';
 
 // TypeORM's Table API rather than SQL, so one migration serves SQLite and MySQL/MariaDB.
-const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'int', isNullable: nullable });
 
 export class ResourcesInitial1763800000000 implements MigrationInterface {
   name = 'ResourcesInitial1763800000000';
@@ -13,7 +11,7 @@ export class ResourcesInitial1763800000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'shared_resource',
       columns: [
-        id(), text('groupId', 36), text('providerId', 36), text('providerName', 100), text('providerType', 32), text('providerRegion', 6),
+        idColumn(), text('groupId', 36), text('providerId', 36), text('providerName', 100), text('providerType', 32), text('providerRegion', 6),
         text('kind', 32), text('title', 200), { name: 'description', type: 'text', isNullable: true },
         int('capacity'), { name: 'reserved', type: 'int', default: 0 },
         text('periodStart', 10), text('periodEnd', 10), text('location', 200, true), text('visibility', 16), text('status', 16),
@@ -29,7 +27,7 @@ export class ResourcesInitial1763800000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'resource_request',
       columns: [
-        id(), text('resourceId', 36), text('groupId', 36), text('kind', 32), text('providerId', 36), text('requesterId', 36),
+        idColumn(), text('resourceId', 36), text('groupId', 36), text('kind', 32), text('providerId', 36), text('requesterId', 36),
         int('quantity'), text('periodStart', 10), text('periodEnd', 10), text('purpose', 1000), text('status', 16),
         text('decisionReason', 500, true), int('outcomeParticipants', true), int('outcomeHours', true), text('outcomeNote', 1000, true),
         text('createdAt', 24), text('decidedAt', 24, true), text('completedAt', 24, true),
@@ -44,7 +42,7 @@ export class ResourcesInitial1763800000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'cooperation',
       columns: [
-        id(), text('groupId', 36), text('organizationId', 36), text('partnerId', 36), text('partnerUscc', 18), int('year'), text('projectName', 200),
+        idColumn(), text('groupId', 36), text('organizationId', 36), text('partnerId', 36), text('partnerUscc', 18), int('year'), text('projectName', 200),
         ...COUNT_FIELDS.map((name) => ({ name, type: 'int', default: 0 })),
         ...MONEY_FIELDS.map((name) => ({ name, type: 'bigint', default: 0 })),
         text('recordedBy', 64), text('updatedAt', 24),
@@ -58,7 +56,7 @@ export class ResourcesInitial1763800000000 implements MigrationInterface {
 
     await q.createTable(new Table({
       name: 'resource_message',
-      columns: [id(), text('recipientId', 36), text('title', 200), text('body', 1000), text('requestId', 36, true), text('createdAt', 24), text('readAt', 24, true)],
+      columns: [idColumn(), text('recipientId', 36), text('title', 200), text('body', 1000), text('requestId', 36, true), text('createdAt', 24), text('readAt', 24, true)],
       indices: [{ name: 'ix_message_recipient', columnNames: ['recipientId', 'createdAt'] }],
     }));
   }

@@ -1,10 +1,8 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import { idColumn, intColumn as int, textColumn as text } from '../../../kit/src';
 import { RETURN_FIGURES } from '../collection/collection.entity';
 
 // TypeORM's Table API rather than SQL, so one migration serves SQLite and MySQL/MariaDB.
-const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'int', isNullable: nullable });
 
 export class StatisticsInitial1764000000000 implements MigrationInterface {
   name = 'StatisticsInitial1764000000000';
@@ -12,13 +10,13 @@ export class StatisticsInitial1764000000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(new Table({
       name: 'collection_round',
-      columns: [id(), text('groupId', 36), int('year'), text('dueOn', 10), text('status', 16), text('openedBy', 64), text('openedAt', 24)],
+      columns: [idColumn(), text('groupId', 36), int('year'), text('dueOn', 10), text('status', 16), text('openedBy', 64), text('openedAt', 24)],
       uniques: [{ name: 'uq_round_group_year', columnNames: ['groupId', 'year'] }],
     }));
     await q.createTable(new Table({
       name: 'annual_return',
       columns: [
-        id(), text('roundId', 36), text('groupId', 36), int('year'), text('organizationId', 36), text('status', 16),
+        idColumn(), text('roundId', 36), text('groupId', 36), int('year'), text('organizationId', 36), text('status', 16),
         ...Object.keys(RETURN_FIGURES).map((name) => int(name, true)),
         int('dualQualifiedPercentCents', true),
         text('reviewComment', 500, true), text('submittedAt', 24, true), text('reviewedBy', 64, true), text('reviewedAt', 24, true), text('updatedBy', 64), text('updatedAt', 24),
@@ -28,7 +26,7 @@ export class StatisticsInitial1764000000000 implements MigrationInterface {
     }));
     await q.createTable(new Table({
       name: 'target',
-      columns: [id(), text('groupId', 36), int('year'), text('indicator', 32), text('scope', 36), int('thresholdCents'), text('createdBy', 64)],
+      columns: [idColumn(), text('groupId', 36), int('year'), text('indicator', 32), text('scope', 36), int('thresholdCents'), text('createdBy', 64)],
       uniques: [{ name: 'uq_target', columnNames: ['groupId', 'year', 'indicator', 'scope'] }],
     }));
   }

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import { idColumn, textColumn as text } from '../../../kit/src';
 
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
 
 export class Submissions1764100000000 implements MigrationInterface {
   name = 'Submissions1764100000000';
@@ -9,7 +9,7 @@ export class Submissions1764100000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'submission',
       columns: [
-        { ...text('id', 36), isPrimary: true }, text('groupId', 36), { name: 'year', type: 'int' }, text('template', 50), text('target', 16), { name: 'version', type: 'int' },
+        idColumn(), text('groupId', 36), { name: 'year', type: 'int' }, text('template', 50), text('target', 16), { name: 'version', type: 'int' },
         text('status', 16), { name: 'payload', type: 'text' }, text('payloadSha256', 64), text('idempotencyKey', 36), { name: 'attempts', type: 'int', default: 0 },
         text('nextAttemptAt', 24, true), text('lastError', 500, true), { name: 'platformMessage', type: 'text', isNullable: true }, { name: 'receipt', type: 'text', isNullable: true },
         { name: 'warnings', type: 'text' }, text('warningsConfirmedBy', 64, true), text('warningsConfirmationReason', 500, true), { name: 'diff', type: 'text' },
