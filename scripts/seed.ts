@@ -8,8 +8,8 @@ export async function seedAll(log: (line: string) => void = (line) => process.st
     const definition = entry.definition();
     const db = await openDataSource(readDatabase(process.env, entry.name), { entities: definition.entities, migrations: definition.migrations });
     try {
-      const seeded = entry.seed ? await entry.seed(db) : false;
-      log(`${entry.name}: ${seeded ? 'demo data loaded' : 'database ready (existing data kept)'}`);
+      if (!entry.seed) log(`${entry.name}: database ready (no demo data)`);
+      else log(`${entry.name}: ${(await entry.seed(db)) ? 'demo data loaded' : 'database ready (existing data kept)'}`);
     } finally {
       await db.destroy();
     }
