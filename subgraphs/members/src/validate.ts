@@ -1,7 +1,5 @@
 import { badInput, optionalText, requiredText } from '../../kit/src';
 
-export { notBefore, optionalText, requiredText } from '../../kit/src';
-
 /** GB/T 2260 administrative division code: six digits, e.g. 370102. */
 export function regionCode(value: string): string {
   const code = value.trim();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, conflict, Connection, isUniqueViolation, notFound } from '../../../kit/src';
+import { badInput, conflict, Connection, isUniqueViolation, notBefore, notFound, optionalText, requiredText } from '../../../kit/src';
 import { MembersContext } from '../context';
 import { MembershipStatus } from '../enums';
 import { Membership } from '../membership/membership.entity';
@@ -10,7 +10,7 @@ import { listMembers } from '../membership/member-list';
 import { Notice } from '../notice/notice.entity';
 import { listNotices } from '../notice/notice-list';
 import { Organization } from '../organization/organization.entity';
-import { notBefore, optionalText, regionCode, requiredText } from '../validate';
+import { regionCode } from '../validate';
 import { CouncilTerm } from './council-term.entity';
 import { GroupDesignation } from './designation.entity';
 import { Group } from './group.entity';

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput } from '../../../kit/src';
+import { badInput, notBefore, optionalText, requiredText } from '../../../kit/src';
 import { MembersContext } from '../context';
 import { canSeeMembershipDetail } from '../access';
 import { MembershipAction, MembershipStatus } from '../enums';
 import { CouncilTerm } from '../group/council-term.entity';
 import { Group } from '../group/group.entity';
 import { Organization } from '../organization/organization.entity';
-import { optionalText, notBefore, requiredText } from '../validate';
 import { Membership } from './membership.entity';
 import { MembershipEvent } from './membership-event.entity';
 import {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { badInput } from '../../../kit/src';
+import { badInput, optionalText, requiredText } from '../../../kit/src';
 import { NoticeKind } from '../enums';
-import { optionalText, requiredText, url } from '../validate';
+import { url } from '../validate';
 
 @InputType({ description: '附件' })
 export class AttachmentInput {

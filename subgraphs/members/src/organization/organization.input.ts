@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
-import { badInput } from '../../../kit/src';
+import { badInput, optionalText, requiredText } from '../../../kit/src';
 import { OrganizationType, ORGANIZATION_TYPE_LABEL } from '../enums';
-import { email, optionalText, phone, regionCode, requiredText, url } from '../validate';
+import { email, phone, regionCode, url } from '../validate';
 import { normaliseUscc, usccProblem } from './uscc';
 
 @InputType({ description: '联系方式' })
