@@ -1,6 +1,7 @@
 import { devSecrets } from './lib/secrets';
 import { launchHub } from './lib/launch';
 import { mintToken } from './lib/tokens';
+import { runDemoCollection } from './lib/demo-collection';
 import { DEMO } from '../subgraphs/members/src/seed';
 
 /** The tokens printed at start: one per role on the demo group, and one for the second group. */
@@ -22,6 +23,8 @@ async function main() {
     onOutput: (service, line) => process.stdout.write(`[${service}] ${line}\n`),
   });
 
+  if (await runDemoCollection(hub.gatewayUrl, secrets.JWT_SECRET)) process.stdout.write('[statistics] demo 2025 data collection run through the gateway (6 returns approved, 2 targets)\n');
+
   const lines = [
     '',
     `zjjt-hub is running. Gateway: ${hub.gatewayUrl}`,
@@ -38,6 +41,8 @@ async function main() {
     'Example (after export SECRETARIAT_TOKEN=… from above):',
     `  curl -s ${hub.gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $SECRETARIAT_TOKEN" \\`,
     `    -d '${JSON.stringify({ query })}'`,
+    '',
+    `The reporting bot, dry run: npm run report -- --group ${DEMO.groupId} --year 2025 --target national --dry-run`,
     '',
     'Press Ctrl-C to stop all services.',
   );

@@ -1,0 +1,40 @@
+import { demoId } from '../../subgraphs/kit/src/ids';
+import { DEMO } from '../../subgraphs/members/src/seed';
+import { mintToken } from './tokens';
+
+/** Demo units that file their 2025 returns, with their figures (schools: students, teachers, graduates). */
+const RETURNS: [slug: string, figures: Record<string, number>][] = [
+  ['sdjxjs', { enrolledStudents: 9600, fullTimeTeachers: 520, dualQualifiedTeachers: 360, graduates: 3100, employedGraduates: 2950, specialties: 42 }],
+  ['jnzy', { enrolledStudents: 12800, fullTimeTeachers: 640, dualQualifiedTeachers: 410, graduates: 4100, employedGraduates: 3870, specialties: 48 }],
+  ['zbzy', { enrolledStudents: 10400, fullTimeTeachers: 560, dualQualifiedTeachers: 330, graduates: 3400, employedGraduates: 3190, specialties: 40 }],
+  ['jngj', { enrolledStudents: 5200, fullTimeTeachers: 300, dualQualifiedTeachers: 210, graduates: 1700, employedGraduates: 1640, specialties: 24 }],
+  ['jnjgzb', { employees: 860, internsReceived: 45 }],
+  ['jnskjc', { employees: 2300, internsReceived: 120 }],
+];
+
+/**
+ * Runs the demo group's 2025 data collection through the gateway, as its users would, when
+ * statistics has none yet: the secretariat opens the round, six units file returns, the
+ * secretariat approves them. The rest stay drafts, so the round shows who has not submitted.
+ */
+export async function runDemoCollection(gatewayUrl: string, jwtSecret: string): Promise<boolean> {
+  const call = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(`demo collection: ${body.errors[0].message}`);
+    return body.data;
+  };
+  const g = DEMO.groupId;
+  const secretariat = await mintToken(jwtSecret, { sub: 'demo-secretariat', roles: ['SECRETARIAT'], groups: [g], org: DEMO.secretariatOrgId });
+  if ((await call(secretariat, 'query($g: ID!) { collectionRound(groupId: $g, year: 2025) { id } }', { g })).collectionRound) return false;
+  await call(secretariat, 'mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2025, dueOn: "2026-03-31" }) { id } }', { g });
+  for (const [slug, figures] of RETURNS) {
+    const unit = await mintToken(jwtSecret, { sub: `demo-${slug}`, roles: ['MEMBER'], groups: [g], org: demoId('organization', slug) });
+    await call(unit, 'mutation($g: ID!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $g, year: 2025, input: $input) { id } }', { g, input: figures });
+    const { submitAnnualReturn } = await call(unit, 'mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: 2025) { id } }', { g });
+    await call(secretariat, 'mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }', { id: submitAnnualReturn.id });
+  }
+  await call(secretariat, 'mutation($g: ID!) { setTarget(input: { groupId: $g, year: 2025, indicator: TRAINING_PERSON_TIMES, scope: "GROUP", threshold: 70000 }) { id } }', { g });
+  await call(secretariat, 'mutation($g: ID!) { setTarget(input: { groupId: $g, year: 2025, indicator: TRAINING_PER_STUDENT, scope: "EACH_MEMBER", threshold: 2 }) { id } }', { g });
+  return true;
+}
