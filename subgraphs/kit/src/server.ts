@@ -3,7 +3,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { DataSource, MixedList, EntitySchema } from 'typeorm';
 import { NonEmptyArray } from 'type-graphql';
@@ -96,6 +96,8 @@ export async function createSubgraph<L>(definition: SubgraphDefinition<L>, confi
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No HTTP caching of answers is used; without the plugin no per-field hook runs on every resolver.
+      ApolloServerPluginCacheControlDisabled(),
       {
         // One debug line per operation, under the gateway's request id: no variables, no data.
         async requestDidStart({ contextValue, request }) {
