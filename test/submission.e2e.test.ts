@@ -191,6 +191,24 @@ describe('automatic submission to the national platform', () => {
   });
 });
 
+describe('scheduled mode', () => {
+  it('runs the bot on its cron schedule (here: every second) until stopped', async () => {
+    const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'scripts', 'report.js'), '--group', G, '--year', String(YEAR), '--target', 'national', '--schedule', '* * * * * *'], {
+      env: { ...process.env, GATEWAY_URL: hub.url, REPORTER_TOKEN: tokens.bot },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    try {
+      for (let i = 0; i < 60 && (output.match(/不重复报送|发送结果/g) ?? []).length < 2; i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect((output.match(/下次报送：/g) ?? []).length).toBeGreaterThanOrEqual(2);
+      expect((output.match(/不重复报送|发送结果/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await stopChild(child);
+    }
+  });
+});
+
 describe('the provincial platform takes uploads', () => {
   it('writes the workbook and payload into the outbox; the secretariat records the outcome', async () => {
     expect(await bot('provincial')).toBe(0);
