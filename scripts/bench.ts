@@ -10,6 +10,7 @@ import { freePort, launchHub, restartSubgraph, RunningHub, SubgraphRestart } fro
 import { demoIdNumber, demoPhone, LedgerWorkbookOptions, writeLedgerWorkbook } from './lib/ledger-workbook';
 import { ROOT } from './lib/secrets';
 import { mintToken } from './lib/tokens';
+import { callGateway } from './lib/gateway';
 import { SUBGRAPHS } from './services';
 
 /**
@@ -180,14 +181,6 @@ async function measure(scenario: Scenario): Promise<Measurement> {
   };
 }
 
-/** One GraphQL call for setting up bench data; any error in the answer fails the bench. */
-async function graphql(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-  const json = (await response.json()) as { data?: any; errors?: unknown };
-  if (json.errors) throw new Error(`bench data: ${JSON.stringify(json.errors)}`);
-  return json.data;
-}
-
 /**
  * Makes the dataset fixed and big enough: 60 more published resources, posted through the gateway
  * by six demo enterprises, so the search page always has 50 rows.
@@ -198,8 +191,8 @@ async function postBenchResources(gatewayUrl: string, jwtSecret: string) {
     const token = await mintToken(jwtSecret, { sub: `bench-${slug}`, roles: ['MEMBER'], groups: [DEMO.groupId], org: demoId('organization', slug) });
     for (let n = 0; n < 10; n += 1) {
       const input = { groupId: DEMO.groupId, kind: kinds[(i + n) % kinds.length], title: `压测共享资源 ${i}-${n}`, capacity: 10 + n, periodStart: '2026-01-01', periodEnd: '2026-12-31', visibility: n % 3 ? 'GROUP' : 'PUBLIC' };
-      const { createResource } = await graphql(gatewayUrl, 'mutation($input: ResourceInput!) { createResource(input: $input) { id } }', { input }, token);
-      await graphql(gatewayUrl, 'mutation($id: ID!) { publishResource(id: $id) { id } }', { id: createResource.id }, token);
+      const { createResource } = await callGateway(gatewayUrl, 'mutation($input: ResourceInput!) { createResource(input: $input) { id } }', { input }, token);
+      await callGateway(gatewayUrl, 'mutation($id: ID!) { publishResource(id: $id) { id } }', { id: createResource.id }, token);
     }
   }
 }
@@ -209,12 +202,12 @@ async function postBenchResources(gatewayUrl: string, jwtSecret: string) {
  * demo enterprise as co-builder. Co-builders are given by USCC, read as the secretariat.
  */
 async function registerBenchBase(gatewayUrl: string, schoolToken: string, secretariatToken: string): Promise<string> {
-  const uscc = async (id: string) => (await graphql(gatewayUrl, 'query($id: ID!) { organization(id: $id) { uscc } }', { id }, secretariatToken)).organization.uscc;
+  const uscc = async (id: string) => (await callGateway(gatewayUrl, 'query($id: ID!) { organization(id: $id) { uscc } }', { id }, secretariatToken)).organization.uscc;
   const input = {
     groupId: DEMO.groupId, name: '压测培训基地（演示）', kind: 'TRAINING_BASE', occupations: ['数控车工', '工业机器人系统运维员'], capacity: 500,
     coBuilders: [{ uscc: await uscc(DEMO.schoolOrgId), role: 'LEAD' }, { uscc: await uscc(DEMO.memberOrgId), role: 'CO_BUILDER' }],
   };
-  const { registerTrainingBase } = await graphql(gatewayUrl, 'mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }', { input }, schoolToken);
+  const { registerTrainingBase } = await callGateway(gatewayUrl, 'mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }', { input }, schoolToken);
   return registerTrainingBase.id;
 }
 
@@ -263,12 +256,12 @@ function templateFieldCount(): number {
  */
 async function approveSchoolReturn(gatewayUrl: string, secretariatToken: string, schoolToken: string) {
   const vars = { groupId: DEMO.groupId, year: YEAR };
-  await graphql(gatewayUrl, 'mutation($input: OpenRoundInput!) { openCollectionRound(input: $input) { id } }', { input: { ...vars, dueOn: `${YEAR + 1}-03-31` } }, secretariatToken);
+  await callGateway(gatewayUrl, 'mutation($input: OpenRoundInput!) { openCollectionRound(input: $input) { id } }', { input: { ...vars, dueOn: `${YEAR + 1}-03-31` } }, secretariatToken);
   const input = { enrolledStudents: 8000, fullTimeTeachers: 400, graduates: 2500, employedGraduates: 2350 };
-  await graphql(gatewayUrl, 'mutation($groupId: ID!, $year: Int!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $groupId, year: $year, input: $input) { id } }', { ...vars, input }, schoolToken);
-  const { submitAnnualReturn } = await graphql(gatewayUrl, 'mutation($groupId: ID!, $year: Int!) { submitAnnualReturn(groupId: $groupId, year: $year) { id } }', vars, schoolToken);
-  await graphql(gatewayUrl, 'mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }', { id: submitAnnualReturn.id }, secretariatToken);
-  const { annualReport } = await graphql(gatewayUrl, `query($groupId: ID!, $year: Int!) { annualReport(groupId: $groupId, year: $year) { filled(template: "${TEMPLATE}") { blocked errors { field message } } } }`, vars, secretariatToken);
+  await callGateway(gatewayUrl, 'mutation($groupId: ID!, $year: Int!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $groupId, year: $year, input: $input) { id } }', { ...vars, input }, schoolToken);
+  const { submitAnnualReturn } = await callGateway(gatewayUrl, 'mutation($groupId: ID!, $year: Int!) { submitAnnualReturn(groupId: $groupId, year: $year) { id } }', vars, schoolToken);
+  await callGateway(gatewayUrl, 'mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }', { id: submitAnnualReturn.id }, secretariatToken);
+  const { annualReport } = await callGateway(gatewayUrl, `query($groupId: ID!, $year: Int!) { annualReport(groupId: $groupId, year: $year) { filled(template: "${TEMPLATE}") { blocked errors { field message } } } }`, vars, secretariatToken);
   if (annualReport?.filled?.blocked !== false) throw new Error(`${TEMPLATE} for the demo group is blocked after the school's return was approved: ${JSON.stringify(annualReport?.filled?.errors)}`);
 }
 
@@ -294,11 +287,11 @@ async function registerBenchGroups(gatewayUrl: string, jwtSecret: string, author
   for (let g = 1; g <= count; g += 1) {
     const code = `bench-${String(g).padStart(3, '0')}`;
     const input = { code, name: `压测区域职业教育集团 ${code}（演示）`, type: 'REGIONAL', region: '370100' };
-    const { registerGroup } = await graphql(gatewayUrl, 'mutation($input: RegisterGroupInput!) { registerGroup(input: $input) { id } }', { input }, authorityToken);
+    const { registerGroup } = await callGateway(gatewayUrl, 'mutation($input: RegisterGroupInput!) { registerGroup(input: $input) { id } }', { input }, authorityToken);
     const secretariat = await mintToken(jwtSecret, { sub: `bench-secretariat-${code}`, roles: ['SECRETARIAT'], groups: [registerGroup.id] });
     for (const [m, type] of BENCH_MEMBER_TYPES.entries()) {
       const organization = { uscc: benchUscc((g - 1) * BENCH_MEMBER_TYPES.length + m + 1), name: `压测成员单位 ${code}-${m + 1}（演示）`, type, region: '370102', industry: type === 'ENTERPRISE' ? '通用设备制造业' : '职业教育' };
-      await graphql(gatewayUrl, 'mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }', { input: { groupId: registerGroup.id, organization, joinedOn: `${YEAR}-01-15` } }, secretariat);
+      await callGateway(gatewayUrl, 'mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }', { input: { groupId: registerGroup.id, organization, joinedOn: `${YEAR}-01-15` } }, secretariat);
     }
     ids.push(registerGroup.id);
   }
@@ -314,7 +307,7 @@ async function timeReports(gatewayUrl: string, token: string, groupIds: string[]
   const worker = async () => {
     while (next < groupIds.length) {
       const groupId = groupIds[next++];
-      const data = await graphql(gatewayUrl, FULL_REPORT, { groupId, year: YEAR }, token).catch((error: Error) => {
+      const data = await callGateway(gatewayUrl, FULL_REPORT, { groupId, year: YEAR }, token).catch((error: Error) => {
         throw new Error(`full report of group ${groupId}: ${error.message}`);
       });
       const fields = data?.annualReport?.filled?.fields;
@@ -473,8 +466,8 @@ async function soak(hub: RunningHub, env: NodeJS.ProcessEnv, tokens: { secretari
   const vars = { groupId: DEMO.groupId, year: YEAR };
   const headers = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
   const state = async () => {
-    const data = await graphql(hub.gatewayUrl, SOAK_STATE, { ...vars, noticeId: SOAK_NOTICE_ID }, tokens.secretariat);
-    const read = await graphql(hub.gatewayUrl, 'query($id: ID!) { notice(id: $id) { readByMyOrganization } }', { id: SOAK_NOTICE_ID }, tokens.member);
+    const data = await callGateway(hub.gatewayUrl, SOAK_STATE, { ...vars, noticeId: SOAK_NOTICE_ID }, tokens.secretariat);
+    const read = await callGateway(hub.gatewayUrl, 'query($id: ID!) { notice(id: $id) { readByMyOrganization } }', { id: SOAK_NOTICE_ID }, tokens.member);
     return { ...data, readByMember: read.notice?.readByMyOrganization };
   };
   const before = await state();
@@ -488,7 +481,7 @@ async function soak(hub: RunningHub, env: NodeJS.ProcessEnv, tokens: { secretari
     { name: 'markNoticeRead (member, write)', token: tokens.member, body: { query: SOAK_MARK_READ, variables: { id: SOAK_NOTICE_ID } } },
   ];
   // Every kind answers without errors before the soak, or its counts would mean nothing.
-  for (const def of requestDefs) await graphql(hub.gatewayUrl, def.body.query, (def.body as { variables?: Record<string, unknown> }).variables ?? {}, def.token);
+  for (const def of requestDefs) await callGateway(hub.gatewayUrl, def.body.query, (def.body as { variables?: Record<string, unknown> }).variables ?? {}, def.token);
 
   const statusCounts: Record<string, number> = {};
   const errorsByCode: Record<string, number> = {};
@@ -610,7 +603,7 @@ async function soak(hub: RunningHub, env: NodeJS.ProcessEnv, tokens: { secretari
   const expectedAfter = { ...before, notice: { readCount: before.readByMember ? before.notice.readCount : before.notice.readCount + 1 }, readByMember: true };
   if (JSON.stringify(after) !== JSON.stringify(expectedAfter)) problems.push(`state after the soak ${JSON.stringify(after)} is not ${JSON.stringify(expectedAfter)}`);
   for (const def of requestDefs) {
-    await graphql(hub.gatewayUrl, def.body.query, (def.body as { variables?: Record<string, unknown> }).variables ?? {}, def.token).catch((error: Error) => problems.push(`${def.name} after the soak: ${error.message.slice(0, 300)}`));
+    await callGateway(hub.gatewayUrl, def.body.query, (def.body as { variables?: Record<string, unknown> }).variables ?? {}, def.token).catch((error: Error) => problems.push(`${def.name} after the soak: ${error.message.slice(0, 300)}`));
   }
 
   const round = (n: number) => Math.round(n * 100) / 100;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CronExpressionParser } from 'cron-parser';
 import { devSecrets } from './lib/secrets';
 import { mintToken } from './lib/tokens';
+import { callGateway } from './lib/gateway';
 
 /**
  * The reporting bot: a client of the gateway with a REPORTER token (never personal data).
@@ -23,12 +24,7 @@ interface Options {
   say?: (line: string) => void;
 }
 
-async function gql<T>(o: Options, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetch(o.gateway, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}` }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('；'));
-  return body.data as T;
-}
+const gql = <T>(o: Options, query: string, variables: Record<string, unknown>) => callGateway<T>(o.gateway, query, variables, o.token);
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 

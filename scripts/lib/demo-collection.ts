@@ -1,6 +1,7 @@
 import { demoId } from '../../subgraphs/kit/src/ids';
 import { DEMO } from '../../subgraphs/members/src/seed';
 import { mintToken } from './tokens';
+import { callGateway } from './gateway';
 
 /** Demo units that file their 2025 returns, with their figures (schools: students, teachers, graduates). */
 const RETURNS: [slug: string, figures: Record<string, number>][] = [
@@ -18,12 +19,7 @@ const RETURNS: [slug: string, figures: Record<string, number>][] = [
  * secretariat approves them. The rest stay drafts, so the round shows who has not submitted.
  */
 export async function runDemoCollection(gatewayUrl: string, jwtSecret: string): Promise<boolean> {
-  const call = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(`demo collection: ${body.errors[0].message}`);
-    return body.data;
-  };
+  const call = (token: string, query: string, variables: Record<string, unknown> = {}) => callGateway(gatewayUrl, query, variables, token);
   const g = DEMO.groupId;
   const secretariat = await mintToken(jwtSecret, { sub: 'demo-secretariat', roles: ['SECRETARIAT'], groups: [g], org: DEMO.secretariatOrgId });
   if ((await call(secretariat, 'query($g: ID!) { collectionRound(groupId: $g, year: 2025) { id } }', { g })).collectionRound) return false;

@@ -1,10 +1,8 @@
 import { DataSource, In } from 'typeorm';
-import { Directory, HubContext, loader, manyByKey, membersDirectory, oneByKey, Viewer } from '../../kit/src';
+import { Directory, HubContext, loader, manyByKey, oneByKey, sharedDirectory, Viewer } from '../../kit/src';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { TrainingProgram } from './ledger/ledger.entity';
 import { trainingSummaryLoader } from './report/training';
-
-let directory: Directory | undefined;
 
 /** Per-request loaders; each batch is one `IN (...)` query. */
 export function createLoaders(db: DataSource, viewer: Viewer) {
@@ -13,9 +11,9 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
     load: async (baseId: string) => (await coBuildersByBaseId.load(baseId)).map((c) => c.organizationId),
   };
   return {
+    /** The members directory, for writes (one per process, made on first use). */
     get directory(): Directory {
-      directory ??= membersDirectory('bases');
-      return directory;
+      return sharedDirectory('bases');
     },
     /** Bases are seen by their group's users and by authorities. */
     visibleBaseById: loader<string, TrainingBase | null>(async (ids) =>

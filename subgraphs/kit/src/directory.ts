@@ -56,3 +56,12 @@ export function membersDirectory(service: string, env: NodeJS.ProcessEnv = proce
 }
 
 export type Directory = ReturnType<typeof membersDirectory>;
+
+const directories = new Map<string, Directory>();
+
+/** The process's one members directory for a service, made from process.env on first use. */
+export function sharedDirectory(service: string): Directory {
+  let directory = directories.get(service);
+  if (!directory) directories.set(service, (directory = membersDirectory(service)));
+  return directory;
+}

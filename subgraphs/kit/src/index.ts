@@ -18,3 +18,4 @@ export * from './sealing';
 export * from './directory';
 export * from './seeding';
 export * from './columns';
+export * from './like';

@@ -1,19 +1,16 @@
 import { DataSource, In } from 'typeorm';
-import { Directory, HubContext, loader, manyByKey, membersDirectory, oneByKey, Viewer } from '../../kit/src';
+import { Directory, HubContext, loader, manyByKey, oneByKey, sharedDirectory, Viewer } from '../../kit/src';
 import { canSeeCooperation, canSeeRequest, canSeeResource } from './access';
 import { Cooperation } from './cooperation/cooperation.entity';
 import { ResourceRequest } from './request/request.entity';
 import { SharedResource } from './resource/resource.entity';
 
-let directory: Directory | undefined;
-
 /** Per-request loaders; each batch is one `IN (...)` query and access is applied to its rows. */
 export function createLoaders(db: DataSource, viewer: Viewer) {
   return {
-    /** The members directory, for writes (made once per process, on first use). */
+    /** The members directory, for writes (one per process, made on first use). */
     get directory(): Directory {
-      directory ??= membersDirectory('resources');
-      return directory;
+      return sharedDirectory('resources');
     },
     visibleResourceById: loader<string, SharedResource | null>(async (ids) =>
       oneByKey(ids, await db.getRepository(SharedResource).findBy({ id: In(ids) }), (r) => r.id).map((r) => (r && canSeeResource(viewer, r) ? r : null)),

@@ -1,21 +1,19 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Directory, HubContext, membersDirectory, Viewer } from '../../kit/src';
+import { Directory, HubContext, sharedDirectory, Viewer } from '../../kit/src';
 import { AnnualReturn } from './collection/collection.entity';
 import { returnsSection, ReturnsSection } from './collection/returns-section';
 import { ReturnStatus } from './enums';
 import { Target } from './targets/target.entity';
-
-let directory: Directory | undefined;
 
 const split = (key: string) => ({ groupId: key.split('|')[0], year: Number(key.split('|')[1]) });
 
 /** Per-request loaders, keyed by `groupId|year`. */
 export function createLoaders(db: DataSource, _viewer: Viewer) {
   return {
+    /** The members directory, for writes (one per process, made on first use). */
     get directory(): Directory {
-      directory ??= membersDirectory('statistics');
-      return directory;
+      return sharedDirectory('statistics');
     },
     returnsSection: new DataLoader<string, ReturnsSection>((keys) => Promise.all(keys.map((k) => returnsSection(db, split(k).groupId, split(k).year)))),
     approvedReturnsByGroupYear: new DataLoader<string, Map<string, AnnualReturn>>((keys) =>

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
 import { DataSource, In } from 'typeorm';
-import { applySessionFilter, LedgerFilter } from '../ledger/scope';
+import { applyBatchFilter, applySessionFilter, LedgerFilter } from '../ledger/scope';
 import { fenToYuan } from '../../../kit/src';
 import { CATEGORY_LABEL, LEVEL_LABEL, MODE_LABEL, TARGET_LABEL } from '../enums';
 import { CertificationBatch, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
@@ -48,11 +48,7 @@ export async function exportWorkbook(db: DataSource, filter: LedgerFilter & { ba
   for (const s of sessions) {
     sheets.sessions.addRow([s.code, codes.get(s.programId), s.startsOn, s.endsOn, s.personTimes, s.hours, fenToYuan(s.revenue)]).commit();
   }
-  const batches = db.getRepository(CertificationBatch).createQueryBuilder('c').where('c.baseId = :baseId', { baseId: filter.baseId });
-  if (filter.year) batches.andWhere('c.year = :year', { year: filter.year });
-  if (filter.from) batches.andWhere('c.assessedOn >= :from', { from: filter.from });
-  if (filter.to) batches.andWhere('c.assessedOn <= :to', { to: filter.to });
-  if (filter.organizationId) batches.andWhere('c.organizationId = :org', { org: filter.organizationId });
+  const batches = applyBatchFilter(db.getRepository(CertificationBatch).createQueryBuilder('c'), filter);
   for (const c of await batches.orderBy('c.code').getMany()) {
     sheets.certifications.addRow([c.code, c.occupation, LEVEL_LABEL[c.level], c.candidates, c.passed, c.assessedOn]).commit();
   }

@@ -8,7 +8,7 @@ import { sealer } from '../sealer';
 import { RevealAudit, Trainee } from '../trainee/trainee.entity';
 import { TrainingBase } from '../base/base.entity';
 import { CertificationBatch, TrainingProgram, TrainingSession } from './ledger.entity';
-import { applyScope, applySessionFilter, LedgerFilter } from './scope';
+import { applyBatchFilter, applyScope, applySessionFilter, LedgerFilter } from './scope';
 
 export const TrainingSessionConnection = Connection(TrainingSession, 'TrainingSession');
 export const CertificationBatchConnection = Connection(CertificationBatch, 'CertificationBatch');
@@ -56,14 +56,7 @@ export class LedgerResolver {
   @Query(() => CertificationBatchConnection, { description: '鉴定批次台账（按可见范围）' })
   certificationBatches(@Args(() => LedgerPageArgs) args: LedgerPageArgs, @Ctx() ctx: BasesContext) {
     ctx.viewer.requireUser();
-    const query = applyScope(ctx.db.getRepository(CertificationBatch).createQueryBuilder('c'), ctx.viewer, 'c');
-    const f = args.filter ?? {};
-    if (f.groupId) query.andWhere('c.groupId = :groupId', { groupId: f.groupId });
-    if (f.baseId) query.andWhere('c.baseId = :baseId', { baseId: f.baseId });
-    if (f.organizationId) query.andWhere('c.organizationId = :organizationId', { organizationId: f.organizationId });
-    if (f.year) query.andWhere('c.year = :year', { year: f.year });
-    if (f.from) query.andWhere('c.assessedOn >= :from', { from: f.from });
-    if (f.to) query.andWhere('c.assessedOn <= :to', { to: f.to });
+    const query = applyBatchFilter(applyScope(ctx.db.getRepository(CertificationBatch).createQueryBuilder('c'), ctx.viewer, 'c'), args.filter);
     return newestFirstPage(query, 'assessedOn', args.first, args.after);
   }
 

@@ -48,3 +48,15 @@ export function applySessionFilter<T extends ObjectLiteral>(query: SelectQueryBu
   if (f.targetGroup) query.andWhere('s.programId IN (SELECT ptg.programId FROM program_target_group ptg WHERE ptg.targetGroup = :targetGroup)', { targetGroup: f.targetGroup });
   return query;
 }
+
+/** Applies a LedgerFilter to certification batches (alias c): group, base, unit, year, assessment period. */
+export function applyBatchFilter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, filter: LedgerFilter | null | undefined): SelectQueryBuilder<T> {
+  const f = filter ?? {};
+  if (f.groupId) query.andWhere('c.groupId = :groupId', { groupId: f.groupId });
+  if (f.baseId) query.andWhere('c.baseId = :baseId', { baseId: f.baseId });
+  if (f.organizationId) query.andWhere('c.organizationId = :organizationId', { organizationId: f.organizationId });
+  if (f.year) query.andWhere('c.year = :year', { year: f.year });
+  if (f.from) query.andWhere('c.assessedOn >= :from', { from: f.from });
+  if (f.to) query.andWhere('c.assessedOn <= :to', { to: f.to });
+  return query;
+}

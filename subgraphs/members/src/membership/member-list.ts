@@ -1,5 +1,5 @@
 import { Brackets, DataSource } from 'typeorm';
-import { badInput, decodeCursor, pageSize, toPage, Viewer } from '../../../kit/src';
+import { badInput, containsPattern, decodeCursor, LIKE_ESCAPE, pageSize, prefixPattern, toPage, Viewer } from '../../../kit/src';
 import { MemberSortField, MembershipStatus, SortDirection } from '../enums';
 import { Organization } from '../organization/organization.entity';
 import { Membership } from './membership.entity';
@@ -13,8 +13,6 @@ const SORT_EXPRESSION: Record<MemberSortField, string> = {
   JOINED_ON: "COALESCE(m.joinedOn, '')",
 };
 
-// '!' escapes LIKE wildcards: a backslash would need different quoting in MySQL and SQLite.
-const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
 
 /**
  * One page of a group's member list: two statements (page and count) whatever the page size;
@@ -50,10 +48,10 @@ export async function listMembers(db: DataSource, viewer: Viewer, groupId: strin
   }
   const search = args.search?.trim();
   if (search) {
-    const byName = "o.name LIKE :name ESCAPE '!'";
+    const byName = `o.name LIKE :name ${LIKE_ESCAPE}`;
     // The portal shows names only, so anonymous search does not match credit codes.
-    if (viewer.isAnonymous) query.andWhere(byName, { name: `%${escapeLike(search)}%` });
-    else query.andWhere(new Brackets((b) => b.where(byName, { name: `%${escapeLike(search)}%` }).orWhere("o.uscc LIKE :uscc ESCAPE '!'", { uscc: `${escapeLike(search.toUpperCase())}%` })));
+    if (viewer.isAnonymous) query.andWhere(byName, { name: containsPattern(search) });
+    else query.andWhere(new Brackets((b) => b.where(byName, { name: containsPattern(search) }).orWhere(`o.uscc LIKE :uscc ${LIKE_ESCAPE}`, { uscc: prefixPattern(search.toUpperCase()) })));
   }
 
   const totalCount = await query.clone().getCount();

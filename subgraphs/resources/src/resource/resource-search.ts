@@ -1,11 +1,9 @@
 import { Brackets, DataSource } from 'typeorm';
-import { badInput, newestFirstPage, Viewer } from '../../../kit/src';
+import { badInput, containsPattern, LIKE_ESCAPE, newestFirstPage, Viewer } from '../../../kit/src';
 import { ResourceStatus, Visibility } from '../enums';
 import { SharedResource } from './resource.entity';
 import { ResourceSearchArgs } from './resource.input';
 
-// '!' escapes LIKE wildcards: a backslash would need different quoting in MySQL and SQLite.
-const like = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 /**
  * Published resources the viewer may see, newest first, keyset-paginated: a group's users see
@@ -38,7 +36,7 @@ export async function searchResources(db: DataSource, viewer: Viewer, args: Reso
   const keyword = filter.keyword?.trim();
   if (keyword) {
     const columns = ['r.title', 'r.description', 'r.specialty', 'r.subject', 'r.occupation', 'r.providerName'];
-    query.andWhere(new Brackets((b) => columns.forEach((c) => b.orWhere(`${c} LIKE :keyword ESCAPE '!'`, { keyword: like(keyword) }))));
+    query.andWhere(new Brackets((b) => columns.forEach((c) => b.orWhere(`${c} LIKE :keyword ${LIKE_ESCAPE}`, { keyword: containsPattern(keyword) }))));
   }
 
   return newestFirstPage(query, 'publishedAt', args.first, args.after);
