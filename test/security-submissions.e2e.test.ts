@@ -32,9 +32,9 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** The resources subgraph's database, opened directly: rows stored before the per-row cap existed. */
-async function withResourcesDb<T>(run: (db: DataSource) => Promise<T>): Promise<T> {
-  const db = await openDataSource(readDatabase(hub.env, 'resources'), { entities: [], migrations: [] });
+/** A subgraph's database, opened directly: rows stored before the per-row cap existed. */
+async function withDb<T>(subgraph: string, run: (db: DataSource) => Promise<T>): Promise<T> {
+  const db = await openDataSource(readDatabase(hub.env, subgraph), { entities: [], migrations: [] });
   try {
     return await run(db);
   } finally {
@@ -129,7 +129,7 @@ describe('one extreme row never breaks the report', () => {
   beforeAll(async () => {
     // Ten rows at the old input maximum and one of a fen, stored before rows were capped: their sum,
     // 9,999,999,999,999,991 fen, is beyond what a float holds to the fen (2^53).
-    await withResourcesDb(async (db) => {
+    await withDb('resources', async (db) => {
       const [template] = await db.query(
         `SELECT * FROM cooperation WHERE groupId = ? AND year = ? AND organizationId NOT IN (?, ?) AND partnerId NOT IN (?, ?) ORDER BY id LIMIT 1`,
         [G, YEAR, DEMO.secretariatOrgId, DEMO.schoolOrgId, DEMO.secretariatOrgId, DEMO.schoolOrgId],
@@ -145,6 +145,16 @@ describe('one extreme row never breaks the report', () => {
           `INSERT INTO cooperation (id, groupId, organizationId, partnerId, partnerUscc, year, projectName, investment, investmentReceived, equipmentValue, serviceIncome, recordedBy, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [id, G, template.organizationId, template.partnerId, template.partnerUscc, LEGACY_YEAR, `历史台账 ${i + 1}（测试）`, amount, amount, 0, amount, 'legacy-import', `2025-01-0${(i % 9) + 1}T08:00:00.000Z`],
         );
+      }
+    });
+    // The same in the training ledgers (bases): eleven sessions whose revenue sums past 2^53 fen.
+    await withDb('bases', async (db) => {
+      const [session] = await db.query(`SELECT * FROM training_session WHERE groupId = ? AND year = ? ORDER BY id LIMIT 1`, [G, YEAR]);
+      expect(session).toBeDefined();
+      const columns = Object.keys(session);
+      for (let i = 0; i < 11; i += 1) {
+        const row = { ...session, id: randomUUID(), code: `LEGACY-${i + 1}`, year: LEGACY_YEAR, month: `${LEGACY_YEAR}-03`, startsOn: `${LEGACY_YEAR}-03-01`, endsOn: `${LEGACY_YEAR}-03-05`, revenue: i < 10 ? BIGGEST_OLD_INPUT : 1 };
+        await db.query(`INSERT INTO training_session (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => row[c]));
       }
     });
   });
@@ -168,6 +178,11 @@ describe('one extreme row never breaks the report', () => {
     const field = (code: string) => filled.fields.find((f: { code: string }) => f.code === code)?.value;
     expect(field('JT0210')).toBe('10000000000.00'); // 万元, 9,999,999,999.999991 rounded half up
     expect(field('JT0306')).toBe('10000000000.00');
+    const training = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: ${LEGACY_YEAR}) { training { sessions revenue revenueWan } } }`, { g: G }, tokens.bot)).annualReport.training;
+    expect(training).toEqual({ sessions: 11, revenue: '99999999999999.91', revenueWan: '10000000000.00' });
+    expect(field('JT0303')).toBe('10000000000.00');
+    const totals = dataOf(await hub.gql(`query($f: LedgerFilter) { trainingTotals(by: CATEGORY, filter: $f) { sessions revenue } }`, { f: { groupId: G, year: LEGACY_YEAR } }, tokens.secretariat)).trainingTotals;
+    expect(totals).toEqual([{ sessions: 11, revenue: '99999999999999.91' }]);
     // The member and the secretariat read the same report without an error.
     expect(codesOf(await hub.gql(SHARING, { g: G, y: LEGACY_YEAR }, tokens.secretariat))).toEqual([]);
   });
