@@ -50,8 +50,10 @@ export async function runOnce(o: Options): Promise<number> {
   if (filled.blocked) return 1;
   const { freezeReport } = await gql<{ freezeReport: { unchanged: boolean; submission: { id: string; version: number; status: string; payloadSha256: string } } }>(
     o,
-    'mutation($g: ID!, $y: Int!, $t: String!, $r: String!) { freezeReport(groupId: $g, year: $y, template: $t, filledReport: $r) { unchanged submission { id version status payloadSha256 } } }',
-    { g: o.groupId, y: o.year, t: template.code, r: JSON.stringify(filled) },
+    // The hub freezes the figures it computes itself; the copy read above only has to agree with
+    // them (any difference, e.g. a ledger changed meanwhile, is refused and the next run retries).
+    'mutation($g: ID!, $y: Int!, $t: String!, $r: String) { freezeReport(groupId: $g, year: $y, template: $t, filledReport: $r) { unchanged submission { id version status payloadSha256 } } }',
+    { g: o.groupId, y: o.year, t: template.code, r: JSON.stringify({ fields: filled.fields.map((f) => ({ code: f.code, value: f.value })) }) },
   );
   const s = freezeReport.submission;
   if (freezeReport.unchanged && ['ACCEPTED', 'SUBMITTED'].includes(s.status)) {

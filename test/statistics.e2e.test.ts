@@ -122,7 +122,7 @@ describe('the annual report, assembled by federation', () => {
 
     const round2 = (n: number) => Math.round(n * 100) / 100;
     expect(report.indicators.trainingPerStudent).toBe(round2(training.personTimes / 7800));
-    expect(report.indicators.serviceIncomePerTeacherWan).toBe(Number(fenToWan((training.revenueFen + sharing.serviceIncomeFen) / 400)));
+    expect(report.indicators.serviceIncomePerTeacherWan).toBe(Number(fenToWan(training.revenueFen + sharing.serviceIncomeFen, 400)));
     expect(report.indicators.employmentRatePercent).toBe(94);
 
     const field = (code: string) => report.filled.fields.find((f: any) => f.code === code);

@@ -76,11 +76,15 @@ const bot = (target = 'national', dryRun = false) => runOnce({ gateway: hub.url,
 const SUB = `id status version attempts receipt platformMessage lastError idempotencyKey payloadSha256 changes { code from to }`;
 const submission = async (id: string) => dataOf(await hub.gql(`query($g: ID!) { submissions(groupId: $g) { ${SUB} } }`, { g: G }, tokens.secretariat)).submissions.find((s: any) => s.id === id);
 
-/** Freezes a new version as the bot would, from the current report with one figure changed (a correction). */
+/**
+ * A correction as it happens: a unit records one more ledger row with a co-developed course
+ * (JT0207 + 1), then the bot freezes a new version of what the hub now computes.
+ */
 async function freezeCorrection(n: number) {
-  const { annualReport } = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { filled(template: "NATIONAL_2025") { fields { code value } } } }`, { g: G }, tokens.bot));
-  const fields = annualReport.filled.fields.map((f: any) => (f.code === 'JT0207' ? { ...f, value: String(Number(f.value) + n) } : f));
-  const frozen = dataOf(await hub.gql(`mutation($g: ID!, $r: String!) { freezeReport(groupId: $g, year: ${YEAR}, template: "NATIONAL_2025", filledReport: $r) { unchanged submission { ${SUB} } } }`, { g: G, r: JSON.stringify({ fields }) }, tokens.bot)).freezeReport;
+  const partner = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.memberOrgId }, tokens.secretariat)).organization.uscc;
+  dataOf(await hub.gql(`mutation($input: CooperationInput!) { recordCooperation(input: $input) { id } }`, { input: { groupId: G, partnerUscc: partner, year: YEAR, projectName: `课程共建更正 ${n}（测试）`, coCourses: 1 } }, tokens.school));
+  const frozen = dataOf(await hub.gql(`mutation($g: ID!) { freezeReport(groupId: $g, year: ${YEAR}, template: "NATIONAL_2025") { unchanged submission { ${SUB} } } }`, { g: G }, tokens.bot)).freezeReport;
+  expect(frozen.unchanged).toBe(false);
   if (frozen.submission.status === 'GENERATED') dataOf(await hub.gql(`mutation($id: ID!) { confirmSubmissionWarnings(id: $id, reason: "比值偏高已核实") { id } }`, { id: frozen.submission.id }, tokens.secretariat));
   return frozen.submission;
 }
@@ -176,7 +180,7 @@ describe('automatic submission to the national platform', () => {
 
     const port = new URL(hub.hub.subgraphUrls.statistics).port;
     const restarted = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'subgraphs', 'statistics', 'src', 'index.js')], {
-      env: { ...process.env, ...hub.env, ...statisticsEnv, SUBMISSION_RETRY_INTERVAL_MS: '300', MEMBERS_URL: hub.hub.subgraphUrls.members, STATISTICS_PORT: port },
+      env: { ...process.env, ...hub.env, ...statisticsEnv, SUBMISSION_RETRY_INTERVAL_MS: '300', MEMBERS_URL: hub.hub.subgraphUrls.members, GATEWAY_URL: hub.url, STATISTICS_PORT: port },
       stdio: 'ignore',
     });
     hub.hub.processes.set('statistics', restarted);

@@ -17,6 +17,7 @@ import { fileRoute } from './files';
 import { checkSubgraphs, subgraphUrls } from './health';
 import { armor, rateLimiter } from './limits';
 import { createMetrics } from './metrics';
+import { withServiceTokens } from './service-tokens';
 
 /** CORS for the listed origins only; other origins get no CORS headers (the browser blocks them). */
 function cors(origins: string[]) {
@@ -61,7 +62,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const verify = createVerifier(config);
+  // Users' tokens, and the short-lived tokens a subgraph signs with its own secret (service-tokens.ts).
+  const verify = withServiceTokens(createVerifier(config), new Map([...urls.keys()].map((name) => [name, config.subgraphSecret(name)])));
   // Tokens are checked before Apollo or a file route sees the request: a bad token is a 401
   // whatever the query or file; no token is anonymous, and the subgraph decides what that may do.
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {

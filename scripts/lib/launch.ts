@@ -171,9 +171,11 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     // Every process learns where every subgraph is (<NAME>_URL): a subgraph that checks facts
     // owned by another (resources → members) reads it too.
     Object.assign(env, urlEnvironment(subgraphUrls));
+    // Statistics reads the assembled report it freezes through this hub's gateway.
+    const gatewayPort = options.gatewayPort ?? GATEWAY_PORT;
+    env.GATEWAY_URL = `http://127.0.0.1:${gatewayPort}/graphql`;
     for (const entry of SUBGRAPHS) processes.set(entry.name, spawnSubgraph(entry.name, env, port(entry.name), options.onOutput));
     await Promise.all(SUBGRAPHS.map((entry) => waitFor(new URL('/health', subgraphUrls[entry.name]).toString(), processes.get(entry.name)!, entry.name)));
-    const gatewayPort = options.gatewayPort ?? GATEWAY_PORT;
     processes.set('gateway', await startGateway(env, gatewayPort, subgraphUrls, options.onOutput));
     return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, processes, stop };
   } catch (error) {

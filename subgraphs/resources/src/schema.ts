@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { membersDirectory, SubgraphDefinition } from '../../kit/src';
 import { createLoaders, ResourcesContext, ResourcesLoaders } from './context';
 import { Cooperation } from './cooperation/cooperation.entity';
-import { CooperationResolver } from './cooperation/cooperation.resolver';
+import { CooperationAudit } from './cooperation/cooperation-audit.entity';
+import { CooperationAuditResolver, CooperationResolver } from './cooperation/cooperation.resolver';
 import { Message } from './message/message.entity';
 import { MessageResolver } from './message/message.resolver';
 import { ResourcesInitial1763800000000 } from './migrations/1763800000000-initial';
+import { CooperationAudit1764300000000 } from './migrations/1764300000000-cooperation-audit';
 import { OrganizationResourcesResolver } from './organization.resolver';
 import { AnnualReportSharingResolver } from './report/sharing';
 import { ResourceRequest } from './request/request.entity';
@@ -20,9 +22,9 @@ type Ref = { id: string };
 export const resources: SubgraphDefinition<ResourcesLoaders> = {
   name: 'resources',
   defaultPort: 4002,
-  entities: [SharedResource, ResourceRequest, Cooperation, Message],
-  migrations: [ResourcesInitial1763800000000],
-  resolvers: [ResourceResolver, RequestResolver, CooperationResolver, MessageResolver, OrganizationResourcesResolver, AnnualReportSharingResolver],
+  entities: [SharedResource, ResourceRequest, Cooperation, CooperationAudit, Message],
+  migrations: [ResourcesInitial1763800000000, CooperationAudit1764300000000],
+  resolvers: [ResourceResolver, RequestResolver, CooperationResolver, CooperationAuditResolver, MessageResolver, OrganizationResourcesResolver, AnnualReportSharingResolver],
   orphanedTypes: [Organization, AnnualReport],
   referenceResolvers: {
     SharedResource: { __resolveReference: (ref: Ref, ctx: ResourcesContext) => ctx.loaders.visibleResourceById.load(ref.id) },

@@ -15,6 +15,7 @@ import { readSubmissionConfig } from './submission/runtime';
 import { Submission } from './submission/submission.entity';
 import { SubmissionResolver } from './submission/submission.resolver';
 import { Submissions1764100000000 } from './migrations/1764100000000-submissions';
+import { assembledReportReader } from './submission/assembled-report';
 
 type Ref = { id: string };
 
@@ -53,6 +54,7 @@ export const statistics: SubgraphDefinition<StatisticsLoaders> = {
   background: (db, log) => startRetryLoop(db, readSubmissionConfig(), log),
   checkEnvironment: (env) => {
     membersDirectory('statistics', env);
+    assembledReportReader(env);
     templates();
     readSubmissionConfig();
   },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, fenToWan, forbidden, Money, newestFirstPage, notFound, requiredText } from '../../../kit/src';
+import { Connection, exactSum, fenToWan, forbidden, Money, newestFirstPage, notFound, requiredText } from '../../../kit/src';
 import { BasesContext } from '../context';
 import { CATEGORY_LABEL, MODE_LABEL, PiiField, TARGET_LABEL, TotalsBy } from '../enums';
 import { LedgerImport } from '../imports/import.entity';
@@ -28,7 +28,7 @@ export class TotalsRow {
   @Field(() => Int) sessions!: number;
   @Field(() => Int, { description: '培训人次' }) personTimes!: number;
   @Field(() => Int, { description: '课时' }) hours!: number;
-  @Field(() => Money, { description: '到账金额（元）' }) revenue!: number;
+  @Field(() => Money, { description: '到账金额（元）' }) revenue!: string;
   @Field(() => String, { description: '到账金额（万元，两位小数）' }) revenueWan!: string;
 }
 
@@ -69,7 +69,7 @@ export class LedgerResolver {
     applySessionFilter(applyScope(query, ctx.viewer, 's', true), filter);
     const rows: { key: string; sessions: string; personTimes: string; hours: string; revenue: string }[] = await query
       .select(key, 'key').addSelect('COUNT(*)', 'sessions').addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes')
-      .addSelect('COALESCE(SUM(s.hours), 0)', 'hours').addSelect('COALESCE(SUM(s.revenue), 0)', 'revenue')
+      .addSelect('COALESCE(SUM(s.hours), 0)', 'hours').addSelect(exactSum('s.revenue'), 'revenue')
       .groupBy(key).orderBy(key).getRawMany();
     const bases = by === TotalsBy.BASE ? await ctx.loaders.visibleBaseById.loadMany(rows.map((r) => r.key)) : [];
     const label = (k: string, i: number): string => {
@@ -79,7 +79,7 @@ export class LedgerResolver {
       if (by === TotalsBy.BASE) return (bases[i] as TrainingBase | null)?.name ?? k;
       return k;
     };
-    return rows.map((r, i) => ({ key: r.key, label: label(r.key, i), sessions: Number(r.sessions), personTimes: Number(r.personTimes), hours: Number(r.hours), revenue: Number(r.revenue), revenueWan: fenToWan(Number(r.revenue)) }));
+    return rows.map((r, i) => ({ key: r.key, label: label(r.key, i), sessions: Number(r.sessions), personTimes: Number(r.personTimes), hours: Number(r.hours), revenue: r.revenue, revenueWan: fenToWan(r.revenue) }));
   }
 
   @Query(() => TraineeConnection, { description: '学员名册（身份证号、手机号脱敏；填报机器人不可见）' })

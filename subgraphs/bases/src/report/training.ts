@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource, In } from 'typeorm';
-import { fenToWan, Money, Viewer } from '../../../kit/src';
+import { exactSum, fenToWan, Money, Viewer } from '../../../kit/src';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from '../base/base.entity';
 import { BasesContext } from '../context';
 import { BaseKind, CertificationLevel, DesignationLevel, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
@@ -14,7 +14,7 @@ import { AnnualReport, Organization } from '../stubs';
   @Field(() => ProgramCategory) category!: ProgramCategory;
   @Field(() => Int) personTimes!: number;
   @Field(() => Int) hours!: number;
-  @Field(() => Money) revenue!: number;
+  @Field(() => Money) revenue!: string;
 }
 @ObjectType() export class TargetGroupFigures {
   @Field(() => TargetGroup) targetGroup!: TargetGroup;
@@ -41,7 +41,7 @@ import { AnnualReport, Organization } from '../stubs';
 @ObjectType({ description: '按开展单位统计' }) export class OrganizationTrainingFigures {
   @Field(() => ID) organizationId!: string;
   @Field(() => Int) personTimes!: number;
-  @Field(() => Money) revenue!: number;
+  @Field(() => Money) revenue!: string;
 }
 
 /** 培训与鉴定: the group's training ledgers for the year, all SQL aggregates. */
@@ -51,7 +51,7 @@ export class TrainingSection {
   @Field(() => Int, { description: '培训人数（按身份证号去重）' }) distinctPersons!: number;
   @Field(() => Int, { description: '班次' }) sessions!: number;
   @Field(() => Int, { description: '课时' }) hours!: number;
-  @Field(() => Money, { description: '到账金额（元）' }) revenue!: number;
+  @Field(() => Money, { description: '到账金额（元）' }) revenue!: string;
   @Field(() => String, { description: '到账金额（万元，两位小数）' }) revenueWan!: string;
   @Field(() => [CategoryFigures]) byCategory!: CategoryFigures[];
   @Field(() => [TargetGroupFigures]) byTargetGroup!: TargetGroupFigures[];
@@ -69,13 +69,15 @@ export class TrainingSummary {
   @Field(() => Int) sessions!: number;
   @Field(() => Int) personTimes!: number;
   @Field(() => Int) hours!: number;
-  @Field(() => Money) revenue!: number;
+  @Field(() => Money) revenue!: string;
   @Field(() => String) revenueWan!: string;
   @Field(() => Int) candidates!: number;
   @Field(() => Int) passed!: number;
 }
 
 const n = (v: unknown) => Number(v ?? 0);
+/** A money sum (exactSum): fen as decimal text, never through a float. */
+const fen = (v: unknown) => String(v ?? '0');
 
 const personCounts = new Map<string, number>();
 
@@ -101,8 +103,8 @@ async function distinctPersons(db: DataSource, groupId: string, year: number): P
 export async function trainingSection(db: DataSource, groupId: string, year: number): Promise<TrainingSection> {
   const sessions = () => db.getRepository(TrainingSession).createQueryBuilder('s').where('s.groupId = :groupId AND s.year = :year', { groupId, year });
   const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations, byOrganization] = await Promise.all([
-    sessions().select('COUNT(*)', 'sessions').addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes').addSelect('COALESCE(SUM(s.hours), 0)', 'hours').addSelect('COALESCE(SUM(s.revenue), 0)', 'revenue').getRawOne(),
-    sessions().select('s.category', 'category').addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.hours)', 'hours').addSelect('SUM(s.revenue)', 'revenue').groupBy('s.category').orderBy('s.category').getRawMany(),
+    sessions().select('COUNT(*)', 'sessions').addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes').addSelect('COALESCE(SUM(s.hours), 0)', 'hours').addSelect(exactSum('s.revenue'), 'revenue').getRawOne(),
+    sessions().select('s.category', 'category').addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.hours)', 'hours').addSelect(exactSum('s.revenue'), 'revenue').groupBy('s.category').orderBy('s.category').getRawMany(),
     sessions().innerJoin('program_target_group', 'ptg', 'ptg.programId = s.programId').select('ptg.targetGroup', 'targetGroup').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('ptg.targetGroup').orderBy('ptg.targetGroup').getRawMany(),
     sessions().select('s.mode', 'mode').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('s.mode').orderBy('s.mode').getRawMany(),
     distinctPersons(db, groupId, year),
@@ -111,7 +113,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
     db.getRepository(TrainingBase).createQueryBuilder('b').select('b.kind', 'kind').addSelect('COUNT(*)', 'count').where('b.groupId = :groupId', { groupId }).groupBy('b.kind').orderBy('b.kind').getRawMany(),
     db.getRepository(BaseDesignation).createQueryBuilder('d').innerJoin(TrainingBase, 'b', 'b.id = d.baseId').select('d.level', 'level').addSelect('COUNT(*)', 'count')
       .where('b.groupId = :groupId AND d.awardedOn <= :end', { groupId, end: `${year}-12-31` }).groupBy('d.level').orderBy('d.level').getRawMany(),
-    sessions().select('s.organizationId', 'organizationId').addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.revenue)', 'revenue').groupBy('s.organizationId').orderBy('s.organizationId').getRawMany(),
+    sessions().select('s.organizationId', 'organizationId').addSelect('SUM(s.personTimes)', 'personTimes').addSelect(exactSum('s.revenue'), 'revenue').groupBy('s.organizationId').orderBy('s.organizationId').getRawMany(),
   ]);
   const byLevel = levels.map((l) => ({ level: l.level, candidates: n(l.candidates), passed: n(l.passed) }));
   return {
@@ -119,9 +121,9 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
     distinctPersons: persons,
     sessions: n(totals?.sessions),
     hours: n(totals?.hours),
-    revenue: n(totals?.revenue),
-    revenueWan: fenToWan(n(totals?.revenue)),
-    byCategory: byCategory.map((c) => ({ category: c.category, personTimes: n(c.personTimes), hours: n(c.hours), revenue: n(c.revenue) })),
+    revenue: fen(totals?.revenue),
+    revenueWan: fenToWan(fen(totals?.revenue)),
+    byCategory: byCategory.map((c) => ({ category: c.category, personTimes: n(c.personTimes), hours: n(c.hours), revenue: fen(c.revenue) })),
     byTargetGroup: byTarget.map((t) => ({ targetGroup: t.targetGroup, personTimes: n(t.personTimes) })),
     byMode: byMode.map((m) => ({ mode: m.mode, personTimes: n(m.personTimes) })),
     candidates: byLevel.reduce((s, l) => s + l.candidates, 0),
@@ -129,7 +131,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
     byLevel,
     basesByKind: kinds.map((k) => ({ kind: k.kind, count: n(k.count) })),
     designationsByLevel: designations.map((d) => ({ level: d.level, count: n(d.count) })),
-    byOrganization: byOrganization.map((o) => ({ organizationId: o.organizationId, personTimes: n(o.personTimes), revenue: n(o.revenue) })),
+    byOrganization: byOrganization.map((o) => ({ organizationId: o.organizationId, personTimes: n(o.personTimes), revenue: fen(o.revenue) })),
   };
 }
 
@@ -147,7 +149,7 @@ export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
       const inGroups = groups ? ' AND s.groupId IN (:...groups)' : '';
       const [sessions, certifications] = await Promise.all([
         db.getRepository(TrainingSession).createQueryBuilder('s').select('s.organizationId', 'organizationId').addSelect('COUNT(*)', 'sessions')
-          .addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.hours)', 'hours').addSelect('SUM(s.revenue)', 'revenue')
+          .addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.hours)', 'hours').addSelect(exactSum('s.revenue'), 'revenue')
           .where(`s.organizationId IN (:...ids) AND s.year = :year${inGroups}`, { ids, year, groups }).groupBy('s.organizationId').getRawMany(),
         db.getRepository(CertificationBatch).createQueryBuilder('c').select('c.organizationId', 'organizationId').addSelect('SUM(c.candidates)', 'candidates').addSelect('SUM(c.passed)', 'passed')
           .where(`c.organizationId IN (:...ids) AND c.year = :year${inGroups.replace('s.', 'c.')}`, { ids, year, groups }).groupBy('c.organizationId').getRawMany(),
@@ -158,7 +160,7 @@ export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
         const s = bySession.get(id);
         const c = certs.get(id);
         results.set(`${id}|${year}`, {
-          sessions: n(s?.sessions), personTimes: n(s?.personTimes), hours: n(s?.hours), revenue: n(s?.revenue), revenueWan: fenToWan(n(s?.revenue)),
+          sessions: n(s?.sessions), personTimes: n(s?.personTimes), hours: n(s?.hours), revenue: fen(s?.revenue), revenueWan: fenToWan(fen(s?.revenue)),
           candidates: n(c?.candidates), passed: n(c?.passed),
         });
       }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { badInput, fenToYuan, Money, requiredText, wholeNumber } from '../../../kit/src';
+import { badInput, cappedAmount, fenToYuan, Money, requiredText, wholeNumber } from '../../../kit/src';
 import { COUNT_FIELDS, CountField, MONEY_FIELDS, MoneyField } from './cooperation.entity';
 
 const count = (description: string) => Field(() => Int, { nullable: true, description });
@@ -22,10 +22,10 @@ export class CooperationInput {
   @count('共建基地（个）') coBases?: number | null;
   @count('专利（件）') patents?: number | null;
   @count('1+X 证书（人）') certificates1X?: number | null;
-  @money('企业投入（元）') investment?: number | null;
+  @money('企业投入（元），单笔不超过 10 亿元') investment?: number | null;
   @money('其中到账（元），不超过投入') investmentReceived?: number | null;
   @money('其中设备值（元），不超过投入') equipmentValue?: number | null;
-  @money('技术服务收入（元）') serviceIncome?: number | null;
+  @money('技术服务收入（元），单笔不超过 10 亿元') serviceIncome?: number | null;
 }
 
 const COUNT_LABEL: Record<CountField, string> = {
@@ -42,12 +42,19 @@ const COUNT_LABEL: Record<CountField, string> = {
   certificates1X: '1+X 证书人数',
 };
 
-/** Validated ledger figures: counts are whole and ≥ 0, money exact, received and equipment ≤ investment. */
+const MONEY_LABEL: Record<MoneyField, string> = {
+  investment: '企业投入',
+  investmentReceived: '到账金额',
+  equipmentValue: '设备值',
+  serviceIncome: '技术服务收入',
+};
+
+/** Validated ledger figures: counts are whole and ≥ 0, money exact and at most 10 亿元 a row (MAX_ROW_FEN), received and equipment ≤ investment. */
 export function validCooperation(input: CooperationInput) {
   const thisYear = new Date().getUTCFullYear();
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear + 1) throw badInput(`年度应在 2000 到 ${thisYear + 1} 之间，当前为 ${input.year}`);
   const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, wholeNumber(input[f], COUNT_LABEL[f])])) as Record<CountField, number>;
-  const amounts = Object.fromEntries(MONEY_FIELDS.map((f) => [f, input[f] ?? 0])) as Record<MoneyField, number>;
+  const amounts = Object.fromEntries(MONEY_FIELDS.map((f) => [f, cappedAmount(input[f] ?? 0, MONEY_LABEL[f])])) as Record<MoneyField, number>;
   if (amounts.investmentReceived > amounts.investment) {
     throw badInput(`到账金额 ${fenToYuan(amounts.investmentReceived)} 元不能超过企业投入 ${fenToYuan(amounts.investment)} 元 (received > investment)`);
   }
@@ -55,6 +62,14 @@ export function validCooperation(input: CooperationInput) {
     throw badInput(`设备值 ${fenToYuan(amounts.equipmentValue)} 元不能超过企业投入 ${fenToYuan(amounts.investment)} 元 (equipment > investment)`);
   }
   return { year: input.year, projectName: requiredText(input.projectName, '合作项目名称', 200), ...counts, ...amounts };
+}
+
+/** The reason of a change: required when a secretariat corrects or removes another unit's row. */
+export function changeReason(reason: string | null | undefined, bySecretariat: boolean): string | null {
+  const text = (reason ?? '').trim();
+  if (!text && bySecretariat) throw badInput('秘书处更正或删除成员单位的合作台账须填写理由（reason required），例如“金额多填了四个零，按合同更正”');
+  if (text.length > 500) throw badInput(`理由最多 500 个字符，当前 ${text.length} 个 (reason too long)`);
+  return text || null;
 }
 
 @ArgsType()

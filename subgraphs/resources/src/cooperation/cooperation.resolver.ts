@@ -1,13 +1,42 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Brackets } from 'typeorm';
-import { badInput, Connection, forbidden, newestFirstPage, notFound } from '../../../kit/src';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Brackets, EntityManager } from 'typeorm';
+import { badInput, Connection, fenToYuan, forbidden, newestFirstPage, notFound } from '../../../kit/src';
 import { ResourcesContext } from '../context';
 import { Organization, organizationRef } from '../stubs';
-import { Cooperation } from './cooperation.entity';
-import { CooperationInput, CooperationListArgs, validCooperation } from './cooperation.input';
+import { CooperationAudit, CooperationAuditAction, CooperationFieldChange } from './cooperation-audit.entity';
+import { COUNT_FIELDS, Cooperation, MONEY_FIELDS } from './cooperation.entity';
+import { changeReason, CooperationInput, CooperationListArgs, validCooperation } from './cooperation.input';
 
 export const CooperationConnection = Connection(Cooperation, 'Cooperation');
+export const CooperationAuditConnection = Connection(CooperationAudit, 'CooperationAudit');
+
+/** The fields an audit row compares, as text (money in yuan). */
+function auditedValues(c: Cooperation): Record<string, string> {
+  return {
+    partnerUscc: c.partnerUscc,
+    year: String(c.year),
+    projectName: c.projectName,
+    ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, String(c[f])])),
+    ...Object.fromEntries(MONEY_FIELDS.map((f) => [f, fenToYuan(c[f])])),
+  };
+}
+
+/** old → new of every field that changed; for a deletion every field, to null. */
+function fieldChanges(before: Cooperation, after: Cooperation | null): CooperationFieldChange[] {
+  const from = auditedValues(before);
+  const to = after ? auditedValues(after) : null;
+  return Object.keys(from).filter((f) => !to || to[f] !== from[f]).map((field) => ({ field, from: from[field], to: to ? to[field] : null }));
+}
+
+/** Writes the audit row of one change, in the transaction of the change. */
+async function audit(manager: EntityManager, ctx: ResourcesContext, action: CooperationAuditAction, before: Cooperation, after: Cooperation | null, bySecretariat: boolean, reason: string | null) {
+  await manager.getRepository(CooperationAudit).insert({
+    id: randomUUID(), cooperationId: before.id, groupId: before.groupId, organizationId: before.organizationId, year: before.year, action,
+    changedBy: ctx.viewer.userId as string, changedByOrganizationId: ctx.viewer.organizationId, bySecretariat, reason,
+    changeList: JSON.stringify(fieldChanges(before, after)), changedAt: new Date().toISOString(),
+  });
+}
 
 @Resolver(() => Cooperation)
 export class CooperationResolver {
@@ -56,29 +85,67 @@ export class CooperationResolver {
     return row;
   }
 
-  @Mutation(() => Cooperation, { description: '修改本单位登记的合作台账' })
-  async updateCooperation(@Arg('id', () => ID) id: string, @Arg('input', () => CooperationInput) input: CooperationInput, @Ctx() ctx: ResourcesContext) {
-    const existing = await this.own(ctx, id);
+  @Mutation(() => Cooperation, { description: '修改合作台账：登记单位改本单位的；本集团秘书处可更正成员单位的（须填理由）。每次修改留变更记录' })
+  async updateCooperation(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CooperationInput) input: CooperationInput,
+    @Arg('reason', () => String, { nullable: true, description: '理由（秘书处更正成员单位台账时必填）' }) reason: string | null,
+    @Ctx() ctx: ResourcesContext,
+  ) {
+    const { row: existing, bySecretariat } = await this.editable(ctx, id);
     if (input.groupId !== existing.groupId) throw badInput('台账所属集团不能修改');
     const values = validCooperation(input);
+    const note = changeReason(reason, bySecretariat);
     const partner = await this.partnerByUscc(ctx, input.partnerUscc, existing.organizationId);
-    await ctx.db.getRepository(Cooperation).update({ id }, { ...values, partnerId: partner.id, partnerUscc: partner.uscc, recordedBy: ctx.viewer.userId as string, updatedAt: new Date().toISOString() });
+    const updated: Cooperation = { ...existing, ...values, partnerId: partner.id, partnerUscc: partner.uscc, recordedBy: ctx.viewer.userId as string, updatedAt: new Date().toISOString() };
+    await ctx.db.transaction(async (manager) => {
+      const { id: _id, groupId: _g, organizationId: _o, ...changes } = updated;
+      await manager.getRepository(Cooperation).update({ id }, changes);
+      await audit(manager, ctx, CooperationAuditAction.UPDATE, existing, updated, bySecretariat, note);
+    });
     return ctx.db.getRepository(Cooperation).findOneByOrFail({ id });
   }
 
-  @Mutation(() => Boolean, { description: '删除本单位登记的合作台账' })
-  async deleteCooperation(@Arg('id', () => ID) id: string, @Ctx() ctx: ResourcesContext) {
-    await this.own(ctx, id);
-    await ctx.db.getRepository(Cooperation).delete({ id });
+  @Mutation(() => Boolean, { description: '删除合作台账：登记单位删本单位的；本集团秘书处可删除成员单位登错的（须填理由）。留变更记录' })
+  async deleteCooperation(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true, description: '理由（秘书处删除成员单位台账时必填）' }) reason: string | null,
+    @Ctx() ctx: ResourcesContext,
+  ) {
+    const { row, bySecretariat } = await this.editable(ctx, id);
+    const note = changeReason(reason, bySecretariat);
+    await ctx.db.transaction(async (manager) => {
+      await manager.getRepository(Cooperation).delete({ id });
+      await audit(manager, ctx, CooperationAuditAction.DELETE, row, null, bySecretariat, note);
+    });
     return true;
   }
 
-  private async own(ctx: ResourcesContext, id: string): Promise<Cooperation> {
+  @Query(() => CooperationAuditConnection, { description: '合作台账变更记录（谁、何时、为何、原值 → 新值或删除）：秘书处见本集团全部，成员单位见本单位登记的台账的' })
+  cooperationAudits(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: ResourcesContext,
+  ) {
+    const { viewer } = ctx;
+    viewer.requireUser();
+    const query = ctx.db.getRepository(CooperationAudit).createQueryBuilder('a').where('a.groupId = :groupId', { groupId });
+    if (!viewer.isSecretariatOf(groupId) && !viewer.has('AUTHORITY')) {
+      if (!viewer.organizationId || !viewer.groupIds.includes(groupId)) throw forbidden('只有本集团秘书处或登记单位可以查看台账变更记录');
+      query.andWhere('a.organizationId = :org', { org: viewer.organizationId });
+    }
+    return newestFirstPage(query, 'changedAt', first, after);
+  }
+
+  /** The row and on whose behalf it is changed: its own unit, or the group's secretariat correcting a member's row. */
+  private async editable(ctx: ResourcesContext, id: string): Promise<{ row: Cooperation; bySecretariat: boolean }> {
     const organizationId = ctx.viewer.requireOrganization();
     const row = await ctx.loaders.visibleCooperationById.load(id);
     if (!row) throw notFound('合作台账', id);
-    if (row.organizationId !== organizationId) throw forbidden('只能修改本单位登记的合作台账');
-    return row;
+    if (row.organizationId === organizationId) return { row, bySecretariat: false };
+    if (ctx.viewer.isSecretariatOf(row.groupId)) return { row, bySecretariat: true };
+    throw forbidden('只能修改本单位登记的合作台账；登错的他单位台账请联系本集团秘书处更正');
   }
 
   /** The partner named by USCC: a valid code of a unit the hub knows, not the recording unit itself. */
@@ -87,5 +154,13 @@ export class CooperationResolver {
     if (!partner) throw badInput(`统一社会信用代码 ${uscc.trim().toUpperCase()} 不是本平台登记的单位，请先由秘书处登记该单位`, { field: 'partnerUscc' });
     if (partner.id === organizationId) throw badInput('合作单位不能是本单位');
     return partner;
+  }
+}
+
+@Resolver(() => CooperationAudit)
+export class CooperationAuditResolver {
+  @FieldResolver(() => [CooperationFieldChange], { description: '原值 → 新值（删除时新值为空）' })
+  changes(@Root() a: CooperationAudit): CooperationFieldChange[] {
+    return JSON.parse(a.changeList);
   }
 }

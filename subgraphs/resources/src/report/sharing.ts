@@ -1,6 +1,6 @@
 import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { Money } from '../../../kit/src';
+import { exactSum, Money } from '../../../kit/src';
 import { ResourcesContext } from '../context';
 import { COUNT_FIELDS, CountField, Cooperation, MONEY_FIELDS, MoneyField } from '../cooperation/cooperation.entity';
 import { RequestStatus, ResourceKind, ResourceStatus } from '../enums';
@@ -19,7 +19,7 @@ export class KindCount {
 @ObjectType({ description: '按登记单位统计' })
 export class OrganizationSharingFigures {
   @Field(() => ID) organizationId!: string;
-  @Field(() => Money, { description: '技术服务收入（元）' }) serviceIncome!: number;
+  @Field(() => Money, { description: '技术服务收入（元）' }) serviceIncome!: string;
 }
 
 /** 资源共建共享: the group's cooperation ledgers summed for the year, and resource use by kind. */
@@ -37,10 +37,10 @@ export class SharingSection {
   @Field(() => Int) coBases!: number;
   @Field(() => Int) patents!: number;
   @Field(() => Int) certificates1X!: number;
-  @Field(() => Money, { description: '企业投入（元）' }) investment!: number;
-  @Field(() => Money, { description: '其中到账（元）' }) investmentReceived!: number;
-  @Field(() => Money, { description: '其中设备值（元）' }) equipmentValue!: number;
-  @Field(() => Money, { description: '技术服务收入（元）' }) serviceIncome!: number;
+  @Field(() => Money, { description: '企业投入（元）' }) investment!: string;
+  @Field(() => Money, { description: '其中到账（元）' }) investmentReceived!: string;
+  @Field(() => Money, { description: '其中设备值（元）' }) equipmentValue!: string;
+  @Field(() => Money, { description: '技术服务收入（元）' }) serviceIncome!: string;
   @Field(() => [KindCount], { description: '当年发布的资源，按类型' }) resourcesPosted!: KindCount[];
   @Field(() => [KindCount], { description: '当年完成的资源申请，按类型' }) requestsCompleted!: KindCount[];
   @Field(() => [OrganizationSharingFigures], { description: '按登记单位（指标完成情况用）' }) byOrganization!: OrganizationSharingFigures[];
@@ -48,9 +48,9 @@ export class SharingSection {
 
 const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
 
-/** All figures with SQL aggregates over indexed columns: four statements. */
+/** All figures with SQL aggregates over indexed columns: four statements. Money sums stay exact fen as decimal text. */
 export async function sharingSection(db: DataSource, groupId: string, year: number): Promise<SharingSection> {
-  const sums = [...COUNT_FIELDS, ...MONEY_FIELDS].map((f) => `COALESCE(SUM(c.${f}), 0) AS ${f}`).join(', ');
+  const sums = [...COUNT_FIELDS.map((f) => `COALESCE(SUM(c.${f}), 0) AS ${f}`), ...MONEY_FIELDS.map((f) => `${exactSum(`c.${f}`)} AS ${f}`)].join(', ');
   const totals: Record<string, string | number> =
     (await db.getRepository(Cooperation).createQueryBuilder('c').select(`COUNT(*) AS cooperations, ${sums}`).where('c.groupId = :groupId AND c.year = :year', { groupId, year }).getRawOne()) ?? {};
   const { from, to } = yearRange(year);
@@ -64,18 +64,19 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
     .groupBy('q.kind').orderBy('q.kind').getRawMany();
 
   const byOrganization: { organizationId: string; serviceIncome: string }[] = await db.getRepository(Cooperation).createQueryBuilder('c')
-    .select('c.organizationId', 'organizationId').addSelect('SUM(c.serviceIncome)', 'serviceIncome')
+    .select('c.organizationId', 'organizationId').addSelect(exactSum('c.serviceIncome'), 'serviceIncome')
     .where('c.groupId = :groupId AND c.year = :year', { groupId, year }).groupBy('c.organizationId').orderBy('c.organizationId').getRawMany();
 
-  // MySQL returns SUM() as DECIMAL text; every figure is a whole number (money in fen).
+  // MySQL returns SUM() as DECIMAL text; every count is a whole number, money stays text (fen).
   const figure = (key: string) => Number(totals[key] ?? 0);
+  const amount = (key: string) => String(totals[key] ?? '0');
   return {
     cooperations: figure('cooperations'),
     ...(Object.fromEntries(COUNT_FIELDS.map((f) => [f, figure(f)])) as Record<CountField, number>),
-    ...(Object.fromEntries(MONEY_FIELDS.map((f) => [f, figure(f)])) as Record<MoneyField, number>),
+    ...(Object.fromEntries(MONEY_FIELDS.map((f) => [f, amount(f)])) as Record<MoneyField, string>),
     resourcesPosted: posted.map((p) => ({ kind: p.kind, count: Number(p.count), quantity: Number(p.quantity), participants: 0 })),
     requestsCompleted: completed.map((c) => ({ kind: c.kind, count: Number(c.count), quantity: Number(c.quantity), participants: Number(c.participants) })),
-    byOrganization: byOrganization.map((o) => ({ organizationId: o.organizationId, serviceIncome: Number(o.serviceIncome) })),
+    byOrganization: byOrganization.map((o) => ({ organizationId: o.organizationId, serviceIncome: o.serviceIncome })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badInput, forbidden, fenToWan, yuanToFen } from '../../../kit/src';
+import { badInput, figureToFen, forbidden, fenToWan } from '../../../kit/src';
 import { StatisticsContext } from '../context';
 import { Indicator, INDICATOR_LABEL } from '../enums';
 import { filledWorkbook, fillTemplate, FilledReport, ReportTemplateInfo, templateInfo } from '../templates/fill';
@@ -32,7 +32,8 @@ export class TargetProgress {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const ratio = (a: number | null | undefined, b: number | null | undefined, factor = 1) => (a === null || a === undefined || !b ? null : round2((a / b) * factor));
-const fen = (yuan: string | null | undefined) => (yuan ? yuanToFen(yuan) : 0);
+/** A section's money figure (yuan text, any size: a sum may exceed what one input may be) as exact fen. */
+const fen = (yuan: string | null | undefined) => (yuan ? figureToFen(yuan) : 0n);
 
 /** The sections this subgraph received through @requires, plus its own returns. */
 type Report = AnnualReport;
@@ -44,7 +45,7 @@ export async function reportData(ctx: StatisticsContext, report: Report) {
   const m = report.membership;
   const indicators: Indicators = {
     trainingPerStudent: ratio(t?.personTimes, returns.enrolledStudents),
-    serviceIncomePerTeacherWan: t && s && returns.fullTimeTeachers ? Number(fenToWan((fen(t.revenue) + fen(s.serviceIncome)) / returns.fullTimeTeachers)) : null,
+    serviceIncomePerTeacherWan: t && s && returns.fullTimeTeachers ? Number(fenToWan(fen(t.revenue) + fen(s.serviceIncome), returns.fullTimeTeachers)) : null,
     enterpriseSharePercent: ratio(m?.enterprises, m?.total, 100),
     employmentRatePercent: ratio(returns.employedGraduates, returns.graduates, 100),
     passRatePercent: ratio(t?.passed, t?.candidates, 100),
@@ -59,7 +60,7 @@ function unitActual(indicator: Indicator, report: Report, unit: { enrolledStuden
   const personTimes = training?.personTimes ?? 0;
   if (indicator === Indicator.TRAINING_PERSON_TIMES) return personTimes;
   if (indicator === Indicator.TRAINING_PER_STUDENT) return ratio(personTimes, unit?.enrolledStudents);
-  return unit?.fullTimeTeachers ? Number(fenToWan((fen(training?.revenue) + fen(sharing?.serviceIncome)) / unit.fullTimeTeachers)) : null;
+  return unit?.fullTimeTeachers ? Number(fenToWan(fen(training?.revenue) + fen(sharing?.serviceIncome), unit.fullTimeTeachers)) : null;
 }
 
 @Resolver(() => FilledReport)

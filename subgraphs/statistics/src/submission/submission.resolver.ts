@@ -4,7 +4,8 @@ import { In } from 'typeorm';
 import { badInput, conflict, forbidden, notFound, requiredText, Viewer } from '../../../kit/src';
 import { StatisticsContext } from '../context';
 import { assemble, FilledField, FilledReport, ReportIssue } from '../templates/fill';
-import { templates } from '../templates/loader';
+import { ReportTemplateData, templates } from '../templates/loader';
+import { AssembledReportUnavailable, ComputedField, sharedAssembledReportReader } from './assembled-report';
 import { readSubmissionConfig } from './runtime';
 import { previousYearValues } from './previous';
 import { dispatch } from './dispatcher';
@@ -33,25 +34,35 @@ function requireReporter(viewer: Viewer, groupId: string) {
   if (!viewer.isSecretariatOf(groupId) && !(viewer.has('REPORTER') && viewer.groupIds.includes(groupId))) throw forbidden('只有本集团的填报机器人或秘书处可以报送');
 }
 
-/**
- * The report data of a freeze: the template's fields with the values the caller read from
- * `annualReport.filled`, re-checked here with the template's rules (nothing is taken on trust
- * but the values themselves, which come from the ledgers through the gateway).
- */
-function frozenData(json: string, groupId: string, year: number, templateCode: string) {
+/** The template a freeze uses: it must exist and be for that year. */
+function templateOf(templateCode: string, year: number) {
   const template = templates().get(templateCode);
   if (!template) throw badInput(`没有模板 ${templateCode}`);
   if (template.year !== year) throw badInput(`模板 ${templateCode} 用于 ${template.year} 年度，不是 ${year} 年度`);
-  let filled: { fields?: { code?: string; value?: string | null }[] };
+  return template;
+}
+
+/**
+ * Compares a client's copy of `annualReport.filled` with what the hub computes now, field by field.
+ * A copy only confirms: any difference (a tampered figure, or data that changed since it was read)
+ * refuses the freeze with every differing field named; nothing of the copy is ever stored.
+ */
+function checkCopy(json: string, template: ReportTemplateData, computed: Map<string, string | null>) {
+  let copy: { fields?: { code?: unknown; value?: unknown }[] };
   try {
-    filled = JSON.parse(json);
+    copy = JSON.parse(json);
   } catch {
-    throw badInput('报表内容不是有效的 JSON');
+    throw badInput('报表副本 filledReport 不是有效的 JSON (invalid JSON)');
   }
-  const values = new Map((filled.fields ?? []).map((f) => [f.code, f.value ?? null]));
-  const missing = template.fields.filter((f) => !values.has(f.code)).map((f) => f.code);
-  if (missing.length) throw badInput(`报表缺少模板字段：${missing.join('、')}`);
-  return { template, values: template.fields.map((f) => values.get(f.code) ?? null) };
+  if (!copy || !Array.isArray(copy.fields)) throw badInput('报表副本 filledReport 应为 annualReport.filled 的 JSON，含 fields (fields missing)');
+  const submitted = new Map(copy.fields.map((f) => [String(f?.code), f?.value === undefined ? undefined : f.value === null ? null : String(f.value)]));
+  const differences = template.fields
+    .map((f) => ({ code: f.code, label: f.label, submitted: submitted.has(f.code) ? submitted.get(f.code) ?? null : '（缺失）', computed: computed.get(f.code) ?? null }))
+    .filter((d) => d.submitted !== d.computed);
+  if (differences.length) {
+    const shown = differences.slice(0, 5).map((d) => `${d.code} ${d.label}：副本 ${d.submitted ?? '空'}，枢纽计算 ${d.computed ?? '空'}`).join('；');
+    throw conflict(`报表副本与枢纽当前计算的数据不一致（figures differ），未冻结：${shown}${differences.length > 5 ? ` 等 ${differences.length} 项` : ''}。报送的数据只取枢纽计算值，请重新读取 annualReport.filled 核对后再冻结`);
+  }
 }
 
 @Resolver(() => Submission)
@@ -77,16 +88,27 @@ export class SubmissionResolver {
     return (JSON.parse(s.payload) as { report: FilledReport }).report.fields;
   }
 
-  @Mutation(() => FreezeResult, { description: '冻结报表：存报送内容、SHA-256 与幂等键；有阻断错误时拒绝；数据未变则不新建' })
+  @Mutation(() => FreezeResult, { description: '冻结报表：经网关读取枢纽此刻计算的 annualReport.filled（不取调用方提交的数值），存报送内容、SHA-256 与幂等键；有阻断错误时拒绝；数据未变则不新建' })
   async freezeReport(
     @Arg('groupId', () => ID) groupId: string,
     @Arg('year', () => Int) year: number,
     @Arg('template', () => String) templateCode: string,
-    @Arg('filledReport', () => String, { description: 'annualReport.filled 的 JSON' }) json: string,
+    @Arg('filledReport', () => String, { nullable: true, description: '可选：调用方读到的 annualReport.filled 的 JSON，仅用于核对——任何字段与枢纽当前计算值不同即拒绝（CONFLICT）；冻结的数据始终由枢纽计算' }) json: string | null,
     @Ctx() ctx: StatisticsContext,
   ): Promise<FreezeResult> {
     requireReporter(ctx.viewer, groupId);
-    const { template, values } = frozenData(json, groupId, year, templateCode);
+    const template = templateOf(templateCode, year);
+    let fields: ComputedField[];
+    try {
+      fields = await sharedAssembledReportReader()(groupId, year, template.code);
+    } catch (error) {
+      if (!(error instanceof AssembledReportUnavailable)) throw error;
+      ctx.log.error({ groupId, year, template: template.code, reason: error.message }, 'freeze: assembled report unavailable');
+      throw new Error('assembled report unavailable');
+    }
+    const computed = new Map(fields.map((f) => [f.code, f.value ?? null]));
+    if (json !== null && json !== undefined) checkCopy(json, template, computed);
+    const values = template.fields.map((f) => computed.get(f.code) ?? null);
     const report = assemble(template, values, await previousYearValues(ctx.db, groupId, year, template.target));
     if (report.errors.length) throw badInput(`报表有阻断错误，不能报送：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
     const data = { groupId, year, template: { code: template.code, version: template.version, platform: template.platform }, fields: report.fields.map((f) => ({ code: f.code, label: f.label, unit: f.unit, value: f.value })) };

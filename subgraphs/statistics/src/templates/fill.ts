@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { fenToWan, yuanToFen } from '../../../kit/src';
+import { fenToWan, fenToYuan, figureToFen } from '../../../kit/src';
 import { MONEY_SOURCES, readPath } from './catalog';
 import { ReportTemplateData } from './loader';
 import { evaluate, Issue, RuleField } from './rules';
@@ -51,8 +51,9 @@ export const templateInfo = (t: ReportTemplateData): ReportTemplateInfo => ({
 function valueOf(source: string, unit: string, raw: unknown): { value: string | null; number: number | null } {
   if (raw === null || raw === undefined) return { value: null, number: null };
   if (MONEY_SOURCES.has(source)) {
-    const fen = yuanToFen(String(raw));
-    const text = unit === '万元' ? fenToWan(fen) : (fen / 100).toFixed(2);
+    // A figure the hub summed: read exactly, whatever its size (input rules do not apply to sums).
+    const fen = figureToFen(String(raw));
+    const text = unit === '万元' ? fenToWan(fen) : fenToYuan(fen);
     return { value: text, number: Number(text) };
   }
   const n = Number(raw);
