@@ -44,6 +44,24 @@ afterAll(async () => {
   await dropTestDatabase(sg.config.database);
 });
 
+describe('the demo data', () => {
+  it('gives each demo secretariat the full profile of every unit of its group, through a consent path', async () => {
+    const LIST = `query($g: ID!) { group(id: $g) { members(first: 100) { totalCount edges { node { consent organization { contact { contactPerson } } } } } } }`;
+    for (const [viewer, groupId, total, consents] of [
+      [sec1, G1, 64, { REGISTERED: 64 }],
+      [sec2, G2, 6, { REGISTERED: 4, CONFIRMED: 1, APPLIED: 1 }],
+    ] as const) {
+      const page = ok(await execute(sg, viewer, LIST, { g: groupId })).group.members;
+      expect(page.totalCount).toBe(total);
+      expect(page.edges).toHaveLength(total);
+      expect(page.edges.every((e: any) => e.node.organization.contact.contactPerson)).toBe(true);
+      const counted: Record<string, number> = {};
+      for (const e of page.edges) counted[e.node.consent] = (counted[e.node.consent] ?? 0) + 1;
+      expect(counted).toEqual(consents);
+    }
+  });
+});
+
 describe('a membership without the unit’s consent', () => {
   it('lists the row to the recording secretariat only, never matched on the unit’s fields', async () => {
     const uscc = await usccOf('zbby');
