@@ -9,6 +9,9 @@ import { GroupDesignation } from './group/designation.entity';
 import { CouncilTerm } from './group/council-term.entity';
 import { NoticeRead } from './notice/notice-read.entity';
 import { Notice } from './notice/notice.entity';
+import { OrganizationChange } from './organization/organization-change.entity';
+import { OrganizationCorrection } from './organization/organization-correction.entity';
+import { MASTER_FIELDS, MasterField } from './organization/organization.service';
 import { Access, canSeeGroup, canSeeMembership, organizationAccess } from './access';
 
 /** An organization as one viewer may see it. */
@@ -39,6 +42,15 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
     visibleOrganizationById,
     membershipsByOrganizationId,
     membershipById,
+    /** Audit rows, oldest first; the fields of one change in the order of MASTER_FIELDS. */
+    changesByOrganizationId: loader<string, OrganizationChange[]>(async (ids) =>
+      manyByKey(ids, await db.getRepository(OrganizationChange).find({ where: { organizationId: In(ids) }, order: { at: 'ASC' } }), (c) => c.organizationId).map((rows) =>
+        rows.sort((a, b) => a.at.getTime() - b.at.getTime() || MASTER_FIELDS.indexOf(a.field as MasterField) - MASTER_FIELDS.indexOf(b.field as MasterField)),
+      ),
+    ),
+    correctionsByOrganizationId: loader<string, OrganizationCorrection[]>(async (ids) =>
+      manyByKey(ids, await db.getRepository(OrganizationCorrection).find({ where: { organizationId: In(ids) }, order: { proposedAt: 'ASC', id: 'ASC' } }), (c) => c.organizationId),
+    ),
     visibleMembershipById: new DataLoader<string, Membership | null>(async (ids) =>
       (await loadEvery(membershipById, ids)).map((m) => (m && canSeeMembership(viewer, m) ? m : null)),
     ),

@@ -46,6 +46,33 @@ export enum MembershipAction {
   REJECTED = 'REJECTED',
   EXITED = 'EXITED',
   ROLE_CHANGED = 'ROLE_CHANGED',
+  CONFIRMED = 'CONFIRMED',
+}
+
+/**
+ * How the unit agreed to a group holding its master data. A membership a group records for a
+ * unit that already existed has none (null) until the unit confirms it, and grants that group nothing.
+ */
+export enum MembershipConsent {
+  /** The group registered the unit: the unit was created on the hub by this group's record. */
+  REGISTERED = 'REGISTERED',
+  /** The unit applied itself (`applyToJoin`). */
+  APPLIED = 'APPLIED',
+  /** The unit confirmed a membership the group recorded (`confirmMembership`). */
+  CONFIRMED = 'CONFIRMED',
+}
+
+/** Who changed a unit's master data. */
+export enum ChangeSource {
+  UNIT = 'UNIT',
+  SECRETARIAT = 'SECRETARIAT',
+  CORRECTION = 'CORRECTION',
+}
+
+export enum CorrectionStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
 }
 
 export enum GroupType {
@@ -105,8 +132,15 @@ registerEnumType(MembershipStatus, { name: 'MembershipStatus', description: '成
 registerEnumType(MembershipAction, {
   name: 'MembershipAction',
   description: '成员资格变更',
-  valuesConfig: describe({ REGISTERED: '登记入会', APPLIED: '提交入会申请', APPROVED: '批准入会', REJECTED: '驳回申请', EXITED: '退出', ROLE_CHANGED: '角色变更' }),
+  valuesConfig: describe({ REGISTERED: '登记入会', APPLIED: '提交入会申请', APPROVED: '批准入会', REJECTED: '驳回申请', EXITED: '退出', ROLE_CHANGED: '角色变更', CONFIRMED: '单位确认' }),
 });
+registerEnumType(MembershipConsent, {
+  name: 'MembershipConsent',
+  description: '单位对成员资格的同意方式（为空表示集团登记的已有单位尚待单位确认）',
+  valuesConfig: describe({ REGISTERED: '由本集团登记创建', APPLIED: '单位自行申请', CONFIRMED: '单位已确认' }),
+});
+registerEnumType(ChangeSource, { name: 'OrganizationChangeSource', description: '单位信息变更来源', valuesConfig: describe({ UNIT: '单位自行修改', SECRETARIAT: '登记集团秘书处直接修改', CORRECTION: '单位接受的更正建议' }) });
+registerEnumType(CorrectionStatus, { name: 'CorrectionStatus', description: '更正建议状态', valuesConfig: describe({ PENDING: '待单位确认', ACCEPTED: '已接受', DECLINED: '已拒绝' }) });
 registerEnumType(GroupType, { name: 'GroupType', description: '集团类型', valuesConfig: describe({ INDUSTRY: '行业型', REGIONAL: '区域型' }) });
 registerEnumType(NoticeKind, { name: 'NoticeKind', description: '消息类别', valuesConfig: describe({ NOTICE: '通知', DOCUMENT: '文件' }) });
 registerEnumType(MemberSortField, { name: 'MemberSortField', description: '成员列表排序字段' });

@@ -5,6 +5,10 @@ import { GroupResolver } from './group/group.resolver';
 import { MembershipResolver } from './membership/membership.resolver';
 import { NoticeResolver } from './notice/notice.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
+import { OrganizationCorrectionResolver } from './organization/organization-correction.resolver';
+import { OrganizationChange } from './organization/organization-change.entity';
+import { OrganizationCorrection } from './organization/organization-correction.entity';
+import { SharedMasterData1764200000000 } from './migrations/1764200000000-shared-master-data';
 import { Organization } from './organization/organization.entity';
 import { Membership } from './membership/membership.entity';
 import { MembershipEvent } from './membership/membership-event.entity';
@@ -22,9 +26,9 @@ type Ref = { id: string };
 export const members: SubgraphDefinition<MembersLoaders> = {
   name: 'members',
   defaultPort: 4001,
-  entities: [Organization, Membership, MembershipEvent, Group, GroupDesignation, CouncilTerm, Notice, NoticeRead],
-  migrations: [Initial1763700000000],
-  resolvers: [GroupResolver, OrganizationResolver, MembershipResolver, NoticeResolver, AnnualReportResolver],
+  entities: [Organization, OrganizationChange, OrganizationCorrection, Membership, MembershipEvent, Group, GroupDesignation, CouncilTerm, Notice, NoticeRead],
+  migrations: [Initial1763700000000, SharedMasterData1764200000000],
+  resolvers: [GroupResolver, OrganizationResolver, OrganizationCorrectionResolver, MembershipResolver, NoticeResolver, AnnualReportResolver],
   orphanedTypes: [AnnualReport],
   referenceResolvers: {
     Organization: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleOrganizationById.load(ref.id) },

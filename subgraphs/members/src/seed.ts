@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { demoId, seedOnce } from '../../kit/src';
-import { GroupType, MembershipAction, MembershipRole, MembershipStatus, NoticeKind, OrganizationType, ROLE_LABEL, ROLE_RANK } from './enums';
+import { GroupType, MembershipAction, MembershipConsent, MembershipRole, MembershipStatus, NoticeKind, OrganizationType, ROLE_LABEL, ROLE_RANK } from './enums';
 import { CouncilTerm } from './group/council-term.entity';
 import { GroupDesignation } from './group/designation.entity';
 import { Group } from './group/group.entity';
@@ -131,6 +131,11 @@ interface MemberSpec {
   statement?: string;
   exit?: [on: string, reason: string];
   reject?: [on: string, reason: string];
+  /**
+   * How a unit that another group brought to the hub agreed to this group (see access.ts): it
+   * applied itself, or confirmed the group's record. The first group listing a unit registered it.
+   */
+  consent?: MembershipConsent.APPLIED | MembershipConsent.CONFIRMED;
 }
 
 interface NoticeSpec {
@@ -303,10 +308,12 @@ const SECOND: GroupSpec = {
   members: [
     m('qdzy', CHAIR, '2020-09-15'),
     m('qdznxh', SECRETARIAT_HOST, '2020-09-15'),
-    m('qdgkjx', VICE_CHAIR, '2020-09-15'),
+    // Already in sdjx: it confirmed qdzz's founding registration on the hub.
+    { ...m('qdgkjx', VICE_CHAIR, '2020-09-15'), consent: MembershipConsent.CONFIRMED },
     m('qdjqr', VICE_CHAIR, '2020-09-15'),
     m('xhajg', DIRECTOR, '2020-09-15'),
-    m('qddq', MEMBER, '2022-04-20'),
+    // Already in sdjx: it applied to qdzz itself.
+    { ...m('qddq', MEMBER, '2022-04-20'), consent: MembershipConsent.APPLIED },
   ],
   notices: [
     {
@@ -378,6 +385,9 @@ interface Rows {
 function buildRows(): Rows {
   const rows: Rows = { organizations: [], groups: [], designations: [], terms: [], memberships: [], events: [], notices: [], reads: [] };
   const firstSeen = new Map<string, string>();
+  // The first group that lists a unit registered it on the hub.
+  const creator = new Map<string, string>();
+  for (const group of GROUPS) for (const spec of group.members) if (!creator.has(spec.org)) creator.set(spec.org, demoId('group', group.code));
   let sequence = 0;
 
   for (const group of GROUPS) {
@@ -397,6 +407,9 @@ function buildRows(): Rows {
       const membershipId = demoId('membership', key);
       const type = ORGANIZATIONS.find(([slug]) => slug === spec.org)![1];
       const founding = spec.joinedOn === group.foundedOn;
+      const registeredHere = creator.get(spec.org) === groupId;
+      if (!registeredHere && !spec.consent) throw new Error(`demo membership ${key}: the unit came from another group, so it needs its own consent`);
+      const consent = registeredHere ? MembershipConsent.REGISTERED : spec.consent!;
       // Founders were registered by the secretariat, which records the application date as the join date.
       const appliedOn = spec.appliedOn ?? (founding ? group.foundedOn : addDays(spec.joinedOn!, -(14 + ((sequence * 9) % 28))));
       const statement = founding ? null : spec.statement ?? GENERIC_STATEMENTS[SCHOOLS.has(type) ? 'school' : 'unit'][sequence % (SCHOOLS.has(type) ? 2 : 3)];
@@ -414,6 +427,7 @@ function buildRows(): Rows {
 
       if (founding) {
         record(MembershipAction.REGISTERED, null, [MembershipStatus.ACTIVE, initialRole], appliedOn, '09:30', '集团成立，作为发起单位登记入会');
+        if (consent === MembershipConsent.CONFIRMED) record(MembershipAction.CONFIRMED, [MembershipStatus.ACTIVE, initialRole], [MembershipStatus.ACTIVE, initialRole], appliedOn, '10:30', '单位确认集团登记的成员资格');
       } else {
         record(MembershipAction.APPLIED, null, [MembershipStatus.PENDING, initialRole], appliedOn, '10:00', statement);
         if (joinedOn) record(MembershipAction.APPROVED, [MembershipStatus.PENDING, initialRole], [MembershipStatus.ACTIVE, initialRole], joinedOn, '15:00', null);
@@ -436,7 +450,7 @@ function buildRows(): Rows {
       rows.events.push(...events);
       rows.memberships.push({
         id: membershipId, groupId, organizationId: orgId(spec.org), role, roleRank: ROLE_RANK[role], status, councilTermId: term?.id ?? null,
-        appliedOn, joinedOn, exitedOn, exitReason: spec.exit?.[1] ?? null, rejectionReason: spec.reject?.[1] ?? null, statement,
+        appliedOn, joinedOn, exitedOn, exitReason: spec.exit?.[1] ?? null, rejectionReason: spec.reject?.[1] ?? null, statement, consent,
         createdAt: events[0].at, updatedAt: events[events.length - 1].at,
       });
       const seen = firstSeen.get(spec.org);
@@ -470,7 +484,7 @@ function buildRows(): Rows {
       contactPerson: SURNAMES[i % SURNAMES.length] + GIVEN_NAMES[(i * 7 + 3) % GIVEN_NAMES.length],
       contactPhone: `${area}-8${String((i * 7919 + 1_204_381) % 10_000_000).padStart(7, '0')}`,
       contactEmail: `${SCHOOLS.has(type) ? 'xqhz' : enterprise ? 'hr' : 'office'}@${slug}.example.cn`,
-      updatedBy: 'seed', createdAt: created, updatedAt: created,
+      updatedBy: 'seed', createdByGroupId: creator.get(slug)!, createdBy: 'seed', createdAt: created, updatedAt: created,
     });
   });
   return rows;

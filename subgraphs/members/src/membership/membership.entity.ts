@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, CreateDateColumn } from 'typeorm';
 import { LocalDate } from '../../../kit/src';
-import { MembershipRole, MembershipStatus } from '../enums';
+import { MembershipConsent, MembershipRole, MembershipStatus } from '../enums';
 
 /** 成员资格: one organization in one group, with its role and its way through the join/exit workflow. */
 @Directive('@key(fields: "id")')
@@ -56,6 +56,10 @@ export class Membership {
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   statement!: string | null;
+
+  /** How the unit agreed to this group holding its data; null grants the group nothing of the unit (see access.ts). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  consent!: MembershipConsent | null;
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt!: Date;

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { badInput, notBefore, optionalText, requiredText } from '../../../kit/src';
 import { MembersContext } from '../context';
 import { canSeeMembershipDetail } from '../access';
-import { MembershipAction, MembershipStatus } from '../enums';
+import { MembershipAction, MembershipConsent, MembershipStatus } from '../enums';
 import { CouncilTerm } from '../group/council-term.entity';
 import { Group } from '../group/group.entity';
 import { Organization } from '../organization/organization.entity';
@@ -17,7 +17,7 @@ import {
   RegisterMemberInput,
   RejectMembershipInput,
 } from './membership.input';
-import { application, checkCouncilTerm, enterGroup, organizationFor, requireGroup, todayIfMissing, transition } from './membership.service';
+import { application, checkCouncilTerm, confirm, enterGroup, organizationFor, registrationConsent, requireGroup, todayIfMissing, transition } from './membership.service';
 
 @Resolver(() => Membership)
 export class MembershipResolver {
@@ -28,7 +28,14 @@ export class MembershipResolver {
 
   @FieldResolver(() => Group, { nullable: true })
   group(@Root() m: Membership, @Ctx() ctx: MembersContext) {
+    // A unit sees the group of every membership of its own, so it knows whose record it confirms.
+    if (ctx.viewer.organizationId === m.organizationId) return ctx.loaders.groupById.load(m.groupId);
     return ctx.loaders.visibleGroupById.load(m.groupId);
+  }
+
+  @FieldResolver(() => MembershipConsent, { nullable: true, description: '单位的同意方式；为空表示集团登记的已有单位尚待单位确认（confirmMembership），此前该集团看不到单位信息（秘书处与本单位可见）' })
+  consent(@Root() m: Membership, @Ctx() ctx: MembersContext) {
+    return canSeeMembershipDetail(ctx.viewer, m) ? m.consent : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true })
@@ -67,14 +74,14 @@ export class MembershipResolver {
     return ctx.db.transaction(async (em) => {
       await requireGroup(em, input.groupId);
       const councilTermId = await checkCouncilTerm(em, input.groupId, input.councilTermId);
-      const organization = await organizationFor(em, input.organization, ctx.viewer);
+      const organization = await organizationFor(em, input.organization, ctx.viewer, input.groupId);
       const joinedOn = todayIfMissing(input.joinedOn);
       return enterGroup(em, ctx.viewer, input.groupId, organization.id, {
         action: MembershipAction.REGISTERED,
         status: MembershipStatus.ACTIVE,
         role: input.role,
         effectiveOn: joinedOn,
-        fields: { joinedOn, appliedOn: joinedOn, councilTermId },
+        fields: { joinedOn, appliedOn: joinedOn, councilTermId, consent: registrationConsent(organization, input.groupId) },
       });
     });
   }
@@ -85,7 +92,7 @@ export class MembershipResolver {
     const statement = optionalText(input.statement, '申请说明', 1000);
     return ctx.db.transaction(async (em) => {
       await requireGroup(em, input.groupId);
-      return enterGroup(em, ctx.viewer, input.groupId, organizationId, application(input.role, statement, todayIfMissing(null)));
+      return enterGroup(em, ctx.viewer, input.groupId, organizationId, application(input.role, statement, todayIfMissing(null), MembershipConsent.APPLIED));
     });
   }
 
@@ -95,9 +102,14 @@ export class MembershipResolver {
     const statement = optionalText(input.statement, '申请说明', 1000);
     return ctx.db.transaction(async (em) => {
       await requireGroup(em, input.groupId);
-      const organization = await organizationFor(em, input.organization, ctx.viewer);
-      return enterGroup(em, ctx.viewer, input.groupId, organization.id, application(input.role, statement, todayIfMissing(input.appliedOn)));
+      const organization = await organizationFor(em, input.organization, ctx.viewer, input.groupId);
+      return enterGroup(em, ctx.viewer, input.groupId, organization.id, application(input.role, statement, todayIfMissing(input.appliedOn), registrationConsent(organization, input.groupId)));
     });
+  }
+
+  @Mutation(() => Membership, { description: '单位确认某集团为其登记的成员资格（确认后该集团秘书处可查看本单位信息）' })
+  confirmMembership(@Arg('id', () => ID) id: string, @Ctx() ctx: MembersContext) {
+    return ctx.db.transaction((em) => confirm(em, ctx.viewer, id));
   }
 
   @Mutation(() => Membership, { description: '批准入会申请（待审核 → 正式成员）' })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { badInput, conflict, notFound, today, Viewer } from '../../../kit/src';
-import { MembershipAction, MembershipRole, MembershipStatus, ROLE_RANK, STATUS_LABEL } from '../enums';
+import { MembershipAction, MembershipConsent, MembershipRole, MembershipStatus, ROLE_RANK, STATUS_LABEL } from '../enums';
 import { Group } from '../group/group.entity';
 import { CouncilTerm } from '../group/council-term.entity';
 import { Organization } from '../organization/organization.entity';
@@ -49,15 +49,23 @@ export async function checkCouncilTerm(em: EntityManager, groupId: string, termI
   return term.id;
 }
 
-/** The organization with this USCC, created from the input when the hub does not know it yet. */
-export async function organizationFor(em: EntityManager, input: OrganizationInput, viewer: Viewer): Promise<Organization> {
+/**
+ * The organization with this USCC, created from the input (and recorded as registered by
+ * `groupId`) when the hub does not know it yet. An existing unit is returned as it is: what the
+ * group typed about it is ignored, and the membership it gets waits for the unit's consent.
+ */
+export async function organizationFor(em: EntityManager, input: OrganizationInput, viewer: Viewer, groupId: string): Promise<Organization> {
   const values = validOrganization(input);
   const existing = await em.findOneBy(Organization, { uscc: values.uscc });
   if (existing) return existing;
-  const organization = em.create(Organization, { id: randomUUID(), ...values, updatedBy: viewer.userId });
+  const organization = em.create(Organization, { id: randomUUID(), ...values, updatedBy: viewer.userId, createdByGroupId: groupId, createdBy: viewer.userId });
   await em.insert(Organization, organization);
   return organization;
 }
+
+/** The consent a group's own record carries: only for a unit that this group brought to the hub. */
+export const registrationConsent = (organization: Organization, groupId: string): MembershipConsent | null =>
+  organization.createdByGroupId === groupId ? MembershipConsent.REGISTERED : null;
 
 /**
  * Puts an organization into a group (registration or application). A unit that is pending or
@@ -69,7 +77,9 @@ export async function enterGroup(em: EntityManager, viewer: Viewer, groupId: str
   if (existing && (existing.status === MembershipStatus.ACTIVE || existing.status === MembershipStatus.PENDING)) {
     throw conflict(`该单位已是本集团${STATUS_LABEL[existing.status]}，不能重复登记或申请 (already ${existing.status} in this group)`);
   }
-  const fields = { role, roleRank: ROLE_RANK[role], status: change.status, exitedOn: null, exitReason: null, rejectionReason: null, ...change.fields };
+  // A consent once given stays when the membership is reopened; a group's new record never removes it.
+  const consent = change.fields?.consent ?? existing?.consent ?? null;
+  const fields = { role, roleRank: ROLE_RANK[role], status: change.status, exitedOn: null, exitReason: null, rejectionReason: null, ...change.fields, consent };
   if (existing) {
     const before = { status: existing.status, role: existing.role };
     await em.update(Membership, { id: existing.id }, fields);
@@ -113,15 +123,31 @@ export async function transition(
   return after;
 }
 
+/**
+ * The unit confirms a membership a group recorded for it, which lets that group's secretariat
+ * read (and its members see) the unit. Only the unit's own users; any state.
+ */
+export async function confirm(em: EntityManager, viewer: Viewer, membershipId: string): Promise<Membership> {
+  const organizationId = viewer.requireOrganization();
+  const current = await em.findOneBy(Membership, { id: membershipId });
+  if (!current || current.organizationId !== organizationId) throw notFound('成员资格', membershipId);
+  if (current.consent) throw badInput('本单位已同意该成员资格，无需再次确认 (already consented)');
+  const result = await em.update(Membership, { id: membershipId, consent: IsNull() }, { consent: MembershipConsent.CONFIRMED });
+  if (result.affected !== 1) throw conflict('该成员资格刚被他人修改，请刷新后重试 (changed concurrently)');
+  const after = (await em.findOneBy(Membership, { id: membershipId })) as Membership;
+  await recordEvent(em, membershipId, { status: current.status, role: current.role }, after, { action: MembershipAction.CONFIRMED, status: current.status, effectiveOn: today() }, viewer);
+  return after;
+}
+
 /** The change a 入会申请 makes: pending, with its statement, not yet in a council term. */
-export function application(role: MembershipRole, statement: string | null, appliedOn: string): Change {
+export function application(role: MembershipRole, statement: string | null, appliedOn: string, consent: MembershipConsent | null): Change {
   return {
     action: MembershipAction.APPLIED,
     status: MembershipStatus.PENDING,
     role,
     reason: statement,
     effectiveOn: appliedOn,
-    fields: { appliedOn, statement, joinedOn: null, councilTermId: null },
+    fields: { appliedOn, statement, joinedOn: null, councilTermId: null, consent },
   };
 }
 

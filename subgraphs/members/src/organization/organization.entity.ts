@@ -55,6 +55,14 @@ export class Organization {
   @Column({ type: 'varchar', length: 64, nullable: true })
   updatedBy!: string | null;
 
+  /** The group whose registration (or recorded application) created the unit on the hub; null for a unit that came by itself. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  createdByGroupId!: string | null;
+
+  /** The user who created the unit on the hub. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  createdBy!: string | null;
+
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt!: Date;
 

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { badInput, optionalText, requiredText } from '../../../kit/src';
 import { OrganizationType, ORGANIZATION_TYPE_LABEL } from '../enums';
 import { email, phone, regionCode, url } from '../validate';
@@ -81,4 +81,33 @@ export function validOrganization(input: OrganizationInput) {
     fortune500: enterprise && Boolean(input.fortune500),
     ...validContact(input),
   };
+}
+
+@InputType({ description: '单位信息更正（只填要改的字段；统一社会信用代码不能更正）' })
+export class OrganizationPatchInput extends ContactInput {
+  @Field(() => String, { nullable: true, description: '单位名称' }) name?: string | null;
+  @Field(() => OrganizationType, { nullable: true }) type?: OrganizationType | null;
+  @Field(() => String, { nullable: true, description: '所在地区（GB/T 2260 六位代码）' }) region?: string | null;
+  @Field(() => String, { nullable: true, description: '所属行业' }) industry?: string | null;
+  @Field(() => Boolean, { nullable: true, description: '规模以上企业' }) aboveDesignatedSize?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: '500 强企业' }) fortune500?: boolean | null;
+}
+
+@InputType({ description: '秘书处提出的单位信息更正建议' })
+export class OrganizationCorrectionInput {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => ID, { description: '提出更正的集团（本秘书处所在集团）' }) groupId!: string;
+  @Field(() => OrganizationPatchInput) changes!: OrganizationPatchInput;
+  @Field(() => String, { description: '更正理由' }) reason!: string;
+}
+
+/**
+ * A patch laid over a unit's current data and validated as a whole (a new type re-checks the
+ * flags); returns only the validated values of the fields the patch names.
+ */
+export function patchedOrganization(current: OrganizationInput, patch: OrganizationPatchInput): Record<string, unknown> {
+  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  if (!Object.keys(given).length) throw badInput('更正建议没有要修改的字段（changes is empty）：请至少填写一个要更正的字段');
+  const valid: Record<string, unknown> = validOrganization({ ...current, ...given, uscc: current.uscc } as OrganizationInput);
+  return Object.fromEntries(Object.keys(given).map((key) => [key, valid[key]]));
 }

@@ -1,9 +1,13 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badInput, forbidden, notFound } from '../../../kit/src';
 import { MembersContext, VisibleOrganization } from '../context';
-import { canSeeMembership } from '../access';
+import { canSeeMembership, directEditor } from '../access';
+import { ChangeSource } from '../enums';
 import { Membership } from '../membership/membership.entity';
 import { Organization } from './organization.entity';
+import { OrganizationChange } from './organization-change.entity';
+import { OrganizationCorrection } from './organization-correction.entity';
+import { changeMasterData } from './organization.service';
 import { ContactInput, OrganizationInput, validContact, validOrganization, validUscc } from './organization.input';
 
 @ObjectType({ description: '联系方式（仅本单位、所在集团秘书处可见）' })
@@ -76,28 +80,50 @@ export class OrganizationResolver {
     return all.filter((m) => canSeeMembership(ctx.viewer, m));
   }
 
-  @Mutation(() => Organization, { description: '成员单位更新本单位联系方式' })
-  async updateMyContact(@Arg('input', () => ContactInput) input: ContactInput, @Ctx() ctx: MembersContext) {
-    const organizationId = ctx.viewer.requireOrganization();
-    const changes = validContact(input);
-    await ctx.db.getRepository(Organization).update({ id: organizationId }, { ...changes, updatedBy: ctx.viewer.userId });
-    ctx.loaders.organizationById.clear(organizationId);
-    ctx.loaders.visibleOrganizationById.clear(organizationId);
-    return ctx.loaders.visibleOrganizationById.load(organizationId);
+  @FieldResolver(() => [OrganizationChange], { description: '单位信息变更记录（本单位与其所在各集团秘书处可见）' })
+  changes(@Root() org: VisibleOrganization, @Ctx() ctx: MembersContext) {
+    return org.access === 'FULL' ? ctx.loaders.changesByOrganizationId.load(org.id) : [];
   }
 
-  @Mutation(() => Organization, { description: '秘书处更正成员单位信息（统一社会信用代码须与原记录一致）' })
+  @FieldResolver(() => [OrganizationCorrection], { description: '更正建议（本单位与其所在各集团秘书处可见）' })
+  corrections(@Root() org: VisibleOrganization, @Ctx() ctx: MembersContext) {
+    return org.access === 'FULL' ? ctx.loaders.correctionsByOrganizationId.load(org.id) : [];
+  }
+
+  @Mutation(() => Organization, { description: '成员单位更新本单位联系方式（只改所填字段，填 null 清空）' })
+  async updateMyContact(@Arg('input', () => ContactInput) input: ContactInput, @Ctx() ctx: MembersContext) {
+    const organizationId = ctx.viewer.requireOrganization();
+    // Only the fields sent change (null clears one); a field left out keeps its value.
+    const valid: Record<string, unknown> = validContact(input);
+    const changes = Object.fromEntries(Object.entries(valid).filter(([field]) => (input as Record<string, unknown>)[field] !== undefined));
+    await ctx.db.transaction((em) => changeMasterData(em, organizationId, changes, { viewer: ctx.viewer, via: ChangeSource.UNIT, groupId: null }));
+    return reloaded(ctx, organizationId);
+  }
+
+  @Mutation(() => Organization, {
+    description: '修改单位信息（统一社会信用代码不能修改）：单位自己；或登记该单位且该单位只属于本集团的秘书处。其他情况请提交更正建议 proposeOrganizationCorrection',
+  })
   async updateOrganization(@Arg('id', () => ID) id: string, @Arg('input', () => OrganizationInput) input: OrganizationInput, @Ctx() ctx: MembersContext) {
     ctx.viewer.requireUser();
     const org = await ctx.loaders.visibleOrganizationById.load(id);
     if (!org) throw notFound('单位', id);
-    const memberships = await ctx.loaders.membershipsByOrganizationId.load(id);
-    if (!memberships.some((m) => ctx.viewer.isSecretariatOf(m.groupId))) throw forbidden('只有该单位所在集团的秘书处可以更正单位信息');
+    const editor = directEditor(ctx.viewer, org, await ctx.loaders.membershipsByOrganizationId.load(id));
+    if (!editor) {
+      if (org.access !== 'FULL' || !ctx.viewer.has('SECRETARIAT')) throw forbidden('只有该单位自己或登记该单位的集团秘书处可以修改单位信息 (forbidden)');
+      throw forbidden('该单位不是本集团登记的单位，或同时属于其他集团，秘书处不能直接修改：请提交更正建议（proposeOrganizationCorrection），由该单位确认后生效');
+    }
     const changes = validOrganization(input);
     if (changes.uscc !== org.uscc) throw badInput('统一社会信用代码不能修改；如单位变更，请登记新单位 (USCC cannot change)');
-    await ctx.db.getRepository(Organization).update({ id }, { ...changes, updatedBy: ctx.viewer.userId });
-    ctx.loaders.organizationById.clear(id);
-    ctx.loaders.visibleOrganizationById.clear(id);
-    return ctx.loaders.visibleOrganizationById.load(id);
+    const { uscc: _uscc, ...master } = changes;
+    await ctx.db.transaction((em) => changeMasterData(em, id, master, { viewer: ctx.viewer, via: editor.via === 'UNIT' ? ChangeSource.UNIT : ChangeSource.SECRETARIAT, groupId: editor.groupId }));
+    return reloaded(ctx, id);
   }
+}
+
+/** The organization as the viewer now sees it, after a write. */
+async function reloaded(ctx: MembersContext, id: string) {
+  ctx.loaders.organizationById.clear(id);
+  ctx.loaders.visibleOrganizationById.clear(id);
+  ctx.loaders.changesByOrganizationId.clear(id);
+  return ctx.loaders.visibleOrganizationById.load(id);
 }

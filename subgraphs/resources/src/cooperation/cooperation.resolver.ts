@@ -79,7 +79,7 @@ export class CooperationResolver {
     const organizationId = ctx.viewer.requireOrganization();
     if (!ctx.viewer.groupIds.includes(input.groupId)) throw forbidden('只能在本单位所在的集团登记合作台账');
     const values = validCooperation(input);
-    const partner = await this.partnerByUscc(ctx, input.partnerUscc, organizationId);
+    const partner = await this.partnerByUscc(ctx, input.partnerUscc, organizationId, input.groupId);
     const row: Cooperation = { id: randomUUID(), groupId: input.groupId, organizationId, partnerId: partner.id, partnerUscc: partner.uscc, ...values, recordedBy: ctx.viewer.userId as string, updatedAt: new Date().toISOString() };
     await ctx.db.getRepository(Cooperation).insert(row);
     return row;
@@ -96,7 +96,7 @@ export class CooperationResolver {
     if (input.groupId !== existing.groupId) throw badInput('台账所属集团不能修改');
     const values = validCooperation(input);
     const note = changeReason(reason, bySecretariat);
-    const partner = await this.partnerByUscc(ctx, input.partnerUscc, existing.organizationId);
+    const partner = await this.partnerByUscc(ctx, input.partnerUscc, existing.organizationId, existing.groupId, existing.partnerId);
     const updated: Cooperation = { ...existing, ...values, partnerId: partner.id, partnerUscc: partner.uscc, recordedBy: ctx.viewer.userId as string, updatedAt: new Date().toISOString() };
     await ctx.db.transaction(async (manager) => {
       const { id: _id, groupId: _g, organizationId: _o, ...changes } = updated;
@@ -148,10 +148,16 @@ export class CooperationResolver {
     throw forbidden('只能修改本单位登记的合作台账；登错的他单位台账请联系本集团秘书处更正');
   }
 
-  /** The partner named by USCC: a valid code of a unit the hub knows, not the recording unit itself. */
-  private async partnerByUscc(ctx: ResourcesContext, uscc: string, organizationId: string) {
-    const partner = await ctx.loaders.directory.byUscc(uscc.trim().toUpperCase());
-    if (!partner) throw badInput(`统一社会信用代码 ${uscc.trim().toUpperCase()} 不是本平台登记的单位，请先由秘书处登记该单位`, { field: 'partnerUscc' });
+  /**
+   * The partner named by USCC: an active member unit of the ledger's group (or the row's current
+   * partner), not the recording unit itself. A unit of another group and a code the hub does not
+   * know get the same refusal, so the check tells no one which units the hub holds.
+   */
+  private async partnerByUscc(ctx: ResourcesContext, uscc: string, organizationId: string, groupId: string, currentPartnerId?: string) {
+    const code = uscc.trim().toUpperCase();
+    const partner = await ctx.loaders.directory.byUscc(code);
+    const inGroup = partner && (partner.id === currentPartnerId || (await ctx.loaders.directory.activeMembers(groupId)).some((m) => m.id === partner.id));
+    if (!partner || !inGroup) throw badInput(`合作单位 ${code} 不是本平台登记的单位或不是本集团的正式成员（partner is not a member of this group）：请核对统一社会信用代码，或请秘书处先将该单位登记为本集团成员`, { field: 'partnerUscc' });
     if (partner.id === organizationId) throw badInput('合作单位不能是本单位');
     return partner;
   }
