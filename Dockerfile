@@ -19,6 +19,7 @@ COPY --from=build /app/dist dist
 COPY --from=build /app/schema schema
 COPY --from=build /app/subgraphs/statistics/templates subgraphs/statistics/templates
 COPY package.json ./
-# The upload folder the statistics subgraph writes provincial reports to (a volume in compose).
-RUN mkdir -p /var/lib/zjjt/outbox && chown node /var/lib/zjjt/outbox
+# The upload folder the statistics subgraph writes provincial reports to (a volume in compose), and
+# DATA_DIR (data/), where bases keeps uploads while it imports them (data/tmp/bases).
+RUN mkdir -p /var/lib/zjjt/outbox /app/data && chown node /var/lib/zjjt/outbox /app/data
 USER node

@@ -57,13 +57,8 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  for (const [name, child] of hub.processes) {
-    child.once('exit', (code) => {
-      if (stopping) return;
-      process.stderr.write(`${name} stopped unexpectedly (exit ${code}); stopping the hub\n`);
-      void shutdown(1);
-    });
-  }
+  // One process dying (a subgraph's crash) does not take the hub down: it is started again.
+  hub.supervise((message) => process.stderr.write(`${message}\n`));
 }
 
 main().catch((error) => {

@@ -21,7 +21,20 @@ export interface RunningHub {
   subgraphUrls: Record<string, string>;
   processes: Map<string, ChildProcess>;
   stop(): Promise<void>;
+  /**
+   * Keeps the hub up when one of its processes dies: the process is started again on its port
+   * (after a pause that grows with each crash) and `report` says so; a process that dies more
+   * than MAX_RESTARTS times within a minute is left down, reported, while the rest keep serving
+   * (the gateway answers the other subgraphs' data). Processes stopped on purpose (stop(),
+   * restartSubgraph, stopChild) are not restarted.
+   */
+  supervise(report: (message: string) => void): void;
+  /** Set by supervise(): watches a process that replaced another (restartSubgraph). */
+  watch?: (name: string, child: ChildProcess) => void;
 }
+
+/** Crashes of one process within a minute after which supervise() stops restarting it. */
+export const MAX_RESTARTS = 5;
 
 const dist = (...parts: string[]) => path.join(ROOT, 'dist', ...parts);
 
@@ -67,7 +80,11 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
   throw new Error(`${name} did not become ready at ${url} within ${timeoutMs / 1000}s`);
 }
 
+/** Processes stopped on purpose: their exit is not a crash. */
+const stoppedOnPurpose = new WeakSet<ChildProcess>();
+
 export function stopChild(child: ChildProcess): Promise<void> {
+  stoppedOnPurpose.add(child);
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -138,6 +155,7 @@ export async function restartSubgraph(hub: RunningHub, name: string, env: NodeJS
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(hub.subgraphUrls) };
   const child = spawnSubgraph(name, fullEnv, url.port, onOutput);
   hub.processes.set(name, child);
+  hub.watch?.(name, child);
   await waitFor(new URL('/ready', url).toString(), child, name);
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
@@ -159,8 +177,10 @@ export async function restartSubgraph(hub: RunningHub, name: string, env: NodeJS
 export async function launchHub(options: HubOptions): Promise<RunningHub> {
   const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...options.env };
   const processes = new Map<string, ChildProcess>();
+  let stopping = false;
   // The gateway first, so no request in flight meets a subgraph that is already gone.
   const stop = async () => {
+    stopping = true;
     if (processes.has('gateway')) await stopChild(processes.get('gateway')!);
     await Promise.all([...processes.values()].map(stopChild));
   };
@@ -177,7 +197,48 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     for (const entry of SUBGRAPHS) processes.set(entry.name, spawnSubgraph(entry.name, env, port(entry.name), options.onOutput));
     await Promise.all(SUBGRAPHS.map((entry) => waitFor(new URL('/health', subgraphUrls[entry.name]).toString(), processes.get(entry.name)!, entry.name)));
     processes.set('gateway', await startGateway(env, gatewayPort, subgraphUrls, options.onOutput));
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, processes, stop };
+    const hub: RunningHub = { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, processes, stop, supervise: () => undefined };
+    hub.supervise = (report) => {
+      const crashes = new Map<string, number[]>();
+      const restart = async (name: string): Promise<void> => {
+        if (name === 'gateway') {
+          const gateway = await startGateway(env, gatewayPort, subgraphUrls, options.onOutput);
+          if (stopping) return void (await stopChild(gateway));
+          processes.set(name, gateway);
+          watch(name, gateway);
+          return;
+        }
+        const child = spawnSubgraph(name, env, new URL(subgraphUrls[name]).port, options.onOutput);
+        processes.set(name, child);
+        watch(name, child);
+        await waitFor(new URL('/ready', subgraphUrls[name]).toString(), child, name);
+      };
+      const watch = (name: string, child: ChildProcess) => {
+        child.once('exit', (code, signal) => {
+          if (stopping || stoppedOnPurpose.has(child) || processes.get(name) !== child) return;
+          const now = Date.now();
+          const recent = [...(crashes.get(name) ?? []).filter((at) => now - at < 60000), now];
+          crashes.set(name, recent);
+          const how = code !== null ? `exit ${code}` : signal;
+          if (recent.length > MAX_RESTARTS) {
+            report(`${name} stopped unexpectedly (${how}) ${recent.length} times within a minute; it stays down, the rest of the hub keeps running — see its log above`);
+            return;
+          }
+          const pause = 500 * 2 ** (recent.length - 1);
+          report(`${name} stopped unexpectedly (${how}); starting it again in ${pause} ms`);
+          setTimeout(() => {
+            if (stopping) return;
+            restart(name).then(
+              () => !stopping && report(`${name} is running again (pid ${processes.get(name)?.pid})`),
+              (error: Error) => report(`${name} could not be started again: ${error.message.split('\n')[0]}`),
+            );
+          }, pause);
+        });
+      };
+      hub.watch = watch;
+      for (const [name, child] of processes) watch(name, child);
+    };
+    return hub;
   } catch (error) {
     await stop();
     throw error;

@@ -4,6 +4,7 @@ import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity
 import { BaseResolver } from './base/base.resolver';
 import { BasesContext, BasesLoaders, createLoaders } from './context';
 import { LedgerImport } from './imports/import.entity';
+import { importFolder, importLimits } from './imports/limits';
 import { ledgerFiles } from './imports/routes';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from './ledger/ledger.entity';
 import { LedgerResolver } from './ledger/ledger.resolver';
@@ -32,9 +33,11 @@ export const bases: SubgraphDefinition<BasesLoaders> = {
     AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
   },
   createLoaders,
-  files: ledgerFiles(() => sealer(), maxUploadBytes()),
+  // Read when the server is built (after checkEnvironment), not when this module is loaded.
+  files: (router, contextOf) => ledgerFiles(() => sealer(), maxUploadBytes(), importLimits(), importFolder())(router, contextOf),
   checkEnvironment: (env) => {
     membersDirectory('bases', env);
     sealer(env);
+    importLimits(env);
   },
 };

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS, { CellValue } from 'exceljs';
+import { CellValue } from 'exceljs';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Sealer, yuanToFen } from '../../../kit/src';
 import { TargetGroup } from '../enums';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
-import { maskIdNumber, maskPhone, idNumberProblem, normaliseIdNumber, phoneProblem } from '../trainee/pii';
+import { maskIdNumber, maskPersonalText, maskPhone, idNumberProblem, normaliseIdNumber, phoneProblem } from '../trainee/pii';
 import { Trainee } from '../trainee/trainee.entity';
 import { cellCount, cellDate, cellText } from './cells';
 import { LedgerImport } from './import.entity';
+import { ImportLimitError, ImportLimits } from './limits';
+import { NOT_XLSX, readWorksheets, WorkbookError } from './reader';
 import { CATEGORY_BY_LABEL, LEVEL_BY_LABEL, MODE_BY_LABEL, SHEET_ORDER, SheetKey, SHEETS, TARGET_BY_LABEL } from './sheets';
 
 export interface RowError {
@@ -28,14 +30,10 @@ export interface ImportRequest {
   base: { id: string; groupId: string };
   organizationId: string;
   userId: string;
+  limits: ImportLimits;
 }
 
-/** A workbook that cannot be read at all (not .xlsx, missing sheets, wrong headers, no rows). */
-export class WorkbookError extends Error {
-  constructor(message: string, readonly reason?: unknown) {
-    super(message);
-  }
-}
+export { WorkbookError };
 
 /** Thrown inside the transaction so that nothing of a rejected workbook is kept. */
 class Rejected extends Error {
@@ -45,6 +43,8 @@ class Rejected extends Error {
 }
 
 const MAX_LISTED_ERRORS = 1000;
+/** A reason quotes a cell; a cell of a megabyte must not make the answer one. */
+const MAX_REASON_LENGTH = 200;
 const CHUNK = 500;
 const now = () => new Date().toISOString();
 
@@ -86,6 +86,7 @@ class WorkbookImport {
   private errorCount = 0;
   private readonly programs = new Map<string, { id: string; category: string; mode: string }>();
   private readonly sessions = new Map<string, string>();
+  private storedCodes?: { programs: Map<string, { id: string; category: string; mode: string }>; sessions: Map<string, string>; certifications: Set<string> };
   private readonly certificationCodes = new Set<string>();
   private readonly traineeKeys = new Set<string>();
   private counts = { programs: 0, sessions: 0, certifications: 0, trainees: 0 };
@@ -93,24 +94,37 @@ class WorkbookImport {
 
   constructor(private readonly em: EntityManager, private readonly sealer: Sealer, private readonly request: ImportRequest) {}
 
+  /** Records a bad row; its reasons may quote cells, so any 身份证号 or phone in them is masked. */
   private fail(sheet: SheetKey, row: number, reasons: string[]) {
     this.errorCount += 1;
-    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push({ sheet: SHEETS[sheet].name, row, reasons });
+    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push({ sheet: SHEETS[sheet].name, row, reasons: reasons.map((reason) => maskPersonalText(reason).slice(0, MAX_REASON_LENGTH)) });
+  }
+
+  /**
+   * The codes imported before for this base, loaded once per import: a sheet of rows costs three
+   * queries, not one per row (100,000 rows naming unknown codes each would cost a query).
+   */
+  private async stored() {
+    if (!this.storedCodes) {
+      const where = { baseId: this.base.id };
+      const programs = await this.em.find(TrainingProgram, { select: { id: true, code: true, category: true, mode: true }, where });
+      const sessions = await this.em.find(TrainingSession, { select: { id: true, code: true }, where });
+      const batches = await this.em.find(CertificationBatch, { select: { code: true }, where });
+      this.storedCodes = {
+        programs: new Map(programs.map((p) => [p.code, { id: p.id, category: p.category, mode: p.mode }])),
+        sessions: new Map(sessions.map((s) => [s.code, s.id])),
+        certifications: new Set(batches.map((c) => c.code)),
+      };
+    }
+    return this.storedCodes;
   }
 
   async run(): Promise<LedgerImport> {
     const seen: SheetKey[] = [];
-    let reader: ExcelJS.stream.xlsx.WorkbookReader;
     try {
-      reader = new ExcelJS.stream.xlsx.WorkbookReader(this.request.file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
-      // exceljs 4.4 reads `model.sheets` when a sheet arrives after workbook.xml.rels but before
-      // workbook.xml (streamed writers produce that order) and crashes on the missing model;
-      // an empty one lets the sheet through unnamed, and sheetFor() knows it by its header.
-      (reader as unknown as { model?: object }).model ??= { sheets: [] };
-      for await (const worksheet of reader) {
-        const name = (worksheet as unknown as { name: string }).name;
+      for await (const { name, rows } of readWorksheets(this.request.file, this.request.limits)) {
         let key: SheetKey | null | undefined; // undefined: header not read yet; null: not one of ours
-        for await (const row of worksheet) {
+        for await (const row of rows) {
           const values = (row.values as CellValue[]).slice(1);
           if (key === undefined) {
             key = sheetFor(name, values);
@@ -129,8 +143,8 @@ class WorkbookImport {
         if (key === undefined && SHEET_ORDER.some((k) => SHEETS[k].name === name)) throw new WorkbookError(`工作表「${name}」是空的：第一行应为表头`);
       }
     } catch (error) {
-      if (error instanceof WorkbookError || error instanceof Rejected) throw error;
-      throw new WorkbookError('文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板 (not an .xlsx workbook)', error);
+      if (error instanceof WorkbookError || error instanceof Rejected || error instanceof ImportLimitError) throw error;
+      throw new WorkbookError(NOT_XLSX, error);
     }
     const missing = SHEET_ORDER.filter((k) => !seen.includes(k));
     if (missing.length) throw new WorkbookError(`工作簿缺少工作表：${missing.map((k) => SHEETS[k].name).join('、')}，请使用平台下载的模板`);
@@ -157,7 +171,8 @@ class WorkbookImport {
     const expected = SHEETS[key].headers;
     const actual = expected.map((_, i) => cellText(values[i]));
     if (actual.some((h, i) => h !== expected[i])) {
-      throw new WorkbookError(`工作表「${SHEETS[key].name}」的表头应为：${expected.join('、')}；实际为：${actual.join('、')}`);
+      // The "header" may be a row of data when the header row is missing: never repeat it unmasked.
+      throw new WorkbookError(maskPersonalText(`工作表「${SHEETS[key].name}」的表头应为：${expected.join('、')}；实际为：${actual.map((h) => h.slice(0, 30)).join('、')}`));
     }
   }
 
@@ -181,7 +196,7 @@ class WorkbookImport {
     const code = cellText(v[0]);
     if (!code || code.length > 50) reasons.push('项目编号不能为空，最多 50 个字符');
     else if (this.programs.has(code)) reasons.push(`项目编号 ${code} 在本表中重复`);
-    else if (await this.em.existsBy(TrainingProgram, { baseId: this.base.id, code })) reasons.push(`项目编号 ${code} 已导入过`);
+    else if ((await this.stored()).programs.has(code)) reasons.push(`项目编号 ${code} 已导入过`);
     const name = cellText(v[1]);
     if (!name || name.length > 200) reasons.push('项目名称不能为空，最多 200 个字符');
     const category = CATEGORY_BY_LABEL.get(cellText(v[2]));
@@ -211,13 +226,7 @@ class WorkbookImport {
 
   /** A program of this workbook or one imported before for this base. */
   private async findProgram(code: string) {
-    const known = this.programs.get(code);
-    if (known) return known;
-    const stored = await this.em.findOneBy(TrainingProgram, { baseId: this.base.id, code });
-    if (!stored) return null;
-    const program = { id: stored.id, category: stored.category, mode: stored.mode };
-    this.programs.set(code, program);
-    return program;
+    return this.programs.get(code) ?? (await this.stored()).programs.get(code) ?? null;
   }
 
   private async session(row: number, v: CellValue[]) {
@@ -225,7 +234,7 @@ class WorkbookImport {
     const code = cellText(v[0]);
     if (!code || code.length > 50) reasons.push('班次编号不能为空，最多 50 个字符');
     else if (this.sessions.has(code)) reasons.push(`班次编号 ${code} 在本表中重复`);
-    else if (await this.em.existsBy(TrainingSession, { baseId: this.base.id, code })) reasons.push(`班次编号 ${code} 已导入过`);
+    else if ((await this.stored()).sessions.has(code)) reasons.push(`班次编号 ${code} 已导入过`);
     const program = await this.findProgram(cellText(v[1]));
     if (!program) reasons.push(`项目编号「${cellText(v[1])}」不存在`);
     const startsOn = cellDate(v[2]);
@@ -259,7 +268,7 @@ class WorkbookImport {
     const code = cellText(v[0]);
     if (!code || code.length > 50) reasons.push('批次编号不能为空，最多 50 个字符');
     else if (this.certificationCodes.has(code)) reasons.push(`批次编号 ${code} 在本表中重复`);
-    else if (await this.em.existsBy(CertificationBatch, { baseId: this.base.id, code })) reasons.push(`批次编号 ${code} 已导入过`);
+    else if ((await this.stored()).certifications.has(code)) reasons.push(`批次编号 ${code} 已导入过`);
     const occupation = cellText(v[1]);
     if (!occupation || occupation.length > 50) reasons.push('工种不能为空');
     const level = LEVEL_BY_LABEL.get(cellText(v[2]));
@@ -281,12 +290,8 @@ class WorkbookImport {
   private async trainee(row: number, v: CellValue[]) {
     const reasons: string[] = [];
     const sessionCode = cellText(v[0]);
-    let sessionId = this.sessions.get(sessionCode);
-    if (!sessionId) {
-      const stored = sessionCode ? await this.em.findOneBy(TrainingSession, { baseId: this.base.id, code: sessionCode }) : null;
-      if (stored) this.sessions.set(sessionCode, (sessionId = stored.id));
-      else reasons.push(`班次编号「${sessionCode}」不存在`);
-    }
+    const sessionId = this.sessions.get(sessionCode) ?? (await this.stored()).sessions.get(sessionCode);
+    if (!sessionId) reasons.push(`班次编号「${sessionCode.slice(0, 50)}」不存在`);
     const name = cellText(v[1]);
     if (!name || name.length > 50) reasons.push('姓名不能为空，最多 50 个字符');
     const idNumber = normaliseIdNumber(cellText(v[2]));

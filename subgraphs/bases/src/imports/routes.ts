@@ -1,20 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import express, { Request, Response } from 'express';
-import { HubContext, isLocalDate, Sealer } from '../../../kit/src';
+import { ConfigError, HubContext, isLocalDate, Sealer } from '../../../kit/src';
 import { ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 import { LedgerFilter } from '../ledger/scope';
 import { BasesLoaders } from '../context';
+import { maskPersonalText } from '../trainee/pii';
 import { importWorkbook, WorkbookError } from './importer';
+import { ImportLimitError, ImportLimits } from './limits';
 import { exportWorkbook, templateWorkbook, XLSX } from './template';
 
 type Ctx = HubContext<BasesLoaders>;
 
-const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message: maskPersonalText(message), extensions: { code } }] });
 
 class TooLarge extends Error {}
 
@@ -43,9 +44,24 @@ function exportFilter(baseId: string, q: Record<string, string | undefined>): Le
   };
 }
 
-/** Saves the request body to a temporary file, hashing it and stopping at `maxBytes`. */
-async function receive(req: Request, maxBytes: number): Promise<{ file: string; sha256: string; bytes: number }> {
-  const file = path.join(os.tmpdir(), `zjjt-import-${randomUUID()}.xlsx`);
+/**
+ * The folder uploads wait in while they are imported: private to this process's user (0700), and
+ * emptied at start, so a workbook left by a crash (or a kill) does not outlive the next start.
+ */
+function prepareFolder(folder: string) {
+  try {
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    fs.chmodSync(path.dirname(folder), 0o700);
+    fs.chmodSync(folder, 0o700);
+  } catch (error) {
+    throw new ConfigError(`DATA_DIR must be a folder the bases subgraph can write: it keeps uploads being imported in ${folder} (${(error as Error).message})`);
+  }
+}
+
+/** Saves the request body to a file only this user can read (0600) in `folder`, hashing it and stopping at `maxBytes`. */
+async function receive(req: Request, maxBytes: number, folder: string): Promise<{ file: string; sha256: string; bytes: number }> {
+  const file = path.join(folder, `${randomUUID()}.xlsx`);
   const hash = createHash('sha256');
   let bytes = 0;
   const meter = new Transform({
@@ -57,7 +73,7 @@ async function receive(req: Request, maxBytes: number): Promise<{ file: string; 
     },
   });
   try {
-    await pipeline(req, meter, fs.createWriteStream(file));
+    await pipeline(req, meter, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
   } catch (error) {
     fs.rmSync(file, { force: true });
     throw error;
@@ -67,10 +83,13 @@ async function receive(req: Request, maxBytes: number): Promise<{ file: string; 
 
 /**
  * /files routes of the bases subgraph: the ledger template, imports (all or nothing) and masked
- * exports. Reached through the gateway at /files/bases/….
+ * exports. Reached through the gateway at /files/bases/…. Uploads wait in `folder` (see
+ * prepareFolder) and are read under `limits`.
  */
-export function ledgerFiles(sealer: () => Sealer, maxBytes: number) {
+export function ledgerFiles(sealer: () => Sealer, maxBytes: number, limits: ImportLimits, folder: string) {
   return (router: express.Router, contextOf: (req: Request) => Ctx) => {
+    prepareFolder(folder);
+
     router.get('/template.xlsx', async (_req, res) => {
       res.setHeader('content-type', XLSX);
       res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('培训台账导入模板.xlsx')}`);
@@ -90,7 +109,7 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number) {
       if (Number(req.header('content-length') ?? 0) > maxBytes) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传`);
       let upload: Awaited<ReturnType<typeof receive>>;
       try {
-        upload = await receive(req, maxBytes);
+        upload = await receive(req, maxBytes, folder);
       } catch (error) {
         if (error instanceof TooLarge) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传`);
         throw error;
@@ -101,16 +120,21 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number) {
         fs.readSync(fd, head, 0, 4, 0);
         fs.closeSync(fd);
         if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004') return jsonError(res, 400, 'BAD_USER_INPUT', '文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板');
-        const result = await importWorkbook(ctx.db, sealer(), { file: upload.file, fileName, sha256: upload.sha256, base, organizationId: ctx.viewer.organizationId, userId: ctx.viewer.userId as string });
+        const result = await importWorkbook(ctx.db, sealer(), { file: upload.file, fileName, sha256: upload.sha256, base, organizationId: ctx.viewer.organizationId, userId: ctx.viewer.userId as string, limits });
         ctx.log.info({ baseId, status: result.status, bytes: upload.bytes }, 'ledger import');
         res.status(result.status === 'REJECTED' ? 422 : 200).json(result);
       } catch (error) {
+        if (error instanceof ImportLimitError) {
+          ctx.log.info({ baseId, limit: error.limit, max: error.max, bytes: upload.bytes }, 'ledger import over a limit');
+          return res.status(error.status).json(error.toJSON());
+        }
         if (error instanceof WorkbookError) {
-          // The reader's own words (never row contents) help when a real .xlsx is refused.
-          if (error.reason) ctx.log.info({ baseId, reason: String((error.reason as Error).message ?? error.reason).slice(0, 200) }, 'unreadable workbook');
+          // The reader's own words help when a real .xlsx is refused; a parser may quote a cell, so masked.
+          if (error.reason) ctx.log.info({ baseId, reason: maskPersonalText(String((error.reason as Error).message ?? error.reason).slice(0, 200)) }, 'unreadable workbook');
           return jsonError(res, 400, 'BAD_USER_INPUT', error.message);
         }
-        ctx.log.error({ err: error }, 'ledger import failed');
+        // A database error may quote a value of the row it failed on.
+        ctx.log.error({ err: { type: (error as Error).name, message: maskPersonalText(String((error as Error).message).slice(0, 500)) } }, 'ledger import failed');
         jsonError(res, 500, 'INTERNAL_SERVER_ERROR', '导入失败，未写入任何数据，请稍后再试');
       } finally {
         fs.rmSync(upload.file, { force: true });

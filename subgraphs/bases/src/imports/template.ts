@@ -6,6 +6,7 @@ import { fenToYuan } from '../../../kit/src';
 import { CATEGORY_LABEL, LEVEL_LABEL, MODE_LABEL, TARGET_LABEL } from '../enums';
 import { CertificationBatch, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
 import { Trainee } from '../trainee/trainee.entity';
+import { inertText } from './cells';
 import { INSTRUCTIONS, SHEET_ORDER, SHEETS } from './sheets';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,19 +39,21 @@ export async function templateWorkbook(): Promise<Buffer> {
 export async function exportWorkbook(db: DataSource, filter: LedgerFilter & { baseId: string }, out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const sheets = addSheets(workbook);
+  // Stored text that starts like a formula is written as text a spreadsheet shows, never evaluates.
+  const write = (sheet: ExcelJS.Worksheet, values: unknown[]) => sheet.addRow(values.map(inertText)).commit();
   const sessions = await applySessionFilter(db.getRepository(TrainingSession).createQueryBuilder('s'), filter).orderBy('s.code').getMany();
   const programIds = [...new Set(sessions.map((s) => s.programId))];
   const programs = programIds.length ? await db.getRepository(TrainingProgram).find({ where: { id: In(programIds) }, order: { code: 'ASC' } }) : [];
   for (const p of programs) {
-    sheets.programs.addRow([p.code, p.name, CATEGORY_LABEL[p.category], p.targetGroups.map((t) => TARGET_LABEL[t]).join('、'), MODE_LABEL[p.mode], p.clientName, p.clientUscc, p.subsidised ? '是' : '否', p.year]).commit();
+    write(sheets.programs, [p.code, p.name, CATEGORY_LABEL[p.category], p.targetGroups.map((t) => TARGET_LABEL[t]).join('、'), MODE_LABEL[p.mode], p.clientName, p.clientUscc, p.subsidised ? '是' : '否', p.year]);
   }
   const codes = new Map(programs.map((p) => [p.id, p.code]));
   for (const s of sessions) {
-    sheets.sessions.addRow([s.code, codes.get(s.programId), s.startsOn, s.endsOn, s.personTimes, s.hours, fenToYuan(s.revenue)]).commit();
+    write(sheets.sessions, [s.code, codes.get(s.programId), s.startsOn, s.endsOn, s.personTimes, s.hours, fenToYuan(s.revenue)]);
   }
   const batches = applyBatchFilter(db.getRepository(CertificationBatch).createQueryBuilder('c'), filter);
   for (const c of await batches.orderBy('c.code').getMany()) {
-    sheets.certifications.addRow([c.code, c.occupation, LEVEL_LABEL[c.level], c.candidates, c.passed, c.assessedOn]).commit();
+    write(sheets.certifications, [c.code, c.occupation, LEVEL_LABEL[c.level], c.candidates, c.passed, c.assessedOn]);
   }
   const sessionCodes = new Map(sessions.map((s) => [s.id, s.code]));
   // Trainees in pages by id, so a large roster is never loaded whole.
@@ -61,7 +64,7 @@ export async function exportWorkbook(db: DataSource, filter: LedgerFilter & { ba
       .andWhere(sessions.length ? 't.sessionId IN (:...ids)' : '1 = 0', { ids: sessions.map((s) => s.id) })
       .orderBy('t.id').limit(2000).getMany();
     if (!page.length) break;
-    for (const t of page) sheets.trainees.addRow([sessionCodes.get(t.sessionId), t.name, t.idNumberMasked, t.phoneMasked]).commit();
+    for (const t of page) write(sheets.trainees, [sessionCodes.get(t.sessionId), t.name, t.idNumberMasked, t.phoneMasked]);
     after = page[page.length - 1].id;
   }
   await workbook.commit();

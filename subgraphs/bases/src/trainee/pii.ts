@@ -28,3 +28,15 @@ export const maskIdNumber = (value: string) => `${value.slice(0, 3)}${'*'.repeat
 
 /** 138****1234. */
 export const maskPhone = (value: string) => `${value.slice(0, 3)}****${value.slice(7)}`;
+
+/**
+ * Free text (a cell quoted in an error, a header row, a reader's message) with every run of 11 or
+ * more digits — a 身份证号 (with its X), a mobile number, an old 15-digit ID — masked like the
+ * fields themselves: the first three and the last four characters kept.
+ */
+export const maskPersonalText = (text: string) =>
+  text.replace(/\d{10,}[\dXx]/g, (run) => {
+    if (run.length === 18) return maskIdNumber(run);
+    if (run.length === 11) return maskPhone(run);
+    return `${run.slice(0, 3)}${'*'.repeat(run.length - 7)}${run.slice(-4)}`;
+  });
