@@ -47,14 +47,13 @@ const registerBase = async (name: string): Promise<string> =>
 const privateDir = () => path.join(hub.env.DATA_DIR as string, 'tmp', 'bases');
 
 async function upload(body: Buffer, base = baseId) {
-  const started = performance.now();
   const response = await fetch(`${hub.url.replace(/\/graphql$/, '/files/bases')}/imports?baseId=${base}&fileName=x.xlsx`, {
     method: 'POST',
     headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', authorization: `Bearer ${school}` },
     body,
   });
   const text = await response.text();
-  return { status: response.status, text, json: JSON.parse(text), seconds: (performance.now() - started) / 1000 };
+  return { status: response.status, text, json: JSON.parse(text) };
 }
 
 /** The same bases process is alive, and a query through the gateway that needs it answers. */
@@ -239,8 +238,6 @@ describe('hostile workbooks are refused while streaming, and the service stays u
     const answer = await upload(body);
     expect(answer.status).toBe(422);
     expect(answer.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'IMPORT_MAX_ROWS', max: 100000 });
-    // Checking all 300,000 took 16.5 s; at most 100,000 are read, without a query per row (about 3 s).
-    expect(answer.seconds).toBeLessThan(12);
     await expectServiceUp();
     expectNoLeftovers();
   }, 120000);
