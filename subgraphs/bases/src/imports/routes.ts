@@ -15,7 +15,9 @@ import { exportWorkbook, templateWorkbook, XLSX } from './template';
 
 type Ctx = HubContext<BasesLoaders>;
 
-const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message: maskPersonalText(message), extensions: { code } }] });
+
+const errorBody = (code: string, message: string) => ({ errors: [{ message: maskPersonalText(message), extensions: { code } }] });
+const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json(errorBody(code, message));
 
 class TooLarge extends Error {}
 
@@ -81,6 +83,44 @@ async function receive(req: Request, maxBytes: number, folder: string): Promise<
   return { file, sha256: hash.digest('hex'), bytes };
 }
 
+type Upload = Awaited<ReturnType<typeof receive>>;
+interface ImportRequest {
+  baseId: string;
+  fileName: string;
+  base: Parameters<typeof importWorkbook>[2]['base'];
+  limits: ImportLimits;
+  sealer: () => Sealer;
+}
+
+
+/** Imports a received upload and says what to answer; every outcome, a crash of the reader included, is an answer. */
+async function answerImport(ctx: Ctx, upload: Upload, request: ImportRequest): Promise<{ status: number; body: unknown }> {
+  const { baseId, fileName, base, limits, sealer } = request;
+  try {
+    const head = Buffer.alloc(4);
+    const fd = fs.openSync(upload.file, 'r');
+    fs.readSync(fd, head, 0, 4, 0);
+    fs.closeSync(fd);
+    if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004') return { status: 400, body: errorBody('BAD_USER_INPUT', '文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板') };
+    const result = await importWorkbook(ctx.db, sealer(), { file: upload.file, fileName, sha256: upload.sha256, base, organizationId: ctx.viewer.organizationId as string, userId: ctx.viewer.userId as string, limits });
+    ctx.log.info({ baseId, status: result.status, bytes: upload.bytes }, 'ledger import');
+    return { status: result.status === 'REJECTED' ? 422 : 200, body: result };
+  } catch (error) {
+    if (error instanceof ImportLimitError) {
+      ctx.log.info({ baseId, limit: error.limit, max: error.max, bytes: upload.bytes }, 'ledger import over a limit');
+      return { status: error.status, body: error.toJSON() };
+    }
+    if (error instanceof WorkbookError) {
+      // The reader's own words help when a real .xlsx is refused; a parser may quote a cell, so masked.
+      if (error.reason) ctx.log.info({ baseId, reason: maskPersonalText(String((error.reason as Error).message ?? error.reason).slice(0, 200)) }, 'unreadable workbook');
+      return { status: 400, body: errorBody('BAD_USER_INPUT', error.message) };
+    }
+    // A database error may quote a value of the row it failed on.
+    ctx.log.error({ err: { type: (error as Error).name, message: maskPersonalText(String((error as Error).message).slice(0, 500)) } }, 'ledger import failed');
+    return { status: 500, body: errorBody('INTERNAL_SERVER_ERROR', '导入失败，未写入任何数据，请稍后再试') };
+  }
+}
+
 /**
  * /files routes of the bases subgraph: the ledger template, imports (all or nothing) and masked
  * exports. Reached through the gateway at /files/bases/…. Uploads wait in `folder` (see
@@ -107,38 +147,17 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number, limits: Impo
         return jsonError(res, 403, 'FORBIDDEN', '只有该基地的共建单位可以导入台账');
       }
       if (Number(req.header('content-length') ?? 0) > maxBytes) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传`);
-      let upload: Awaited<ReturnType<typeof receive>>;
+      let upload: Upload;
       try {
         upload = await receive(req, maxBytes, folder);
       } catch (error) {
         if (error instanceof TooLarge) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传`);
         throw error;
       }
-      try {
-        const head = Buffer.alloc(4);
-        const fd = fs.openSync(upload.file, 'r');
-        fs.readSync(fd, head, 0, 4, 0);
-        fs.closeSync(fd);
-        if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004') return jsonError(res, 400, 'BAD_USER_INPUT', '文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板');
-        const result = await importWorkbook(ctx.db, sealer(), { file: upload.file, fileName, sha256: upload.sha256, base, organizationId: ctx.viewer.organizationId, userId: ctx.viewer.userId as string, limits });
-        ctx.log.info({ baseId, status: result.status, bytes: upload.bytes }, 'ledger import');
-        res.status(result.status === 'REJECTED' ? 422 : 200).json(result);
-      } catch (error) {
-        if (error instanceof ImportLimitError) {
-          ctx.log.info({ baseId, limit: error.limit, max: error.max, bytes: upload.bytes }, 'ledger import over a limit');
-          return res.status(error.status).json(error.toJSON());
-        }
-        if (error instanceof WorkbookError) {
-          // The reader's own words help when a real .xlsx is refused; a parser may quote a cell, so masked.
-          if (error.reason) ctx.log.info({ baseId, reason: maskPersonalText(String((error.reason as Error).message ?? error.reason).slice(0, 200)) }, 'unreadable workbook');
-          return jsonError(res, 400, 'BAD_USER_INPUT', error.message);
-        }
-        // A database error may quote a value of the row it failed on.
-        ctx.log.error({ err: { type: (error as Error).name, message: maskPersonalText(String((error as Error).message).slice(0, 500)) } }, 'ledger import failed');
-        jsonError(res, 500, 'INTERNAL_SERVER_ERROR', '导入失败，未写入任何数据，请稍后再试');
-      } finally {
-        fs.rmSync(upload.file, { force: true });
-      }
+      // The upload is removed before the answer goes out, so no answer outlives its file.
+      const answer = await answerImport(ctx, upload, { baseId, fileName, base, limits, sealer });
+      fs.rmSync(upload.file, { force: true });
+      res.status(answer.status).json(answer.body);
     });
 
     router.get('/export.xlsx', async (req, res) => {
