@@ -350,7 +350,9 @@ describe('/metrics and /ready', () => {
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20000); // a gateway that starts would never exit by itself
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    clearTimeout(timer);
     expect(code).toBe(1);
     expect(output).toMatch(/METRICS_TOKEN is required with NODE_ENV=production/);
   });
