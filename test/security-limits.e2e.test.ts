@@ -300,8 +300,27 @@ describe('tokens: exp required, lifetime capped, small clock skew only', () => {
     expect(dataOf(response).organization.contact.contactPhone).toEqual(expect.any(String));
   });
 
-  it('accepts the tokens the scripts mint', async () => {
+  it('accepts the tokens the scripts mint; npm run token refuses an --expires over the cap', async () => {
     expect(dataOf(await hub.gql(QUERY, {}, token)).organization.contact.contactPhone).toEqual(expect.any(String));
+    const run = (...args: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'scripts', 'token.js'), '--role', 'SECRETARIAT', '--group', DEMO.groupId, '--org', DEMO.secretariatOrgId, ...args], {
+          env: { PATH: process.env.PATH, GATEWAY_SECRET: hub.env.GATEWAY_SECRET, JWT_SECRET: hub.env.JWT_SECRET, PII_KEY: hub.env.PII_KEY },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        let err = '';
+        child.stdout!.on('data', (d) => (out += d));
+        child.stderr!.on('data', (d) => (err += d));
+        child.once('exit', (code) => resolve({ code, out, err }));
+      });
+    const minted = await run();
+    expect(minted.code).toBe(0);
+    expect(dataOf(await hub.gql(QUERY, {}, minted.out.trim())).organization.contact.contactPhone).toEqual(expect.any(String));
+    const tooLong = await run('--expires', '48h');
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.out).toBe('');
+    expect(tooLong.err).toMatch(/JWT_MAX_LIFETIME_SECONDS/);
   });
 });
 
