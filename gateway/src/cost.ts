@@ -82,7 +82,8 @@ export function operationCost(schema: GraphQLSchema, operation: OperationDefinit
       if (total > limit) throw new CostExceeded(limit);
       if (!selection.selectionSet) continue;
       const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
-      if (!definition) continue; // __typename and unknown fields were counted; validation refuses the latter
+      // Meta fields (__typename; __schema/__type, whose introspection production turns off) count once.
+      if (!definition) continue;
       const child = getNamedType(definition.type);
       if (!isCompositeType(child)) continue;
       const page = pageSizeOf(selection, definition, variables, defaults);
