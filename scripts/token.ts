@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { devSecrets } from './lib/secrets';
-import { mintToken } from './lib/tokens';
+import { DEFAULT_MAX_LIFETIME_SECONDS, mintToken, tokenLifetime } from './lib/tokens';
 
 const ROLES = ['SECRETARIAT', 'MEMBER', 'REPORTER', 'AUTHORITY'];
 const usage = 'usage: npm run token -- --role SECRETARIAT|MEMBER|REPORTER|AUTHORITY [--group <groupId>[,<groupId>]] [--org <organizationId>] [--sub <userId>] [--expires 12h]';
@@ -22,7 +22,14 @@ async function main() {
   }
   const groups = (values.group ?? []).flatMap((g) => g.split(',')).map((g) => g.trim()).filter(Boolean);
   const sub = values.sub ?? `dev-${roles[0].toLowerCase()}`;
-  process.stdout.write(`${await mintToken(devSecrets().JWT_SECRET, { sub, roles, groups, org: values.org, expiresIn: values.expires })}\n`);
+  const token = await mintToken(devSecrets().JWT_SECRET, { sub, roles, groups, org: values.org, expiresIn: values.expires });
+  // The gateway refuses tokens that live longer than JWT_MAX_LIFETIME_SECONDS: say so now rather than with a 401 later.
+  const cap = Number(process.env.JWT_MAX_LIFETIME_SECONDS || DEFAULT_MAX_LIFETIME_SECONDS);
+  if (tokenLifetime(token) > cap) {
+    process.stderr.write(`--expires ${values.expires} is longer than the gateway accepts (JWT_MAX_LIFETIME_SECONDS = ${cap} s); use e.g. --expires 12h\n`);
+    process.exit(2);
+  }
+  process.stdout.write(`${token}\n`);
 }
 
 void main();

@@ -131,9 +131,11 @@ describe('CORS', () => {
 });
 
 describe('production mode', () => {
+  const production = { NODE_ENV: 'production', METRICS_TOKEN: 'm'.repeat(32) };
+
   it('has no introspection, no field suggestions and no landing page', async () => {
     const port = await freePort();
-    const gateway = await startGateway({ ...hub.env, NODE_ENV: 'production' }, port, hub.hub.subgraphUrls);
+    const gateway = await startGateway({ ...hub.env, ...production }, port, hub.hub.subgraphUrls);
     try {
       const url = `http://127.0.0.1:${port}/graphql`;
       const post = (query: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -143,6 +145,45 @@ describe('production mode', () => {
       expect(JSON.stringify(typo)).not.toMatch(/Did you mean/);
       const landing = await fetch(url, { headers: { accept: 'text/html' } });
       expect(await landing.text()).not.toMatch(/cdn|apollographql\.com/i);
+    } finally {
+      await stopChild(gateway);
+    }
+  });
+});
+
+describe('production responses carry nothing internal', () => {
+  /**
+   * A stand-in for the resources subgraph that answers a null where the schema promises a value:
+   * the gateway then reports it in `extensions.valueCompletion`, naming the type and the field.
+   */
+  const standIn = http.createServer((req, res) => {
+    if (req.url === '/ready' || req.url === '/health') return void res.writeHead(200).end('{}');
+    req.resume().on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { resource: { id: 'r-1', title: null } } }));
+    });
+  });
+
+  afterAll(() => standIn.close());
+
+  it('strips extensions.valueCompletion (and any other response extension) in production', async () => {
+    await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
+    const resources = `http://127.0.0.1:${(standIn.address() as { port: number }).port}/graphql`;
+    const port = await freePort();
+    const logs: string[] = [];
+    const gateway = await startGateway({ ...hub.env, NODE_ENV: 'production', METRICS_TOKEN: 'm'.repeat(32) }, port, { ...hub.hub.subgraphUrls, resources }, (_s, line) => logs.push(line));
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secretariat}` },
+        body: JSON.stringify({ query: '{ resource(id: "r-1") { id title } }' }),
+      });
+      const body = (await response.json()) as any;
+      expect(body).toEqual({ data: { resource: null } });
+      expect(JSON.stringify(body)).not.toMatch(/valueCompletion|INVALID_GRAPHQL|SharedResource|non-nullable|serviceName|stacktrace|"response"/);
+      // Kept for whoever runs the hub: the log line carries it, with the request id.
+      const requestId = response.headers.get('x-request-id');
+      const logged = () => logs.some((l) => l.includes('value completion') && l.includes(requestId!) && l.includes('SharedResource.title'));
+      for (let i = 0; i < 50 && !logged(); i += 1) await new Promise((r) => setTimeout(r, 100)); // until the line has crossed the pipe
+      expect(logged()).toBe(true);
     } finally {
       await stopChild(gateway);
     }

@@ -25,6 +25,19 @@ function toClaims(payload: JWTPayload): Claims {
 }
 
 /**
+ * A token must say when it expires, may live at most `tokenMaxLifetimeSeconds` (exp − iat, or
+ * exp − now when it has no iat) and may not be issued in the future beyond the clock skew:
+ * a stolen token without `exp`, or minted for a year, would otherwise never stop working.
+ */
+function checkLifetime(payload: JWTPayload, config: GatewayConfig): void {
+  const now = Math.floor(Date.now() / 1000);
+  const skew = config.clockSkewSeconds;
+  if (typeof payload.iat === 'number' && payload.iat > now + skew) throw new AuthError('token issued in the future (iat)');
+  const lifetime = (payload.exp as number) - (typeof payload.iat === 'number' ? payload.iat : now);
+  if (lifetime > config.tokenMaxLifetimeSeconds + (typeof payload.iat === 'number' ? 0 : skew)) throw new AuthError(`token lifetime over ${config.tokenMaxLifetimeSeconds} s`);
+}
+
+/**
  * Verifies `Authorization: Bearer …`: HS256 with a shared secret, or RS256 against a JWKS URL.
  * No header means anonymous (portal data only); anything else that fails is an AuthError.
  */
@@ -36,7 +49,8 @@ export function createVerifier(config: GatewayConfig): (authorization: string | 
     const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization.trim());
     if (!match) throw new AuthError('Authorization must be "Bearer <token>"');
     try {
-      const { payload } = await jwtVerify(match[1], key as Uint8Array, { algorithms, issuer: config.issuer, audience: config.audience });
+      const { payload } = await jwtVerify(match[1], key as Uint8Array, { algorithms, issuer: config.issuer, audience: config.audience, requiredClaims: ['exp'], clockTolerance: config.clockSkewSeconds });
+      checkLifetime(payload, config);
       return toClaims(payload);
     } catch (error) {
       if (error instanceof AuthError) throw error;

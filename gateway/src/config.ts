@@ -20,10 +20,25 @@ export interface GatewayConfig {
   gatewaySecret: string;
   /** The secret sent to one subgraph: `<NAME>_GATEWAY_SECRET`, else GATEWAY_SECRET. */
   subgraphSecret: (name: string) => string;
-  limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number; ratePerMinute: number; requestTimeoutMs: number };
-  /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    /** Longest string literal or variable value, in characters. */
+    maxStringLength: number;
+    ratePerMinute: number;
+    /** Requests a minute per address to /metrics and to /ready (each). */
+    opsRatePerMinute: number;
+    requestTimeoutMs: number;
+  };
+  /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; required in production. */
   metricsToken: string | null;
   jwt: { secret: string } | { jwksUrl: string };
+  /** Longest lifetime a token may have (exp − iat, or exp − now without iat), and the clock skew allowed. */
+  tokenMaxLifetimeSeconds: number;
+  clockSkewSeconds: number;
   issuer?: string;
   audience?: string;
   supergraphPath: string;
@@ -62,12 +77,20 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     if (!env.JWT_SECRET || env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET (at least 32 characters, HS256) or JWKS_URL (RS256) is required');
     jwt = { secret: env.JWT_SECRET };
   }
+  const production = env.NODE_ENV === 'production';
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && metricsToken.length < 32) throw new ConfigError('METRICS_TOKEN must be at least 32 characters');
+  if (production && !metricsToken) throw new ConfigError('METRICS_TOKEN is required with NODE_ENV=production (at least 32 characters): /metrics is served only to callers that send it');
+  const tokenMaxLifetimeSeconds = positiveInt(env, 'JWT_MAX_LIFETIME_SECONDS', 24 * 3600);
+  if (tokenMaxLifetimeSeconds < 60) throw new ConfigError(`JWT_MAX_LIFETIME_SECONDS must be at least 60, got "${env.JWT_MAX_LIFETIME_SECONDS}"`);
+  const clockSkewSeconds = positiveInt(env, 'JWT_CLOCK_SKEW_SECONDS', 60);
+  if (clockSkewSeconds > 300) throw new ConfigError(`JWT_CLOCK_SKEW_SECONDS must be at most 300 (a small clock difference), got "${env.JWT_CLOCK_SKEW_SECONDS}"`);
   const port = positiveInt(env, 'GATEWAY_PORT', 4000);
   if (port > 65535) throw new ConfigError(`GATEWAY_PORT must be a port number, got "${env.GATEWAY_PORT}"`);
   return {
     host: env.HOST || '127.0.0.1',
     port,
-    production: env.NODE_ENV === 'production',
+    production,
     gatewaySecret,
     subgraphSecret: (name) => {
       const variable = `${name.toUpperCase()}_GATEWAY_SECRET`;
@@ -81,11 +104,15 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       maxDirectives: positiveInt(env, 'GRAPHQL_MAX_DIRECTIVES', 50),
       maxTokens: positiveInt(env, 'GRAPHQL_MAX_TOKENS', 2000),
       maxCost: positiveInt(env, 'GRAPHQL_MAX_COST', 20000),
+      maxStringLength: positiveInt(env, 'GRAPHQL_MAX_STRING_LENGTH', 10000),
       ratePerMinute: positiveInt(env, 'RATE_LIMIT_PER_MINUTE', 600),
+      opsRatePerMinute: positiveInt(env, 'OPS_RATE_LIMIT_PER_MINUTE', 60),
       requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 30000),
     },
-    metricsToken: env.METRICS_TOKEN || null,
+    metricsToken,
     jwt,
+    tokenMaxLifetimeSeconds,
+    clockSkewSeconds,
     issuer: env.JWT_ISSUER || undefined,
     audience: env.JWT_AUDIENCE || undefined,
     supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : defaultSupergraphPath(),

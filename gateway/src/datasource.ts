@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { Kind, OperationDefinitionNode, parse } from 'graphql';
+import { GraphQLError, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { Claims } from './auth';
 
 export interface GatewayContext {
@@ -26,6 +26,27 @@ function rootFields(query: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** Codes of a subgraph's 4xx answer that mean the client sent a bad value (a scalar the subgraph parses: Money, LocalDate …). */
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']);
+
+/**
+ * The client's own mistake inside a subgraph's 4xx answer: graphql-over-http answers 400 with a
+ * JSON body when a variable or literal fails the subgraph's scalar parsing, which the gateway's
+ * schema (scalars without parsers) cannot catch. Such errors become BAD_USER_INPUT with the
+ * subgraph's message (it says what to change) and without its locations (they point into the
+ * subgraph's query, not the client's). Anything else — 401/403 (a wrong gateway secret), other
+ * codes, HTML — is not the client's doing and stays an outage.
+ */
+function clientErrors(error: unknown): { message: string }[] | null {
+  const response = error instanceof GraphQLError ? (error.extensions?.response as { status?: number; body?: unknown } | undefined) : undefined;
+  const status = response?.status ?? 0;
+  if (status < 400 || status > 499 || status === 401 || status === 403) return null;
+  const errors = (response?.body as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(errors) || !errors.length) return null;
+  const readable = errors.every((e) => typeof e?.message === 'string' && CLIENT_CODES.has(e?.extensions?.code));
+  return readable ? errors.map((e) => ({ message: e.message as string })) : null;
 }
 
 /** The verified claims as subgraphs read them from IDENTITY_HEADER: base64url JSON. */
@@ -64,15 +85,22 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * A subgraph that fails (down, 5xx, HTML, timeout) becomes a GraphQL error answer with paths —
    * each entity it was asked for, or each root field — so the gateway places the error at the
    * fields that subgraph owns and still returns everything else. Nothing of the failure leaks.
+   * A 4xx answer about the client's own input is the client's error, not an outage (clientErrors).
    */
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
-    } catch {
+    } catch (failure) {
       const representations = options.request.variables?.representations;
       const paths: (string | number)[][] = Array.isArray(representations)
         ? representations.map((_, i) => ['_entities', i])
         : rootFields(options.request.query ?? '').map((name) => [name]);
+      const mistakes = clientErrors(failure);
+      if (mistakes) {
+        // The whole subgraph operation was refused: the error sits at its root field when there is one.
+        const path = paths.length === 1 ? paths[0] : undefined;
+        return { data: null, errors: mistakes.map(({ message }) => ({ message, path, extensions: { code: 'BAD_USER_INPUT' } })) } as GatewayGraphQLResponse;
+      }
       const error = (path?: (string | number)[]) => ({ message: UNAVAILABLE, path, extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
       return { data: null, errors: paths.length ? paths.map(error) : [error()] } as GatewayGraphQLResponse;
     }

@@ -1,8 +1,10 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { FragmentDefinitionNode, GraphQLError, Kind, Lexer, Source, TokenKind } from 'graphql';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { Request, Response } from 'express';
+import { NextFunction, Request, Response } from 'express';
 import { GatewayConfig } from './config';
+import { CostExceeded, operationCost } from './cost';
 import { GatewayContext } from './datasource';
 import { jsonError } from './errors';
 
@@ -37,9 +39,9 @@ export function limitCode(message: string): string | null {
 }
 
 /**
- * graphql-armor's limits on every operation: depth, aliases (`__typename` ones too), directives,
- * tokens (before parsing) and cost (which also stops fragment fan-out, fragments being counted
- * where they are spread). Field suggestions are blocked in production.
+ * graphql-armor's limits on every operation: depth, aliases (`__typename` ones too), directives
+ * and tokens. Field suggestions are blocked in production. Cost is ours (costPlugin): armor's
+ * cost limit does not read variables, so `first: $n` would cost as little as no `first` at all.
  */
 export function armor(config: GatewayConfig) {
   const l = config.limits;
@@ -49,7 +51,7 @@ export function armor(config: GatewayConfig) {
     maxAliases: { n: l.maxAliases, onReject: relabel('maxAliases', l.maxAliases), allowList: [] },
     maxDirectives: { n: l.maxDirectives, onReject: relabel('maxDirectives', l.maxDirectives) },
     maxTokens: { n: l.maxTokens, onReject: relabel('maxTokens', l.maxTokens) },
-    costLimit: { maxCost: l.maxCost, onReject: relabel('costLimit', l.maxCost), flattenFragments: true },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
 }
@@ -69,5 +71,122 @@ export function rateLimiter(config: GatewayConfig) {
       return context?.claims ? `sub:${context.claims.sub}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
     },
     handler: (_req: Request, res: Response) => jsonError(res, 429, 'RATE_LIMITED', `请求过于频繁：每分钟最多 ${config.limits.ratePerMinute} 次，请稍后再试 (rate limited)`),
+  });
+}
+
+/** A refusal answered with HTTP 400 by Apollo, with our code and message. */
+const refusal = (code: string, message: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+/**
+ * After parsing and validation: the operation to run must be named when the document has several
+ * (Apollo's gateway would fail with a 500), and its cost — variables and default page sizes
+ * counted, see operationCost — must be within GRAPHQL_MAX_COST.
+ */
+export function costPlugin(config: GatewayConfig): ApolloServerPlugin<GatewayContext> {
+  const limit = config.limits.maxCost;
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, request, schema }) {
+          if (!operation) {
+            const count = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+            throw refusal(
+              'OPERATION_RESOLUTION_FAILURE',
+              request.operationName
+                ? `查询中没有名为「${request.operationName.slice(0, 100)}」的操作，请检查 operationName (unknown operation name)`
+                : `查询中有 ${count} 个操作，请用 operationName 指明执行哪一个 (operationName required)`,
+            );
+          }
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+          try {
+            operationCost(schema, operation, fragments, request.variables ?? {}, limit);
+          } catch (error) {
+            if (error instanceof CostExceeded) throw refusal('QUERY_TOO_COSTLY', REJECTION.costLimit[1](limit));
+            throw error;
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Brackets (`{`, `[`, `(`) nested deeper than this in a query, or containers in variables, are refused. */
+export const MAX_NESTING = 50;
+
+type Finding = { status: number; code: string; message: string } | null;
+
+/** Scans a query with graphql's lexer (no recursion, stops at the token cap): tokens, nesting and string lengths. */
+function scanQuery(query: string, config: GatewayConfig): Finding {
+  const { maxTokens, maxStringLength } = config.limits;
+  const lexer = new Lexer(new Source(query));
+  let tokens = 0;
+  let depth = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      tokens += 1;
+      if (tokens > maxTokens) return { status: 400, code: 'QUERY_TOO_LARGE', message: REJECTION.maxTokens[1](maxTokens) };
+      if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.BRACKET_L || token.kind === TokenKind.PAREN_L) depth += 1;
+      else if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.BRACKET_R || token.kind === TokenKind.PAREN_R) depth -= 1;
+      if (depth > MAX_NESTING) return nestingTooDeep();
+      if ((token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING) && (token.value?.length ?? 0) > maxStringLength) return stringTooLong(maxStringLength);
+    }
+  } catch {
+    return null; // a syntax error: Apollo's parser answers it
+  }
+  return null;
+}
+
+const nestingTooDeep = (): Finding => ({ status: 400, code: 'NESTING_TOO_DEEP', message: `查询或参数嵌套过深：不得超过 ${MAX_NESTING} 层括号或列表 (nesting limit ${MAX_NESTING})` });
+const stringTooLong = (n: number): Finding => ({ status: 400, code: 'STRING_TOO_LONG', message: `参数中的文本过长：单个字符串不得超过 ${n.toLocaleString('en-US')} 个字符 (string length limit ${n})` });
+
+/** Walks variables without recursion: container nesting and string lengths. */
+function scanVariables(variables: unknown, config: GatewayConfig): Finding {
+  const stack: [unknown, number][] = [[variables, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.length > config.limits.maxStringLength) return stringTooLong(config.limits.maxStringLength);
+    } else if (value && typeof value === 'object') {
+      if (depth >= MAX_NESTING) return nestingTooDeep();
+      for (const item of Object.values(value)) stack.push([item, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/**
+ * Before Apollo parses anything: a client's mistake that would otherwise exhaust the parser or a
+ * validation rule (a list literal nested thousands deep, a query over the token cap) or reach a
+ * subgraph (a 100,000-character string) is a 400 with its own code.
+ */
+export function operationGuard(config: GatewayConfig) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const source = req.method === 'GET' ? req.query : req.body;
+    if (!source || typeof source !== 'object' || Array.isArray(source)) return next();
+    const { query } = source as { query?: unknown };
+    let { variables } = source as { variables?: unknown };
+    if (typeof variables === 'string') {
+      try {
+        variables = JSON.parse(variables);
+      } catch {
+        variables = undefined; // Apollo answers the malformed JSON
+      }
+    }
+    const finding = (typeof query === 'string' ? scanQuery(query, config) : null) ?? scanVariables(variables, config);
+    if (finding) return void jsonError(res, finding.status, finding.code, finding.message);
+    next();
+  };
+}
+
+/** A per-address rate limit for the probes' routes (/metrics, /ready): OPS_RATE_LIMIT_PER_MINUTE. */
+export function opsRateLimiter(config: GatewayConfig) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: config.limits.opsRatePerMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req: Request) => `ip:${ipKeyGenerator(req.ip ?? '')}`,
+    handler: (_req: Request, res: Response) => jsonError(res, 429, 'RATE_LIMITED', `请求过于频繁：每分钟最多 ${config.limits.opsRatePerMinute} 次，请稍后再试 (rate limited)`),
   });
 }

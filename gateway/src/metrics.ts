@@ -1,6 +1,9 @@
 import { Request, Response, NextFunction } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** The routes the gateway serves; every other path is counted as "other", so random paths cannot grow /metrics. */
+const ROUTES = new Set(['/', '/graphql', '/files', '/health', '/ready', '/metrics']);
+
 /** Prometheus metrics of the gateway: requests, errors by code, latency, per-subgraph fetches. */
 export function createMetrics() {
   const registry = new Registry();
@@ -22,10 +25,11 @@ export function createMetrics() {
     registers: [registry],
   });
 
-  /** Counts and times every request; the route label is the first path segment only (no ids). */
+  /** Counts and times every request; the route label is a known route's first path segment (no ids), else "other". */
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     const stop = duration.startTimer();
-    const route = `/${req.path.split('/')[1] ?? ''}`; // read now: mounted routers rewrite req.path later
+    const segment = `/${req.path.split('/')[1] ?? ''}`; // read now: mounted routers rewrite req.path later
+    const route = ROUTES.has(segment) ? segment : 'other';
     res.on('finish', () => {
       stop({ route });
       requests.inc({ route, status: String(res.statusCode) });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import express, { NextFunction, Request, Response } from 'express';
 import pino from 'pino';
 import { ApolloGateway } from '@apollo/gateway';
@@ -15,7 +15,7 @@ import { fetchWithTimeout, GatewayContext, HubDataSource } from './datasource';
 import { formatGatewayError, isPublicError, jsonError } from './errors';
 import { fileRoute } from './files';
 import { checkSubgraphs, subgraphUrls } from './health';
-import { armor, rateLimiter } from './limits';
+import { armor, costPlugin, operationGuard, opsRateLimiter, rateLimiter } from './limits';
 import { createMetrics } from './metrics';
 import { withServiceTokens } from './service-tokens';
 
@@ -90,6 +90,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...limits.plugins,
+      costPlugin(config),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       {
@@ -102,6 +103,15 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
                 if (!isPublicError(error.extensions?.code)) log.warn({ requestId: contextValue.requestId, error: error.message, path: error.path }, 'masked error');
               }
             },
+            // The gateway's own response extensions (valueCompletion: a subgraph's null in a
+            // non-null field, naming internal types and fields) are logged; in production no
+            // client sees them.
+            async willSendResponse({ response, contextValue }) {
+              if (response.body.kind !== 'single' || !response.body.singleResult.extensions) return;
+              const { valueCompletion } = response.body.singleResult.extensions as { valueCompletion?: { message: string; path?: unknown }[] };
+              if (valueCompletion) log.warn({ requestId: contextValue?.requestId, valueCompletion: valueCompletion.map((e) => ({ message: e.message, path: e.path })) }, 'value completion');
+              if (config.production) delete response.body.singleResult.extensions;
+            },
           };
         },
       },
@@ -113,16 +123,27 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   await apollo.start();
 
   app.use(metrics.middleware);
-  app.get('/metrics', async (req, res) => {
-    if (config.metricsToken && req.header('authorization') !== `Bearer ${config.metricsToken}`) return void jsonError(res, 401, 'UNAUTHENTICATED', 'metrics need METRICS_TOKEN');
+  const metricsAuthorization = config.metricsToken ? Buffer.from(`Bearer ${config.metricsToken}`) : null;
+  const metricsAllowed = (header: string | undefined) => {
+    if (!metricsAuthorization) return true;
+    const given = Buffer.from(header ?? '');
+    return given.length === metricsAuthorization.length && timingSafeEqual(given, metricsAuthorization);
+  };
+  // /metrics and /ready are open to probes, so each is rate-limited per address: neither may
+  // become a free way to make the gateway (or, for /ready, every subgraph) work.
+  app.get('/metrics', opsRateLimiter(config), async (req, res) => {
+    if (!metricsAllowed(req.header('authorization'))) return void jsonError(res, 401, 'UNAUTHENTICATED', '查看监控指标须提供 METRICS_TOKEN (metrics need METRICS_TOKEN)');
     res.setHeader('content-type', metrics.registry.contentType);
     res.end(await metrics.registry.metrics());
   });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
-  app.get('/ready', async (_req, res) => {
-    const subgraphs = await checkSubgraphs(urls, Math.min(config.subgraphTimeoutMs, 3000));
+  // Callers that arrive while a check is running share its answer instead of starting another.
+  let readiness: ReturnType<typeof checkSubgraphs> | null = null;
+  app.get('/ready', opsRateLimiter(config), async (_req, res) => {
+    readiness ??= checkSubgraphs(urls, Math.min(config.subgraphTimeoutMs, 3000)).finally(() => (readiness = null));
+    const subgraphs = await readiness;
     const ready = Object.values(subgraphs).every((s) => s === 'ready');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs });
   });
@@ -138,7 +159,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     if (error.status === 400) return void jsonError(res, 400, 'BAD_REQUEST', '请求体不是有效的 JSON (malformed JSON body)');
     next(error);
   });
-  app.use(['/graphql', '/'], authenticate, rateLimiter(config));
+  app.use(['/graphql', '/'], authenticate, rateLimiter(config), operationGuard(config));
   app.use(['/graphql', '/'], expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as GatewayContext }));
 
   return {

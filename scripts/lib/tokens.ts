@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 
 export interface TokenRequest {
   sub: string;
@@ -8,7 +8,10 @@ export interface TokenRequest {
   expiresIn?: string;
 }
 
-/** Mints an HS256 token of the shape the gateway verifies (sub, org, groups, roles). */
+/** The gateway's default cap on a token's lifetime (JWT_MAX_LIFETIME_SECONDS). */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
+
+/** Mints an HS256 token of the shape the gateway verifies (sub, org, groups, roles, iat, exp). */
 export function mintToken(secret: string, request: TokenRequest): Promise<string> {
   return new SignJWT({ roles: request.roles, groups: request.groups, ...(request.org ? { org: request.org } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -16,4 +19,10 @@ export function mintToken(secret: string, request: TokenRequest): Promise<string
     .setIssuedAt()
     .setExpirationTime(request.expiresIn ?? '12h')
     .sign(new TextEncoder().encode(secret));
+}
+
+/** A token's lifetime in seconds (exp − iat), as the gateway measures it against its cap. */
+export function tokenLifetime(token: string): number {
+  const { exp, iat } = decodeJwt(token);
+  return (exp ?? Infinity) - (iat ?? 0);
 }
