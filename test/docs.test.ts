@@ -67,13 +67,18 @@ export function namedPaths(markdown: string): { backticked: string[]; links: str
   // each folder must exist, and each file or folder name listed after it must exist inside it.
   const layout: string[] = [];
   for (const block of markdown.matchAll(/```text\n([\s\S]*?)```/g)) {
+    // An indented line continues the folder above it.
+    const entries: [string, string][] = [];
     for (const line of block[1].split('\n')) {
       const m = /^(\.?[\w.*<>-]+(?:\/[\w.*<>-]+)*\/)\s*(.*)$/.exec(line);
-      if (!m) continue;
-      layout.push(m[1]);
-      const rest = m[2].replace(/\([^)]*\)/g, ''); // comments in brackets
+      if (m) entries.push([m[1], m[2]]);
+      else if (/^\s+\S/.test(line) && entries.length) entries[entries.length - 1][1] += ' ' + line.trim();
+    }
+    for (const [folder, described] of entries) {
+      layout.push(folder);
+      const rest = described.replace(/\([^)]*\)/g, ''); // comments in brackets
       for (const item of rest.split(/[,;\s]+/)) {
-        if (/^[\w-]+(\.[\w-]+)*\.(ts|json|md|graphql)$/.test(item) || /^[\w-]+\/$/.test(item)) layout.push(m[1] + item);
+        if (/^[\w-]+(\.[\w-]+)*\.(ts|json|md|graphql)$/.test(item) || /^[\w-]+\/$/.test(item)) layout.push(folder + item);
       }
     }
   }
@@ -140,6 +145,16 @@ describe('the README and docs/', () => {
     // The check has something to check: the README's layout and the docs name many files.
     expect(named.length).toBeGreaterThan(50);
     expect(missingPaths(root, files)).toEqual([]);
+  });
+
+  it('lay out every top-level folder and every subgraph of the tree', () => {
+    const layout = namedPaths(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).layout;
+    const folders = [...new Set(repositoryFiles(root).filter((f) => f.includes('/')).map((f) => f.split('/')[0]))];
+    const subgraphs = fs.readdirSync(path.join(root, 'subgraphs')).map((name) => `subgraphs/${name}`);
+    expect(folders.length).toBeGreaterThan(5);
+    expect(subgraphs.length).toBeGreaterThan(4);
+    const unlisted = [...folders, ...subgraphs].filter((folder) => !layout.some((entry) => entry.startsWith(`${folder}/`)));
+    expect(unlisted).toEqual([]);
   });
 
   it('show only npm scripts that package.json defines', () => {
