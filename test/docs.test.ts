@@ -58,7 +58,7 @@ function isRepositoryPathCandidate(token: string): boolean {
 /** Paths a markdown file names: backticked paths, link targets, and the layout block's entries. */
 export function namedPaths(markdown: string): { backticked: string[]; links: string[]; layout: string[] } {
   const withoutFences = markdown.replace(/```[\s\S]*?```/g, '');
-  const backticked = [...withoutFences.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]).filter(isRepositoryPathCandidate);
+  const backticked = [...withoutFences.matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter(isRepositoryPathCandidate);
   const links = [...withoutFences.matchAll(/\]\(([^)\s]+)\)/g)]
     .map((m) => m[1])
     .filter((t) => !/^[a-z]+:/.test(t) && !t.startsWith('#'))
@@ -155,6 +155,13 @@ describe('the README and docs/', () => {
     expect(subgraphs.length).toBeGreaterThan(4);
     const unlisted = [...folders, ...subgraphs].filter((folder) => !layout.some((entry) => entry.startsWith(`${folder}/`)));
     expect(unlisted).toEqual([]);
+  });
+
+  it('name every test file in docs/testing.md', () => {
+    const testing = fs.readFileSync(path.join(root, 'docs', 'testing.md'), 'utf8');
+    const tests = repositoryFiles(root).filter((f) => f.endsWith('.test.ts'));
+    expect(tests.length).toBeGreaterThan(20);
+    expect(tests.filter((f) => !testing.includes(`\`${f}\``))).toEqual([]);
   });
 
   it('show only npm scripts that package.json defines', () => {
