@@ -3,13 +3,15 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# The kit is an npm workspace (@zjjt/kit): npm ci needs its package.json to link it.
+COPY subgraphs/kit/package.json subgraphs/kit/package.json
 RUN npm ci --no-fund --no-audit
 COPY tsconfig.json ./
 COPY gateway gateway
 COPY subgraphs subgraphs
 COPY scripts scripts
 COPY schema schema
-RUN npx tsc -p . && npm prune --omit=dev
+RUN npx tsc -b && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -17,6 +19,9 @@ ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=1 HOST=0.0.0.0
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY --from=build /app/schema schema
+# node_modules/@zjjt/kit links to subgraphs/kit, which serves its compiled dist/.
+COPY --from=build /app/subgraphs/kit/package.json subgraphs/kit/package.json
+COPY --from=build /app/subgraphs/kit/dist subgraphs/kit/dist
 COPY --from=build /app/subgraphs/statistics/templates subgraphs/statistics/templates
 COPY package.json ./
 # The upload folder the statistics subgraph writes provincial reports to (a volume in compose), and

@@ -6,6 +6,11 @@ const project = (displayName, roots, extra = {}) => ({
   roots,
   testMatch: ['**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
+  // The kit is tested from its sources (ts-jest), one instance for subgraph code and tests alike.
+  moduleNameMapper: {
+    '^@zjjt/kit$': '<rootDir>/subgraphs/kit/src',
+    '^@zjjt/kit/testing$': '<rootDir>/subgraphs/kit/src/testing',
+  },
   ...extra,
 });
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
-import { demoId } from '../subgraphs/kit/src/ids';
+import { demoId } from '@zjjt/kit';
 import { freePort, launchHub, restartSubgraph, RunningHub, SubgraphRestart } from './lib/launch';
 import { demoIdNumber, demoPhone, LedgerWorkbookOptions, writeLedgerWorkbook } from './lib/ledger-workbook';
 import { ROOT } from './lib/secrets';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { buildFederatedSchema } from '../subgraphs/kit/src';
+import { buildFederatedSchema } from '@zjjt/kit';
 import { ROOT } from './lib/secrets';
 import { SUBGRAPHS } from './services';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { openDataSource, readDatabase } from '../subgraphs/kit/src';
+import { openDataSource, readDatabase } from '@zjjt/kit';
 import { SUBGRAPHS } from './services';
 
 /** Migrates every subgraph's database and loads the demo data into the empty ones. */

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { SubgraphDefinition } from '../subgraphs/kit/src';
+import type { SubgraphDefinition } from '@zjjt/kit';
 
 /**
  * The subgraphs of the hub. Adding a subgraph is adding its folder under subgraphs/ and one

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { freePort, launchHub, RunningHub } from '../scripts/lib/launch';
 import { mintToken, TokenRequest } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
-import { readDatabase } from '../subgraphs/kit/src/config';
-import { dropMysqlDatabase } from '../subgraphs/kit/src/datasource';
+import { readDatabase } from '@zjjt/kit';
+import { dropMysqlDatabase } from '@zjjt/kit';
 
 export interface GraphQLResponse {
   status: number;

@@ -1,4 +1,4 @@
-import { demoId } from '../subgraphs/kit/src/ids';
+import { demoId } from '@zjjt/kit';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';

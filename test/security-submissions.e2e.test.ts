@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import { DEMO } from '../subgraphs/members/src/seed';
-import { openDataSource, readDatabase } from '../subgraphs/kit/src';
+import { openDataSource, readDatabase } from '@zjjt/kit';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
 
 // SECURITY.md, "Submissions to the platforms": the figures frozen and sent are the figures the hub

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { DEMO } from '../subgraphs/members/src/seed';
-import { fenToWan, openDataSource, readDatabase } from '../subgraphs/kit/src';
+import { fenToWan, openDataSource, readDatabase } from '@zjjt/kit';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
 
 let hub: TestHub;

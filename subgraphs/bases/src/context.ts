@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { Directory, HubContext, loader, manyByKey, oneByKey, sharedDirectory, Viewer } from '../../kit/src';
+import { Directory, HubContext, loader, manyByKey, oneByKey, sharedDirectory, Viewer } from '@zjjt/kit';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { TrainingProgram } from './ledger/ledger.entity';
 import { trainingSummaryLoader } from './report/training';

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { describeValues as describe } from '../../kit/src';
+import { describeValues as describe } from '@zjjt/kit';
 
 export enum BaseKind {
   TRAINING_BASE = 'TRAINING_BASE',

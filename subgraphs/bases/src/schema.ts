@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { membersDirectory, SubgraphDefinition } from '../../kit/src';
+import { membersDirectory, SubgraphDefinition } from '@zjjt/kit';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { BaseResolver } from './base/base.resolver';
 import { BasesContext, BasesLoaders, createLoaders } from './context';

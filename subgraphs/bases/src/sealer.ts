@@ -1,4 +1,4 @@
-import { createSealer, Sealer } from '../../kit/src';
+import { createSealer, Sealer } from './sealing';
 
 let instance: Sealer | undefined;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { demoId, seedOnce } from '../../kit/src';
+import { demoId, seedOnce } from '@zjjt/kit';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { BaseKind, CertificationLevel, CoBuilderRole, DesignationLevel, ProgramCategory, TargetGroup, TrainingMode } from './enums';
 import { LedgerImport } from './imports/import.entity';

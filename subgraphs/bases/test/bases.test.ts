@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoId, dropTestDatabase, execute, createTestSubgraph, Subgraph, Viewer } from '../../kit/src';
+import { demoId, Subgraph, Viewer } from '@zjjt/kit';
+import { dropTestDatabase, execute, createTestSubgraph } from '@zjjt/kit/testing';
 import { bases } from '../src/schema';
 import { BasesLoaders } from '../src/context';
 import { startTestHub, TestHub, dataOf } from '../../../test/harness';

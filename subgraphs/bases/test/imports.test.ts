@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ConfigError } from '../../kit/src';
+import { ConfigError } from '@zjjt/kit';
 import { cellText, inertText } from '../src/imports/cells';
 import { ImportLimitError, importLimits, ImportLimits } from '../src/imports/limits';
 import { readWorksheets, WorkbookError } from '../src/imports/reader';

@@ -1,4 +1,4 @@
-import { createSealer } from '../../kit/src';
+import { createSealer } from '../src/sealing';
 import { idCheckCharacter, idNumberProblem, maskIdNumber, maskPhone, phoneProblem } from '../src/trainee/pii';
 
 describe('公民身份号码 (GB 11643)', () => {

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../src';
+import { decodeCursor, encodeCursor } from '@zjjt/kit';
 
 // Cursors carry sort values (a USCC, a name) the caller may not be allowed to read: they are sealed.
 const refused = (cursor: string) => expect(() => decodeCursor(cursor)).toThrow(/分页游标无效.*invalid cursor/);

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ConfigError, decodeCursor, encodeCursor, isLocalDate, loadSubgraphConfig, MAX_PAGE_SIZE, pageSize, parseIdentity, readDatabase } from '../src';
+import { ConfigError, decodeCursor, encodeCursor, isLocalDate, loadSubgraphConfig, MAX_PAGE_SIZE, pageSize, parseIdentity, readDatabase } from '@zjjt/kit';
 
 const codeOf = (fn: () => unknown) => {
   try {

@@ -1,4 +1,4 @@
-import { cappedAmount, divideRounded, fenToWan, fenToYuan, figureToFen, formatYuan, MAX_ROW_FEN, Money, yuanToFen } from '../src';
+import { cappedAmount, divideRounded, fenToWan, fenToYuan, figureToFen, formatYuan, MAX_ROW_FEN, Money, yuanToFen } from '@zjjt/kit';
 
 describe('money: input rules for one amount, output rules for any sum', () => {
   it('formats sums beyond a float’s exact range to the fen', () => {

@@ -1,4 +1,4 @@
-import { Viewer } from '../../kit/src';
+import { Viewer } from '@zjjt/kit';
 import { MembershipStatus } from './enums';
 import { Membership } from './membership/membership.entity';
 import { Organization } from './organization/organization.entity';

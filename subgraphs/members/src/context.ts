@@ -1,6 +1,6 @@
 import { DataSource, In } from 'typeorm';
 import DataLoader from 'dataloader';
-import { HubContext, loadEvery, loader, manyByKey, oneByKey, Viewer } from '../../kit/src';
+import { HubContext, loadEvery, loader, manyByKey, oneByKey, Viewer } from '@zjjt/kit';
 import { Organization } from './organization/organization.entity';
 import { Membership } from './membership/membership.entity';
 import { MembershipEvent } from './membership/membership-event.entity';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph } from '../../kit/src';
+import { runSubgraph } from '@zjjt/kit';
 import { members } from './schema';
 
 void runSubgraph(members);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '../../kit/src';
+import { SubgraphDefinition } from '@zjjt/kit';
 import { createLoaders, MembersContext, MembersLoaders } from './context';
 import { GroupResolver } from './group/group.resolver';
 import { MembershipResolver } from './membership/membership.resolver';

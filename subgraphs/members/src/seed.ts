@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { demoId, seedOnce } from '../../kit/src';
+import { demoId, seedOnce } from '@zjjt/kit';
 import { GroupType, MembershipAction, MembershipConsent, MembershipRole, MembershipStatus, NoticeKind, OrganizationType, ROLE_LABEL, ROLE_RANK } from './enums';
 import { CouncilTerm } from './group/council-term.entity';
 import { GroupDesignation } from './group/designation.entity';

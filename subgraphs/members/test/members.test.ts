@@ -1,4 +1,5 @@
-import { dropTestDatabase, execute, createTestSubgraph, Subgraph, Viewer } from '../../kit/src';
+import { Subgraph, Viewer } from '@zjjt/kit';
+import { dropTestDatabase, execute, createTestSubgraph } from '@zjjt/kit/testing';
 import { members } from '../src/schema';
 import { MembersLoaders } from '../src/context';
 import { DEMO, seedDemo } from '../src/seed';

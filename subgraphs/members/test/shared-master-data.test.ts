@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { demoId, dropTestDatabase, execute, createTestSubgraph, openDataSource, Subgraph, testDatabase, Viewer } from '../../kit/src';
+import { demoId, openDataSource, Subgraph, Viewer } from '@zjjt/kit';
+import { dropTestDatabase, execute, createTestSubgraph, testDatabase } from '@zjjt/kit/testing';
 import { members } from '../src/schema';
 import { MembersLoaders } from '../src/context';
 import { DEMO, seedDemo } from '../src/seed';

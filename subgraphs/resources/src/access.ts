@@ -1,4 +1,4 @@
-import { Viewer } from '../../kit/src';
+import { Viewer } from '@zjjt/kit';
 import { ResourceStatus, Visibility } from './enums';
 import { SharedResource } from './resource/resource.entity';
 import { ResourceRequest } from './request/request.entity';

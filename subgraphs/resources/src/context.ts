@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { Directory, HubContext, loader, manyByKey, oneByKey, sharedDirectory, Viewer } from '../../kit/src';
+import { Directory, HubContext, loader, manyByKey, oneByKey, sharedDirectory, Viewer } from '@zjjt/kit';
 import { canSeeCooperation, canSeeRequest, canSeeResource } from './access';
 import { Cooperation } from './cooperation/cooperation.entity';
 import { ResourceRequest } from './request/request.entity';

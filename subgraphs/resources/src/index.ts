@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph } from '../../kit/src';
+import { runSubgraph } from '@zjjt/kit';
 import { resources } from './schema';
 
 void runSubgraph(resources);

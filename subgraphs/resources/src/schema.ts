@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { membersDirectory, SubgraphDefinition } from '../../kit/src';
+import { membersDirectory, SubgraphDefinition } from '@zjjt/kit';
 import { createLoaders, ResourcesContext, ResourcesLoaders } from './context';
 import { Cooperation } from './cooperation/cooperation.entity';
 import { CooperationAudit } from './cooperation/cooperation-audit.entity';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { demoId, seedOnce } from '../../kit/src';
+import { demoId, seedOnce } from '@zjjt/kit';
 import { Cooperation, COUNT_FIELDS, CountField, MONEY_FIELDS, MoneyField } from './cooperation/cooperation.entity';
 import { KIND_LABEL, KIND_REQUIRES, RequestStatus, ResourceKind, ResourceStatus, Visibility } from './enums';
 import { Message } from './message/message.entity';

@@ -1,4 +1,4 @@
-import { notBefore } from '../../kit/src';
+import { notBefore } from '@zjjt/kit';
 
 /** A period whose end is not before its start. */
 export function period(start: string, end: string): { start: string; end: string } {

@@ -1,4 +1,5 @@
-import { demoId, dropTestDatabase, execute, createTestSubgraph, Subgraph, Viewer } from '../../kit/src';
+import { demoId, Subgraph, Viewer } from '@zjjt/kit';
+import { dropTestDatabase, execute, createTestSubgraph } from '@zjjt/kit/testing';
 import { resources } from '../src/schema';
 import { ResourcesLoaders } from '../src/context';
 import { seedDemo } from '../src/seed';

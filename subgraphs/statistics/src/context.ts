@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Directory, HubContext, sharedDirectory, Viewer } from '../../kit/src';
+import { Directory, HubContext, sharedDirectory, Viewer } from '@zjjt/kit';
 import { AnnualReturn } from './collection/collection.entity';
 import { returnsSection, ReturnsSection } from './collection/returns-section';
 import { ReturnStatus } from './enums';

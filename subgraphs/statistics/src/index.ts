@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph } from '../../kit/src';
+import { runSubgraph } from '@zjjt/kit';
 import { statistics } from './schema';
 
 void runSubgraph(statistics);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { membersDirectory, SubgraphDefinition } from '../../kit/src';
+import { membersDirectory, SubgraphDefinition } from '@zjjt/kit';
 import { AnnualReturn, CollectionRound } from './collection/collection.entity';
 import { AnnualReturnResolver, CollectionRoundResolver } from './collection/collection.resolver';
 import { createLoaders, StatisticsContext, StatisticsLoaders } from './context';

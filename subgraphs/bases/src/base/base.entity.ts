@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 import { BaseKind, CoBuilderRole, DesignationLevel } from '../enums';
 
 /** 联合培训基地: registered in a group, built by several units. */

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 import { BaseKind, CoBuilderRole, DesignationLevel } from '../enums';
 
 @InputType({ description: '共建单位' })

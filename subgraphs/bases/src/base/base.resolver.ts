@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badInput, forbidden, notFound, optionalText, requiredText, wholeNumber } from '../../../kit/src';
+import { badInput, forbidden, notFound, optionalText, requiredText, wholeNumber } from '@zjjt/kit';
 import { BasesContext } from '../context';
 import { BaseKind, CoBuilderRole } from '../enums';
 import { Organization, organizationRef } from '../stubs';

@@ -1,5 +1,5 @@
 import { CellValue } from 'exceljs';
-import { isLocalDate } from '../../../kit/src';
+import { isLocalDate } from '@zjjt/kit';
 
 /** A text that a spreadsheet would evaluate as a formula (OWASP: CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;

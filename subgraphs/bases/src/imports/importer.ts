@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CellValue } from 'exceljs';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Sealer, yuanToFen } from '../../../kit/src';
+import { yuanToFen } from '@zjjt/kit';
+import { Sealer } from '../sealing';
 import { TargetGroup } from '../enums';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
 import { maskIdNumber, maskPersonalText, maskPhone, idNumberProblem, normaliseIdNumber, phoneProblem } from '../trainee/pii';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError } from '../../../kit/src';
+import { ConfigError } from '@zjjt/kit';
 
 /** How much of a workbook an import reads before it refuses the file. */
 export interface ImportLimits {

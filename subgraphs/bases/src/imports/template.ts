@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
 import { DataSource, In } from 'typeorm';
 import { applyBatchFilter, applySessionFilter, LedgerFilter } from '../ledger/scope';
-import { fenToYuan } from '../../../kit/src';
+import { fenToYuan } from '@zjjt/kit';
 import { CATEGORY_LABEL, LEVEL_LABEL, MODE_LABEL, TARGET_LABEL } from '../enums';
 import { CertificationBatch, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
 import { Trainee } from '../trainee/trainee.entity';

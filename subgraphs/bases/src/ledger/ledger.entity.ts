@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { fenColumn, LocalDate, Money } from '../../../kit/src';
+import { fenColumn, LocalDate, Money } from '@zjjt/kit';
 import { CertificationLevel, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 
 /** 培训项目, run at a base by one of its units (the one that imported it). */

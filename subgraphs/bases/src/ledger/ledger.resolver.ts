@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, exactSum, fenToWan, forbidden, Money, newestFirstPage, notFound, requiredText } from '../../../kit/src';
+import { Connection, exactSum, fenToWan, forbidden, Money, newestFirstPage, notFound, requiredText } from '@zjjt/kit';
 import { BasesContext } from '../context';
 import { CATEGORY_LABEL, MODE_LABEL, PiiField, TARGET_LABEL, TotalsBy } from '../enums';
 import { LedgerImport } from '../imports/import.entity';

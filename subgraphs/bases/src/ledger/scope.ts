@@ -1,8 +1,8 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput, Viewer } from '../../../kit/src';
+import { badInput, Viewer } from '@zjjt/kit';
 import { ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 
 @InputType({ description: '台账查询条件' })
 export class LedgerFilter {

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
-import { idColumn, intColumn as int, refColumn as ref, textColumn as text } from '../../../kit/src';
+import { idColumn, intColumn as int, refColumn as ref, textColumn as text } from '@zjjt/kit';
 
 // TypeORM's Table API rather than SQL, so one migration serves SQLite and MySQL/MariaDB.
 const ledger = (): TableColumnOptions[] => [ref('baseId'), ref('groupId'), ref('organizationId')];

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource, In } from 'typeorm';
-import { exactSum, fenToWan, Money, Viewer } from '../../../kit/src';
+import { exactSum, fenToWan, Money, Viewer } from '@zjjt/kit';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from '../base/base.entity';
 import { BasesContext } from '../context';
 import { BaseKind, CertificationLevel, DesignationLevel, ProgramCategory, TargetGroup, TrainingMode } from '../enums';

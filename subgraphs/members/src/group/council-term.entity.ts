@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 
 /** 理事会届次: the council elected for a term (第二届, from 2018-06). */
 @Directive('@key(fields: "id")')

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 
 /** 称号: e.g. 省级骨干职教集团, with who awarded it and when. */
 @ObjectType({ description: '集团称号' })

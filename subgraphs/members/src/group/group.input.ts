@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 import { GroupType } from '../enums';
 
 @InputType({ description: '集团基本信息' })

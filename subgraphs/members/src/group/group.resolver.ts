@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, conflict, Connection, isUniqueViolation, notBefore, notFound, optionalText, requiredText } from '../../../kit/src';
+import { badInput, conflict, Connection, isUniqueViolation, notBefore, notFound, optionalText, requiredText } from '@zjjt/kit';
 import { MembersContext } from '../context';
 import { MembershipStatus } from '../enums';
 import { Membership } from '../membership/membership.entity';

@@ -1,5 +1,5 @@
 import { Brackets, DataSource } from 'typeorm';
-import { badInput, containsPattern, decodeCursor, LIKE_ESCAPE, pageSize, prefixPattern, toPage, Viewer } from '../../../kit/src';
+import { badInput, containsPattern, decodeCursor, LIKE_ESCAPE, pageSize, prefixPattern, toPage, Viewer } from '@zjjt/kit';
 import { MemberSortField, MembershipStatus, SortDirection } from '../enums';
 import { Organization } from '../organization/organization.entity';
 import { Membership } from './membership.entity';

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 import { MembershipAction, MembershipRole, MembershipStatus } from '../enums';
 
 /** One change to a membership: what, who, when. Rows are only ever added. */

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, CreateDateColumn } from 'typeorm';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 import { MembershipConsent, MembershipRole, MembershipStatus } from '../enums';
 
 /** 成员资格: one organization in one group, with its role and its way through the join/exit workflow. */

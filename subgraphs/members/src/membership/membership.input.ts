@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 import { MemberSortField, MembershipRole, MembershipStatus, OrganizationType, SortDirection } from '../enums';
 import { OrganizationInput } from '../organization/organization.input';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, notBefore, optionalText, requiredText } from '../../../kit/src';
+import { badInput, notBefore, optionalText, requiredText } from '@zjjt/kit';
 import { MembersContext } from '../context';
 import { canSeeMembershipDetail } from '../access';
 import { MembershipAction, MembershipConsent, MembershipStatus } from '../enums';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, IsNull } from 'typeorm';
-import { badInput, conflict, notFound, today, Viewer } from '../../../kit/src';
+import { badInput, conflict, notFound, today, Viewer } from '@zjjt/kit';
 import { MembershipAction, MembershipConsent, MembershipRole, MembershipStatus, ROLE_RANK, STATUS_LABEL } from '../enums';
 import { Group } from '../group/group.entity';
 import { CouncilTerm } from '../group/council-term.entity';

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
-import { dateColumn as date, idColumn, refColumn as ref, textColumn as text } from '../../../kit/src';
+import { dateColumn as date, idColumn, refColumn as ref, textColumn as text } from '@zjjt/kit';
 
 // Written with TypeORM's Table API rather than SQL, so one migration serves SQLite and MySQL/MariaDB.
 const timestamp = (name: string): TableColumnOptions => ({ name, type: 'datetime', precision: 3 });

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableColumnOptions } from 'typeorm';
-import { idColumn, refColumn as ref, textColumn as text } from '../../../kit/src';
+import { idColumn, refColumn as ref, textColumn as text } from '@zjjt/kit';
 
 const timestamp = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable: nullable });
 

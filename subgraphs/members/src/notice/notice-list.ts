@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { newestFirstPage } from '../../../kit/src';
+import { newestFirstPage } from '@zjjt/kit';
 import { Notice } from './notice.entity';
 
 /** A group's notices, newest first. */

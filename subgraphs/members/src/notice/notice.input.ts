@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { badInput, optionalText, requiredText } from '../../../kit/src';
+import { badInput, optionalText, requiredText } from '@zjjt/kit';
 import { NoticeKind } from '../enums';
 import { url } from '../validate';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { forbidden, notFound } from '../../../kit/src';
+import { forbidden, notFound } from '@zjjt/kit';
 import { MembersContext } from '../context';
 import { Group } from '../group/group.entity';
 import { requireGroup } from '../membership/membership.service';

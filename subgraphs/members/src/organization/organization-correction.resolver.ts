@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badInput, conflict, notFound, optionalText, requiredText } from '../../../kit/src';
+import { badInput, conflict, notFound, optionalText, requiredText } from '@zjjt/kit';
 import { consented } from '../access';
 import { MembersContext } from '../context';
 import { ChangeSource, CorrectionStatus } from '../enums';

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { badInput, optionalText, requiredText } from '../../../kit/src';
+import { badInput, optionalText, requiredText } from '@zjjt/kit';
 import { OrganizationType, ORGANIZATION_TYPE_LABEL } from '../enums';
 import { email, phone, regionCode, url } from '../validate';
 import { normaliseUscc, usccProblem } from './uscc';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badInput, forbidden, notFound } from '../../../kit/src';
+import { badInput, forbidden, notFound } from '@zjjt/kit';
 import { MembersContext, VisibleOrganization } from '../context';
 import { canSeeMembership, directEditor } from '../access';
 import { ChangeSource } from '../enums';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Viewer } from '../../../kit/src';
+import { Viewer } from '@zjjt/kit';
 import { ChangeSource } from '../enums';
 import { OrganizationChange } from './organization-change.entity';
 import { Organization } from './organization.entity';

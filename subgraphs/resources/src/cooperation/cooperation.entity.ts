@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { fenColumn, Money } from '../../../kit/src';
+import { fenColumn, Money } from '@zjjt/kit';
 
 /** Counted figures of a cooperation ledger row (人, 人次, 天, 课时, 门, 种, 个, 件). */
 export const COUNT_FIELDS = [

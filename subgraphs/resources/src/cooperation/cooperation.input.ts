@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { badInput, cappedAmount, fenToYuan, Money, requiredText, wholeNumber } from '../../../kit/src';
+import { badInput, cappedAmount, fenToYuan, Money, requiredText, wholeNumber } from '@zjjt/kit';
 import { COUNT_FIELDS, CountField, MONEY_FIELDS, MoneyField } from './cooperation.entity';
 
 const count = (description: string) => Field(() => Int, { nullable: true, description });

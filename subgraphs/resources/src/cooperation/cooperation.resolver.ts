@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets, EntityManager } from 'typeorm';
-import { badInput, Connection, fenToYuan, forbidden, newestFirstPage, notFound } from '../../../kit/src';
+import { badInput, Connection, fenToYuan, forbidden, newestFirstPage, notFound } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { Organization, organizationRef } from '../stubs';
 import { CooperationAudit, CooperationAuditAction, CooperationFieldChange } from './cooperation-audit.entity';

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import { Connection, newestFirstPage, notFound } from '../../../kit/src';
+import { Connection, newestFirstPage, notFound } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { Message } from './message.entity';
 

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
-import { idColumn, intColumn as int, textColumn as text } from '../../../kit/src';
+import { idColumn, intColumn as int, textColumn as text } from '@zjjt/kit';
 import { COUNT_FIELDS, MONEY_FIELDS } from '../cooperation/cooperation.entity';
 
 // TypeORM's Table API rather than SQL, so one migration serves SQLite and MySQL/MariaDB.

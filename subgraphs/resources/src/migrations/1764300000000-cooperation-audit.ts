@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { idColumn, intColumn, refColumn, textColumn as text } from '../../../kit/src';
+import { idColumn, intColumn, refColumn, textColumn as text } from '@zjjt/kit';
 
 /** Who corrected or removed a cooperation ledger row, when, why, old → new. */
 export class CooperationAudit1764300000000 implements MigrationInterface {

@@ -1,6 +1,6 @@
 import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { exactSum, Money } from '../../../kit/src';
+import { exactSum, Money } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { COUNT_FIELDS, CountField, Cooperation, MONEY_FIELDS, MoneyField } from '../cooperation/cooperation.entity';
 import { RequestStatus, ResourceKind, ResourceStatus } from '../enums';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 import { RequestDirection, RequestStatus } from '../enums';
 
 @InputType({ description: '资源申请' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, conflict, Connection, forbidden, newestFirstPage, notFound, optionalText, requiredText, wholeNumber } from '../../../kit/src';
+import { badInput, conflict, Connection, forbidden, newestFirstPage, notFound, optionalText, requiredText, wholeNumber } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { KIND_LABEL, REQUEST_STATUS_LABEL, RequestDirection, RequestStatus, ResourceStatus } from '../enums';
 import { notify } from '../message/message.service';

@@ -1,5 +1,5 @@
 import { Brackets, DataSource } from 'typeorm';
-import { badInput, containsPattern, LIKE_ESCAPE, newestFirstPage, Viewer } from '../../../kit/src';
+import { badInput, containsPattern, LIKE_ESCAPE, newestFirstPage, Viewer } from '@zjjt/kit';
 import { ResourceStatus, Visibility } from '../enums';
 import { SharedResource } from './resource.entity';
 import { ResourceSearchArgs } from './resource.input';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { badInput, LocalDate, optionalText, requiredText, wholeNumber } from '../../../kit/src';
+import { badInput, LocalDate, optionalText, requiredText, wholeNumber } from '@zjjt/kit';
 import { KIND_LABEL, KIND_REQUIRES, ResourceKind, Visibility } from '../enums';
 import { period } from '../validate';
 

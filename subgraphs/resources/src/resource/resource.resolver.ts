@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Connection, forbidden, notFound } from '../../../kit/src';
+import { badInput, Connection, forbidden, notFound } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { RESOURCE_STATUS_LABEL, ResourceStatus } from '../enums';
 import { ResourceRequest } from '../request/request.entity';

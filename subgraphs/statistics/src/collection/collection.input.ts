@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../../../kit/src';
+import { LocalDate } from '@zjjt/kit';
 
 @InputType({ description: '成员年报数据（草稿可不完整，提交时校验）' })
 export class AnnualReturnInput {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, conflict, forbidden, isUniqueViolation, notFound, requiredText } from '../../../kit/src';
+import { badInput, conflict, forbidden, isUniqueViolation, notFound, requiredText } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { RETURN_STATUS_LABEL, ReturnStatus, RoundStatus } from '../enums';
 import { Organization, organizationRef } from '../stubs';

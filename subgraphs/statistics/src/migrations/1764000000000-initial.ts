@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
-import { idColumn, intColumn as int, textColumn as text } from '../../../kit/src';
+import { idColumn, intColumn as int, textColumn as text } from '@zjjt/kit';
 import { RETURN_FIGURES } from '../collection/collection.entity';
 
 // TypeORM's Table API rather than SQL, so one migration serves SQLite and MySQL/MariaDB.

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
-import { idColumn, textColumn as text } from '../../../kit/src';
+import { idColumn, textColumn as text } from '@zjjt/kit';
 
 
 export class Submissions1764100000000 implements MigrationInterface {

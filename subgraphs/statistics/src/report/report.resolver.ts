@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badInput, figureToFen, forbidden, fenToWan } from '../../../kit/src';
+import { badInput, figureToFen, forbidden, fenToWan } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { Indicator, INDICATOR_LABEL } from '../enums';
 import { filledWorkbook, fillTemplate, FilledReport, ReportTemplateInfo, templateInfo } from '../templates/fill';

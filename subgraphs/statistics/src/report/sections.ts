@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Money } from '../../../kit/src';
+import { Money } from '@zjjt/kit';
 
 // Copies of the sections other subgraphs own, with only the fields this subgraph @requires, each
 // @external (composition refuses the same field resolved in two subgraphs otherwise).

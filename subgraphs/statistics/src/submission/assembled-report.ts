@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { ConfigError, readGatewaySecret } from '../../../kit/src';
+import { ConfigError, readGatewaySecret } from '@zjjt/kit';
 
 // The contract of a service token; its verifier is gateway/src/service-tokens.ts.
 /** The audience the gateway requires of a service token. */

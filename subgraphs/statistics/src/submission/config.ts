@@ -1,4 +1,4 @@
-import { ConfigError } from '../../../kit/src';
+import { ConfigError } from '@zjjt/kit';
 import { SubmissionTarget, TARGETS } from '../templates/loader';
 
 /** Where a target platform is reached: an HTTP endpoint (JSON) or a folder for uploads. */

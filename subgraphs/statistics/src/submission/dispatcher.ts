@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, In } from 'typeorm';
-import { Logger } from '../../../kit/src';
+import { Logger } from '@zjjt/kit';
 import { filledWorkbook, FilledReport } from '../templates/fill';
 import { SubmissionTarget } from '../templates/loader';
 import { send } from './adapters';

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, conflict, forbidden, notFound, requiredText, Viewer } from '../../../kit/src';
+import { badInput, conflict, forbidden, notFound, requiredText, Viewer } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { assemble, FilledField, FilledReport, ReportIssue } from '../templates/fill';
 import { ReportTemplateData, templates } from '../templates/loader';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, notFound } from '../../../kit/src';
+import { badInput, notFound } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { Indicator } from '../enums';
 import { Organization, organizationRef } from '../stubs';

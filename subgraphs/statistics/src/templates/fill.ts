@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { fenToWan, fenToYuan, figureToFen } from '../../../kit/src';
+import { fenToWan, fenToYuan, figureToFen } from '@zjjt/kit';
 import { MONEY_SOURCES, readPath } from './catalog';
 import { ReportTemplateData } from './loader';
 import { evaluate, Issue, RuleField } from './rules';

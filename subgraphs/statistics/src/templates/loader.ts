@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../../../kit/src';
+import { ConfigError } from '@zjjt/kit';
 import { Rule, RULE_KINDS } from './rules';
 import { KNOWN_SOURCES } from './catalog';
 

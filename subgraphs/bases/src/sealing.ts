@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { ConfigError } from './config';
+import { ConfigError } from '@zjjt/kit';
 
 /**
  * Personal information at rest: AES-256-GCM for the value (random IV, authenticated) and a keyed
