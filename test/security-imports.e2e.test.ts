@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -46,14 +47,31 @@ const registerBase = async (name: string): Promise<string> =>
 
 const privateDir = () => path.join(hub.env.DATA_DIR as string, 'tmp', 'bases');
 
-async function upload(body: Buffer, base = baseId) {
-  const response = await fetch(`${hub.url.replace(/\/graphql$/, '/files/bases')}/imports?baseId=${base}&fileName=x.xlsx`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', authorization: `Bearer ${school}` },
-    body,
+/**
+ * Posts a workbook on a connection of its own: building a large hostile workbook blocks this
+ * process for seconds, long enough for the gateway to close an idle pooled connection that the
+ * client would otherwise reuse (and then fail writing to with EPIPE).
+ */
+async function upload(body: Buffer, base = baseId): Promise<{ status: number; text: string; json: any }> {
+  const url = new URL(`${hub.url.replace(/\/graphql$/, '/files/bases')}/imports?baseId=${base}&fileName=x.xlsx`);
+  const headers = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-length': body.length, authorization: `Bearer ${school}` };
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: response.statusCode ?? 0, text, json: JSON.parse(text) });
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
   });
-  const text = await response.text();
-  return { status: response.status, text, json: JSON.parse(text) };
 }
 
 /** The same bases process is alive, and a query through the gateway that needs it answers. */
