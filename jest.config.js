@@ -16,7 +16,8 @@ module.exports = {
     project('resources', ['<rootDir>/subgraphs/resources/test']),
     project('bases', ['<rootDir>/subgraphs/bases/test']),
     project('statistics', ['<rootDir>/subgraphs/statistics/test']),
-    project('e2e', ['<rootDir>/test']),
+    // The demo databases are seeded once per run and copied for each test hub (test/template.ts).
+    project('e2e', ['<rootDir>/test'], { globalSetup: '<rootDir>/test/setup/global-setup.ts', globalTeardown: '<rootDir>/test/setup/global-teardown.ts' }),
   ],
   testTimeout: 60000,
 };
