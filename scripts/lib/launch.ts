@@ -56,8 +56,8 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs a compiled script as a node process, its output piped line by line to `onOutput`. */
-export function spawnScript(name: string, script: string, env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): ChildProcess {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnScript(name: string, script: string, env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput'], args: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const forward = (chunk: Buffer) => {
     const text = chunk.toString('utf8');
