@@ -1,4 +1,9 @@
-/** One jest project per subgraph (type-graphql keeps its metadata globally), plus unit and end-to-end. */
+/**
+ * One jest project per subgraph (type-graphql keeps its metadata globally), plus unit and end-to-end.
+ * Every project names the same global setup and teardown, which jest runs once per run: a temporary
+ * folder for the run, removed at the end, and the demo databases seeded once and copied for each
+ * test hub (test/template.ts).
+ */
 const project = (displayName, roots, extra = {}) => ({
   displayName,
   preset: 'ts-jest',
@@ -6,6 +11,8 @@ const project = (displayName, roots, extra = {}) => ({
   roots,
   testMatch: ['**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   ...extra,
 });
 
@@ -16,8 +23,7 @@ module.exports = {
     project('resources', ['<rootDir>/subgraphs/resources/test']),
     project('bases', ['<rootDir>/subgraphs/bases/test']),
     project('statistics', ['<rootDir>/subgraphs/statistics/test']),
-    // The demo databases are seeded once per run and copied for each test hub (test/template.ts).
-    project('e2e', ['<rootDir>/test'], { globalSetup: '<rootDir>/test/setup/global-setup.ts', globalTeardown: '<rootDir>/test/setup/global-teardown.ts' }),
+    project('e2e', ['<rootDir>/test']),
   ],
   testTimeout: 60000,
 };

@@ -225,10 +225,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
           watch(name, gateway);
           return;
         }
-        const child = spawnSubgraph(name, env, new URL(subgraphUrls[name]).port, options.onOutput);
-        processes.set(name, child);
-        watch(name, child);
-        await waitFor(new URL('/ready', subgraphUrls[name]).toString(), child, name);
+        await startSubgraph(hub, name);
       };
       const watch = (name: string, child: ChildProcess) => {
         child.once('exit', (code, signal) => {
