@@ -34,7 +34,7 @@ export function defer(dispose: () => Promise<unknown>): void {
   cleanup.push(dispose);
 }
 
-/** Runs the cleanup stack (every test file does, after its own afterAll hooks). */
+/** Runs the cleanup stack; every test file that imports this module does so in an afterAll hook. */
 export async function disposeAll(): Promise<void> {
   const errors: unknown[] = [];
   while (cleanup.length) await cleanup.pop()!().catch((error) => errors.push(error));
