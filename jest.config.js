@@ -1,4 +1,9 @@
-/** One jest project per subgraph (type-graphql keeps its metadata globally), plus unit and end-to-end. */
+/**
+ * One jest project per subgraph (type-graphql keeps its metadata globally), plus unit and end-to-end.
+ * Every project names the same global setup and teardown, which jest runs once per run: a temporary
+ * folder for the run, removed at the end, and the demo databases seeded once and copied for each
+ * test hub (test/template.ts).
+ */
 const project = (displayName, roots, extra = {}) => ({
   displayName,
   preset: 'ts-jest',
@@ -11,6 +16,8 @@ const project = (displayName, roots, extra = {}) => ({
     '^@zjjt/kit$': '<rootDir>/subgraphs/kit/src',
     '^@zjjt/kit/testing$': '<rootDir>/subgraphs/kit/src/testing',
   },
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   ...extra,
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
-import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -62,7 +62,7 @@ describe('a base’s ledgers, from registration to the annual report', () => {
 
     const sessions = dataOf(await hub.gql(`query($b: ID!) { trainingSessions(filter: { baseId: $b, targetGroup: STUDENTS }, first: 50) { totalCount edges { node { code personTimes program { name targetGroups } } } } }`, { b: baseId }, tokens.school)).trainingSessions;
     expect(sessions.totalCount).toBeGreaterThan(0);
-    expect(sessions.edges.every((e: any) => e.node.program.targetGroups.includes('STUDENTS'))).toBe(true);
+    expectEach(sessions.edges, (e: any) => e.node.program.targetGroups.includes('STUDENTS'), sessions.totalCount);
     const byMonth = dataOf(await hub.gql(`query($b: ID!) { trainingTotals(by: MONTH, filter: { baseId: $b }) { key personTimes revenueWan } }`, { b: baseId }, tokens.secretariat)).trainingTotals;
     expect(byMonth.reduce((n: number, r: any) => n + r.personTimes, 0)).toBe(120);
 
@@ -94,8 +94,7 @@ describe('a base’s ledgers, from registration to the annual report', () => {
     const studentsOnly = dataOf(await hub.gql(`query($b: ID!) { trainingSessions(filter: { baseId: $b, targetGroup: STUDENTS }, first: 100) { totalCount } }`, { b: baseId }, tokens.school)).trainingSessions.totalCount;
     expect(sessionRows).toHaveLength(studentsOnly);
     const ids = workbook.getWorksheet('学员名册')!.getSheetValues().slice(2).filter(Boolean).map((row) => (row as unknown[])[3]);
-    expect(ids.length).toBeGreaterThan(0);
-    expect(ids.every((id) => /^\d{3}\*{11}[\dX]{4}$/.test(String(id)))).toBe(true);
+    expectEach(ids, (id) => /^\d{3}\*{11}[\dX]{4}$/.test(String(id)));
     const badFilter = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}&category=SPACE`, { headers: { authorization: `Bearer ${tokens.school}` } });
     expect(badFilter.status).toBe(400);
     const botExport = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}`, { headers: { authorization: `Bearer ${tokens.reporter}` } });

@@ -5,6 +5,7 @@ import { AddressInfo } from 'node:net';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { mintToken } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
+import { eventually } from './processes';
 
 const SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const WORKBOOK = randomBytes(64 * 1024);
@@ -173,7 +174,6 @@ describe('the /files route', () => {
     expect(text).not.toMatch(/127\.0\.0\.1|localhost|http:/);
     expect(text).not.toContain(String(subgraphPort));
     const logged = () => logs.some((line) => line.includes('file transfer failed') && line.includes(response.headers.get('x-request-id')!));
-    for (let i = 0; i < 20 && !logged(); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(logged()).toBe(true);
+    await eventually(logged, { message: 'the gateway logged the failed transfer with its request id' });
   });
 });

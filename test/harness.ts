@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { freePort, launchHub, RunningHub } from '../scripts/lib/launch';
+import { freePort, launchHub, RunningHub, startGateway, startSubgraph } from '../scripts/lib/launch';
 import { mintToken, TokenRequest } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
-import { readDatabase } from '@zjjt/kit';
-import { dropMysqlDatabase } from '@zjjt/kit';
+import { dropMysqlDatabase, readDatabase } from '@zjjt/kit';
+import { copyTemplate, currentTemplate } from './template';
+import { defer, takeOver, TestProcess } from './processes';
 
 export interface GraphQLResponse {
   status: number;
@@ -20,20 +21,28 @@ export interface TestHub {
   logs: string[];
   token(request: TokenRequest): Promise<string>;
   gql(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse>;
+  /** Takes over the running process `name` (a subgraph or 'gateway'): kill() it; restart() starts it again on its port. */
+  process(name: string, env?: NodeJS.ProcessEnv): Promise<TestProcess>;
+  /** A second gateway on a free port in front of this hub's subgraphs (some replaced by `subgraphUrls`). */
+  gateway(env?: NodeJS.ProcessEnv, subgraphUrls?: Record<string, string>, readyPath?: '/ready' | '/health'): Promise<TestProcess & { url: string }>;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the real hub (every subgraph process and the gateway) on free ports with the demo
- * data, on a fresh SQLite folder or, when DATABASE_URL is set, fresh MySQL/MariaDB databases.
+ * data, on a fresh SQLite folder or, when DATABASE_URL is set, fresh MySQL/MariaDB databases:
+ * copies of the template seeded once per run (test/template.ts), or seeded here when there is none.
+ * The hub is on the cleanup stack (test/processes.ts): it is stopped and its databases dropped
+ * even when the test file forgets to.
  */
 export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestHub> {
   const suffix = randomBytes(4).toString('hex');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-e2e-'));
+  const template = currentTemplate();
   const env: NodeJS.ProcessEnv = {
     GATEWAY_SECRET: randomBytes(32).toString('base64url'),
     JWT_SECRET: randomBytes(32).toString('base64url'),
-    PII_KEY: randomBytes(32).toString('base64'),
+    PII_KEY: template?.piiKey ?? randomBytes(32).toString('base64'),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     SUBGRAPH_TIMEOUT_MS: '5000',
@@ -44,10 +53,24 @@ export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
     url.pathname = `/e${suffix}`;
     env.DATABASE_URL = url.toString();
   }
+  const dropDatabases = async () => {
+    if (env.DATABASE_URL || SUBGRAPHS.some((entry) => env[`${entry.name.toUpperCase()}_DATABASE_URL`])) for (const entry of SUBGRAPHS) await dropMysqlDatabase(readDatabase(env, entry.name));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   const logs: string[] = [];
-  const subgraphPorts: Record<string, number> = {};
-  for (const entry of SUBGRAPHS) subgraphPorts[entry.name] = await freePort();
-  const hub = await launchHub({ env, gatewayPort: await freePort(), subgraphPorts, seed: true, onOutput: (service, line) => logs.push(`[${service}] ${line}`) });
+  const onOutput = (service: string, line: string) => logs.push(`[${service}] ${line}`);
+  let hub: RunningHub;
+  try {
+    // A hub whose PII key differs from the template's could not read the template's sealed columns.
+    const copy = template !== undefined && env.PII_KEY === template.piiKey;
+    if (copy) await copyTemplate(template, env);
+    const subgraphPorts: Record<string, number> = {};
+    for (const entry of SUBGRAPHS) subgraphPorts[entry.name] = await freePort();
+    hub = await launchHub({ env, gatewayPort: await freePort(), subgraphPorts, seed: !copy, onOutput });
+  } catch (error) {
+    await dropDatabases();
+    throw error;
+  }
 
   const gql: TestHub['gql'] = async (query, variables, token, headers = {}) => {
     const response = await fetch(hub.gatewayUrl, {
@@ -58,6 +81,10 @@ export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
     return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
   };
 
+  let stopped: Promise<void> | undefined;
+  const stop = () => (stopped ??= hub.stop().then(dropDatabases));
+  defer(stop);
+
   return {
     hub,
     url: hub.gatewayUrl,
@@ -65,12 +92,26 @@ export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
     logs,
     token: (request) => mintToken(env.JWT_SECRET as string, request),
     gql,
-    async stop() {
-      await hub.stop();
-      if (env.DATABASE_URL) for (const entry of SUBGRAPHS) await dropMysqlDatabase(readDatabase(env, entry.name));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+    process: (name, extra = {}) =>
+      takeOver(name, () => {
+        const current = hub.processes.get(name);
+        // The first call takes over the running process; restart() starts a new one.
+        if (current && current.exitCode === null && current.signalCode === null) return current;
+        return name === 'gateway' ? restartGateway(extra) : startSubgraph(hub, name, extra);
+      }),
+    async gateway(extra = {}, subgraphUrls = {}, readyPath = '/ready') {
+      const port = await freePort();
+      const gateway = await takeOver('gateway', () => startGateway({ ...env, ...extra }, port, { ...hub.subgraphUrls, ...subgraphUrls }, onOutput, readyPath));
+      return Object.assign(gateway, { url: `http://127.0.0.1:${port}/graphql` });
     },
+    stop,
   };
+
+  async function restartGateway(extra: NodeJS.ProcessEnv) {
+    const gateway = await startGateway({ ...hub.env, ...extra }, Number(new URL(hub.gatewayUrl).port), hub.subgraphUrls, onOutput);
+    hub.processes.set('gateway', gateway);
+    return gateway;
+  }
 }
 
 /** The data of a response that must have no errors. */
@@ -81,3 +122,14 @@ export function dataOf(response: GraphQLResponse): any {
 
 /** The codes of a response's errors. */
 export const codesOf = (response: GraphQLResponse) => (response.body.errors ?? []).map((e) => e.extensions?.code);
+
+/**
+ * Asserts a check on every item of a list that must not be empty: its length first (exactly
+ * `length` when given), then the items that fail `check`, so a failure names them and an empty
+ * list fails instead of passing on nothing.
+ */
+export function expectEach<T>(items: T[], check: (item: T) => unknown, length?: number): void {
+  if (length === undefined) expect(items.length).toBeGreaterThan(0);
+  else expect(items).toHaveLength(length);
+  expect(items.filter((item) => !check(item))).toEqual([]);
+}

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
-import { stopChild } from '../scripts/lib/launch';
 import { dataOf, startTestHub, TestHub } from './harness';
+import { eventually } from './processes';
 
 let hub: TestHub;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-crash-'));
@@ -29,31 +28,28 @@ it('leaves no partial rows when the bases process is killed in the middle of an 
 
   const file = path.join(dir, 'big.xlsx');
   await writeLedgerWorkbook(file, { prefix: 'K-', year: 2025, programs: 10, sessionsPerProgram: 40, traineesPerSession: 100, certifications: 5 });
+  const body = fs.readFileSync(file);
+  const bases = await hub.process('bases');
   const upload = fetch(`${hub.url.replace(/\/graphql$/, '/files/bases')}/imports?baseId=${baseId}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${school}` },
-    body: fs.readFileSync(file),
+    body,
   }).then((r) => r.status);
 
-  // Import of 40,000 trainees is under way (it takes seconds); kill the process without warning.
-  const bases = hub.hub.processes.get('bases')!;
-  await new Promise((r) => setTimeout(r, 1500));
-  bases.kill('SIGKILL');
+  // The import has begun once the whole upload is spooled in DATA_DIR/tmp/bases (it is read from
+  // there inside one transaction); kill the process then, without warning.
+  const spool = path.join(hub.env.DATA_DIR as string, 'tmp', 'bases');
+  const spooled = await eventually(() => fs.readdirSync(spool).map((name) => path.join(spool, name)).find((f) => fs.statSync(f).size === body.length), { timeout: 30000, interval: 10 });
+  await bases.kill('SIGKILL');
+  expect(await bases.exited).toEqual({ code: null, signal: 'SIGKILL' });
   expect(await upload).toBe(502);
+  // It died mid-import: the spooled file is removed when an import ends, and no import was logged.
+  expect(fs.existsSync(spooled)).toBe(true);
+  expect(bases.output.filter((line) => line.includes('ledger import'))).toEqual([]);
 
   // Start it again on the same database: the transaction never committed, so nothing is there.
-  const port = new URL(hub.hub.subgraphUrls.bases).port;
-  const restarted = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'subgraphs', 'bases', 'src', 'index.js')], {
-    env: { ...process.env, ...hub.env, MEMBERS_URL: hub.hub.subgraphUrls.members, BASES_PORT: port },
-    stdio: 'ignore',
-  });
-  hub.hub.processes.set('bases', restarted);
-  for (let i = 0; i < 100; i += 1) {
-    const ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
-    if (ready) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await bases.restart();
+  expect(fs.existsSync(spooled)).toBe(false);
   const after = dataOf(await hub.gql(`query($b: ID!) { trainingSessions(filter: { baseId: $b }) { totalCount } ledgerImports(baseId: $b) { id } trainees(baseId: $b) { totalCount } }`, { b: baseId }, school));
   expect(after).toEqual({ trainingSessions: { totalCount: 0 }, ledgerImports: [], trainees: { totalCount: 0 } });
-  await stopChild(restarted);
 }, 120000);

@@ -1,6 +1,6 @@
 import { DEMO } from '../subgraphs/members/src/seed';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
-import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -48,7 +48,7 @@ describe('the secretariat runs the join workflow through the gateway', () => {
       'ROLE_CHANGED:ACTIVE:STANDING_DIRECTOR',
       'EXITED:EXITED:STANDING_DIRECTOR',
     ]);
-    expect(exited.history.every((h: any) => h.actorUserId === 'e2e-sec')).toBe(true);
+    expectEach(exited.history, (h: any) => h.actorUserId === 'e2e-sec', 4);
   });
 
   it('publishes a notice that members list and read', async () => {
@@ -116,6 +116,7 @@ describe('tenancy and the portal', () => {
     expect(data.group.notices).toBeNull();
     const orgs = data.group.members.edges.map((e: any) => e.node.organization);
     expect(orgs.length).toBeGreaterThan(50);
-    expect(orgs.every((o: any) => o.name && o.type && o.uscc === null && o.contact === null && o.memberships.length >= 1)).toBe(true);
+    expect(orgs).toHaveLength(data.group.members.totalCount);
+    expectEach(orgs, (o: any) => o.name && o.type && o.uscc === null && o.contact === null && o.memberships.length >= 1);
   });
 });

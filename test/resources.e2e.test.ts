@@ -1,5 +1,5 @@
 import { DEMO } from '../subgraphs/members/src/seed';
-import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -62,7 +62,6 @@ describe('an enterprise shares, a school uses, the annual report counts it', () 
     expect(schoolReport.annualReport.membership.total).toBeGreaterThan(50);
     const search = dataOf(await hub.gql(`{ resources(first: 100) { edges { node { groupId visibility } } } }`, {}, tokens.otherGroup));
     const fromG1 = search.resources.edges.filter((e: any) => e.node.groupId === DEMO.groupId);
-    expect(fromG1.length).toBeGreaterThan(0);
-    expect(fromG1.every((e: any) => e.node.visibility === 'PUBLIC')).toBe(true);
+    expectEach(fromG1, (e: any) => e.node.visibility === 'PUBLIC');
   });
 });

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { demoIdNumber, demoPhone, LedgerWorkbookOptions, writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
 import { dataOf, startTestHub, TestHub } from './harness';
+import { eventually } from './processes';
 
 /*
  * SECURITY.md, "Imports (ledgers from Excel)": hostile workbooks through the gateway's file route
@@ -294,26 +295,19 @@ describe('no personal data in answers, logs or temporary files', () => {
     const body = await ledgerWorkbook('CRASH', { programs: 10, sessionsPerProgram: 20, traineesPerSession: 100, certifications: 0 });
     const pending = upload(body).catch((error: Error) => error);
     // The workbook is on disk in the private folder while it is imported.
-    let spooled: string | undefined;
-    for (const deadline = Date.now() + 30000; !spooled && Date.now() < deadline; ) {
-      spooled = fs.existsSync(privateDir()) ? fs.readdirSync(privateDir()).map((n) => path.join(privateDir(), n)).find((f) => fs.statSync(f).size === body.length) : undefined;
-      if (!spooled) await new Promise((r) => setTimeout(r, 10));
-    }
-    expect(spooled).toBeDefined();
+    const spooled = await eventually(() => fs.readdirSync(privateDir()).map((n) => path.join(privateDir(), n)).find((f) => fs.statSync(f).size === body.length), { timeout: 30000, interval: 10 });
     expect(fs.statSync(privateDir()).mode & 0o777).toBe(0o700);
-    expect(fs.statSync(spooled!).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(spooled).mode & 0o777).toBe(0o600);
     const killed = hub.hub.processes.get('bases')!;
     killed.kill('SIGKILL');
     expect(((await pending) as { status: number }).status).toBe(502);
-    expect(fs.existsSync(spooled!)).toBe(true);
+    expect(fs.existsSync(spooled)).toBe(true);
 
     // The supervisor starts it again, and the new process clears the folder before it listens.
-    const ready = async () => supervision.length >= 2 && hub.hub.processes.get('bases') !== killed && (await fetch(new URL('/ready', hub.hub.subgraphUrls.bases)).then((r) => r.ok, () => false));
-    for (const deadline = Date.now() + 60000; !(await ready()) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
-    expect(await ready()).toBe(true);
+    await eventually(async () => supervision.length >= 2 && hub.hub.processes.get('bases') !== killed && (await fetch(new URL('/ready', hub.hub.subgraphUrls.bases))).ok, { timeout: 60000 });
     expect(supervision).toEqual(['bases stopped unexpectedly (SIGKILL); starting it again in 500 ms', expect.stringMatching(/^bases is running again \(pid \d+\)$/)]);
     basesPid = hub.hub.processes.get('bases')!.pid!;
-    expect(fs.existsSync(spooled!)).toBe(false);
+    expect(fs.existsSync(spooled)).toBe(false);
     expect(fs.statSync(privateDir()).mode & 0o777).toBe(0o700);
     await expectServiceUp();
     expectNoLeftovers();

@@ -2,6 +2,7 @@ import { DEMO } from '../subgraphs/members/src/seed';
 import { SUBGRAPHS } from '../scripts/services';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { codesOf, startTestHub, TestHub } from './harness';
+import { eventually } from './processes';
 
 // SECURITY.md — operations: health and readiness everywhere, metrics, request ids, quiet logs.
 let hub: TestHub;
@@ -51,12 +52,8 @@ it('carries the gateway’s request id into the subgraphs’ structured logs, wi
   const requestId = response.headers.get('x-request-id')!;
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
   const body = JSON.stringify(await response.json());
-  let line: string | undefined;
-  for (let i = 0; i < 20 && !line; i += 1) {
-    await new Promise((r) => setTimeout(r, 100));
-    line = hub.logs.find((l) => l.startsWith('[members]') && l.includes(requestId));
-  }
-  const entry = JSON.parse(line!.slice('[members] '.length));
+  const line = await eventually(() => hub.logs.find((l) => l.startsWith('[members]') && l.includes(requestId)));
+  const entry = JSON.parse(line.slice('[members] '.length));
   expect(entry).toMatchObject({ service: 'members', requestId, msg: 'operation', errors: 0 });
   expect(line).not.toContain(JSON.parse(body).data.myOrganization.contact.contactPhone);
 });

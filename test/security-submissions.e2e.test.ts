@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { openDataSource, readDatabase } from '@zjjt/kit';
-import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 
 // SECURITY.md, "Submissions to the platforms": the figures frozen and sent are the figures the hub
 // computes at that moment, never a client's; a report never fails because of one extreme row.
@@ -222,7 +222,7 @@ describe('one extreme row never breaks the report', () => {
     ]);
     expect(deleted).toMatchObject({ cooperationId: second, action: 'DELETE', bySecretariat: true, reason: '重复登记' });
     expect(deleted.changes.find((c: { field: string }) => c.field === 'investment')).toEqual({ field: 'investment', from: '9999999999999.99', to: null });
-    expect(deleted.changes.every((c: { to: string | null }) => c.to === null)).toBe(true);
+    expectEach(deleted.changes, (c: { to: string | null }) => c.to === null);
     expect(Date.parse(changed.changedAt)).toBeGreaterThan(Date.now() - 120000);
 
     // Another group's secretariat cannot read them; a member unit reads only the changes of rows it recorded.

@@ -20,6 +20,10 @@ export interface RunningHub {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   processes: Map<string, ChildProcess>;
+  /** The environment every process of the hub got (HubOptions.env, every `<NAME>_URL`, GATEWAY_URL). */
+  env: NodeJS.ProcessEnv;
+  /** HubOptions.onOutput, for processes started again. */
+  onOutput?: HubOptions['onOutput'];
   stop(): Promise<void>;
   /**
    * Keeps the hub up when one of its processes dies: the process is started again on its port
@@ -51,8 +55,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-function run(name: string, script: string, env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): ChildProcess {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs a compiled script as a node process, its output piped line by line to `onOutput`. */
+export function spawnScript(name: string, script: string, env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput'], args: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const forward = (chunk: Buffer) => {
     const text = chunk.toString('utf8');
@@ -65,10 +70,11 @@ function run(name: string, script: string, env: NodeJS.ProcessEnv, onOutput?: Hu
   return child;
 }
 
-async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs = 60000): Promise<void> {
+/** Waits until `url` answers 2xx; fails at once when `child` exits first, with its last output. */
+export async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs = 60000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}:\n${(child as unknown as { outputTail: string }).outputTail}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${(child as unknown as { outputTail: string }).outputTail}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;
@@ -99,11 +105,14 @@ export function stopChild(child: ChildProcess): Promise<void> {
 /** `<NAME>_URL` for every subgraph. */
 const urlEnvironment = (subgraphUrls: Record<string, string>) => Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
 
-/** Starts a gateway process in front of running subgraphs and waits until it is ready. */
-export async function startGateway(env: NodeJS.ProcessEnv, port: number, subgraphUrls: Record<string, string>, onOutput?: HubOptions['onOutput']): Promise<ChildProcess> {
-  const gateway = run('gateway', dist('gateway', 'src', 'index.js'), { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(subgraphUrls), GATEWAY_PORT: String(port) }, onOutput);
+/**
+ * Starts a gateway process in front of running subgraphs and waits until it answers `readyPath`
+ * (`/health` for a gateway that cannot be ready because a subgraph is down on purpose).
+ */
+export async function startGateway(env: NodeJS.ProcessEnv, port: number, subgraphUrls: Record<string, string>, onOutput?: HubOptions['onOutput'], readyPath: '/ready' | '/health' = '/ready'): Promise<ChildProcess> {
+  const gateway = spawnScript('gateway', dist('gateway', 'src', 'index.js'), { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(subgraphUrls), GATEWAY_PORT: String(port) }, onOutput);
   try {
-    await waitFor(`http://127.0.0.1:${port}/ready`, gateway, 'gateway');
+    await waitFor(`http://127.0.0.1:${port}${readyPath}`, gateway, 'gateway');
   } catch (error) {
     await stopChild(gateway);
     throw error;
@@ -111,9 +120,9 @@ export async function startGateway(env: NodeJS.ProcessEnv, port: number, subgrap
   return gateway;
 }
 
-/** Runs the seed script as its own process and waits for it. */
-function seed(env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): Promise<void> {
-  const child = run('seed', dist('scripts', 'seed.js'), env, onOutput);
+/** Runs the seed script (migrate, load the demo data into empty databases) as its own process and waits for it. */
+export function seed(env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): Promise<void> {
+  const child = spawnScript('seed', dist('scripts', 'seed.js'), env, onOutput);
   return new Promise((resolve, reject) =>
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed failed:\n${(child as unknown as { outputTail: string }).outputTail}`)))),
   );
@@ -121,7 +130,7 @@ function seed(env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): Promis
 
 /** Spawns one subgraph process listening on `port`; `env` is the hub's whole environment (with every `<NAME>_URL`). */
 function spawnSubgraph(name: string, env: NodeJS.ProcessEnv, port: number | string, onOutput?: HubOptions['onOutput']): ChildProcess {
-  return run(name, dist('subgraphs', name, 'src', 'index.js'), { ...env, [`${name.toUpperCase()}_PORT`]: String(port) }, onOutput);
+  return spawnScript(name, dist('subgraphs', name, 'src', 'index.js'), { ...env, [`${name.toUpperCase()}_PORT`]: String(port) }, onOutput);
 }
 
 export interface SubgraphRestart {
@@ -139,24 +148,32 @@ export interface SubgraphRestart {
 }
 
 /**
+ * Starts one subgraph of a running hub again, on its port and with the environment launchHub gave
+ * it (`hub.env`) plus `env`, and waits for its /ready. The process it replaces must have exited
+ * (killed by a test, or stopped by restartSubgraph). `hub.processes` holds the new process from the
+ * moment it is spawned, so `hub.stop()` stops it even if it never becomes ready.
+ */
+export async function startSubgraph(hub: RunningHub, name: string, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
+  if (!hub.subgraphUrls[name]) throw new Error(`no subgraph ${name} in this hub`);
+  const url = new URL(hub.subgraphUrls[name]);
+  const child = spawnSubgraph(name, { ...hub.env, ...env }, url.port, hub.onOutput);
+  hub.processes.set(name, child);
+  hub.watch?.(name, child);
+  await waitFor(new URL('/ready', url).toString(), child, name);
+  return child;
+}
+
+/**
  * Restarts one subgraph of a running hub: SIGTERM (SIGKILL after 5 s, as stopChild), waits for the
- * exit, starts it again on the same port with the environment launchHub gave it (`env` as passed
- * to launchHub in HubOptions.env, plus every `<NAME>_URL` and its `<NAME>_PORT`) and waits for its
- * /ready. `hub.processes` holds the new process from the moment it is spawned, so `hub.stop()`
- * stops it even if it never becomes ready.
+ * exit, then startSubgraph with `env` (as passed to launchHub in HubOptions.env) and `onOutput`.
  */
 export async function restartSubgraph(hub: RunningHub, name: string, env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']): Promise<SubgraphRestart> {
   const old = hub.processes.get(name);
   if (!old || !hub.subgraphUrls[name]) throw new Error(`no subgraph ${name} in this hub`);
-  const url = new URL(hub.subgraphUrls[name]);
   const started = performance.now();
   await stopChild(old);
   const stopSeconds = (performance.now() - started) / 1000;
-  const fullEnv: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(hub.subgraphUrls) };
-  const child = spawnSubgraph(name, fullEnv, url.port, onOutput);
-  hub.processes.set(name, child);
-  hub.watch?.(name, child);
-  await waitFor(new URL('/ready', url).toString(), child, name);
+  const child = await startSubgraph({ ...hub, env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(hub.subgraphUrls) }, onOutput }, name);
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
     subgraph: name,
@@ -197,7 +214,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     for (const entry of SUBGRAPHS) processes.set(entry.name, spawnSubgraph(entry.name, env, port(entry.name), options.onOutput));
     await Promise.all(SUBGRAPHS.map((entry) => waitFor(new URL('/health', subgraphUrls[entry.name]).toString(), processes.get(entry.name)!, entry.name)));
     processes.set('gateway', await startGateway(env, gatewayPort, subgraphUrls, options.onOutput));
-    const hub: RunningHub = { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, processes, stop, supervise: () => undefined };
+    const hub: RunningHub = { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, processes, env, onOutput: options.onOutput, stop, supervise: () => undefined };
     hub.supervise = (report) => {
       const crashes = new Map<string, number[]>();
       const restart = async (name: string): Promise<void> => {
@@ -208,10 +225,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
           watch(name, gateway);
           return;
         }
-        const child = spawnSubgraph(name, env, new URL(subgraphUrls[name]).port, options.onOutput);
-        processes.set(name, child);
-        watch(name, child);
-        await waitFor(new URL('/ready', subgraphUrls[name]).toString(), child, name);
+        await startSubgraph(hub, name);
       };
       const watch = (name: string, child: ChildProcess) => {
         child.once('exit', (code, signal) => {
