@@ -28,7 +28,9 @@ export const dropTestDatabase = dropMysqlDatabase;
  * A subgraph on its own fresh database, not listening; call it with `execute`. A subgraph that
  * needs dependencies (e.g. the members directory) is given them here, e.g. an `inMemoryDirectory`.
  */
-export function createTestSubgraph<L, D>(definition: SubgraphDefinition<L, D>, dependencies: D): Promise<Subgraph<L>> {
+export function createTestSubgraph<L>(definition: SubgraphDefinition<L>): Promise<Subgraph<L>>;
+export function createTestSubgraph<L, D>(definition: SubgraphDefinition<L, D>, dependencies: D): Promise<Subgraph<L>>;
+export function createTestSubgraph<L, D>(definition: SubgraphDefinition<L, D>, dependencies?: D): Promise<Subgraph<L>> {
   const config: SubgraphConfig = {
     name: definition.name,
     host: '127.0.0.1',
@@ -38,7 +40,7 @@ export function createTestSubgraph<L, D>(definition: SubgraphDefinition<L, D>, d
     production: false,
     logLevel: 'silent',
   };
-  return createSubgraph(definition, dependencies, config);
+  return createSubgraph(definition, dependencies as D, config);
 }
 
 export interface ExecutionResult {
