@@ -65,3 +65,23 @@ describe('an enterprise shares, a school uses, the annual report counts it', () 
     expectEach(fromG1, (e: any) => e.node.visibility === 'PUBLIC');
   });
 });
+
+describe('the real members directory, over HTTP', () => {
+  const RECORD = /* GraphQL */ `mutation($input: CooperationInput!) { recordCooperation(input: $input) { id } }`;
+  const ledger = (partnerUscc: string) => ({ groupId: DEMO.groupId, partnerUscc, year: 2025, projectName: '目录检查（端到端）', orderClassStudents: 1 });
+  const cooperationCount = async () => dataOf(await hub.gql(`query($g: ID!) { cooperations(groupId: $g, year: 2025, first: 1) { totalCount } }`, { g: DEMO.groupId }, tokens.school)).cooperations.totalCount as number;
+
+  it("passes members' words on a malformed USCC, refuses an unknown one, and records nothing", async () => {
+    const partner = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc category } }`, { id: DEMO.memberOrgId }, tokens.school)).organization;
+    expect(partner).toEqual({ uscc: expect.stringMatching(/^[0-9A-Z]{18}$/), category: 'ENTERPRISE' });
+    const before = await cooperationCount();
+    const flipped = `${partner.uscc.slice(0, 17)}${partner.uscc[17] === '0' ? '1' : '0'}`;
+    const malformed = await hub.gql(RECORD, { input: ledger(flipped) }, tokens.school);
+    expect(codesOf(malformed)).toEqual(['BAD_USER_INPUT']);
+    expect(malformed.body.errors![0].message).toMatch(/统一社会信用代码校验位错误/);
+    const unknown = await hub.gql(RECORD, { input: ledger('91350100M000100Y43') }, tokens.school);
+    expect(codesOf(unknown)).toEqual(['BAD_USER_INPUT']);
+    expect(unknown.body.errors![0].message).toMatch(/不是本平台登记的单位或不是本集团的正式成员/);
+    expect(await cooperationCount()).toBe(before);
+  });
+});

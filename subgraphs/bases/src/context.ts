@@ -1,20 +1,23 @@
 import { DataSource, In } from 'typeorm';
-import { Directory, HubContext, loader, manyByKey, oneByKey, sharedDirectory, Viewer } from '@zjjt/kit';
+import { HubContext, MembersDirectory, loader, manyByKey, oneByKey, Viewer } from '@zjjt/kit';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { TrainingProgram } from './ledger/ledger.entity';
 import { trainingSummaryLoader } from './report/training';
 
+/** What the bases subgraph is given when it is built. */
+export interface BasesDependencies {
+  directory: MembersDirectory;
+}
+
 /** Per-request loaders; each batch is one `IN (...)` query. */
-export function createLoaders(db: DataSource, viewer: Viewer) {
+export function createLoaders(db: DataSource, viewer: Viewer, { directory }: BasesDependencies) {
   const coBuildersByBaseId = loader<string, BaseCoBuilder[]>(async (ids) => manyByKey(ids, await db.getRepository(BaseCoBuilder).findBy({ baseId: In(ids) }), (c) => c.baseId));
   const coBuilderOrganizationIds = {
     load: async (baseId: string) => (await coBuildersByBaseId.load(baseId)).map((c) => c.organizationId),
   };
   return {
-    /** The members directory, for writes (one per process, made on first use). */
-    get directory(): Directory {
-      return sharedDirectory('bases');
-    },
+    /** The members directory this subgraph was built with, for writes. */
+    directory,
     /** Bases are seen by their group's users and by authorities. */
     visibleBaseById: loader<string, TrainingBase | null>(async (ids) =>
       oneByKey(ids, await db.getRepository(TrainingBase).findBy({ id: In(ids) }), (b) => b.id).map((b) => (b && viewer.canRead(b.groupId) ? b : null)),

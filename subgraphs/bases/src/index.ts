@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { runSubgraph } from '@zjjt/kit';
+import { membersDirectory, runSubgraph } from '@zjjt/kit';
 import { bases } from './schema';
 
-void runSubgraph(bases);
+// The real members directory (HTTP to members at MEMBERS_URL); unit tests build bases with an in-memory one.
+void runSubgraph(bases, (env) => ({ directory: membersDirectory('bases', env) }));

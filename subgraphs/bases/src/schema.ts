@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { membersDirectory, SubgraphDefinition } from '@zjjt/kit';
+import { SubgraphDefinition } from '@zjjt/kit';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { BaseResolver } from './base/base.resolver';
-import { BasesContext, BasesLoaders, createLoaders } from './context';
+import { BasesContext, BasesDependencies, BasesLoaders, createLoaders } from './context';
 import { LedgerImport } from './imports/import.entity';
 import { importFolder, importLimits } from './imports/limits';
 import { ledgerFiles } from './imports/routes';
@@ -19,8 +19,11 @@ type Ref = { id: string };
 /** Upload cap for ledger workbooks (the gateway enforces the same default). */
 const maxUploadBytes = () => Number(process.env.MAX_UPLOAD_BYTES || 20 * 1024 * 1024);
 
-/** The bases subgraph (联合培训基地与台账): bases, training and certification ledgers, trainees, imports. */
-export const bases: SubgraphDefinition<BasesLoaders> = {
+/**
+ * The bases subgraph (联合培训基地与台账): bases, training and certification ledgers, trainees, imports.
+ * Built with a members directory (`BasesDependencies`): the real one in index.ts.
+ */
+export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
   name: 'bases',
   defaultPort: 4003,
   entities: [TrainingBase, BaseCoBuilder, BaseDesignation, TrainingProgram, ProgramTargetGroup, TrainingSession, CertificationBatch, Trainee, RevealAudit, LedgerImport],
@@ -36,7 +39,6 @@ export const bases: SubgraphDefinition<BasesLoaders> = {
   // Read when the server is built (after checkEnvironment), not when this module is loaded.
   files: (router, contextOf) => ledgerFiles(() => sealer(), maxUploadBytes(), importLimits(), importFolder())(router, contextOf),
   checkEnvironment: (env) => {
-    membersDirectory('bases', env);
     sealer(env);
     importLimits(env);
   },

@@ -1,22 +1,30 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { demoId, Subgraph, Viewer } from '@zjjt/kit';
-import { dropTestDatabase, execute, createTestSubgraph } from '@zjjt/kit/testing';
+import { dropTestDatabase, execute, createTestSubgraph, inMemoryDirectory } from '@zjjt/kit/testing';
 import { bases } from '../src/schema';
 import { BasesLoaders } from '../src/context';
-import { startTestHub, TestHub, dataOf } from '../../../test/harness';
 import { demoIdNumber, writeLedgerWorkbook, LedgerWorkbookOptions } from '../../../scripts/lib/ledger-workbook';
 
-// Members runs as a real process (the test hub); this subgraph runs in-process, listening on a
-// free port so its /files routes are called over real HTTP with real workbooks.
-let hub: TestHub;
+// This subgraph runs in-process, listening on a free port so its /files routes are called over
+// real HTTP with real workbooks; members is an in-memory directory of the units the tests name.
 let sg: Subgraph<BasesLoaders>;
 let filesUrl: string;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-bases-'));
 
 const G1 = demoId('group', 'sdjx');
 const org = (slug: string) => demoId('organization', slug);
+const USCC = { jnzy: '12370112019DGY1XGG', jnjgzb: '913701120ERR2BNFLP', jnskjc: '9137011205W681C7LU' };
+const directory = inMemoryDirectory({
+  organizations: [
+    { id: org('jnzy'), name: '济南示范职业技术学院（演示）', type: 'HIGHER_VOCATIONAL', category: 'SCHOOL', region: '370112', uscc: USCC.jnzy },
+    { id: org('jnjgzb'), name: '济南示范激光装备有限公司（演示）', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112', uscc: USCC.jnjgzb },
+    { id: org('jnskjc'), name: '济南示范数控机床股份有限公司（演示）', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112', uscc: USCC.jnskjc },
+  ],
+  activeMembers: { [G1]: [org('jnzy'), org('jnjgzb'), org('jnskjc')] },
+});
 const lead = new Viewer('lead-user', org('jnzy'), [G1], ['MEMBER']);
 const partner = new Viewer('partner-user', org('jnjgzb'), [G1], ['MEMBER']);
 const outsider = new Viewer('outsider-user', org('jnskjc'), [G1], ['MEMBER']);
@@ -51,17 +59,14 @@ async function rowCounts() {
 const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => (result.errors ?? []).map((e) => e.extensions?.code);
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  Object.assign(process.env, { GATEWAY_SECRET: hub.env.GATEWAY_SECRET, MEMBERS_URL: hub.hub.subgraphUrls.members, PII_KEY: hub.env.PII_KEY });
-  sg = await createTestSubgraph(bases);
+  process.env.PII_KEY = randomBytes(32).toString('base64');
+  sg = await createTestSubgraph(bases, { directory });
   await new Promise<void>((resolve) => sg.httpServer.listen(0, '127.0.0.1', resolve));
   filesUrl = `http://127.0.0.1:${(sg.httpServer.address() as { port: number }).port}/files`;
-  const sec = await hub.token({ sub: 's', roles: ['SECRETARIAT'], groups: [G1] });
-  const uscc = async (id: string) => dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id }, sec)).organization.uscc as string;
   const registered = await execute(sg, lead, /* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id coBuilders { organization { id } role } } }`, {
     input: {
       groupId: G1, name: '激光与智能制造联合培训基地（测试）', kind: 'TRAINING_BASE', occupations: ['激光设备安装调试员', '车工'], capacity: 120,
-      coBuilders: [{ uscc: await uscc(org('jnzy')), role: 'LEAD' }, { uscc: await uscc(org('jnjgzb')), role: 'CO_BUILDER' }],
+      coBuilders: [{ uscc: USCC.jnzy, role: 'LEAD' }, { uscc: USCC.jnjgzb, role: 'CO_BUILDER' }],
       designations: [{ level: 'PROVINCIAL', title: '省级公共实训基地', issuer: '山东省人力资源和社会保障厅', awardedOn: '2023-09-01' }],
     },
   });
@@ -72,7 +77,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sg?.close();
   if (sg) await dropTestDatabase(sg.config.database);
-  await hub?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -84,6 +88,12 @@ describe('registering a base', () => {
       input: { groupId: G1, name: 'x', kind: 'WORKSTATION', occupations: [], capacity: 1, coBuilders: [{ uscc: '91350100M000100Y43', role: 'LEAD' }] },
     });
     expect(codes(notLead)).toEqual(['BAD_USER_INPUT']); // a valid code, but of no unit the hub knows
+    expect(notLead.errors![0].message).toMatch(/不是本平台登记的单位/);
+    const ledByAnother = await execute(sg, outsider, `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`, {
+      input: { groupId: G1, name: 'x', kind: 'WORKSTATION', occupations: [], capacity: 1, coBuilders: [{ uscc: USCC.jnzy, role: 'LEAD' }, { uscc: USCC.jnskjc, role: 'CO_BUILDER' }] },
+    });
+    expect(codes(ledByAnother)).toEqual(['FORBIDDEN']);
+    expect(await sg.db.query('SELECT id FROM training_base')).toEqual([{ id: baseId }]);
   });
 });
 

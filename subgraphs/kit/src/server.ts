@@ -24,8 +24,12 @@ export interface HubContext<L> {
   log: Logger;
 }
 
-/** Everything a subgraph declares; the kit does the rest. */
-export interface SubgraphDefinition<L> {
+/**
+ * Everything a subgraph declares; the kit does the rest. `D` is what the subgraph needs from
+ * outside (e.g. the members directory), given when it is built: by `runSubgraph` in a process,
+ * by the test in a unit test. Nothing reaches such a dependency through a process-wide singleton.
+ */
+export interface SubgraphDefinition<L, D = void> {
   name: string;
   defaultPort: number;
   entities: MixedList<Function | string | EntitySchema>;
@@ -33,7 +37,7 @@ export interface SubgraphDefinition<L> {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
-  createLoaders: (db: DataSource, viewer: Viewer) => L;
+  createLoaders: (db: DataSource, viewer: Viewer, dependencies: D) => L;
   /**
    * Plain HTTP routes under /files (Excel uploads and downloads), behind the same gateway-secret
    * check; the gateway forwards /files/<subgraph>/… here with the caller's identity.
@@ -69,7 +73,11 @@ const unauthorizedBody = {
 };
 
 /** Builds a subgraph (schema, database, HTTP app) without listening; tests and `runSubgraph` share it. */
-export async function createSubgraph<L>(definition: SubgraphDefinition<L>, config: SubgraphConfig = loadSubgraphConfig(definition.name, definition.defaultPort)): Promise<Subgraph<L>> {
+export async function createSubgraph<L, D>(
+  definition: SubgraphDefinition<L, D>,
+  dependencies: D,
+  config: SubgraphConfig = loadSubgraphConfig(definition.name, definition.defaultPort),
+): Promise<Subgraph<L>> {
   const log = createLogger(definition.name, config.logLevel);
   const queries = new QueryCounter((message) => log.warn({ sqlError: message.slice(0, 200) }, 'query failed'));
   const db = await openDataSource(config.database, { entities: definition.entities, migrations: definition.migrations, logger: queries });
@@ -84,7 +92,7 @@ export async function createSubgraph<L>(definition: SubgraphDefinition<L>, confi
     db,
     requestId,
     log: log.child({ requestId }),
-    loaders: definition.createLoaders(db, viewer),
+    loaders: definition.createLoaders(db, viewer, dependencies),
   });
 
   const apollo = new ApolloServer<HubContext<L>>({
@@ -157,12 +165,19 @@ export async function createSubgraph<L>(definition: SubgraphDefinition<L>, confi
   };
 }
 
-/** Starts a subgraph process: validate config, open the database, listen, stop cleanly on a signal. */
-export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<void> {
+/**
+ * Starts a subgraph process: make its dependencies from the environment, validate config, open
+ * the database, listen, stop cleanly on a signal.
+ */
+export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<void>;
+export async function runSubgraph<L, D>(definition: SubgraphDefinition<L, D>, dependencies: (env: NodeJS.ProcessEnv) => D): Promise<void>;
+export async function runSubgraph<L, D>(definition: SubgraphDefinition<L, D>, dependencies?: (env: NodeJS.ProcessEnv) => D): Promise<void> {
   let subgraph: Subgraph<L>;
   try {
+    // Made first, so a bad variable stops the process with its name before anything opens.
+    const given = dependencies ? dependencies(process.env) : (undefined as D);
     definition.checkEnvironment?.(process.env);
-    subgraph = await createSubgraph(definition);
+    subgraph = await createSubgraph(definition, given);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
       process.stderr.write(`[${definition.name}] ${error.message}\n`);

@@ -6,6 +6,9 @@ import { dropMysqlDatabase } from './datasource';
 import { Viewer } from './identity';
 import { createSubgraph, Subgraph, SubgraphDefinition } from './server';
 
+export { inMemoryDirectory } from './memory-directory';
+export type { DirectoryData } from './memory-directory';
+
 /**
  * A fresh database for one test file: SQLite in a temporary folder, or, when DATABASE_URL names
  * a MySQL/MariaDB server, a database of its own there (dropped by `dropTestDatabase`).
@@ -21,8 +24,13 @@ export function testDatabase(name: string): DatabaseConfig {
 
 export const dropTestDatabase = dropMysqlDatabase;
 
-/** A subgraph on its own fresh database, not listening; call it with `execute`. */
-export function createTestSubgraph<L>(definition: SubgraphDefinition<L>): Promise<Subgraph<L>> {
+/**
+ * A subgraph on its own fresh database, not listening; call it with `execute`. A subgraph that
+ * needs dependencies (e.g. the members directory) is given them here, e.g. an `inMemoryDirectory`.
+ */
+export function createTestSubgraph<L>(definition: SubgraphDefinition<L>): Promise<Subgraph<L>>;
+export function createTestSubgraph<L, D>(definition: SubgraphDefinition<L, D>, dependencies: D): Promise<Subgraph<L>>;
+export function createTestSubgraph<L, D>(definition: SubgraphDefinition<L, D>, dependencies?: D): Promise<Subgraph<L>> {
   const config: SubgraphConfig = {
     name: definition.name,
     host: '127.0.0.1',
@@ -32,7 +40,7 @@ export function createTestSubgraph<L>(definition: SubgraphDefinition<L>): Promis
     production: false,
     logLevel: 'silent',
   };
-  return createSubgraph(definition, config);
+  return createSubgraph(definition, dependencies as D, config);
 }
 
 export interface ExecutionResult {

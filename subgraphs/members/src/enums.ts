@@ -13,6 +13,30 @@ export enum OrganizationType {
   OTHER = 'OTHER',
 }
 
+/**
+ * 单位类别: the groupings of unit types the hub counts and checks by (院校 report school figures,
+ * 企业 employee figures). Members owns it and answers it on `Organization.category`; the other
+ * subgraphs read that answer (through the members directory), never a list of their own.
+ */
+export enum OrganizationCategory {
+  SCHOOL = 'SCHOOL',
+  ENTERPRISE = 'ENTERPRISE',
+  OTHER = 'OTHER',
+}
+
+/** Every type in exactly one category; a new type does not compile until it is placed. */
+export const CATEGORY_OF_TYPE: Record<OrganizationType, OrganizationCategory> = {
+  HIGHER_VOCATIONAL: OrganizationCategory.SCHOOL,
+  SECONDARY_VOCATIONAL: OrganizationCategory.SCHOOL,
+  TECHNICIAN_COLLEGE: OrganizationCategory.SCHOOL,
+  UNDERGRADUATE: OrganizationCategory.SCHOOL,
+  ENTERPRISE: OrganizationCategory.ENTERPRISE,
+  INDUSTRY_ASSOCIATION: OrganizationCategory.OTHER,
+  GOVERNMENT: OrganizationCategory.OTHER,
+  RESEARCH_INSTITUTE: OrganizationCategory.OTHER,
+  OTHER: OrganizationCategory.OTHER,
+};
+
 export enum MembershipRole {
   CHAIR = 'CHAIR',
   VICE_CHAIR = 'VICE_CHAIR',
@@ -127,6 +151,11 @@ export const STATUS_LABEL: Record<MembershipStatus, string> = {
 
 
 registerEnumType(OrganizationType, { name: 'OrganizationType', description: '单位类型', valuesConfig: describe(ORGANIZATION_TYPE_LABEL) });
+registerEnumType(OrganizationCategory, {
+  name: 'OrganizationCategory',
+  description: '单位类别（由单位类型决定）',
+  valuesConfig: describe({ SCHOOL: '院校（高职、中职、技工、本科）', ENTERPRISE: '企业', OTHER: '其他单位（行业协会、政府部门、科研机构等）' }),
+});
 registerEnumType(MembershipRole, { name: 'MembershipRole', description: '成员角色', valuesConfig: describe(ROLE_LABEL) });
 registerEnumType(MembershipStatus, { name: 'MembershipStatus', description: '成员资格状态', valuesConfig: describe(STATUS_LABEL) });
 registerEnumType(MembershipAction, {

@@ -1,17 +1,20 @@
 import { DataSource, In } from 'typeorm';
-import { Directory, HubContext, loader, manyByKey, oneByKey, sharedDirectory, Viewer } from '@zjjt/kit';
+import { HubContext, MembersDirectory, loader, manyByKey, oneByKey, Viewer } from '@zjjt/kit';
 import { canSeeCooperation, canSeeRequest, canSeeResource } from './access';
 import { Cooperation } from './cooperation/cooperation.entity';
 import { ResourceRequest } from './request/request.entity';
 import { SharedResource } from './resource/resource.entity';
 
+/** What the resources subgraph is given when it is built. */
+export interface ResourcesDependencies {
+  directory: MembersDirectory;
+}
+
 /** Per-request loaders; each batch is one `IN (...)` query and access is applied to its rows. */
-export function createLoaders(db: DataSource, viewer: Viewer) {
+export function createLoaders(db: DataSource, viewer: Viewer, { directory }: ResourcesDependencies) {
   return {
-    /** The members directory, for writes (one per process, made on first use). */
-    get directory(): Directory {
-      return sharedDirectory('resources');
-    },
+    /** The members directory this subgraph was built with, for writes. */
+    directory,
     visibleResourceById: loader<string, SharedResource | null>(async (ids) =>
       oneByKey(ids, await db.getRepository(SharedResource).findBy({ id: In(ids) }), (r) => r.id).map((r) => (r && canSeeResource(viewer, r) ? r : null)),
     ),

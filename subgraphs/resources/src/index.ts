@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { runSubgraph } from '@zjjt/kit';
+import { membersDirectory, runSubgraph } from '@zjjt/kit';
 import { resources } from './schema';
 
-void runSubgraph(resources);
+// The real members directory (HTTP to members at MEMBERS_URL); unit tests build resources with an in-memory one.
+void runSubgraph(resources, (env) => ({ directory: membersDirectory('resources', env) }));

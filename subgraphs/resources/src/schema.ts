@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { membersDirectory, SubgraphDefinition } from '@zjjt/kit';
-import { createLoaders, ResourcesContext, ResourcesLoaders } from './context';
+import { SubgraphDefinition } from '@zjjt/kit';
+import { createLoaders, ResourcesContext, ResourcesDependencies, ResourcesLoaders } from './context';
 import { Cooperation } from './cooperation/cooperation.entity';
 import { CooperationAudit } from './cooperation/cooperation-audit.entity';
 import { CooperationAuditResolver, CooperationResolver } from './cooperation/cooperation.resolver';
@@ -18,8 +18,11 @@ import { AnnualReport, Organization } from './stubs';
 
 type Ref = { id: string };
 
-/** The resources subgraph (资源共建共享): shared resources, requests, cooperation ledgers, messages. */
-export const resources: SubgraphDefinition<ResourcesLoaders> = {
+/**
+ * The resources subgraph (资源共建共享): shared resources, requests, cooperation ledgers, messages.
+ * Built with a members directory (`ResourcesDependencies`): the real one in index.ts.
+ */
+export const resources: SubgraphDefinition<ResourcesLoaders, ResourcesDependencies> = {
   name: 'resources',
   defaultPort: 4002,
   entities: [SharedResource, ResourceRequest, Cooperation, CooperationAudit, Message],
@@ -35,5 +38,4 @@ export const resources: SubgraphDefinition<ResourcesLoaders> = {
     AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
   },
   createLoaders,
-  checkEnvironment: (env) => void membersDirectory('resources', env),
 };

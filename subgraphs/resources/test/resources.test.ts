@@ -1,18 +1,25 @@
 import { demoId, Subgraph, Viewer } from '@zjjt/kit';
-import { dropTestDatabase, execute, createTestSubgraph } from '@zjjt/kit/testing';
+import { dropTestDatabase, execute, createTestSubgraph, inMemoryDirectory } from '@zjjt/kit/testing';
 import { resources } from '../src/schema';
 import { ResourcesLoaders } from '../src/context';
 import { seedDemo } from '../src/seed';
-import { startTestHub, TestHub } from '../../../test/harness';
 
-// The members subgraph is a real process (from the test hub); this subgraph runs in-process so
-// its statements can be counted.
-let hub: TestHub;
+// This subgraph runs in-process, so its statements can be counted; members is an in-memory
+// directory of the demo units the tests write as (the real one is tested end to end).
 let sg: Subgraph<ResourcesLoaders>;
 
 const G1 = demoId('group', 'sdjx');
 const G2 = demoId('group', 'qdzz');
 const org = (slug: string) => demoId('organization', slug);
+const directory = inMemoryDirectory({
+  organizations: [
+    { id: org('jnzy'), name: '济南示范职业技术学院（演示）', type: 'HIGHER_VOCATIONAL', category: 'SCHOOL', region: '370112', uscc: '12370112019DGY1XGG' },
+    { id: org('jnjgzb'), name: '济南示范激光装备有限公司（演示）', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112', uscc: '913701120ERR2BNFLP' },
+    { id: org('jnskjc'), name: '济南示范数控机床股份有限公司（演示）', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112', uscc: '9137011205W681C7LU' },
+    { id: org('qdzy'), name: '青岛示范职业技术学院（演示）', type: 'HIGHER_VOCATIONAL', category: 'SCHOOL', region: '370212', uscc: '123702120JHQY01R0L' },
+  ],
+  activeMembers: { [G1]: [org('jnzy'), org('jnjgzb'), org('jnskjc')], [G2]: [org('qdzy')] },
+});
 const enterprise = new Viewer('ent-user', org('jnjgzb'), [G1], ['MEMBER']);
 const otherEnterprise = new Viewer('other-user', org('jnskjc'), [G1], ['MEMBER']);
 const school = new Viewer('school-user', org('jnzy'), [G1], ['MEMBER']);
@@ -46,17 +53,13 @@ const CREATE = /* GraphQL */ `mutation($input: ResourceInput!) { createResource(
 const SEARCH = /* GraphQL */ `query($filter: ResourceFilter, $first: Int, $after: String) { resources(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id kind title capacityLeft visibility provider { id } } } } }`;
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  process.env.GATEWAY_SECRET = hub.env.GATEWAY_SECRET;
-  process.env.MEMBERS_URL = hub.hub.subgraphUrls.members;
-  sg = await createTestSubgraph(resources);
+  sg = await createTestSubgraph(resources, { directory });
   expect(await seedDemo(sg.db)).toBe(true);
 }, 120000);
 
 afterAll(async () => {
   await sg?.close();
   if (sg) await dropTestDatabase(sg.config.database);
-  await hub?.stop();
 });
 
 async function publishedOrderClass(overrides: Record<string, unknown> = {}) {
@@ -70,6 +73,8 @@ describe('posting resources', () => {
   it('saves a draft for the unit in the token, publishes it, and only then can others find it', async () => {
     const created = await execute(sg, enterprise, CREATE, { input: orderClass({ title: '草稿可见性测试订单班' }) });
     expect(created.data!.createResource).toMatchObject({ status: 'DRAFT', capacityLeft: 30, provider: { id: org('jnjgzb') } });
+    // Name, type and region as the directory answers them, so search filters on them in SQL.
+    expect(await snapshot('shared_resource', created.data!.createResource.id)).toMatchObject({ providerName: '济南示范激光装备有限公司（演示）', providerType: 'ENTERPRISE', providerRegion: '370112' });
     const id = created.data!.createResource.id;
     const find = () => execute(sg, school, SEARCH, { filter: { keyword: '草稿可见性测试' } });
     expect((await find()).data!.resources.totalCount).toBe(0);
@@ -177,18 +182,22 @@ describe('cooperation ledgers', () => {
   it('refuses bad figures and unknown partners, changing nothing', async () => {
     const uscc = await partnerUscc();
     const before = await rowCounts();
-    const cases: [Record<string, unknown>, RegExp][] = [
-      [ledger(uscc, { investmentReceived: '500000.01' }), /到账金额 500000.01 元不能超过企业投入 500000.00 元/],
-      [ledger(uscc, { equipmentValue: '600000' }), /设备值/],
-      [ledger(uscc, { apprentices: -1 }), /学徒数/],
-      [ledger(uscc, { investment: '12.345' }), /最多两位小数/],
-      [ledger(`${uscc.slice(0, 17)}${uscc[17] === '0' ? '1' : '0'}`), /校验位/],
-      [ledger('91370100MA00000019'.slice(0, 17) + 'X'), /校验位|不是本平台登记的单位/],
-      [ledger(uscc, { groupId: G2 }), /只能在本单位所在的集团/],
+    const notAPartner = /不是本平台登记的单位或不是本集团的正式成员/;
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [ledger(uscc, { investmentReceived: '500000.01' }), 'BAD_USER_INPUT', /到账金额 500000.01 元不能超过企业投入 500000.00 元/],
+      [ledger(uscc, { equipmentValue: '600000' }), 'BAD_USER_INPUT', /设备值/],
+      [ledger(uscc, { apprentices: -1 }), 'BAD_USER_INPUT', /学徒数/],
+      [ledger(uscc, { investment: '12.345' }), 'BAD_USER_INPUT', /最多两位小数/],
+      // A code's form is members' rule (tested in members and end to end); here the directory knows the code or not.
+      [ledger('9137010205AB1CNJ4M'), 'BAD_USER_INPUT', notAPartner], // no unit the directory knows
+      [ledger('123702120JHQY01R0L'), 'BAD_USER_INPUT', notAPartner], // an active member, of another group
+      [ledger('12370112019DGY1XGG'), 'BAD_USER_INPUT', /合作单位不能是本单位/],
+      [ledger(uscc, { groupId: G2 }), 'FORBIDDEN', /只能在本单位所在的集团/],
     ];
-    for (const [input, message] of cases) {
+    for (const [input, code, message] of cases) {
       const result = await execute(sg, school, RECORD, { input });
-      expect(result.errors?.[0]?.message).toMatch(message);
+      expect(codes(result)).toEqual([code]);
+      expect(result.errors![0].message).toMatch(message);
     }
     expect(await rowCounts()).toEqual(before);
   });

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Directory, HubContext, sharedDirectory, Viewer } from '@zjjt/kit';
+import { HubContext, MembersDirectory, Viewer } from '@zjjt/kit';
 import { AnnualReturn } from './collection/collection.entity';
 import { returnsSection, ReturnsSection } from './collection/returns-section';
 import { ReturnStatus } from './enums';
@@ -8,13 +8,16 @@ import { Target } from './targets/target.entity';
 
 const split = (key: string) => ({ groupId: key.split('|')[0], year: Number(key.split('|')[1]) });
 
+/** What the statistics subgraph is given when it is built. */
+export interface StatisticsDependencies {
+  directory: MembersDirectory;
+}
+
 /** Per-request loaders, keyed by `groupId|year`. */
-export function createLoaders(db: DataSource, _viewer: Viewer) {
+export function createLoaders(db: DataSource, _viewer: Viewer, { directory }: StatisticsDependencies) {
   return {
-    /** The members directory, for writes (one per process, made on first use). */
-    get directory(): Directory {
-      return sharedDirectory('statistics');
-    },
+    /** The members directory this subgraph was built with, for writes. */
+    directory,
     returnsSection: new DataLoader<string, ReturnsSection>((keys) => Promise.all(keys.map((k) => returnsSection(db, split(k).groupId, split(k).year)))),
     approvedReturnsByGroupYear: new DataLoader<string, Map<string, AnnualReturn>>((keys) =>
       Promise.all(keys.map(async (k) => new Map((await db.getRepository(AnnualReturn).findBy({ ...split(k), status: ReturnStatus.APPROVED })).map((r) => [r.organizationId, r])))),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { runSubgraph } from '@zjjt/kit';
+import { membersDirectory, runSubgraph } from '@zjjt/kit';
 import { statistics } from './schema';
 
-void runSubgraph(statistics);
+// The real members directory (HTTP to members at MEMBERS_URL); unit tests build statistics with an in-memory one.
+void runSubgraph(statistics, (env) => ({ directory: membersDirectory('statistics', env) }));

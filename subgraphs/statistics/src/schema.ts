@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { membersDirectory, SubgraphDefinition } from '@zjjt/kit';
+import { SubgraphDefinition } from '@zjjt/kit';
 import { AnnualReturn, CollectionRound } from './collection/collection.entity';
 import { AnnualReturnResolver, CollectionRoundResolver } from './collection/collection.resolver';
-import { createLoaders, StatisticsContext, StatisticsLoaders } from './context';
+import { createLoaders, StatisticsContext, StatisticsDependencies, StatisticsLoaders } from './context';
 import { StatisticsInitial1764000000000 } from './migrations/1764000000000-initial';
 import { FilledReportResolver, ReportResolver } from './report/report.resolver';
 import { AnnualReport } from './report/sections';
@@ -19,8 +19,11 @@ import { assembledReportReader } from './submission/assembled-report';
 
 type Ref = { id: string };
 
-/** The statistics subgraph (年度统计与填报): collection rounds, annual returns, targets, the annual report and its templates. */
-export const statistics: SubgraphDefinition<StatisticsLoaders> = {
+/**
+ * The statistics subgraph (年度统计与填报): collection rounds, annual returns, targets, the annual
+ * report and its templates. Built with a members directory (`StatisticsDependencies`): the real one in index.ts.
+ */
+export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDependencies> = {
   name: 'statistics',
   defaultPort: 4004,
   entities: [CollectionRound, AnnualReturn, Target, Submission],
@@ -53,7 +56,6 @@ export const statistics: SubgraphDefinition<StatisticsLoaders> = {
   createLoaders,
   background: (db, log) => startRetryLoop(db, readSubmissionConfig(), log),
   checkEnvironment: (env) => {
-    membersDirectory('statistics', env);
     assembledReportReader(env);
     templates();
     readSubmissionConfig();

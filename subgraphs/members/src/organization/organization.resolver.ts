@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolv
 import { badInput, forbidden, notFound } from '@zjjt/kit';
 import { MembersContext, VisibleOrganization } from '../context';
 import { canSeeMembership, directEditor } from '../access';
-import { ChangeSource } from '../enums';
+import { CATEGORY_OF_TYPE, ChangeSource, OrganizationCategory } from '../enums';
 import { Membership } from '../membership/membership.entity';
 import { Organization } from './organization.entity';
 import { OrganizationChange } from './organization-change.entity';
@@ -37,6 +37,11 @@ export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: '本单位' })
   myOrganization(@Ctx() ctx: MembersContext) {
     return ctx.viewer.organizationId ? ctx.loaders.visibleOrganizationById.load(ctx.viewer.organizationId) : null;
+  }
+
+  @FieldResolver(() => OrganizationCategory, { description: '单位类别（院校、企业、其他单位），由单位类型决定' })
+  category(@Root() org: Organization): OrganizationCategory {
+    return CATEGORY_OF_TYPE[org.type];
   }
 
   @FieldResolver(() => String, { nullable: true, description: '统一社会信用代码' })

@@ -1,11 +1,9 @@
 import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { MembersContext } from '../context';
-import { MembershipRole, MembershipStatus, OrganizationType } from '../enums';
+import { CATEGORY_OF_TYPE, MembershipRole, MembershipStatus, OrganizationCategory, OrganizationType } from '../enums';
 import { Membership } from '../membership/membership.entity';
 import { Organization } from '../organization/organization.entity';
-
-const SCHOOLS = new Set<string>([OrganizationType.HIGHER_VOCATIONAL, OrganizationType.SECONDARY_VOCATIONAL, OrganizationType.TECHNICIAN_COLLEGE, OrganizationType.UNDERGRADUATE]);
 
 /** 集团年度报告 (owned by statistics): this subgraph contributes the `membership` section. */
 @Directive('@key(fields: "groupId year")')
@@ -63,13 +61,13 @@ export async function membershipSection(db: DataSource, groupId: string, year: n
     for (const r of rows) totals.set(key(r), (totals.get(key(r)) ?? 0) + Number(r.count));
     return totals;
   };
-  const enterprises = rows.filter((r) => r.type === OrganizationType.ENTERPRISE);
+  const enterprises = rows.filter((r) => CATEGORY_OF_TYPE[r.type] === OrganizationCategory.ENTERPRISE);
   return {
     total: rows.reduce((n, r) => n + Number(r.count), 0),
     enterprises: enterprises.reduce((n, r) => n + Number(r.count), 0),
     aboveDesignatedSize: enterprises.reduce((n, r) => n + Number(r.above), 0),
     fortune500: enterprises.reduce((n, r) => n + Number(r.f500), 0),
-    schools: rows.filter((r) => SCHOOLS.has(r.type)).reduce((n, r) => n + Number(r.count), 0),
+    schools: rows.filter((r) => CATEGORY_OF_TYPE[r.type] === OrganizationCategory.SCHOOL).reduce((n, r) => n + Number(r.count), 0),
     byType: [...sum((r) => r.type)].map(([type, count]) => ({ type, count })),
     byRole: [...sum((r) => r.role)].map(([role, count]) => ({ role, count })),
     joined: Number(moves?.joined ?? 0),

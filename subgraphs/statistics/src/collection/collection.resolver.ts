@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, conflict, forbidden, isUniqueViolation, notFound, requiredText } from '@zjjt/kit';
+import { badInput, conflict, forbidden, isUniqueViolation, notFound, requiredText, UnitCategory } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { RETURN_STATUS_LABEL, ReturnStatus, RoundStatus } from '../enums';
 import { Organization, organizationRef } from '../stubs';
@@ -9,10 +9,11 @@ import { evaluate, Rule, RuleField } from '../templates/rules';
 import { AnnualReturn, CollectionRound, PERCENT_FIGURE, RETURN_FIGURES, ReturnFigure } from './collection.entity';
 import { AnnualReturnInput, OpenRoundInput } from './collection.input';
 
-const SCHOOL_TYPES = ['HIGHER_VOCATIONAL', 'SECONDARY_VOCATIONAL', 'TECHNICIAN_COLLEGE', 'UNDERGRADUATE'];
-const REQUIRED_BY_TYPE: Record<string, ReturnFigure[]> = {
-  ...Object.fromEntries(SCHOOL_TYPES.map((t) => [t, ['enrolledStudents', 'fullTimeTeachers', 'graduates', 'employedGraduates'] as ReturnFigure[]])),
+/** The figures a unit must report, by members' category of its type. */
+const REQUIRED_BY_CATEGORY: Record<UnitCategory, ReturnFigure[]> = {
+  SCHOOL: ['enrolledStudents', 'fullTimeTeachers', 'graduates', 'employedGraduates'],
   ENTERPRISE: ['employees'],
+  OTHER: [],
 };
 const NOT_ABOVE: Partial<Record<ReturnFigure, ReturnFigure>> = { employedGraduates: 'graduates', dualQualifiedTeachers: 'fullTimeTeachers' };
 
@@ -86,7 +87,7 @@ export class AnnualReturnResolver {
     const mine = await this.mine(ctx, groupId, year);
     if (![ReturnStatus.DRAFT, ReturnStatus.RETURNED].includes(mine.status)) throw badInput(`年报当前为「${RETURN_STATUS_LABEL[mine.status]}」，不能再次提交`);
     const unit = await ctx.loaders.directory.byId(mine.organizationId);
-    checkReturn(valuesOf(mine), REQUIRED_BY_TYPE[unit?.type ?? ''] ?? []);
+    checkReturn(valuesOf(mine), (unit && REQUIRED_BY_CATEGORY[unit.category]) ?? []);
     return this.move(ctx, mine, ReturnStatus.SUBMITTED, { submittedAt: now() });
   }
 
