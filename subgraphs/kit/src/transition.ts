@@ -39,7 +39,7 @@ export function declareStates<S extends string>(entity: abstract new (...args: n
  * row is in now. Pass a repository of the transaction's entity manager to move inside a
  * transaction. Returns the row as stored after the move.
  */
-export async function transition<E extends Stateful<S>, S extends string>(
+export async function transition<E extends Stateful<string>, S extends E['status'] = E['status']>(
   repository: Repository<E>,
   id: string,
   from: S | readonly S[],
@@ -58,7 +58,7 @@ export async function transition<E extends Stateful<S>, S extends string>(
   if (!current) throw conflict(`${states.name}已不存在，请刷新后重试（${states.english} no longer exists）`);
   const allowed = sources.map((s) => `「${states.labels[s]}」`).join('或');
   throw conflict(
-    `${states.name}当前为「${states.labels[current.status]}」，只有${allowed}的${states.name}才能改为「${states.labels[to]}」，请刷新后重试` +
+    `${states.name}当前为「${states.labels[current.status as S]}」，只有${allowed}的${states.name}才能改为「${states.labels[to]}」，请刷新后重试` +
       `（${states.english} is ${current.status}, cannot become ${to}）`,
   );
 }
