@@ -1,3 +1,5 @@
+import { ValueTransformer } from 'typeorm';
+
 /**
  * The subgraphs' one clock. Every timestamp the hub stores or compares is the ISO 8601 UTC string
  * this returns (`2025-03-01T08:00:00.000Z`, 24 characters, sorting as it reads); dates are its first
@@ -27,3 +29,12 @@ export function setClock(at: string | null): void {
   if (Number.isNaN(ms)) throw new Error(`not an ISO timestamp: ${at}`);
   source = () => ms;
 }
+
+/**
+ * For a `datetime(3)` column: the entity holds the ISO string `now()` gives, like every other
+ * timestamp of the hub; the driver writes and reads a Date (in UTC on both databases).
+ */
+export const isoDatetime: ValueTransformer = {
+  to: (value: unknown) => (typeof value === 'string' ? new Date(value) : value),
+  from: (value: unknown) => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? new Date(value).toISOString() : value),
+};
