@@ -52,8 +52,10 @@ export class Viewer {
     return this.has('SECRETARIAT') && this.groupIds.includes(groupId);
   }
 
-  requireUser(): void {
-    if (this.isAnonymous) throw unauthenticated();
+  /** The signed-in user's id; anonymous callers are refused. */
+  requireUser(): string {
+    if (this.userId === null) throw unauthenticated();
+    return this.userId;
   }
 
   requireRole(role: Role): void {

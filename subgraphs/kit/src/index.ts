@@ -17,3 +17,5 @@ export * from './directory';
 export * from './seeding';
 export * from './columns';
 export * from './like';
+export * from './clock';
+export * from './transition';

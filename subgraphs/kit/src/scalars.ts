@@ -26,5 +26,3 @@ export const LocalDate = new GraphQLScalarType({
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-/** Today's date in UTC, `YYYY-MM-DD`. */
-export const today = () => new Date().toISOString().slice(0, 10);

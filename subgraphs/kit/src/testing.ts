@@ -54,3 +54,6 @@ export async function execute<L>(subgraph: Subgraph<L>, viewer: Viewer, query: s
   if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by the hub');
   return response.body.singleResult as ExecutionResult;
 }
+
+/** Fixes the subgraphs' clock (`now()`, `today()`) at an instant, or releases it with `null`. */
+export { setClock } from './clock';

@@ -45,7 +45,7 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
     /** Audit rows, oldest first; the fields of one change in the order of MASTER_FIELDS. */
     changesByOrganizationId: loader<string, OrganizationChange[]>(async (ids) =>
       manyByKey(ids, await db.getRepository(OrganizationChange).find({ where: { organizationId: In(ids) }, order: { at: 'ASC' } }), (c) => c.organizationId).map((rows) =>
-        rows.sort((a, b) => a.at.getTime() - b.at.getTime() || MASTER_FIELDS.indexOf(a.field as MasterField) - MASTER_FIELDS.indexOf(b.field as MasterField)),
+        rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) || MASTER_FIELDS.indexOf(a.field as MasterField) - MASTER_FIELDS.indexOf(b.field as MasterField)),
       ),
     ),
     correctionsByOrganizationId: loader<string, OrganizationCorrection[]>(async (ids) =>

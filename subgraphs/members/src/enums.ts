@@ -142,6 +142,8 @@ export const ROLE_LABEL: Record<MembershipRole, string> = {
   MEMBER: '成员单位',
 };
 
+export const CORRECTION_STATUS_LABEL: Record<CorrectionStatus, string> = { PENDING: '待单位确认', ACCEPTED: '已接受', DECLINED: '已拒绝' };
+
 export const STATUS_LABEL: Record<MembershipStatus, string> = {
   PENDING: '待审核',
   ACTIVE: '正式成员',
@@ -169,7 +171,7 @@ registerEnumType(MembershipConsent, {
   valuesConfig: describe({ REGISTERED: '由本集团登记创建', APPLIED: '单位自行申请', CONFIRMED: '单位已确认' }),
 });
 registerEnumType(ChangeSource, { name: 'OrganizationChangeSource', description: '单位信息变更来源', valuesConfig: describe({ UNIT: '单位自行修改', SECRETARIAT: '登记集团秘书处直接修改', CORRECTION: '单位接受的更正建议' }) });
-registerEnumType(CorrectionStatus, { name: 'CorrectionStatus', description: '更正建议状态', valuesConfig: describe({ PENDING: '待单位确认', ACCEPTED: '已接受', DECLINED: '已拒绝' }) });
+registerEnumType(CorrectionStatus, { name: 'CorrectionStatus', description: '更正建议状态', valuesConfig: describe(CORRECTION_STATUS_LABEL) });
 registerEnumType(GroupType, { name: 'GroupType', description: '集团类型', valuesConfig: describe({ INDUSTRY: '行业型', REGIONAL: '区域型' }) });
 registerEnumType(NoticeKind, { name: 'NoticeKind', description: '消息类别', valuesConfig: describe({ NOTICE: '通知', DOCUMENT: '文件' }) });
 registerEnumType(MemberSortField, { name: 'MemberSortField', description: '成员列表排序字段' });

@@ -367,9 +367,9 @@ function uscc(index: number, type: OrganizationType, region: string): string {
   return first17 + usccCheckCharacter(first17);
 }
 
-const at = (date: string, time: string) => new Date(`${date}T${time}:00.000+08:00`);
+const at = (date: string, time: string) => new Date(`${date}T${time}:00.000+08:00`).toISOString();
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000);
+const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
 interface Rows {
   organizations: Organization[];

@@ -6,6 +6,8 @@ export enum RoundStatus {
   CLOSED = 'CLOSED',
 }
 
+export const ROUND_STATUS_LABEL: Record<RoundStatus, string> = { OPEN: '进行中', CLOSED: '已结束' };
+
 export enum ReturnStatus {
   DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',
@@ -29,6 +31,6 @@ export const INDICATOR_LABEL: Record<Indicator, string> = {
 };
 
 
-registerEnumType(RoundStatus, { name: 'RoundStatus', description: '采集状态', valuesConfig: describe({ OPEN: '进行中', CLOSED: '已结束' }) });
+registerEnumType(RoundStatus, { name: 'RoundStatus', description: '采集状态', valuesConfig: describe(ROUND_STATUS_LABEL) });
 registerEnumType(ReturnStatus, { name: 'ReturnStatus', description: '年报状态', valuesConfig: describe(RETURN_STATUS_LABEL) });
 registerEnumType(Indicator, { name: 'Indicator', description: '指标', valuesConfig: describe(INDICATOR_LABEL) });

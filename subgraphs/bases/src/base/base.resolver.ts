@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badInput, forbidden, notFound, optionalText, requiredText, wholeNumber } from '@zjjt/kit';
+import { badInput, forbidden, notFound, now, optionalText, requiredText, wholeNumber } from '@zjjt/kit';
 import { BasesContext } from '../context';
 import { BaseKind, CoBuilderRole } from '../enums';
 import { Organization, organizationRef } from '../stubs';
@@ -66,7 +66,7 @@ export class BaseResolver {
     if (!ctx.viewer.isSecretariatOf(input.groupId) && lead.organizationId !== ctx.viewer.organizationId) {
       throw forbidden('成员单位只能登记本单位牵头的基地；其他基地请由秘书处登记');
     }
-    const base: TrainingBase = { id: randomUUID(), groupId: input.groupId, ...values, createdAt: new Date().toISOString() };
+    const base: TrainingBase = { id: randomUUID(), groupId: input.groupId, ...values, createdAt: now() };
     await ctx.db.transaction(async (em) => {
       await em.insert(TrainingBase, base);
       await em.insert(BaseCoBuilder, units.map((u) => ({ id: randomUUID(), baseId: base.id, ...u })));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CellValue } from 'exceljs';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { yuanToFen } from '@zjjt/kit';
+import { now, yuanToFen } from '@zjjt/kit';
 import { Sealer } from '../sealing';
 import { TargetGroup } from '../enums';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
@@ -47,7 +47,6 @@ const MAX_LISTED_ERRORS = 1000;
 /** A reason quotes a cell; a cell of a megabyte must not make the answer one. */
 const MAX_REASON_LENGTH = 200;
 const CHUNK = 500;
-const now = () => new Date().toISOString();
 
 /**
  * Imports a ledger workbook all or nothing, in one transaction. Sheets are streamed row by row

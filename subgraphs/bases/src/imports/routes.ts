@@ -103,7 +103,7 @@ async function answerImport(ctx: Ctx, upload: Upload, request: ImportRequest): P
     fs.readSync(fd, head, 0, 4, 0);
     fs.closeSync(fd);
     if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004') return { status: 400, body: errorBody('BAD_USER_INPUT', '文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板') };
-    const result = await importWorkbook(ctx.db, sealer(), { file: upload.file, fileName, sha256: upload.sha256, base, organizationId: ctx.viewer.organizationId as string, userId: ctx.viewer.userId as string, limits });
+    const result = await importWorkbook(ctx.db, sealer(), { file: upload.file, fileName, sha256: upload.sha256, base, organizationId: ctx.viewer.organizationId as string, userId: ctx.viewer.requireUser(), limits });
     ctx.log.info({ baseId, status: result.status, bytes: upload.bytes }, 'ledger import');
     return { status: result.status === 'REJECTED' ? 422 : 200, body: result };
   } catch (error) {

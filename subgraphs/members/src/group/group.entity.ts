@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { LocalDate } from '@zjjt/kit';
+import { isoDatetime, LocalDate } from '@zjjt/kit';
 import { GroupType } from '../enums';
 
 /** 职教集团: the tenant. Its profile is public (the portal); everything under it is members-only. */
@@ -47,9 +47,9 @@ export class Group {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
-  createdAt!: Date;
+  @CreateDateColumn({ type: 'datetime', precision: 3, transformer: isoDatetime })
+  createdAt!: string;
 
-  @UpdateDateColumn({ type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @UpdateDateColumn({ type: 'datetime', precision: 3, transformer: isoDatetime })
+  updatedAt!: string;
 }

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { LocalDate } from '@zjjt/kit';
+import { isoDatetime, LocalDate } from '@zjjt/kit';
 import { MembershipAction, MembershipRole, MembershipStatus } from '../enums';
 
 /** One change to a membership: what, who, when. Rows are only ever added. */
@@ -49,6 +49,6 @@ export class MembershipEvent {
   actorUserId!: string;
 
   @Field(() => GraphQLDateTimeISO, { description: '操作时间' })
-  @Column({ type: 'datetime', precision: 3 })
-  at!: Date;
+  @Column({ type: 'datetime', precision: 3, transformer: isoDatetime })
+  at!: string;
 }

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, CreateDateColumn } from 'typeorm';
-import { LocalDate } from '@zjjt/kit';
-import { MembershipConsent, MembershipRole, MembershipStatus } from '../enums';
+import { declareStates, isoDatetime, LocalDate } from '@zjjt/kit';
+import { MembershipConsent, MembershipRole, MembershipStatus, STATUS_LABEL } from '../enums';
 
 /** 成员资格: one organization in one group, with its role and its way through the join/exit workflow. */
 @Directive('@key(fields: "id")')
@@ -61,9 +61,22 @@ export class Membership {
   @Column({ type: 'varchar', length: 16, nullable: true })
   consent!: MembershipConsent | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
-  createdAt!: Date;
+  @CreateDateColumn({ type: 'datetime', precision: 3, transformer: isoDatetime })
+  createdAt!: string;
 
-  @UpdateDateColumn({ type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @UpdateDateColumn({ type: 'datetime', precision: 3, transformer: isoDatetime })
+  updatedAt!: string;
 }
+
+const M = MembershipStatus;
+
+/**
+ * An application is approved or rejected; an active member changes role (staying active) or exits.
+ * A rejected or exited unit may come back through a new registration or application.
+ */
+export const MEMBERSHIP_STATES = declareStates(Membership, {
+  name: '成员资格',
+  english: 'membership',
+  labels: STATUS_LABEL,
+  next: { PENDING: [M.ACTIVE, M.REJECTED], ACTIVE: [M.ACTIVE, M.EXITED], REJECTED: [M.PENDING, M.ACTIVE], EXITED: [M.PENDING, M.ACTIVE] },
+});

@@ -17,7 +17,7 @@ import {
   RegisterMemberInput,
   RejectMembershipInput,
 } from './membership.input';
-import { application, checkCouncilTerm, confirm, enterGroup, organizationFor, registrationConsent, requireGroup, todayIfMissing, transition } from './membership.service';
+import { application, checkCouncilTerm, confirm, enterGroup, organizationFor, registrationConsent, requireGroup, todayIfMissing, moveMembership } from './membership.service';
 
 @Resolver(() => Membership)
 export class MembershipResolver {
@@ -115,7 +115,7 @@ export class MembershipResolver {
   @Mutation(() => Membership, { description: '批准入会申请（待审核 → 正式成员）' })
   approveMembership(@Arg('input', () => ApproveMembershipInput) input: ApproveMembershipInput, @Ctx() ctx: MembersContext) {
     return ctx.db.transaction((em) =>
-      transition(em, ctx.viewer, input.membershipId, [MembershipStatus.PENDING], async (m) => {
+      moveMembership(em, ctx.viewer, input.membershipId, [MembershipStatus.PENDING], async (m) => {
         const joinedOn = todayIfMissing(input.joinedOn);
         notBefore(joinedOn, m.appliedOn, `入会日期 ${joinedOn} 不能早于申请日期 ${m.appliedOn}`);
         const councilTermId = await checkCouncilTerm(em, m.groupId, input.councilTermId);
@@ -134,7 +134,7 @@ export class MembershipResolver {
   rejectMembership(@Arg('input', () => RejectMembershipInput) input: RejectMembershipInput, @Ctx() ctx: MembersContext) {
     const reason = requiredText(input.reason, '驳回原因', 500);
     return ctx.db.transaction((em) =>
-      transition(em, ctx.viewer, input.membershipId, [MembershipStatus.PENDING], () => ({
+      moveMembership(em, ctx.viewer, input.membershipId, [MembershipStatus.PENDING], () => ({
         action: MembershipAction.REJECTED,
         status: MembershipStatus.REJECTED,
         reason,
@@ -148,7 +148,7 @@ export class MembershipResolver {
   recordExit(@Arg('input', () => RecordExitInput) input: RecordExitInput, @Ctx() ctx: MembersContext) {
     const reason = requiredText(input.reason, '退出原因', 500);
     return ctx.db.transaction((em) =>
-      transition(em, ctx.viewer, input.membershipId, [MembershipStatus.ACTIVE], (m) => {
+      moveMembership(em, ctx.viewer, input.membershipId, [MembershipStatus.ACTIVE], (m) => {
         notBefore(input.exitedOn, m.joinedOn, `退出日期 ${input.exitedOn} 不能早于入会日期 ${m.joinedOn} (exit date before join date)`);
         return {
           action: MembershipAction.EXITED,
@@ -165,7 +165,7 @@ export class MembershipResolver {
   changeMembershipRole(@Arg('input', () => ChangeRoleInput) input: ChangeRoleInput, @Ctx() ctx: MembersContext) {
     const reason = optionalText(input.reason, '说明', 500);
     return ctx.db.transaction((em) =>
-      transition(em, ctx.viewer, input.membershipId, [MembershipStatus.ACTIVE], async (m) => {
+      moveMembership(em, ctx.viewer, input.membershipId, [MembershipStatus.ACTIVE], async (m) => {
         if (input.role === m.role && !input.councilTermId) throw badInput('新角色与当前角色相同，无需变更');
         const councilTermId = (await checkCouncilTerm(em, m.groupId, input.councilTermId)) ?? m.councilTermId;
         return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, IsNull } from 'typeorm';
-import { badInput, conflict, notFound, today, Viewer } from '@zjjt/kit';
+import { badInput, conflict, notFound, now, today, transition, Viewer } from '@zjjt/kit';
 import { MembershipAction, MembershipConsent, MembershipRole, MembershipStatus, ROLE_RANK, STATUS_LABEL } from '../enums';
 import { Group } from '../group/group.entity';
 import { CouncilTerm } from '../group/council-term.entity';
@@ -31,7 +31,7 @@ async function recordEvent(em: EntityManager, membershipId: string, before: { st
     reason: change.reason ?? null,
     effectiveOn: change.effectiveOn ?? null,
     actorUserId: viewer.userId ?? 'system',
-    at: new Date(),
+    at: now(),
   });
 }
 
@@ -94,10 +94,10 @@ export async function enterGroup(em: EntityManager, viewer: Viewer, groupId: str
 }
 
 /**
- * Moves a membership from one of `from` to the change's status. The UPDATE is guarded by the
- * status it read, so two secretaries acting at once cannot both succeed.
+ * Moves a membership from one of `from` to the change's status (`transition`: the UPDATE is
+ * guarded by the status it read, so two secretaries acting at once cannot both succeed).
  */
-export async function transition(
+export async function moveMembership(
   em: EntityManager,
   viewer: Viewer,
   membershipId: string,
@@ -116,9 +116,7 @@ export async function transition(
   }
   const change = await plan(current);
   const role = change.role ?? current.role;
-  const result = await em.update(Membership, { id: membershipId, status: current.status }, { status: change.status, role, roleRank: ROLE_RANK[role], ...change.fields });
-  if (result.affected !== 1) throw conflict('该成员资格刚被他人修改，请刷新后重试 (changed concurrently)');
-  const after = (await em.findOneBy(Membership, { id: membershipId })) as Membership;
+  const after = await transition(em.getRepository(Membership), membershipId, current.status, change.status, { role, roleRank: ROLE_RANK[role], ...change.fields });
   await recordEvent(em, membershipId, { status: current.status, role: current.role }, after, change, viewer);
   return after;
 }

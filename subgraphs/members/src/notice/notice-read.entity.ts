@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { isoDatetime } from '@zjjt/kit';
 
 /** A member unit has read a notice (read receipts are per unit, the first reader counts). */
 @Entity('notice_read')
@@ -16,6 +17,6 @@ export class NoticeRead {
   @Column({ type: 'varchar', length: 64 })
   readBy!: string;
 
-  @Column({ type: 'datetime', precision: 3 })
-  readAt!: Date;
+  @Column({ type: 'datetime', precision: 3, transformer: isoDatetime })
+  readAt!: string;
 }

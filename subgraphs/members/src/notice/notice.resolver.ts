@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { forbidden, notFound } from '@zjjt/kit';
+import { forbidden, notFound, now } from '@zjjt/kit';
 import { MembersContext } from '../context';
 import { Group } from '../group/group.entity';
 import { requireGroup } from '../membership/membership.service';
@@ -35,7 +35,7 @@ export class NoticeResolver {
     ctx.viewer.requireSecretariatOf(input.groupId);
     const values = validNotice(input);
     await requireGroup(ctx.db.manager, input.groupId);
-    const notice = { id: randomUUID(), ...values, publishedAt: new Date().toISOString(), publishedBy: ctx.viewer.userId as string };
+    const notice = { id: randomUUID(), ...values, publishedAt: now(), publishedBy: ctx.viewer.requireUser() };
     await ctx.db.getRepository(Notice).insert(notice);
     return notice;
   }
@@ -48,7 +48,7 @@ export class NoticeResolver {
     if (!ctx.viewer.groupIds.includes(notice.groupId)) throw forbidden('只有本集团成员单位可以标记已读');
     // Read twice (or by two users of one unit): the first read stands (INSERT OR IGNORE / INSERT IGNORE).
     await ctx.db.getRepository(NoticeRead).createQueryBuilder().insert()
-      .values({ id: randomUUID(), noticeId: id, organizationId, readBy: ctx.viewer.userId as string, readAt: new Date() })
+      .values({ id: randomUUID(), noticeId: id, organizationId, readBy: ctx.viewer.requireUser(), readAt: now() })
       .orIgnore().execute();
     ctx.loaders.myNoticeReadByNoticeId.clear(id);
     return notice;

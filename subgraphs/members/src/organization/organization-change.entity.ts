@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { isoDatetime } from '@zjjt/kit';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { ChangeSource } from '../enums';
 
@@ -48,6 +49,6 @@ export class OrganizationChange {
   correctionId!: string | null;
 
   @Field(() => GraphQLDateTimeISO, { name: 'changedAt', description: '修改时间' })
-  @Column({ type: 'datetime', precision: 3 })
-  at!: Date;
+  @Column({ type: 'datetime', precision: 3, transformer: isoDatetime })
+  at!: string;
 }

@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { CorrectionStatus } from '../enums';
+import { declareStates, isoDatetime } from '@zjjt/kit';
+import { CORRECTION_STATUS_LABEL, CorrectionStatus } from '../enums';
 
 /** A field a correction would change, with the value it had when the correction was proposed. */
 @ObjectType({ description: '更正字段' })
@@ -48,18 +49,26 @@ export class OrganizationCorrection {
   proposedBy!: string;
 
   @Field(() => GraphQLDateTimeISO)
-  @Column({ type: 'datetime', precision: 3 })
-  proposedAt!: Date;
+  @Column({ type: 'datetime', precision: 3, transformer: isoDatetime })
+  proposedAt!: string;
 
   @Field(() => String, { nullable: true, description: '确认人（单位用户）' })
   @Column({ type: 'varchar', length: 64, nullable: true })
   decidedBy!: string | null;
 
   @Field(() => GraphQLDateTimeISO, { nullable: true })
-  @Column({ type: 'datetime', precision: 3, nullable: true })
-  decidedAt!: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true, transformer: isoDatetime })
+  decidedAt!: string | null;
 
   @Field(() => String, { nullable: true, description: '拒绝理由' })
   @Column({ type: 'varchar', length: 500, nullable: true })
   decisionReason!: string | null;
 }
+
+/** A correction waits for the unit, which accepts or declines it once. */
+export const CORRECTION_STATES = declareStates(OrganizationCorrection, {
+  name: '更正建议',
+  english: 'correction',
+  labels: CORRECTION_STATUS_LABEL,
+  next: { PENDING: [CorrectionStatus.ACCEPTED, CorrectionStatus.DECLINED], ACCEPTED: [], DECLINED: [] },
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badInput, conflict, notFound, optionalText, requiredText } from '@zjjt/kit';
+import { badInput, notFound, now, optionalText, requiredText, transition } from '@zjjt/kit';
 import { consented } from '../access';
 import { MembersContext } from '../context';
 import { ChangeSource, CorrectionStatus } from '../enums';
@@ -37,7 +37,7 @@ export class OrganizationCorrectionResolver {
       if (!fields.length) throw badInput('更正建议与单位现有信息相同，无需更正 (no change)');
       const correction: OrganizationCorrection = {
         id: randomUUID(), organizationId: organization.id, groupId: input.groupId, fields, reason, status: CorrectionStatus.PENDING,
-        proposedBy: ctx.viewer.userId as string, proposedAt: new Date(), decidedBy: null, decidedAt: null, decisionReason: null,
+        proposedBy: ctx.viewer.requireUser(), proposedAt: now(), decidedBy: null, decidedAt: null, decisionReason: null,
       };
       await em.insert(OrganizationCorrection, correction);
       return correction;
@@ -60,9 +60,7 @@ export class OrganizationCorrectionResolver {
       const correction = await em.findOneBy(OrganizationCorrection, { id });
       if (!correction || correction.organizationId !== organizationId) throw notFound('更正建议', id);
       if (correction.status !== CorrectionStatus.PENDING) throw badInput(`该更正建议已${correction.status === CorrectionStatus.ACCEPTED ? '接受' : '拒绝'}，不能再次处理 (correction is ${correction.status})`);
-      const decided = { status, decidedBy: ctx.viewer.userId, decidedAt: new Date(), decisionReason };
-      const result = await em.update(OrganizationCorrection, { id, status: CorrectionStatus.PENDING }, decided);
-      if (result.affected !== 1) throw conflict('该更正建议刚被处理，请刷新后重试 (changed concurrently)');
+      const decided = await transition(em.getRepository(OrganizationCorrection), id, CorrectionStatus.PENDING, status, { decidedBy: ctx.viewer.requireUser(), decidedAt: now(), decisionReason });
       if (status === CorrectionStatus.ACCEPTED) {
         const organization = await em.findOneByOrFail(Organization, { id: organizationId });
         const patch = Object.fromEntries(correction.fields.map((f) => [f.field, fromText(f.field as MasterField, f.proposedValue)]));
@@ -70,7 +68,7 @@ export class OrganizationCorrectionResolver {
         const next = patchedOrganization(currentInput(organization), patch as OrganizationPatchInput);
         await changeMasterData(em, organizationId, next, { viewer: ctx.viewer, via: ChangeSource.CORRECTION, groupId: correction.groupId, correctionId: id });
       }
-      return { ...correction, ...decided };
+      return decided;
     });
   }
 }

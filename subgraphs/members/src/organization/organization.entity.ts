@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { isoDatetime } from '@zjjt/kit';
 import { OrganizationType } from '../enums';
 
 /**
@@ -63,9 +64,9 @@ export class Organization {
   @Column({ type: 'varchar', length: 64, nullable: true })
   createdBy!: string | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
-  createdAt!: Date;
+  @CreateDateColumn({ type: 'datetime', precision: 3, transformer: isoDatetime })
+  createdAt!: string;
 
-  @UpdateDateColumn({ type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @UpdateDateColumn({ type: 'datetime', precision: 3, transformer: isoDatetime })
+  updatedAt!: string;
 }

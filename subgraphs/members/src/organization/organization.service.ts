@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Viewer } from '@zjjt/kit';
+import { now, Viewer } from '@zjjt/kit';
 import { ChangeSource } from '../enums';
 import { OrganizationChange } from './organization-change.entity';
 import { Organization } from './organization.entity';
@@ -43,7 +43,7 @@ export async function changeMasterData(em: EntityManager, organizationId: string
   const current = await em.findOneByOrFail(Organization, { id: organizationId });
   const changes = diffMasterData(current, next);
   if (!changes.length) return 0;
-  const at = new Date();
+  const at = now();
   const values = Object.fromEntries(changes.map((c) => [c.field, next[c.field]]));
   await em.update(Organization, { id: organizationId }, { ...values, updatedBy: author.viewer.userId });
   await em.insert(

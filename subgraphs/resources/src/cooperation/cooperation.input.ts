@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { badInput, cappedAmount, fenToYuan, Money, requiredText, wholeNumber } from '@zjjt/kit';
+import { badInput, cappedAmount, currentYear, fenToYuan, Money, requiredText, wholeNumber } from '@zjjt/kit';
 import { COUNT_FIELDS, CountField, MONEY_FIELDS, MoneyField } from './cooperation.entity';
 
 const count = (description: string) => Field(() => Int, { nullable: true, description });
@@ -51,7 +51,7 @@ const MONEY_LABEL: Record<MoneyField, string> = {
 
 /** Validated ledger figures: counts are whole and ≥ 0, money exact and at most 10 亿元 a row (MAX_ROW_FEN), received and equipment ≤ investment. */
 export function validCooperation(input: CooperationInput) {
-  const thisYear = new Date().getUTCFullYear();
+  const thisYear = currentYear();
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear + 1) throw badInput(`年度应在 2000 到 ${thisYear + 1} 之间，当前为 ${input.year}`);
   const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, wholeNumber(input[f], COUNT_LABEL[f])])) as Record<CountField, number>;
   const amounts = Object.fromEntries(MONEY_FIELDS.map((f) => [f, cappedAmount(input[f] ?? 0, MONEY_LABEL[f])])) as Record<MoneyField, number>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets, EntityManager } from 'typeorm';
-import { badInput, Connection, fenToYuan, forbidden, newestFirstPage, notFound } from '@zjjt/kit';
+import { badInput, Connection, fenToYuan, forbidden, newestFirstPage, notFound, now } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { Organization, organizationRef } from '../stubs';
 import { CooperationAudit, CooperationAuditAction, CooperationFieldChange } from './cooperation-audit.entity';
@@ -33,8 +33,8 @@ function fieldChanges(before: Cooperation, after: Cooperation | null): Cooperati
 async function audit(manager: EntityManager, ctx: ResourcesContext, action: CooperationAuditAction, before: Cooperation, after: Cooperation | null, bySecretariat: boolean, reason: string | null) {
   await manager.getRepository(CooperationAudit).insert({
     id: randomUUID(), cooperationId: before.id, groupId: before.groupId, organizationId: before.organizationId, year: before.year, action,
-    changedBy: ctx.viewer.userId as string, changedByOrganizationId: ctx.viewer.organizationId, bySecretariat, reason,
-    changeList: JSON.stringify(fieldChanges(before, after)), changedAt: new Date().toISOString(),
+    changedBy: ctx.viewer.requireUser(), changedByOrganizationId: ctx.viewer.organizationId, bySecretariat, reason,
+    changeList: JSON.stringify(fieldChanges(before, after)), changedAt: now(),
   });
 }
 
@@ -80,7 +80,7 @@ export class CooperationResolver {
     if (!ctx.viewer.groupIds.includes(input.groupId)) throw forbidden('只能在本单位所在的集团登记合作台账');
     const values = validCooperation(input);
     const partner = await this.partnerByUscc(ctx, input.partnerUscc, organizationId, input.groupId);
-    const row: Cooperation = { id: randomUUID(), groupId: input.groupId, organizationId, partnerId: partner.id, partnerUscc: partner.uscc, ...values, recordedBy: ctx.viewer.userId as string, updatedAt: new Date().toISOString() };
+    const row: Cooperation = { id: randomUUID(), groupId: input.groupId, organizationId, partnerId: partner.id, partnerUscc: partner.uscc, ...values, recordedBy: ctx.viewer.requireUser(), updatedAt: now() };
     await ctx.db.getRepository(Cooperation).insert(row);
     return row;
   }
@@ -97,7 +97,7 @@ export class CooperationResolver {
     const values = validCooperation(input);
     const note = changeReason(reason, bySecretariat);
     const partner = await this.partnerByUscc(ctx, input.partnerUscc, existing.organizationId, existing.groupId, existing.partnerId);
-    const updated: Cooperation = { ...existing, ...values, partnerId: partner.id, partnerUscc: partner.uscc, recordedBy: ctx.viewer.userId as string, updatedAt: new Date().toISOString() };
+    const updated: Cooperation = { ...existing, ...values, partnerId: partner.id, partnerUscc: partner.uscc, recordedBy: ctx.viewer.requireUser(), updatedAt: now() };
     await ctx.db.transaction(async (manager) => {
       const { id: _id, groupId: _g, organizationId: _o, ...changes } = updated;
       await manager.getRepository(Cooperation).update({ id }, changes);

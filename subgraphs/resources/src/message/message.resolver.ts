@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import { Connection, newestFirstPage, notFound } from '@zjjt/kit';
+import { Connection, newestFirstPage, notFound, now } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { Message } from './message.entity';
 
@@ -29,7 +29,7 @@ export class MessageResolver {
     const repo = ctx.db.getRepository(Message);
     const message = await repo.findOneBy({ id, recipientId });
     if (!message) throw notFound('消息', id);
-    await repo.update({ id, readAt: IsNull() }, { readAt: new Date().toISOString() });
+    await repo.update({ id, readAt: IsNull() }, { readAt: now() });
     return repo.findOneByOrFail({ id });
   }
 }

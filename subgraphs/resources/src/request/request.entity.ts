@@ -1,8 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { LocalDate } from '@zjjt/kit';
-import { RequestStatus, ResourceKind } from '../enums';
+import { declareStates, LocalDate } from '@zjjt/kit';
+import { REQUEST_STATUS_LABEL, RequestStatus, ResourceKind } from '../enums';
 
 /** 资源申请: a unit asks for part of another unit's resource. */
 @Directive('@key(fields: "id")')
@@ -82,3 +82,11 @@ export class ResourceRequest {
   @Column({ type: 'varchar', length: 24, nullable: true })
   completedAt!: string | null;
 }
+
+/** The provider approves or rejects a pending request; the requester completes an approved one. */
+export const REQUEST_STATES = declareStates(ResourceRequest, {
+  name: '资源申请',
+  english: 'resource request',
+  labels: REQUEST_STATUS_LABEL,
+  next: { PENDING: [RequestStatus.APPROVED, RequestStatus.REJECTED], APPROVED: [RequestStatus.COMPLETED], REJECTED: [], COMPLETED: [] },
+});

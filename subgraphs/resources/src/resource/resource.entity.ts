@@ -1,8 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { LocalDate } from '@zjjt/kit';
-import { ResourceKind, ResourceStatus, Visibility } from '../enums';
+import { declareStates, LocalDate } from '@zjjt/kit';
+import { RESOURCE_STATUS_LABEL, ResourceKind, ResourceStatus, Visibility } from '../enums';
 
 /**
  * 共享资源 posted by a member unit to one of its groups. The provider's name, type and region
@@ -99,3 +99,11 @@ export class SharedResource {
   @Column({ type: 'varchar', length: 24 })
   updatedAt!: string;
 }
+
+/** A draft is published; a published resource is withdrawn and may be published again. */
+export const RESOURCE_STATES = declareStates(SharedResource, {
+  name: '共享资源',
+  english: 'shared resource',
+  labels: RESOURCE_STATUS_LABEL,
+  next: { DRAFT: [ResourceStatus.PUBLISHED, ResourceStatus.WITHDRAWN], PUBLISHED: [ResourceStatus.WITHDRAWN], WITHDRAWN: [ResourceStatus.PUBLISHED] },
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Connection, forbidden, notFound } from '@zjjt/kit';
+import { badInput, Connection, forbidden, notFound, now, transition } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { RESOURCE_STATUS_LABEL, ResourceStatus } from '../enums';
 import { ResourceRequest } from '../request/request.entity';
@@ -10,8 +10,6 @@ import { ResourceInput, ResourceSearchArgs, validResource } from './resource.inp
 import { searchResources } from './resource-search';
 
 export const SharedResourceConnection = Connection(SharedResource, 'SharedResource');
-
-const now = () => new Date().toISOString();
 
 /** The viewer's own resource, or NOT_FOUND (cannot see it) / FORBIDDEN (another unit's). */
 export async function ownResource(ctx: ResourcesContext, id: string): Promise<SharedResource> {
@@ -106,8 +104,7 @@ export class ResourceResolver {
   private async move(ctx: ResourcesContext, id: string, from: ResourceStatus[], to: ResourceStatus) {
     const resource = await ownResource(ctx, id);
     if (!from.includes(resource.status)) throw badInput(`资源当前为「${RESOURCE_STATUS_LABEL[resource.status]}」，不能改为「${RESOURCE_STATUS_LABEL[to]}」`);
-    const publishedAt = to === ResourceStatus.PUBLISHED ? now() : resource.publishedAt;
-    await ctx.db.getRepository(SharedResource).update({ id, status: resource.status }, { status: to, publishedAt, updatedAt: now() });
-    return ctx.db.getRepository(SharedResource).findOneByOrFail({ id });
+    const at = now();
+    return transition(ctx.db.getRepository(SharedResource), id, resource.status, to, { publishedAt: to === ResourceStatus.PUBLISHED ? at : resource.publishedAt, updatedAt: at });
   }
 }

@@ -1,8 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { LocalDate } from '@zjjt/kit';
-import { ReturnStatus, RoundStatus } from '../enums';
+import { declareStates, LocalDate } from '@zjjt/kit';
+import { RETURN_STATUS_LABEL, ReturnStatus, ROUND_STATUS_LABEL, RoundStatus } from '../enums';
 
 /** 年度数据采集: a group's collection of its members' annual returns for one year. */
 @Directive('@key(fields: "id")')
@@ -18,6 +18,14 @@ export class CollectionRound {
   @Column({ type: 'varchar', length: 64 }) openedBy!: string;
   @Field(() => GraphQLDateTimeISO) @Column({ type: 'varchar', length: 24 }) openedAt!: string;
 }
+
+/** A round is open until the secretariat closes it; closing it again changes nothing. */
+export const ROUND_STATES = declareStates(CollectionRound, {
+  name: '数据采集',
+  english: 'collection round',
+  labels: ROUND_STATUS_LABEL,
+  next: { OPEN: [RoundStatus.CLOSED], CLOSED: [RoundStatus.CLOSED] },
+});
 
 /** The self-reported figures of an annual return, with their labels (the rule engine names them). */
 export const RETURN_FIGURES = {
@@ -70,3 +78,16 @@ export class AnnualReturn {
   @Column({ type: 'varchar', length: 64 }) updatedBy!: string;
   @Field(() => GraphQLDateTimeISO) @Column({ type: 'varchar', length: 24 }) updatedAt!: string;
 }
+
+/** A draft (or a returned one) is saved and submitted; a submitted return is approved or returned. */
+export const RETURN_STATES = declareStates(AnnualReturn, {
+  name: '年报',
+  english: 'annual return',
+  labels: RETURN_STATUS_LABEL,
+  next: {
+    DRAFT: [ReturnStatus.DRAFT, ReturnStatus.SUBMITTED],
+    RETURNED: [ReturnStatus.RETURNED, ReturnStatus.SUBMITTED],
+    SUBMITTED: [ReturnStatus.APPROVED, ReturnStatus.RETURNED],
+    APPROVED: [],
+  },
+});

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, In } from 'typeorm';
-import { Logger } from '@zjjt/kit';
+import { Logger, now } from '@zjjt/kit';
 import { filledWorkbook, FilledReport } from '../templates/fill';
 import { SubmissionTarget } from '../templates/loader';
 import { send } from './adapters';
@@ -9,7 +9,6 @@ import { SubmissionConfig } from './config';
 import { Submission, SubmissionStatus } from './submission.entity';
 
 const WORKER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-const iso = (ms = Date.now()) => new Date(ms).toISOString();
 
 /** Rows a worker may pick up: ready to send, due for a retry, or sent by a worker that died before recording the answer. */
 const SENDABLE = [SubmissionStatus.VALIDATED, SubmissionStatus.FAILED, SubmissionStatus.SUBMITTED];
@@ -27,32 +26,32 @@ export function retryDelay(config: SubmissionConfig, attempts: number): number {
  */
 export async function dispatch(db: DataSource, config: SubmissionConfig, log: Logger, id: string): Promise<Submission | null> {
   const repo = db.getRepository(Submission);
-  const now = iso();
-  const claimed = await repo.createQueryBuilder().update().set({ lockedBy: WORKER, lockedUntil: iso(Date.now() + config.lockMs) })
+  const at = now();
+  const claimed = await repo.createQueryBuilder().update().set({ lockedBy: WORKER, lockedUntil: now(config.lockMs) })
     .where('id = :id AND status IN (:...sendable)', { id, sendable: SENDABLE })
-    .andWhere(new Brackets((b) => b.where('lockedUntil IS NULL').orWhere('lockedUntil < :now', { now })))
-    .andWhere(new Brackets((b) => b.where('nextAttemptAt IS NULL').orWhere('nextAttemptAt <= :now', { now })))
+    .andWhere(new Brackets((b) => b.where('lockedUntil IS NULL').orWhere('lockedUntil < :now', { now: at })))
+    .andWhere(new Brackets((b) => b.where('nextAttemptAt IS NULL').orWhere('nextAttemptAt <= :now', { now: at })))
     .execute();
   if (claimed.affected !== 1) return null;
   const submission = await repo.findOneByOrFail({ id });
   const adapter = config.adapters[submission.target as SubmissionTarget];
   const mine = { id, lockedBy: WORKER };
   if (!adapter) {
-    await repo.update(mine, { status: SubmissionStatus.FAILED, lastError: `未配置 ${submission.target.toUpperCase()}_PLATFORM_URL 或 _OUTBOX_DIR`, lockedBy: null, lockedUntil: null, nextAttemptAt: iso(Date.now() + retryDelay(config, submission.attempts + 1)), updatedAt: iso() });
+    await repo.update(mine, { status: SubmissionStatus.FAILED, lastError: `未配置 ${submission.target.toUpperCase()}_PLATFORM_URL 或 _OUTBOX_DIR`, lockedBy: null, lockedUntil: null, nextAttemptAt: now(retryDelay(config, submission.attempts + 1)), updatedAt: now() });
     return repo.findOneByOrFail({ id });
   }
   const attempts = submission.attempts + 1;
-  await repo.update(mine, { status: SubmissionStatus.SUBMITTED, attempts, updatedAt: iso() });
+  await repo.update(mine, { status: SubmissionStatus.SUBMITTED, attempts, updatedAt: now() });
   const report = JSON.parse(submission.payload) as { report: FilledReport };
   const outcome = await send(adapter, submission, config.timeoutMs, () => filledWorkbook(report.report, `${report.report.template.platform} ${submission.year} 年度报表`));
-  const done = { lockedBy: null, lockedUntil: null, updatedAt: iso() };
+  const done = { lockedBy: null, lockedUntil: null, updatedAt: now() };
   if (outcome.kind === 'accepted') await repo.update(mine, { ...done, status: SubmissionStatus.ACCEPTED, receipt: outcome.receipt, lastError: null, nextAttemptAt: null });
   else if (outcome.kind === 'uploaded') await repo.update(mine, { ...done, status: SubmissionStatus.SUBMITTED, receipt: outcome.receipt, lastError: null, nextAttemptAt: null, lockedUntil: '9999-12-31T00:00:00.000Z' });
   else if (outcome.kind === 'rejected') await repo.update(mine, { ...done, status: SubmissionStatus.REJECTED, platformMessage: outcome.message, nextAttemptAt: null });
   else if (attempts >= config.maxAttempts) {
     await repo.update(mine, { ...done, status: SubmissionStatus.DEAD, lastError: outcome.error, nextAttemptAt: null });
     await alert(config, log, submission, outcome.error);
-  } else await repo.update(mine, { ...done, status: SubmissionStatus.FAILED, lastError: outcome.error, nextAttemptAt: iso(Date.now() + retryDelay(config, attempts)) });
+  } else await repo.update(mine, { ...done, status: SubmissionStatus.FAILED, lastError: outcome.error, nextAttemptAt: now(retryDelay(config, attempts)) });
   log.info({ submissionId: id, status: outcome.kind, attempts }, 'submission attempt');
   return repo.findOneByOrFail({ id });
 }
@@ -77,12 +76,12 @@ export function startRetryLoop(db: DataSource, config: SubmissionConfig, log: Lo
     if (running) return;
     running = true;
     try {
-      const now = iso();
+      const at = now();
       const due = await db.getRepository(Submission).createQueryBuilder('s').select('s.id', 'id')
         .where('s.status IN (:...statuses)', { statuses: [SubmissionStatus.FAILED, SubmissionStatus.SUBMITTED] })
-        .andWhere(new Brackets((b) => b.where('s.nextAttemptAt IS NULL').orWhere('s.nextAttemptAt <= :now', { now })))
+        .andWhere(new Brackets((b) => b.where('s.nextAttemptAt IS NULL').orWhere('s.nextAttemptAt <= :now', { now: at })))
         .andWhere('s.lockedUntil IS NOT NULL OR s.status = :failed', { failed: SubmissionStatus.FAILED })
-        .andWhere(new Brackets((b) => b.where('s.lockedUntil IS NULL').orWhere('s.lockedUntil < :now', { now })))
+        .andWhere(new Brackets((b) => b.where('s.lockedUntil IS NULL').orWhere('s.lockedUntil < :now', { now: at })))
         .limit(20).getRawMany<{ id: string }>();
       for (const { id } of due) await dispatch(db, config, log, id);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { declareStates } from '@zjjt/kit';
 
 export enum SubmissionStatus {
   GENERATED = 'GENERATED',
@@ -61,3 +62,25 @@ export class Submission {
   @Field(() => GraphQLDateTimeISO) @Column({ type: 'varchar', length: 24 }) createdAt!: string;
   @Field(() => GraphQLDateTimeISO) @Column({ type: 'varchar', length: 24 }) updatedAt!: string;
 }
+
+const S = SubmissionStatus;
+
+/**
+ * Generated with warnings → confirmed by the secretariat → sent (a worker claims it and marks it
+ * SUBMITTED before the call) → accepted, rejected, or failed and retried until DEAD. A submission
+ * uploaded to a folder stays SUBMITTED until the secretariat records the platform's answer.
+ */
+export const SUBMISSION_STATES = declareStates(Submission, {
+  name: '报送',
+  english: 'submission',
+  labels: { GENERATED: '待确认警告', VALIDATED: '已校验', SUBMITTED: '已发送', ACCEPTED: '平台已接收', REJECTED: '平台拒收', FAILED: '发送失败', DEAD: '已放弃' },
+  next: {
+    GENERATED: [S.VALIDATED],
+    VALIDATED: [S.SUBMITTED, S.FAILED],
+    FAILED: [S.SUBMITTED, S.FAILED],
+    SUBMITTED: [S.SUBMITTED, S.ACCEPTED, S.REJECTED, S.FAILED, S.DEAD],
+    ACCEPTED: [],
+    REJECTED: [],
+    DEAD: [],
+  },
+});

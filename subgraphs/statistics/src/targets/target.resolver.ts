@@ -50,8 +50,8 @@ export class TargetResolver {
     const repo = ctx.db.getRepository(Target);
     const key = { groupId: input.groupId, year: input.year, indicator: input.indicator, scope: input.scope };
     const existing = await repo.findOneBy(key);
-    if (existing) await repo.update({ id: existing.id }, { thresholdCents: cents, createdBy: ctx.viewer.userId as string });
-    else await repo.insert({ id: randomUUID(), ...key, thresholdCents: cents, createdBy: ctx.viewer.userId as string });
+    if (existing) await repo.update({ id: existing.id }, { thresholdCents: cents, createdBy: ctx.viewer.requireUser() });
+    else await repo.insert({ id: randomUUID(), ...key, thresholdCents: cents, createdBy: ctx.viewer.requireUser() });
     return repo.findOneByOrFail(key);
   }
 
