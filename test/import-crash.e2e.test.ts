@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
 import { stopChild } from '../scripts/lib/launch';
 import { dataOf, startTestHub, TestHub } from './harness';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
 

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { spawn } from 'node:child_process';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { stopChild } from '../scripts/lib/launch';
-import { runOnce } from '../scripts/report';
+import { runOnce } from '../bot';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
 
 /** The national platform, played by a real HTTP server: one record per idempotency key. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoId, Subgraph, Viewer } from '@zjjt/kit';
+import { Subgraph, Viewer } from '@zjjt/kit';
+import { DEMO, demoId, orgId } from '@zjjt/demo';
 import { dropTestDatabase, execute, createTestSubgraph } from '@zjjt/kit/testing';
 import { bases } from '../src/schema';
 import { BasesLoaders } from '../src/context';
@@ -15,8 +16,8 @@ let sg: Subgraph<BasesLoaders>;
 let filesUrl: string;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-bases-'));
 
-const G1 = demoId('group', 'sdjx');
-const org = (slug: string) => demoId('organization', slug);
+const G1 = DEMO.groupId;
+const org = orgId;
 const lead = new Viewer('lead-user', org('jnzy'), [G1], ['MEMBER']);
 const partner = new Viewer('partner-user', org('jnjgzb'), [G1], ['MEMBER']);
 const outsider = new Viewer('outsider-user', org('jnskjc'), [G1], ['MEMBER']);
@@ -195,7 +196,7 @@ describe('ledger queries', () => {
     expect(training).toMatchObject({ personTimes: 20, distinctPersons: 20, candidates: expect.any(Number) });
     expect(training.passed).toBeLessThanOrEqual(training.candidates);
     expect(entities.data!._entities[1]).toMatchObject({ id: org('jnzy'), bases: [{ id: baseId }], trainingSummary: { sessions: 4, personTimes: 20 } });
-    const otherGroup = new Viewer('g2-user', null, [demoId('group', 'qdzz')], ['SECRETARIAT']);
+    const otherGroup = new Viewer('g2-user', null, [DEMO.secondGroupId], ['SECRETARIAT']);
     const denied = await execute(sg, otherGroup, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { training { personTimes } } } }`, { reps: [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }] });
     expect(denied.data!._entities[0].training).toBeNull();
   });

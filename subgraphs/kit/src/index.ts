@@ -12,8 +12,6 @@ export * from './loaders';
 export * from './money';
 export * from './client';
 export * from './validate';
-export * from './ids';
 export * from './directory';
-export * from './seeding';
 export * from './columns';
 export * from './like';

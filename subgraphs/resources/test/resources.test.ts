@@ -1,4 +1,5 @@
-import { demoId, Subgraph, Viewer } from '@zjjt/kit';
+import { Subgraph, Viewer } from '@zjjt/kit';
+import { DEMO, orgId } from '@zjjt/demo';
 import { dropTestDatabase, execute, createTestSubgraph } from '@zjjt/kit/testing';
 import { resources } from '../src/schema';
 import { ResourcesLoaders } from '../src/context';
@@ -10,9 +11,9 @@ import { startTestHub, TestHub } from '../../../test/harness';
 let hub: TestHub;
 let sg: Subgraph<ResourcesLoaders>;
 
-const G1 = demoId('group', 'sdjx');
-const G2 = demoId('group', 'qdzz');
-const org = (slug: string) => demoId('organization', slug);
+const G1 = DEMO.groupId;
+const G2 = DEMO.secondGroupId;
+const org = orgId;
 const enterprise = new Viewer('ent-user', org('jnjgzb'), [G1], ['MEMBER']);
 const otherEnterprise = new Viewer('other-user', org('jnskjc'), [G1], ['MEMBER']);
 const school = new Viewer('school-user', org('jnzy'), [G1], ['MEMBER']);
