@@ -54,7 +54,7 @@ describe('@zjjt/demo, the one place of the demo data', () => {
   });
 
   it('is the only place the demo units are written down', () => {
-    const outside = ['gateway', 'scripts', 'test', 'subgraphs'].flatMap((dir) => typescriptFiles(path.join(root, dir)));
+    const outside = ['gateway', 'scripts', 'bench', 'bot', 'test', 'subgraphs'].flatMap((dir) => typescriptFiles(path.join(root, dir)));
     expect(outside.length).toBeGreaterThan(100);
     expect(outside.flatMap((file) => copiedCodes(file))).toEqual([]);
   });
