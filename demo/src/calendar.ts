@@ -26,7 +26,12 @@ export const chinaTime = (date: string, time: string): Date => new Date(`${date}
 export const hoursAfter = (iso: string, hours: number): string => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
 /** 春节, 劳动节, 国庆 holidays of the demo years: no class starts then. */
-export const HOLIDAYS: readonly [from: string, to: string][] = [['2024-10-01', '2024-10-07'], ['2025-01-28', '2025-02-04'], ['2025-05-01', '2025-05-05'], ['2025-10-01', '2025-10-08']];
+export const HOLIDAYS: readonly [from: string, to: string][] = [
+  ['2024-10-01', '2024-10-07'],
+  ['2025-01-28', '2025-02-04'],
+  ['2025-05-01', '2025-05-05'],
+  ['2025-10-01', '2025-10-08'],
+];
 export const isHoliday = (date: string): boolean => HOLIDAYS.some(([from, to]) => date >= from && date <= to);
 
 /** `date`, or the first working day after it (not a weekend, not a holiday). */

@@ -3,7 +3,11 @@ import { Random } from './random';
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤';
 const MALE = '伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宁健凯浩亮俊峰成龙林东文博宇轩晨阳振国建志海新德庆兴旭';
 const FEMALE = '芳娜敏静丽艳娟霞燕玲婷雪慧琳颖倩洁红梅英兰萍晶莉璐佳欣怡悦琪';
-const MOBILE = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '180', '181', '182', '183', '185', '186', '187', '188', '189'];
+const MOBILE = [
+  ...['130', '131', '132', '133', '135', '136', '137', '138', '139'],
+  ...['150', '151', '152', '153', '155', '156', '157', '158', '159'],
+  ...['180', '181', '182', '183', '185', '186', '187', '188', '189'],
+];
 
 /** A fictional person. */
 export interface DemoPerson {
@@ -19,7 +23,13 @@ export interface DemoPerson {
  * others 1975–2002. `checkCharacter` computes the 18th character from the first 17 (the validator's
  * own function, so the demo and the importer cannot disagree).
  */
-export function newPerson(random: Random, regions: readonly string[], student: boolean, taken: Set<string>, checkCharacter: (first17: string) => string): DemoPerson {
+export function newPerson(
+  random: Random,
+  regions: readonly string[],
+  student: boolean,
+  taken: Set<string>,
+  checkCharacter: (first17: string) => string,
+): DemoPerson {
   const male = random.next() < 0.72;
   const given = male ? MALE : FEMALE;
   const name = random.pick([...SURNAMES]) + random.pick([...given]) + (random.next() < 0.7 ? random.pick([...given]) : '');

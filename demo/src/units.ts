@@ -116,7 +116,15 @@ const ROWS: Row[] = [
 ];
 
 /** Every demo unit, in the order members registers them. */
-export const DEMO_UNITS: readonly DemoUnit[] = ROWS.map(([slug, type, name, region, uscc, industry, size]) => ({ slug, type, name, region, uscc, industry, ...(size ? { size } : {}) }));
+export const DEMO_UNITS: readonly DemoUnit[] = ROWS.map(([slug, type, name, region, uscc, industry, size]) => ({
+  slug,
+  type,
+  name,
+  region,
+  uscc,
+  industry,
+  ...(size ? { size } : {}),
+}));
 
 const BY_SLUG = new Map(DEMO_UNITS.map((u) => [u.slug, u]));
 

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { activeMember, addDays, at, daysBetween, DemoGroupCode as GroupCode, demoId, groupId, isDemoUnit, newPerson, orgId, Random, seededRandom, seedOnce, workday } from '@zjjt/demo';
+import {
+  activeMember, addDays, at, daysBetween, DemoGroupCode as GroupCode, demoId, groupId, isDemoUnit, newPerson, orgId, Random, seededRandom, seedOnce, workday,
+} from '@zjjt/demo';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { BaseKind, CertificationLevel, CoBuilderRole, DesignationLevel, ProgramCategory, TargetGroup, TrainingMode } from './enums';
 import { LedgerImport } from './imports/import.entity';

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
-import { addDays, chinaTime as at, DEMO_GROUPS, DEMO_UNITS, demoId, DemoMembership, DemoRole, demoUnit, DemoUnitType, hoursAfter, isSchoolType, orgId, seedOnce } from '@zjjt/demo';
+import {
+  addDays, chinaTime as at, DEMO_GROUPS, DEMO_UNITS, demoId, DemoMembership, DemoRole, demoUnit, DemoUnitType, hoursAfter, isSchoolType, orgId, seedOnce,
+} from '@zjjt/demo';
 import { GroupType, MembershipAction, MembershipConsent, MembershipRole, MembershipStatus, NoticeKind, OrganizationType, ROLE_LABEL, ROLE_RANK } from './enums';
 import { CouncilTerm } from './group/council-term.entity';
 import { GroupDesignation } from './group/designation.entity';
@@ -22,7 +24,7 @@ import { Organization } from './organization/organization.entity';
 const { ENTERPRISE } = OrganizationType;
 const { MEMBER } = MembershipRole;
 
-// The demo's words for types, roles and consents, as this subgraph's enums (a value missing on either side does not compile).
+// The demo's types, roles and consents as this subgraph's enums: a demo value members does not know does not compile.
 const TYPE: Record<DemoUnitType, OrganizationType> = {
   HIGHER_VOCATIONAL: OrganizationType.HIGHER_VOCATIONAL, SECONDARY_VOCATIONAL: OrganizationType.SECONDARY_VOCATIONAL, TECHNICIAN_COLLEGE: OrganizationType.TECHNICIAN_COLLEGE,
   ENTERPRISE, INDUSTRY_ASSOCIATION: OrganizationType.INDUSTRY_ASSOCIATION, GOVERNMENT: OrganizationType.GOVERNMENT, RESEARCH_INSTITUTE: OrganizationType.RESEARCH_INSTITUTE,
