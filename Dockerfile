@@ -3,13 +3,17 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-# The kit is an npm workspace (@zjjt/kit): npm ci needs its package.json to link it.
+# The kit (@zjjt/kit) and the demo data (@zjjt/demo) are npm workspaces: npm ci needs their package.json to link them.
 COPY subgraphs/kit/package.json subgraphs/kit/package.json
+COPY demo/package.json demo/package.json
 RUN npm ci --no-fund --no-audit
 COPY tsconfig.json ./
 COPY gateway gateway
 COPY subgraphs subgraphs
 COPY scripts scripts
+COPY demo demo
+COPY bot bot
+COPY bench bench
 COPY schema schema
 RUN npx tsc -b && npm prune --omit=dev
 
@@ -22,6 +26,9 @@ COPY --from=build /app/schema schema
 # node_modules/@zjjt/kit links to subgraphs/kit, which serves its compiled dist/.
 COPY --from=build /app/subgraphs/kit/package.json subgraphs/kit/package.json
 COPY --from=build /app/subgraphs/kit/dist subgraphs/kit/dist
+# node_modules/@zjjt/demo links to demo/ (dist/), which the seed (dist/scripts/seed.js) reads.
+COPY --from=build /app/demo/package.json demo/package.json
+COPY --from=build /app/demo/dist demo/dist
 COPY --from=build /app/subgraphs/statistics/templates subgraphs/statistics/templates
 COPY package.json ./
 # The upload folder the statistics subgraph writes provincial reports to (a volume in compose), and

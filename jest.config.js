@@ -15,6 +15,7 @@ const project = (displayName, roots, extra = {}) => ({
   moduleNameMapper: {
     '^@zjjt/kit$': '<rootDir>/subgraphs/kit/src',
     '^@zjjt/kit/testing$': '<rootDir>/subgraphs/kit/src/testing',
+    '^@zjjt/demo$': '<rootDir>/demo/src',
   },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
@@ -24,6 +25,7 @@ const project = (displayName, roots, extra = {}) => ({
 module.exports = {
   projects: [
     project('kit', ['<rootDir>/subgraphs/kit/test']),
+    project('demo', ['<rootDir>/demo/test']),
     project('members', ['<rootDir>/subgraphs/members/test']),
     project('resources', ['<rootDir>/subgraphs/resources/test']),
     project('bases', ['<rootDir>/subgraphs/bases/test']),

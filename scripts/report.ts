@@ -1,99 +1,19 @@
-import { parseArgs } from 'node:util';
-import { CronExpressionParser } from 'cron-parser';
+import { parseCommand, runBot, usage } from '../bot';
 import { devSecrets } from './lib/secrets';
 import { mintToken } from './lib/tokens';
-import { callGateway } from './lib/gateway';
 
 /**
- * The reporting bot: a client of the gateway with a REPORTER token (never personal data).
- * `npm run report -- --group <id> --year 2025 --target national [--dry-run]` fills the template
- * from the ledgers, refuses while blocking errors remain, freezes the report (payload, SHA-256,
- * idempotency key) and sends it once; `--schedule "0 2 * * *"` (or REPORT_SCHEDULE) repeats it.
+ * `npm run report -- …`: the reporting bot (bot/). In production REPORTER_TOKEN holds its token;
+ * on a development machine it mints one with the development JWT secret.
  */
-
-const usage = 'usage: npm run report -- --group <groupId> --year <YYYY> --target national|provincial [--dry-run] [--schedule "<cron>"]';
-
-interface Options {
-  gateway: string;
-  token: string;
-  groupId: string;
-  year: number;
-  target: string;
-  dryRun: boolean;
-  /** Where progress lines go (standard output by default). */
-  say?: (line: string) => void;
-}
-
-const gql = <T>(o: Options, query: string, variables: Record<string, unknown>) => callGateway<T>(o.gateway, query, variables, o.token);
-
-const print = (line: string) => process.stdout.write(`${line}\n`);
-
-/** One run; the exit code says what happened (0 sent or nothing to send, 1 blocked, 2 refused by the platform or gave up, 3 awaiting confirmation). */
-export async function runOnce(o: Options): Promise<number> {
-  const say = o.say ?? print;
-  const { reportTemplates } = await gql<{ reportTemplates: { code: string; target: string; year: number; verified: boolean }[] }>(o, '{ reportTemplates { code target year verified } }', {});
-  const template = reportTemplates.find((t) => t.target === o.target && t.year === o.year);
-  if (!template) throw new Error(`没有 ${o.year} 年度的 ${o.target} 模板`);
-  const { annualReport } = await gql<{ annualReport: { filled: { fields: { code: string; value: string | null }[]; errors: { field: string; message: string }[]; warnings: { field: string; message: string }[]; blocked: boolean } } }>(
-    o,
-    'query($g: ID!, $y: Int!, $t: String!) { annualReport(groupId: $g, year: $y) { filled(template: $t) { fields { code label unit value source } errors { field message } warnings { field message } blocked } } }',
-    { g: o.groupId, y: o.year, t: template.code },
-  );
-  const filled = annualReport.filled;
-  say(`${template.code}${template.verified ? '' : '（模板未与平台正式表单核对）'}：${filled.fields.length} 个字段，${filled.errors.length} 个阻断错误，${filled.warnings.length} 个警告`);
-  for (const e of filled.errors) say(`  错误 ${e.field}: ${e.message}`);
-  for (const w of filled.warnings) say(`  警告 ${w.field}: ${w.message}`);
-  if (o.dryRun) {
-    for (const f of filled.fields) say(`  ${f.code} = ${f.value ?? ''}`);
-    return filled.blocked ? 1 : 0;
-  }
-  if (filled.blocked) return 1;
-  const { freezeReport } = await gql<{ freezeReport: { unchanged: boolean; submission: { id: string; version: number; status: string; payloadSha256: string } } }>(
-    o,
-    // The hub freezes the figures it computes itself; the copy read above only has to agree with
-    // them (any difference, e.g. a ledger changed meanwhile, is refused and the next run retries).
-    'mutation($g: ID!, $y: Int!, $t: String!, $r: String) { freezeReport(groupId: $g, year: $y, template: $t, filledReport: $r) { unchanged submission { id version status payloadSha256 } } }',
-    { g: o.groupId, y: o.year, t: template.code, r: JSON.stringify({ fields: filled.fields.map((f) => ({ code: f.code, value: f.value })) }) },
-  );
-  const s = freezeReport.submission;
-  if (freezeReport.unchanged && ['ACCEPTED', 'SUBMITTED'].includes(s.status)) {
-    say(`数据与第 ${s.version} 版相同（${s.status}），不重复报送`);
-    return 0;
-  }
-  say(`已冻结第 ${s.version} 版（SHA-256 ${s.payloadSha256.slice(0, 12)}…），状态 ${s.status}`);
-  if (s.status === 'GENERATED') {
-    say('有警告：等待秘书处确认（confirmSubmissionWarnings）后再发送');
-    return 3;
-  }
-  const { sendSubmission } = await gql<{ sendSubmission: { status: string; receipt: string | null; platformMessage: string | null; lastError: string | null; nextAttemptAt: string | null } }>(
-    o,
-    'mutation($id: ID!) { sendSubmission(id: $id) { status receipt platformMessage lastError nextAttemptAt } }',
-    { id: s.id },
-  );
-  say(`发送结果：${sendSubmission.status}${sendSubmission.receipt ? ` 回执 ${sendSubmission.receipt}` : ''}${sendSubmission.platformMessage ? ` 平台意见 ${sendSubmission.platformMessage}` : ''}${sendSubmission.lastError ? ` 原因 ${sendSubmission.lastError}，${sendSubmission.nextAttemptAt} 自动重试` : ''}`);
-  return ['REJECTED', 'DEAD'].includes(sendSubmission.status) ? 2 : 0;
-}
-
 async function main() {
-  const { values } = parseArgs({
-    options: { group: { type: 'string' }, year: { type: 'string' }, target: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, schedule: { type: 'string' }, gateway: { type: 'string' } },
-  });
-  const year = Number(values.year);
-  if (!values.group || !Number.isInteger(year) || !['national', 'provincial'].includes(values.target ?? '')) {
+  const command = parseCommand(process.argv.slice(2));
+  if (!command) {
     process.stderr.write(`${usage}\n`);
     process.exit(64);
   }
-  const token = process.env.REPORTER_TOKEN || (await mintToken(devSecrets().JWT_SECRET, { sub: 'reporting-bot', roles: ['REPORTER'], groups: [values.group], expiresIn: '1h' }));
-  const options: Options = { gateway: values.gateway || process.env.GATEWAY_URL || 'http://127.0.0.1:4000/graphql', token, groupId: values.group, year, target: values.target!, dryRun: values['dry-run']! };
-  const schedule = values.schedule || process.env.REPORT_SCHEDULE;
-  if (!schedule) process.exit(await runOnce(options));
-  const cron = CronExpressionParser.parse(schedule);
-  for (;;) {
-    const next = cron.next().toDate();
-    print(`下次报送：${next.toISOString()}`);
-    await new Promise((r) => setTimeout(r, Math.max(0, next.getTime() - Date.now())));
-    await runOnce(options).catch((error) => process.stderr.write(`报送失败：${(error as Error).message}\n`));
-  }
+  const token = process.env.REPORTER_TOKEN || (await mintToken(devSecrets().JWT_SECRET, { sub: 'reporting-bot', roles: ['REPORTER'], groups: [command.groupId], expiresIn: '1h' }));
+  process.exit(await runBot(command, token));
 }
 
 if (require.main === module) {

@@ -2,7 +2,7 @@ import { devSecrets } from './lib/secrets';
 import { launchHub } from './lib/launch';
 import { mintToken } from './lib/tokens';
 import { runDemoCollection } from './lib/demo-collection';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 
 /** The tokens printed at start: one per role on the demo group, and one for the second group. */
 function demoUsers() {

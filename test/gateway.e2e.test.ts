@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { SUBGRAPHS } from '../scripts/services';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';

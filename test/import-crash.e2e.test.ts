@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
 import { dataOf, startTestHub, TestHub } from './harness';
 import { eventually } from './processes';

@@ -1,4 +1,4 @@
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
 import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 

@@ -1,4 +1,4 @@
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 
 let hub: TestHub;

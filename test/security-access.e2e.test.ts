@@ -1,5 +1,4 @@
-import { demoId } from '@zjjt/kit';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO, demoId, orgId } from '@zjjt/demo';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
 import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 
@@ -11,7 +10,7 @@ let hub: TestHub;
 const t: Record<string, string> = {};
 const G1 = DEMO.groupId;
 const G2 = DEMO.secondGroupId;
-const org = (slug: string) => demoId('organization', slug);
+const org = orgId;
 
 beforeAll(async () => {
   hub = await startTestHub();

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { freePort } from '../scripts/lib/launch';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
 import { eventually } from './processes';

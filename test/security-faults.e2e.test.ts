@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { freePort } from '../scripts/lib/launch';
 import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 

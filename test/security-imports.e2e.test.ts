@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { demoIdNumber, demoPhone, LedgerWorkbookOptions, writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
 import { dataOf, startTestHub, TestHub } from './harness';
 import { eventually } from './processes';

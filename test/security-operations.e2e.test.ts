@@ -1,4 +1,4 @@
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { SUBGRAPHS } from '../scripts/services';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { codesOf, startTestHub, TestHub } from './harness';

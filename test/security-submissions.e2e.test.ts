@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { openDataSource, readDatabase } from '@zjjt/kit';
 import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { fenToWan, openDataSource, readDatabase } from '@zjjt/kit';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
 

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
-import { DEMO } from '../subgraphs/members/src/seed';
+import { DEMO } from '@zjjt/demo';
 import { spawnScript } from '../scripts/lib/launch';
 import { ROOT } from '../scripts/lib/secrets';
-import { runOnce } from '../scripts/report';
+import { runOnce } from '../bot';
 import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 import { eventually, takeOver } from './processes';
 

@@ -1,7 +1,6 @@
-import { demoId } from '@zjjt/kit';
-import { DEMO } from '../../subgraphs/members/src/seed';
+import { DEMO, orgId } from '@zjjt/demo';
 import { mintToken } from './tokens';
-import { callGateway } from './gateway';
+import { callGateway } from '../../bot/gateway';
 
 /** Demo units that file their 2025 returns, with their figures (schools: students, teachers, graduates). */
 const RETURNS: [slug: string, figures: Record<string, number>][] = [
@@ -25,7 +24,7 @@ export async function runDemoCollection(gatewayUrl: string, jwtSecret: string): 
   if ((await call(secretariat, 'query($g: ID!) { collectionRound(groupId: $g, year: 2025) { id } }', { g })).collectionRound) return false;
   await call(secretariat, 'mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2025, dueOn: "2026-03-31" }) { id } }', { g });
   for (const [slug, figures] of RETURNS) {
-    const unit = await mintToken(jwtSecret, { sub: `demo-${slug}`, roles: ['MEMBER'], groups: [g], org: demoId('organization', slug) });
+    const unit = await mintToken(jwtSecret, { sub: `demo-${slug}`, roles: ['MEMBER'], groups: [g], org: orgId(slug) });
     await call(unit, 'mutation($g: ID!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $g, year: 2025, input: $input) { id } }', { g, input: figures });
     const { submitAnnualReturn } = await call(unit, 'mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: 2025) { id } }', { g });
     await call(secretariat, 'mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }', { id: submitAnnualReturn.id });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { demoId, seedOnce } from '@zjjt/kit';
+import {
+  activeMember, addDays, at, daysBetween, DemoGroupCode as GroupCode, demoId, groupId, isDemoUnit, newPerson, orgId, Random, seededRandom, seedOnce, workday,
+} from '@zjjt/demo';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { BaseKind, CertificationLevel, CoBuilderRole, DesignationLevel, ProgramCategory, TargetGroup, TrainingMode } from './enums';
 import { LedgerImport } from './imports/import.entity';
@@ -10,73 +12,18 @@ import { idCheckCharacter, maskIdNumber, maskPhone } from './trainee/pii';
 import { Trainee } from './trainee/trainee.entity';
 
 /**
- * Demo data for the two demo groups of the members seed: eight joint bases of sdjx and one of
- * qdzz, each with one ledger import (2025, and a little of 2024) holding its programs, sessions,
- * certification batches and trainee rosters. This subgraph may not import members, so the units
- * it needs are copied below as literals; ids are derived, not random:
+ * Bases' part of the demo, for the two demo groups of @zjjt/demo (the units, their USCCs, ids,
+ * the seeded random numbers, the calendar and the people come from there; this seed keeps only
+ * what it loads into its own tables): eight joint bases of sdjx and one of qdzz, each with one
+ * ledger import (2025, and a little of 2024) holding its programs, sessions, certification
+ * batches and trainee rosters. Ids are derived, not random:
  *   organization `<slug>` · group `<code>` · training-base `<code>:<key>` · base-co-builder `<base>:<slug>`
  *   base-designation `<base>:<n>` · ledger-import `<base>` · training-program / training-session /
  *   certification-batch `<base>:<code>` · trainee `<base>:<session code>:<nnn>`
  * Everything is fictional: names of units and bases end with （演示）; trainees' 身份证号 are
  * generated with a valid check character and stored, like the importer does, sealed, hashed and
- * masked (PII_KEY must be set). Figures come from a seeded generator, so every run writes the
- * same plaintext (only the AES-GCM IVs differ).
+ * masked (PII_KEY must be set). Every run writes the same plaintext (only the AES-GCM IVs differ).
  */
-const orgId = (slug: string) => demoId('organization', slug);
-const groupId = (code: GroupCode) => demoId('group', code);
-
-type GroupCode = 'sdjx' | 'qdzz';
-type Unit = [name: string, type: string, activeIn: GroupCode[]];
-
-const SDJX: GroupCode[] = ['sdjx'];
-const QDZZ: GroupCode[] = ['qdzz'];
-
-/** Active members used here; copied from subgraphs/members/src/seed.ts, which stays the source of truth. */
-const UNITS: Record<string, Unit> = {
-  sdjxjs: ['山东省示范机械工程技师学院（演示）', 'TECHNICIAN_COLLEGE', SDJX],
-  jngj: ['济南示范高级技工学校（演示）', 'TECHNICIAN_COLLEGE', SDJX],
-  zbjdjs: ['淄博示范机电技师学院（演示）', 'TECHNICIAN_COLLEGE', SDJX],
-  wfgcjs: ['潍坊示范工程技师学院（演示）', 'TECHNICIAN_COLLEGE', SDJX],
-  jnzy: ['济南示范职业技术学院（演示）', 'HIGHER_VOCATIONAL', SDJX],
-  sdjdzy: ['山东示范机电职业技术学院（演示）', 'HIGHER_VOCATIONAL', SDJX],
-  zbzy: ['淄博示范工业职业学院（演示）', 'HIGHER_VOCATIONAL', SDJX],
-  wfzy: ['潍坊示范职业技术学院（演示）', 'HIGHER_VOCATIONAL', SDJX],
-  jnjdzz: ['济南市示范机电工程中等职业学校（演示）', 'SECONDARY_VOCATIONAL', SDJX],
-  sdjxy: ['山东省示范机械设计研究院（演示）', 'RESEARCH_INSTITUTE', SDJX],
-  qlzxjc: ['齐鲁示范重型机床有限公司（演示）', 'ENTERPRISE', SDJX],
-  sdzg: ['山东示范重工集团有限公司（演示）', 'ENTERPRISE', SDJX],
-  wfdl: ['潍坊示范动力股份有限公司（演示）', 'ENTERPRISE', SDJX],
-  jnskjc: ['济南示范数控机床股份有限公司（演示）', 'ENTERPRISE', SDJX],
-  jnsyqc: ['济南示范商用汽车有限公司（演示）', 'ENTERPRISE', SDJX],
-  zbdj: ['淄博示范电机有限公司（演示）', 'ENTERPRISE', SDJX],
-  qcjmjx: ['泉城示范精密机械有限公司（演示）', 'ENTERPRISE', SDJX],
-  jndyjx: ['济南示范锻压机械有限公司（演示）', 'ENTERPRISE', SDJX],
-  whskdj: ['威海示范数控刀具有限公司（演示）', 'ENTERPRISE', SDJX],
-  jnjqr: ['济南示范工业机器人有限公司（演示）', 'ENTERPRISE', SDJX],
-  jndlsb: ['济南示范电力设备有限公司（演示）', 'ENTERPRISE', SDJX],
-  jnjgzb: ['济南示范激光装备有限公司（演示）', 'ENTERPRISE', SDJX],
-  qdskxt: ['青岛示范数控系统有限公司（演示）', 'ENTERPRISE', SDJX],
-  wfcyj: ['潍坊示范柴油机配件有限公司（演示）', 'ENTERPRISE', SDJX],
-  lczc: ['聊城示范轴承有限公司（演示）', 'ENTERPRISE', SDJX],
-  qdzy: ['青岛示范职业技术学院（演示）', 'HIGHER_VOCATIONAL', QDZZ],
-  qdjqr: ['青岛示范工业机器人应用有限公司（演示）', 'ENTERPRISE', QDZZ],
-  xhajg: ['青岛西海岸示范技工学校（演示）', 'TECHNICIAN_COLLEGE', QDZZ],
-};
-
-/** 统一社会信用代码 of member units that commission training, as members computes them. */
-const USCC: Record<string, string> = {
-  qlzxjc: '91370112051DDJC7UX',
-  sdzg: '9137010205AB1CNJ4M',
-  wfdl: '9137070505K8L71WCT',
-  jnskjc: '9137011205W681C7LU',
-  jnsyqc: '9137010506F1EM1W54',
-};
-
-function unit(slug: string, group: GroupCode): Unit {
-  const found = UNITS[slug];
-  if (!found || !found[2].includes(group)) throw new Error(`demo unit ${slug} is not an active member of ${group}`);
-  return found;
-}
 
 const { EMPLOYEE_SKILLS, EMPLOYMENT_ENTREPRENEURSHIP, REEMPLOYMENT, STUDENT_CERTIFICATE, TEACHER_TRAINING, OTHER } = ProgramCategory;
 const { EMPLOYEES, VETERANS, MIGRANT_WORKERS, GRADUATES, UNEMPLOYED, DISABLED, POVERTY_ALLEVIATED, STUDENTS, COMMUNITY_CORRECTION } = TargetGroup;
@@ -331,46 +278,9 @@ export const BASES_DEMO = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Deterministic helpers
 
-/** mulberry32, seeded from the base key: every base draws the same numbers whatever the others do. */
-function generator(key: string) {
-  let state = parseInt(createHash('sha256').update(`bases-demo:${key}`).digest('hex').slice(0, 8), 16) >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  return { next, int, pick };
-}
-type Generator = ReturnType<typeof generator>;
-
-const DAY = 86_400_000;
-const dayMs = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
-};
-const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const addDays = (date: string, days: number) => ymd(dayMs(date) + days * DAY);
-const daysBetween = (from: string, to: string) => Math.round((dayMs(to) - dayMs(from)) / DAY);
-/** A UTC instant with milliseconds; the demo's working day is 01:00–09:00 UTC (09:00–17:00 in China). */
-const at = (date: string, hour: number, minute = 0) => {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d, hour, minute)).toISOString();
-};
-
-/** 春节, 劳动节, 国庆 holidays: no class starts then. */
-const HOLIDAYS: [string, string][] = [['2024-10-01', '2024-10-07'], ['2025-01-28', '2025-02-04'], ['2025-05-01', '2025-05-05'], ['2025-10-01', '2025-10-08']];
-const isHoliday = (date: string) => HOLIDAYS.some(([from, to]) => date >= from && date <= to);
-function workday(date: string): string {
-  let d = date;
-  while ([0, 6].includes(new Date(dayMs(d)).getUTCDay()) || isHoliday(d)) d = addDays(d, 1);
-  return d;
-}
+/** Every base draws its own numbers, whatever the others do. */
+const generator = (key: string): Random => seededRandom(`bases-demo:${key}`);
 
 /** When a year's classes may start. */
 const WINDOW: Record<number, [string, string]> = { 2024: ['2024-09-02', '2024-12-13'], 2025: ['2025-02-10', '2025-12-12'] };
@@ -382,11 +292,6 @@ function duration(hours: number, mode: TrainingMode): number {
   return Math.min(35, days + 2 * Math.floor((days - 1) / 5));
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤';
-const MALE = '伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宁健凯浩亮俊峰成龙林东文博宇轩晨阳振国建志海新德庆兴旭';
-const FEMALE = '芳娜敏静丽艳娟霞燕玲婷雪慧琳颖倩洁红梅英兰萍晶莉璐佳欣怡悦琪';
-const MOBILE = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '180', '181', '182', '183', '185', '186', '187', '188', '189'];
-
 interface Person {
   name: string;
   idNumber: string;
@@ -394,24 +299,6 @@ interface Person {
   phone: string | null;
   sessions: number;
   lastEndsOn: string;
-}
-
-/** A fictional person: name, a valid 身份证号 not used before, a mobile number (most have one). */
-function newPerson(rng: Generator, regions: string[], student: boolean, taken: Set<string>): Omit<Person, 'idNumberHash' | 'sessions' | 'lastEndsOn'> {
-  const male = rng.next() < 0.72;
-  const given = male ? MALE : FEMALE;
-  const name = rng.pick([...SURNAMES]) + rng.pick([...given]) + (rng.next() < 0.7 ? rng.pick([...given]) : '');
-  for (;;) {
-    const year = student ? rng.int(2004, 2006) : rng.int(1975, 2002);
-    const birth = `${year}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`;
-    const sequence = `${String(rng.int(0, 99)).padStart(2, '0')}${rng.int(0, 4) * 2 + (male ? 1 : 0)}`;
-    const first17 = `${rng.pick(regions)}${birth}${sequence}`;
-    const idNumber = first17 + idCheckCharacter(first17);
-    if (taken.has(idNumber)) continue;
-    taken.add(idNumber);
-    const phone = rng.next() < 0.94 ? `${rng.pick(MOBILE)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}` : null;
-    return { name, idNumber, phone };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,7 +335,7 @@ function buildRows(): Rows {
     const importId = demoId('ledger-import', key);
     const counts = { programs: 0, sessions: 0, certifications: 0, trainees: 0 };
     const units = [b.lead, ...b.coBuilders];
-    units.forEach((slug) => unit(slug, b.group));
+    units.forEach((slug) => activeMember(slug, b.group));
     if (new Set(units).size !== units.length || b.coBuilders.length < 1 || b.coBuilders.length > 4) throw new Error(`demo base ${key}: a lead and 1–4 other co-builders`);
     const ledger = { baseId: id, groupId: group, importId };
 
@@ -473,10 +360,10 @@ function buildRows(): Rows {
       programNumbers[spec.year] = (programNumbers[spec.year] ?? 0) + 1;
       const code = `XM${spec.year}-${String(programNumbers[spec.year]).padStart(2, '0')}`;
       const programId = demoId('training-program', `${key}:${code}`);
-      const member = spec.client && UNITS[spec.client] ? spec.client : null;
+      const member = spec.client && isDemoUnit(spec.client) ? activeMember(spec.client, b.group) : null;
       rows.programs.push({
         id: programId, ...ledger, organizationId: orgId(spec.org), code, name: spec.name, category: spec.category, mode: spec.mode, targetGroups: spec.targets,
-        clientName: member ? unit(member, b.group)[0] : spec.client, clientUscc: member ? USCC[member] ?? null : null, subsidised: spec.subsidised, year: spec.year,
+        clientName: member ? member.name : spec.client, clientUscc: member ? member.uscc : null, subsidised: spec.subsidised, year: spec.year,
       });
       spec.targets.forEach((targetGroup) => rows.targetGroups.push({ programId, targetGroup }));
       counts.programs += 1;
@@ -523,7 +410,7 @@ function buildRows(): Rows {
           if (returning.length) person = people.pick(returning);
         }
         if (!person) {
-          const fresh = newPerson(people, people.next() < fromElsewhere ? ELSEWHERE : b.regions, student, idNumbers);
+          const fresh = newPerson(people, people.next() < fromElsewhere ? ELSEWHERE : b.regions, student, idNumbers, idCheckCharacter);
           person = { ...fresh, idNumberHash: seal.hash(fresh.idNumber), sessions: 0, lastEndsOn: '' };
           pool.push(person);
         }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { demoId, Subgraph, Viewer } from '@zjjt/kit';
+import { Subgraph, Viewer } from '@zjjt/kit';
+import { DEMO, demoDirectoryEntry, demoUnit, orgId } from '@zjjt/demo';
 import { dropTestDatabase, execute, createTestSubgraph, inMemoryDirectory } from '@zjjt/kit/testing';
 import { bases } from '../src/schema';
 import { BasesLoaders } from '../src/context';
@@ -14,15 +15,11 @@ let sg: Subgraph<BasesLoaders>;
 let filesUrl: string;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-bases-'));
 
-const G1 = demoId('group', 'sdjx');
-const org = (slug: string) => demoId('organization', slug);
-const USCC = { jnzy: '12370112019DGY1XGG', jnjgzb: '913701120ERR2BNFLP', jnskjc: '9137011205W681C7LU' };
+const G1 = DEMO.groupId;
+const org = orgId;
+const USCC = { jnzy: demoUnit('jnzy').uscc, jnjgzb: demoUnit('jnjgzb').uscc, jnskjc: demoUnit('jnskjc').uscc };
 const directory = inMemoryDirectory({
-  organizations: [
-    { id: org('jnzy'), name: '济南示范职业技术学院（演示）', type: 'HIGHER_VOCATIONAL', category: 'SCHOOL', region: '370112', uscc: USCC.jnzy },
-    { id: org('jnjgzb'), name: '济南示范激光装备有限公司（演示）', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112', uscc: USCC.jnjgzb },
-    { id: org('jnskjc'), name: '济南示范数控机床股份有限公司（演示）', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112', uscc: USCC.jnskjc },
-  ],
+  organizations: ['jnzy', 'jnjgzb', 'jnskjc'].map(demoDirectoryEntry),
   activeMembers: { [G1]: [org('jnzy'), org('jnjgzb'), org('jnskjc')] },
 });
 const lead = new Viewer('lead-user', org('jnzy'), [G1], ['MEMBER']);
@@ -205,7 +202,7 @@ describe('ledger queries', () => {
     expect(training).toMatchObject({ personTimes: 20, distinctPersons: 20, candidates: expect.any(Number) });
     expect(training.passed).toBeLessThanOrEqual(training.candidates);
     expect(entities.data!._entities[1]).toMatchObject({ id: org('jnzy'), bases: [{ id: baseId }], trainingSummary: { sessions: 4, personTimes: 20 } });
-    const otherGroup = new Viewer('g2-user', null, [demoId('group', 'qdzz')], ['SECRETARIAT']);
+    const otherGroup = new Viewer('g2-user', null, [DEMO.secondGroupId], ['SECRETARIAT']);
     const denied = await execute(sg, otherGroup, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { training { personTimes } } } }`, { reps: [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }] });
     expect(denied.data!._entities[0].training).toBeNull();
   });

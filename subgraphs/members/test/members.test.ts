@@ -2,7 +2,8 @@ import { Subgraph, Viewer } from '@zjjt/kit';
 import { dropTestDatabase, execute, createTestSubgraph } from '@zjjt/kit/testing';
 import { members } from '../src/schema';
 import { MembersLoaders } from '../src/context';
-import { DEMO, seedDemo } from '../src/seed';
+import { DEMO } from '@zjjt/demo';
+import { seedDemo } from '../src/seed';
 import { usccCheckCharacter } from '../src/organization/uscc';
 
 let sg: Subgraph<MembersLoaders>;

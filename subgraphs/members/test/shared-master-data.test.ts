@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { demoId, openDataSource, Subgraph, Viewer } from '@zjjt/kit';
+import { openDataSource, Subgraph, Viewer } from '@zjjt/kit';
+import { DEMO, orgId } from '@zjjt/demo';
 import { dropTestDatabase, execute, createTestSubgraph, testDatabase } from '@zjjt/kit/testing';
 import { members } from '../src/schema';
 import { MembersLoaders } from '../src/context';
-import { DEMO, seedDemo } from '../src/seed';
+import { seedDemo } from '../src/seed';
 import { usccCheckCharacter } from '../src/organization/uscc';
 import { Initial1763700000000 } from '../src/migrations/1763700000000-initial';
 import { SharedMasterData1764200000000 } from '../src/migrations/1764200000000-shared-master-data';
@@ -14,7 +15,7 @@ let sg: Subgraph<MembersLoaders>;
 
 const G1 = DEMO.groupId;
 const G2 = DEMO.secondGroupId;
-const org = (slug: string) => demoId('organization', slug);
+const org = orgId;
 const sec1 = new Viewer('sec-1', DEMO.secretariatOrgId, [G1], ['SECRETARIAT']);
 const sec2 = new Viewer('sec-2', DEMO.secondGroupSecretariatOrgId, [G2], ['SECRETARIAT']);
 const member2 = new Viewer('mem-2', org('qdzy'), [G2], ['MEMBER']);

@@ -1,3 +1,4 @@
+import { DEMO_UNITS } from '@zjjt/demo';
 import { usccCheckCharacter, usccProblem } from '../src/organization/uscc';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
@@ -20,5 +21,15 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
 
   it('says which check character was expected', () => {
     expect(usccProblem('91350100M000100Y44')).toMatch(/最后一位应为「3」/);
+  });
+});
+
+describe('the demo units’ codes (@zjjt/demo)', () => {
+  it('are 68 valid USCCs, all different, each with the registration prefix of its type', () => {
+    expect(DEMO_UNITS).toHaveLength(68);
+    expect(DEMO_UNITS.map((u) => [u.slug, usccProblem(u.uscc)]).filter(([, problem]) => problem !== null)).toEqual([]);
+    expect(new Set(DEMO_UNITS.map((u) => u.uscc)).size).toBe(68);
+    const prefix = (type: string) => ({ ENTERPRISE: '91', INDUSTRY_ASSOCIATION: '51', GOVERNMENT: '11' })[type] ?? '12';
+    expect(DEMO_UNITS.filter((u) => !u.uscc.startsWith(prefix(u.type) + u.region)).map((u) => u.slug)).toEqual([]);
   });
 });

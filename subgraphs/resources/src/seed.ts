@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { demoId, seedOnce } from '@zjjt/kit';
+import { activeMember, at, DemoGroupCode as GroupCode, demoId, groupId, hoursAfter, isSchoolType, orgId, seedOnce } from '@zjjt/demo';
 import { Cooperation, COUNT_FIELDS, CountField, MONEY_FIELDS, MoneyField } from './cooperation/cooperation.entity';
 import { KIND_LABEL, KIND_REQUIRES, RequestStatus, ResourceKind, ResourceStatus, Visibility } from './enums';
 import { Message } from './message/message.entity';
@@ -7,87 +7,11 @@ import { ResourceRequest } from './request/request.entity';
 import { SharedResource } from './resource/resource.entity';
 
 /**
- * Demo data for the two demo groups of the members seed. This subgraph may not import members,
- * so the units it needs are copied below as literals (name, type and region as members writes
- * them, USCC as members computes it); ids are the same derived ids:
+ * Resources' part of the demo, for the two demo groups of @zjjt/demo (the units, their USCCs and
+ * ids come from there; this seed keeps only what it loads into its own tables). Ids are derived:
  *   organization `<slug>` · group `<code>` · resource `<code>:<nn>` · resource-request `<code>:<nn>`
  *   cooperation `<code>:<year>:<nn>` · resource-message `<request key>:received|decided|completed`
  */
-const orgId = (slug: string) => demoId('organization', slug);
-const groupId = (code: GroupCode) => demoId('group', code);
-
-type GroupCode = 'sdjx' | 'qdzz';
-type Unit = [name: string, type: string, region: string, uscc: string, activeIn: GroupCode[]];
-
-const SDJX: GroupCode[] = ['sdjx'];
-const QDZZ: GroupCode[] = ['qdzz'];
-const BOTH: GroupCode[] = ['sdjx', 'qdzz'];
-const SCHOOL_TYPES = new Set(['HIGHER_VOCATIONAL', 'SECONDARY_VOCATIONAL', 'TECHNICIAN_COLLEGE']);
-
-/** Active members only; copied from subgraphs/members/src/seed.ts, which stays the source of truth. */
-const UNITS: Record<string, Unit> = {
-  sdjxjs: ['山东省示范机械工程技师学院（演示）', 'TECHNICIAN_COLLEGE', '370112', '12370112004P3MNKFD', SDJX],
-  jngj: ['济南示范高级技工学校（演示）', 'TECHNICIAN_COLLEGE', '370105', '1237010500DLNG1XP4', SDJX],
-  zbjdjs: ['淄博示范机电技师学院（演示）', 'TECHNICIAN_COLLEGE', '370303', '1237030300NJAAC90E', SDJX],
-  wfgcjs: ['潍坊示范工程技师学院（演示）', 'TECHNICIAN_COLLEGE', '370705', '12370705010FX4NK8M', SDJX],
-  jnzy: ['济南示范职业技术学院（演示）', 'HIGHER_VOCATIONAL', '370112', '12370112019DGY1XGG', SDJX],
-  sdjdzy: ['山东示范机电职业技术学院（演示）', 'HIGHER_VOCATIONAL', '370113', '1237011301JB4QC8QT', SDJX],
-  zbzy: ['淄博示范工业职业学院（演示）', 'HIGHER_VOCATIONAL', '370303', '1237030301U8PJNK1A', SDJX],
-  ytqczy: ['烟台示范汽车工程职业学院（演示）', 'HIGHER_VOCATIONAL', '370613', '123706130256BD1X9Q', SDJX],
-  wfzy: ['潍坊示范职业技术学院（演示）', 'HIGHER_VOCATIONAL', '370702', '1237070202E3Y7C8H9', SDJX],
-  jnjdzz: ['济南市示范机电工程中等职业学校（演示）', 'SECONDARY_VOCATIONAL', '370104', '1237010402P1J1NJRD', SDJX],
-  lygyzz: ['临沂市示范工业中等专业学校（演示）', 'SECONDARY_VOCATIONAL', '371302', '12371302030Y5U1X2R', SDJX],
-  dzzz: ['德州市示范职业中等专业学校（演示）', 'SECONDARY_VOCATIONAL', '371402', '12371402039UQMC8A8', SDJX],
-  sdjxy: ['山东省示范机械设计研究院（演示）', 'RESEARCH_INSTITUTE', '370102', '1237010204PFRQ1WKM', SDJX],
-  qlzxjc: ['齐鲁示范重型机床有限公司（演示）', 'ENTERPRISE', '370112', '91370112051DDJC7UX', SDJX],
-  sdzg: ['山东示范重工集团有限公司（演示）', 'ENTERPRISE', '370102', '9137010205AB1CNJ4M', SDJX],
-  wfdl: ['潍坊示范动力股份有限公司（演示）', 'ENTERPRISE', '370705', '9137070505K8L71WCT', SDJX],
-  jnskjc: ['济南示范数控机床股份有限公司（演示）', 'ENTERPRISE', '370112', '9137011205W681C7LU', SDJX],
-  ytqczb: ['烟台示范汽车装备有限公司（演示）', 'ENTERPRISE', '370602', '913706020663TTNHW4', SDJX],
-  jnsyqc: ['济南示范商用汽车有限公司（演示）', 'ENTERPRISE', '370105', '9137010506F1EM1W54', SDJX],
-  qdgkjx: ['青岛示范港口机械有限公司（演示）', 'ENTERPRISE', '370211', '9137021106PY2FC7DL', BOTH],
-  zbdj: ['淄博示范电机有限公司（演示）', 'ENTERPRISE', '370303', '91370303071UM9NHMW', SDJX],
-  qcjmjx: ['泉城示范精密机械有限公司（演示）', 'ENTERPRISE', '370102', '9137010207AR941UXH', SDJX],
-  jndyjx: ['济南示范锻压机械有限公司（演示）', 'ENTERPRISE', '370113', '9137011307KNUXC762', SDJX],
-  qdqcpj: ['青岛示范汽车零部件有限公司（演示）', 'ENTERPRISE', '370214', '9137021407WLFPNHEU', SDJX],
-  qddq: ['青岛示范电器股份有限公司（演示）', 'ENTERPRISE', '370203', '91370203086J3J1UND', BOTH],
-  zbby: ['淄博示范泵业有限公司（演示）', 'ENTERPRISE', '370303', '9137030308FFNCC6YU', SDJX],
-  ytgcjx: ['烟台示范工程机械有限公司（演示）', 'ENTERPRISE', '370613', '9137061308QDA6NH72', SDJX],
-  jnyyjx: ['济宁示范液压机械有限公司（演示）', 'ENTERPRISE', '370811', '91370811092AX11UFC', SDJX],
-  tasbd: ['泰安示范输变电设备有限公司（演示）', 'ENTERPRISE', '370902', '9137090209B8GTC6PL', SDJX],
-  whskdj: ['威海示范数控刀具有限公司（演示）', 'ENTERPRISE', '371002', '9137100209L64LNH0R', SDJX],
-  jnjqr: ['济南示范工业机器人有限公司（演示）', 'ENTERPRISE', '370102', '9137010209X3PF1U8D', SDJX],
-  lszn: ['崂山示范智能装备有限公司（演示）', 'ENTERPRISE', '370212', '913702120AQUHX1U14', SDJX],
-  lzhgzb: ['临淄示范化工装备有限公司（演示）', 'ENTERPRISE', '370305', '913703050B2R5PC693', SDJX],
-  wfnyzb: ['潍坊示范农业装备有限公司（演示）', 'ENTERPRISE', '370703', '913707030BBNQHNGHE', SDJX],
-  lyjxzz: ['临沂示范机械制造有限公司（演示）', 'ENTERPRISE', '371302', '913713020CRARLC5TN', SDJX],
-  lydqsb: ['临沂示范电气设备有限公司（演示）', 'ENTERPRISE', '371311', '913713110D38DENG31', SDJX],
-  dzktsb: ['德州示范空调设备有限公司（演示）', 'ENTERPRISE', '371402', '913714020DC6191TBJ', SDJX],
-  lczc: ['聊城示范轴承有限公司（演示）', 'ENTERPRISE', '371502', '913715020DM3L3C5K1', SDJX],
-  jndlsb: ['济南示范电力设备有限公司（演示）', 'ENTERPRISE', '370104', '913701040EGUEHC5CY', SDJX],
-  jnjgzb: ['济南示范激光装备有限公司（演示）', 'ENTERPRISE', '370112', '913701120ERR2BNFLP', SDJX],
-  qdskxt: ['青岛示范数控系统有限公司（演示）', 'ENTERPRISE', '370213', '913702130F3NM61RW8', SDJX],
-  dysyjx: ['东营示范石油机械有限公司（演示）', 'ENTERPRISE', '370502', '913705020FCL90C55N', SDJX],
-  zbcl: ['淄博示范齿轮有限公司（演示）', 'ENTERPRISE', '370302', '913703020FYFFL1RMM', SDJX],
-  wfcyj: ['潍坊示范柴油机配件有限公司（演示）', 'ENTERPRISE', '370702', '913707020G8D3EC4X8', SDJX],
-  ytjmyq: ['烟台示范精密仪器有限公司（演示）', 'ENTERPRISE', '370613', '913706130GHAN8NF6M', SDJX],
-  qdzy: ['青岛示范职业技术学院（演示）', 'HIGHER_VOCATIONAL', '370212', '123702120JHQY01R0L', QDZZ],
-  qdjqr: ['青岛示范工业机器人应用有限公司（演示）', 'ENTERPRISE', '370211', '913702110K4L5KNEGD', QDZZ],
-};
-
-function unit(slug: string, group: GroupCode): Unit {
-  const found = UNITS[slug];
-  if (!found || !found[4].includes(group)) throw new Error(`demo unit ${slug} is not an active member of ${group}`);
-  return found;
-}
-
-/** A UTC instant; the demo's working day is 01:00–09:00 UTC (09:00–17:00 in China). */
-function at(date: string, hour: number, minute = 0): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d, hour, minute)).toISOString();
-}
-const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
-
 const { TRAINING_FACILITY, EQUIPMENT, TEACHER_WORKSTATION, PART_TIME_TEACHER, ORDER_CLASS, APPRENTICESHIP, INTERNSHIP, JOB_MONITORING_STATION, MASTER_STUDIO, RD_SERVICE, COURSE, JOB_POSTING } = ResourceKind;
 const { GROUP, PUBLIC } = Visibility;
 
@@ -356,7 +280,7 @@ function buildRows(): Rows {
   for (const code of ['sdjx', 'qdzz'] as const) {
     for (const spec of RESOURCES[code]) {
       n += 1;
-      const [name, type, region] = unit(spec.provider, code);
+      const { name, type, region } = activeMember(spec.provider, code);
       const missing = (KIND_REQUIRES[spec.kind] ?? []).filter((field) => spec[field] === undefined);
       if (missing.length) throw new Error(`demo resource ${code}:${spec.key} lacks ${missing.join(', ')}`);
       const publishedAt = spec.published ? at(spec.published, hourOf(n), minuteOf(n)) : null;
@@ -384,9 +308,8 @@ function buildRows(): Rows {
     n += 1;
     const key = `sdjx:${spec.key}`;
     const resource = byKey.get(`sdjx:${spec.resource}`)!;
-    unit(spec.requester, 'sdjx');
     const requesterId = orgId(spec.requester);
-    if (!SCHOOL_TYPES.has(UNITS[spec.requester][1]) || resource.status !== ResourceStatus.PUBLISHED || resource.providerId === requesterId) {
+    if (!isSchoolType(activeMember(spec.requester, 'sdjx').type) || resource.status !== ResourceStatus.PUBLISHED || resource.providerId === requesterId) {
       throw new Error(`demo request ${key}: a school asks for another unit's published resource`);
     }
     if (spec.period[0] < resource.periodStart || spec.period[1] > resource.periodEnd || spec.period[0] > spec.period[1]) throw new Error(`demo request ${key}: period outside the resource's`);
@@ -426,10 +349,10 @@ function buildRows(): Rows {
     const seen = new Set<string>();
     ledgers.forEach(([recorder, partner, projectName, counts, yuan, recorded], i) => {
       n += 1;
-      const recorderType = unit(recorder, 'sdjx')[1];
-      const [, partnerType, , partnerUscc] = unit(partner, 'sdjx');
+      const recorderType = activeMember(recorder, 'sdjx').type;
+      const { type: partnerType, uscc: partnerUscc } = activeMember(partner, 'sdjx');
       const pair = [recorder, partner].sort().join('+');
-      if (seen.has(pair) || SCHOOL_TYPES.has(recorderType) === SCHOOL_TYPES.has(partnerType)) throw new Error(`demo ledger ${year} ${pair}: a school with an enterprise, once a year`);
+      if (seen.has(pair) || isSchoolType(recorderType) === isSchoolType(partnerType)) throw new Error(`demo ledger ${year} ${pair}: a school with an enterprise, once a year`);
       seen.add(pair);
       const figures = Object.fromEntries(COUNT_FIELDS.map((field, j) => [field, counts[j]])) as Record<CountField, number>;
       const money = Object.fromEntries(MONEY_FIELDS.map((field, j) => [field, fen(yuan[j])])) as Record<MoneyField, number>;

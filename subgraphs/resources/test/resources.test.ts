@@ -1,4 +1,5 @@
-import { demoId, Subgraph, Viewer } from '@zjjt/kit';
+import { Subgraph, Viewer } from '@zjjt/kit';
+import { DEMO, demoDirectoryEntry, orgId } from '@zjjt/demo';
 import { dropTestDatabase, execute, createTestSubgraph, inMemoryDirectory } from '@zjjt/kit/testing';
 import { resources } from '../src/schema';
 import { ResourcesLoaders } from '../src/context';
@@ -8,16 +9,11 @@ import { seedDemo } from '../src/seed';
 // directory of the demo units the tests write as (the real one is tested end to end).
 let sg: Subgraph<ResourcesLoaders>;
 
-const G1 = demoId('group', 'sdjx');
-const G2 = demoId('group', 'qdzz');
-const org = (slug: string) => demoId('organization', slug);
+const G1 = DEMO.groupId;
+const G2 = DEMO.secondGroupId;
+const org = orgId;
 const directory = inMemoryDirectory({
-  organizations: [
-    { id: org('jnzy'), name: '济南示范职业技术学院（演示）', type: 'HIGHER_VOCATIONAL', category: 'SCHOOL', region: '370112', uscc: '12370112019DGY1XGG' },
-    { id: org('jnjgzb'), name: '济南示范激光装备有限公司（演示）', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112', uscc: '913701120ERR2BNFLP' },
-    { id: org('jnskjc'), name: '济南示范数控机床股份有限公司（演示）', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112', uscc: '9137011205W681C7LU' },
-    { id: org('qdzy'), name: '青岛示范职业技术学院（演示）', type: 'HIGHER_VOCATIONAL', category: 'SCHOOL', region: '370212', uscc: '123702120JHQY01R0L' },
-  ],
+  organizations: ['jnzy', 'jnjgzb', 'jnskjc', 'qdzy'].map(demoDirectoryEntry),
   activeMembers: { [G1]: [org('jnzy'), org('jnjgzb'), org('jnskjc')], [G2]: [org('qdzy')] },
 });
 const enterprise = new Viewer('ent-user', org('jnjgzb'), [G1], ['MEMBER']);

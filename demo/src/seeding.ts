@@ -1,5 +1,5 @@
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { isUniqueViolation } from './datasource';
+import { isUniqueViolation } from '@zjjt/kit';
 
 /** Rows to insert into one table, in order. */
 export type SeedTable = [EntityTarget<ObjectLiteral>, ObjectLiteral[]];
