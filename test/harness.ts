@@ -123,13 +123,5 @@ export function dataOf(response: GraphQLResponse): any {
 /** The codes of a response's errors. */
 export const codesOf = (response: GraphQLResponse) => (response.body.errors ?? []).map((e) => e.extensions?.code);
 
-/**
- * Asserts a check on every item of a list that must not be empty: its length first (exactly
- * `length` when given), then the items that fail `check`, so a failure names them and an empty
- * list fails instead of passing on nothing.
- */
-export function expectEach<T>(items: T[], check: (item: T) => unknown, length?: number): void {
-  if (length === undefined) expect(items.length).toBeGreaterThan(0);
-  else expect(items).toHaveLength(length);
-  expect(items.filter((item) => !check(item))).toEqual([]);
-}
+/** A check on every item of a non-empty list (from the kit's test helpers). */
+export { expectEach } from '@zjjt/kit/testing';

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { expect } from '@jest/globals';
 import { DatabaseConfig, readDatabase, SubgraphConfig } from './config';
 import { dropMysqlDatabase } from './datasource';
 import { Viewer } from './identity';
@@ -57,3 +58,13 @@ export async function execute<L>(subgraph: Subgraph<L>, viewer: Viewer, query: s
 
 /** Fixes the subgraphs' clock (`now()`, `today()`) at an instant, or releases it with `null`. */
 export { setClock } from './clock';
+
+/**
+ * Checks every item of a list that must not be empty (or must have `length` items): the length
+ * first, so a check on the items never passes on nothing, then the items that fail, by value.
+ */
+export function expectEach<T>(items: readonly T[], check: (item: T) => unknown, length?: number): void {
+  if (length === undefined) expect(items.length).toBeGreaterThan(0);
+  else expect(items).toHaveLength(length);
+  expect(items.filter((item) => !check(item))).toEqual([]);
+}

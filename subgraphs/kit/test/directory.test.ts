@@ -41,13 +41,13 @@ describe('the members directory against schema/subgraphs/members.graphql', () =>
 });
 
 describe('inMemoryDirectory', () => {
-  const school: DirectoryEntry = { id: 'org-school', name: '示范职业学院', uscc: '12370112019DGY1XGG', type: 'HIGHER_VOCATIONAL', category: 'SCHOOL', region: '370112' };
-  const enterprise: DirectoryEntry = { id: 'org-ent', name: '示范装备有限公司', uscc: '913701120ERR2BNFLP', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112' };
+  const school: DirectoryEntry = { id: 'org-school', name: '示范职业学院', uscc: '12370112TESTSCHOOL', type: 'HIGHER_VOCATIONAL', category: 'SCHOOL', region: '370112' };
+  const enterprise: DirectoryEntry = { id: 'org-ent', name: '示范装备有限公司', uscc: '91370112TESTENTERP', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112' };
   const directory = inMemoryDirectory({ organizations: [school, enterprise], activeMembers: { 'group-1': ['org-ent', 'org-school'], 'group-2': [] } });
 
   it('answers by id and by USCC, and null for what it does not hold', async () => {
     expect(await directory.byId('org-school')).toEqual(school);
-    expect(await directory.byUscc('913701120ERR2BNFLP')).toEqual(enterprise);
+    expect(await directory.byUscc('91370112TESTENTERP')).toEqual(enterprise);
     expect(await directory.byId('org-unknown')).toBeNull();
     expect(await directory.byUscc('91350100M000100Y43')).toBeNull();
   });

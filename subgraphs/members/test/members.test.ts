@@ -1,5 +1,5 @@
 import { Subgraph, Viewer } from '@zjjt/kit';
-import { dropTestDatabase, execute, createTestSubgraph } from '@zjjt/kit/testing';
+import { dropTestDatabase, execute, createTestSubgraph, expectEach } from '@zjjt/kit/testing';
 import { members } from '../src/schema';
 import { MembersLoaders } from '../src/context';
 import { DEMO } from '@zjjt/demo';
@@ -68,7 +68,7 @@ describe('member list', () => {
     const result = await execute(sg, secretariat, MEMBER_PAGE, { groupId: DEMO.groupId, first: 100, filter: { types: ['ENTERPRISE'], region: '37' } });
     const nodes = result.data!.group.members.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(30);
-    expect(nodes.every((n: any) => n.organization.type === 'ENTERPRISE' && n.organization.region.startsWith('37'))).toBe(true);
+    expectEach(nodes, (n: any) => n.organization.type === 'ENTERPRISE' && n.organization.region.startsWith('37'));
     expect(result.data!.group.members.totalCount).toBe(nodes.length);
   });
 
@@ -110,16 +110,16 @@ describe('member list', () => {
     const asSecretariat = await execute(sg, secretariat, MEMBER_PAGE, { groupId: DEMO.groupId, first: 100, filter: { statuses: ['PENDING'] } });
     expect(asSecretariat.data!.group.members.totalCount).toBeGreaterThan(0);
     const asMember = await execute(sg, member, MEMBER_PAGE, { groupId: DEMO.groupId, first: 100, filter: { statuses: ['PENDING'] } });
-    expect(asMember.data!.group.members.edges.every((e: any) => e.node.status === 'ACTIVE')).toBe(true);
+    expectEach(asMember.data!.group.members.edges, (e: any) => e.node.status === 'ACTIVE');
   });
 
   it('gives members the public profile and the secretariat the contact details', async () => {
     const asMember = await execute(sg, member, MEMBER_PAGE, { groupId: DEMO.groupId, first: 100 });
     const nodes = asMember.data!.group.members.edges.map((e: any) => e.node.organization);
     expect(nodes.find((o: any) => o.id === DEMO.memberOrgId).contact).not.toBeNull();
-    expect(nodes.filter((o: any) => o.id !== DEMO.memberOrgId).every((o: any) => o.contact === null && o.uscc !== null)).toBe(true);
+    expectEach(nodes.filter((o: any) => o.id !== DEMO.memberOrgId), (o: any) => o.contact === null && o.uscc !== null);
     const asSecretariat = await execute(sg, secretariat, MEMBER_PAGE, { groupId: DEMO.groupId, first: 100 });
-    expect(asSecretariat.data!.group.members.edges.every((e: any) => e.node.organization.contact !== null)).toBe(true);
+    expectEach(asSecretariat.data!.group.members.edges, (e: any) => e.node.organization.contact !== null);
   });
 
   it('costs the same number of SQL statements for 5 rows as for 50', async () => {
@@ -197,7 +197,7 @@ describe('workflow history', () => {
     const m = exited.data!.recordExit;
     expect(m).toMatchObject({ status: 'EXITED', exitedOn: '2025-09-30', exitReason: '企业转产', role: 'DIRECTOR' });
     expect(m.history.map((h: any) => h.action)).toEqual(['APPLIED', 'APPROVED', 'ROLE_CHANGED', 'EXITED']);
-    expect(m.history.every((h: any) => h.actorUserId === 'user-sec-1' && !Number.isNaN(Date.parse(h.at)))).toBe(true);
+    expectEach(m.history, (h: any) => h.actorUserId === 'user-sec-1' && !Number.isNaN(Date.parse(h.at)));
   });
 });
 
@@ -229,7 +229,7 @@ describe('tenancy and entity references', () => {
     const page = await execute(sg, anonymous, `query($id: ID!) { group(id: $id) { name notices { totalCount } members(first: 100) { edges { node { status organization { name type uscc } } } } } }`, { id: DEMO.groupId });
     const nodes = page.data!.group.members.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(50);
-    expect(nodes.every((n: any) => n.status === 'ACTIVE' && n.organization.name && n.organization.uscc === null)).toBe(true);
+    expectEach(nodes, (n: any) => n.status === 'ACTIVE' && n.organization.name && n.organization.uscc === null);
     expect(page.data!.group.notices).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { openDataSource, Subgraph, Viewer } from '@zjjt/kit';
 import { DEMO, orgId } from '@zjjt/demo';
-import { dropTestDatabase, execute, createTestSubgraph, testDatabase } from '@zjjt/kit/testing';
+import { dropTestDatabase, execute, createTestSubgraph, testDatabase, expectEach } from '@zjjt/kit/testing';
 import { members } from '../src/schema';
 import { MembersLoaders } from '../src/context';
 import { seedDemo } from '../src/seed';
@@ -56,7 +56,7 @@ describe('the demo data', () => {
       const page = ok(await execute(sg, viewer, LIST, { g: groupId })).group.members;
       expect(page.totalCount).toBe(total);
       expect(page.edges).toHaveLength(total);
-      expect(page.edges.every((e: any) => e.node.organization.contact.contactPerson)).toBe(true);
+      expectEach(page.edges, (e: any) => e.node.organization.contact.contactPerson);
       const counted: Record<string, number> = {};
       for (const e of page.edges) counted[e.node.consent] = (counted[e.node.consent] ?? 0) + 1;
       expect(counted).toEqual(consents);

@@ -1,6 +1,6 @@
 import { Subgraph, Viewer } from '@zjjt/kit';
-import { DEMO, demoDirectoryEntry, orgId } from '@zjjt/demo';
-import { dropTestDatabase, execute, createTestSubgraph, inMemoryDirectory } from '@zjjt/kit/testing';
+import { DEMO, demoDirectoryEntry, demoUnit, orgId } from '@zjjt/demo';
+import { dropTestDatabase, execute, createTestSubgraph, inMemoryDirectory, expectEach } from '@zjjt/kit/testing';
 import { resources } from '../src/schema';
 import { ResourcesLoaders } from '../src/context';
 import { seedDemo } from '../src/seed';
@@ -185,9 +185,9 @@ describe('cooperation ledgers', () => {
       [ledger(uscc, { apprentices: -1 }), 'BAD_USER_INPUT', /学徒数/],
       [ledger(uscc, { investment: '12.345' }), 'BAD_USER_INPUT', /最多两位小数/],
       // A code's form is members' rule (tested in members and end to end); here the directory knows the code or not.
-      [ledger('9137010205AB1CNJ4M'), 'BAD_USER_INPUT', notAPartner], // no unit the directory knows
-      [ledger('123702120JHQY01R0L'), 'BAD_USER_INPUT', notAPartner], // an active member, of another group
-      [ledger('12370112019DGY1XGG'), 'BAD_USER_INPUT', /合作单位不能是本单位/],
+      [ledger(demoUnit('sdzg').uscc), 'BAD_USER_INPUT', notAPartner], // no unit the directory knows
+      [ledger(demoUnit('qdzy').uscc), 'BAD_USER_INPUT', notAPartner], // an active member, of another group
+      [ledger(demoUnit('jnzy').uscc), 'BAD_USER_INPUT', /合作单位不能是本单位/],
       [ledger(uscc, { groupId: G2 }), 'FORBIDDEN', /只能在本单位所在的集团/],
     ];
     for (const [input, code, message] of cases) {
@@ -206,13 +206,13 @@ describe('search', () => {
     expect(all.totalCount).toBeGreaterThan(20);
     const equipment = await page({ kinds: ['EQUIPMENT'] });
     expect(equipment.edges.length).toBeGreaterThan(0);
-    expect(equipment.edges.every((e: any) => e.node.kind === 'EQUIPMENT')).toBe(true);
+    expectEach(equipment.edges, (e: any) => e.node.kind === 'EQUIPMENT');
     const fromSchools = await page({ providerTypes: ['HIGHER_VOCATIONAL', 'TECHNICIAN_COLLEGE', 'SECONDARY_VOCATIONAL'] });
     const fromEnterprises = await page({ providerTypes: ['ENTERPRISE'] });
     expect(fromSchools.totalCount + fromEnterprises.totalCount).toBeLessThanOrEqual(all.totalCount);
     expect(fromEnterprises.totalCount).toBeGreaterThan(0);
     const big = await page({ minCapacityLeft: 25 });
-    expect(big.edges.every((e: any) => e.node.capacityLeft >= 25)).toBe(true);
+    expectEach(big.edges, (e: any) => e.node.capacityLeft >= 25);
     const jinan = await page({ region: '3701' });
     const qingdao = await page({ region: '3702' });
     expect(jinan.totalCount + qingdao.totalCount).toBeLessThanOrEqual(all.totalCount);
@@ -273,7 +273,7 @@ describe('annual report: sharing', () => {
 
     const asSchool = (await execute(sg, school, query, { reps })).data!._entities[0].sharing;
     expect(asSchool.cooperations).toBe(rows.length);
-    expect(asSchool.byOrganization.every((o: any) => o.organizationId === school.organizationId)).toBe(true);
+    expectEach(asSchool.byOrganization, (o: any) => o.organizationId === school.organizationId);
     const otherGroup = await execute(sg, secretariatG2, query, { reps });
     expect(otherGroup.data!._entities[0].sharing).toBeNull();
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expectEach } from '@zjjt/kit/testing';
 import { fillTemplate } from '../src/templates/fill';
 import { loadTemplates, templatesDir } from '../src/templates/loader';
 import { evaluate } from '../src/templates/rules';
@@ -26,7 +27,7 @@ describe('templates', () => {
   it('loads the national and provincial templates, unverified', () => {
     const templates = loadTemplates(templatesDir());
     expect([...templates.keys()].sort()).toEqual(['NATIONAL_2025', 'SHANDONG_2025']);
-    expect([...templates.values()].every((t) => t.verified === false)).toBe(true);
+    expectEach([...templates.values()], (t) => t.verified === false);
   });
 
   it('refuses a template that references a field that does not exist, naming it', () => {
