@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { IDENTITY_HEADER, SECRET_HEADER } from '@zjjt/contract';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { SUBGRAPHS } from '../scripts/services';
@@ -36,7 +37,7 @@ describe('authentication at the gateway', () => {
 
   it('never trusts identity headers sent by the client', async () => {
     const forged = Buffer.from(JSON.stringify({ sub: 'x', roles: ['AUTHORITY'], groups: [DEMO.groupId] })).toString('base64url');
-    const response = await hub.gql(PRIVATE_QUERY, { o: DEMO.memberOrgId }, undefined, { 'x-hub-identity': forged, 'x-gateway-secret': 'guess' });
+    const response = await hub.gql(PRIVATE_QUERY, { o: DEMO.memberOrgId }, undefined, { [IDENTITY_HEADER]: forged, [SECRET_HEADER]: 'guess' });
     expect(dataOf(response).organization).toEqual({ uscc: null, contact: null });
   });
 
@@ -49,7 +50,7 @@ describe('authentication at the gateway', () => {
 describe('subgraphs refuse calls that do not come through the gateway', () => {
   it.each(['/', '/graphql', '/anything'])('answers 401 on %s without the gateway secret, before any GraphQL', async (path) => {
     const url = new URL(path, hub.hub.subgraphUrls.members);
-    for (const headers of [{}, { 'x-gateway-secret': 'wrong' }] as Record<string, string>[]) {
+    for (const headers of [{}, { [SECRET_HEADER]: 'wrong' }] as Record<string, string>[]) {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
       expect(response.status).toBe(401);
       expect(await response.text()).not.toMatch(/sdl|Organization/);

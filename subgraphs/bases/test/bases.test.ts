@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { IDENTITY_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
 import { demoId, Subgraph, Viewer } from '@zjjt/kit';
 import { dropTestDatabase, execute, createTestSubgraph } from '@zjjt/kit/testing';
 import { bases } from '../src/schema';
@@ -24,13 +25,13 @@ const secretariat = new Viewer('sec-user', null, [G1], ['SECRETARIAT']);
 const reporter = new Viewer('bot', null, [G1], ['REPORTER']);
 let baseId: string;
 
-const identity = (v: Viewer) => Buffer.from(JSON.stringify({ sub: v.userId, org: v.organizationId, groups: v.groupIds, roles: v.roles })).toString('base64url');
+const identity = (v: Viewer) => signIdentity({ sub: v.userId!, org: v.organizationId, groups: [...v.groupIds], roles: [...v.roles] }, sg.config.gatewaySecret);
 
 async function upload(viewer: Viewer, file: string | Buffer, query = '') {
   const body = typeof file === 'string' ? fs.readFileSync(file) : file;
   const response = await fetch(`${filesUrl}/imports?baseId=${baseId}&fileName=ledger.xlsx${query}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-gateway-secret': sg.config.gatewaySecret, 'x-hub-identity': identity(viewer) },
+    headers: { 'content-type': 'application/octet-stream', [SECRET_HEADER]: sg.config.gatewaySecret, [IDENTITY_HEADER]: identity(viewer) },
     body,
   });
   const text = await response.text();
