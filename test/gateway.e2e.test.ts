@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { IDENTITY_HEADER, SECRET_HEADER } from '@zjjt/contract';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, SECRET_HEADER } from '@zjjt/contract';
 import { DEMO } from '../subgraphs/members/src/seed';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { SUBGRAPHS } from '../scripts/services';
@@ -181,7 +181,7 @@ describe('production responses carry nothing internal', () => {
       expect(body).toEqual({ data: { resource: null } });
       expect(JSON.stringify(body)).not.toMatch(/valueCompletion|INVALID_GRAPHQL|SharedResource|non-nullable|serviceName|stacktrace|"response"/);
       // Kept for whoever runs the hub: the log line carries it, with the request id.
-      const requestId = response.headers.get('x-request-id');
+      const requestId = response.headers.get(REQUEST_ID_HEADER);
       const logged = () => logs.some((l) => l.includes('value completion') && l.includes(requestId!) && l.includes('SharedResource.title'));
       for (let i = 0; i < 50 && !logged(); i += 1) await new Promise((r) => setTimeout(r, 100)); // until the line has crossed the pipe
       expect(logged()).toBe(true);
