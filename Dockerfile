@@ -3,11 +3,13 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-# The kit (@zjjt/kit) and the demo data (@zjjt/demo) are npm workspaces: npm ci needs their package.json to link them.
+# The contract, the kit and the demo data are npm workspaces (@zjjt/contract, @zjjt/kit, @zjjt/demo): npm ci needs their package.json to link them.
+COPY contract/package.json contract/package.json
 COPY subgraphs/kit/package.json subgraphs/kit/package.json
 COPY demo/package.json demo/package.json
 RUN npm ci --no-fund --no-audit
 COPY tsconfig.json ./
+COPY contract contract
 COPY gateway gateway
 COPY subgraphs subgraphs
 COPY scripts scripts
@@ -23,7 +25,9 @@ ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=1 HOST=0.0.0.0
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY --from=build /app/schema schema
-# node_modules/@zjjt/kit links to subgraphs/kit, which serves its compiled dist/.
+# node_modules/@zjjt/contract and @zjjt/kit link to contract and subgraphs/kit, which serve their compiled dist/.
+COPY --from=build /app/contract/package.json contract/package.json
+COPY --from=build /app/contract/dist contract/dist
 COPY --from=build /app/subgraphs/kit/package.json subgraphs/kit/package.json
 COPY --from=build /app/subgraphs/kit/dist subgraphs/kit/dist
 # node_modules/@zjjt/demo links to demo/ (dist/), which the seed (dist/scripts/seed.js) reads.

@@ -11,8 +11,9 @@ const project = (displayName, roots, extra = {}) => ({
   roots,
   testMatch: ['**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
-  // The kit is tested from its sources (ts-jest), one instance for subgraph code and tests alike.
+  // The contract and the kit are tested from their sources (ts-jest), one instance each for subgraph code and tests alike.
   moduleNameMapper: {
+    '^@zjjt/contract$': '<rootDir>/contract/src',
     '^@zjjt/kit$': '<rootDir>/subgraphs/kit/src',
     '^@zjjt/kit/testing$': '<rootDir>/subgraphs/kit/src/testing',
     '^@zjjt/demo$': '<rootDir>/demo/src',
@@ -24,6 +25,7 @@ const project = (displayName, roots, extra = {}) => ({
 
 module.exports = {
   projects: [
+    project('contract', ['<rootDir>/contract/test']),
     project('kit', ['<rootDir>/subgraphs/kit/test']),
     project('demo', ['<rootDir>/demo/test']),
     project('members', ['<rootDir>/subgraphs/members/test']),

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
+import { ROLES } from '@zjjt/contract';
 import { devSecrets } from './lib/secrets';
 import { DEFAULT_MAX_LIFETIME_SECONDS, mintToken, tokenLifetime } from './lib/tokens';
 
-const ROLES = ['SECRETARIAT', 'MEMBER', 'REPORTER', 'AUTHORITY'];
-const usage = 'usage: npm run token -- --role SECRETARIAT|MEMBER|REPORTER|AUTHORITY [--group <groupId>[,<groupId>]] [--org <organizationId>] [--sub <userId>] [--expires 12h]';
+const usage = `usage: npm run token -- --role ${ROLES.join('|')} [--group <groupId>[,<groupId>]] [--org <organizationId>] [--sub <userId>] [--expires 12h]`;
 
 async function main() {
   const { values } = parseArgs({
@@ -16,7 +16,7 @@ async function main() {
     },
   });
   const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean);
-  if (!roles.length || roles.some((r) => !ROLES.includes(r))) {
+  if (!roles.length || roles.some((r) => !(ROLES as readonly string[]).includes(r))) {
     process.stderr.write(`${usage}\n`);
     process.exit(2);
   }

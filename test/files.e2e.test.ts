@@ -2,6 +2,7 @@ import http from 'node:http';
 import { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { AddressInfo } from 'node:net';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, SECRET_HEADER, verifyIdentity } from '@zjjt/contract';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { mintToken } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
@@ -77,7 +78,7 @@ describe('the /files route', () => {
   it('streams a download back with only its content headers, and forwards only what it must', async () => {
     const forged = Buffer.from(JSON.stringify({ sub: 'x', roles: ['AUTHORITY'], groups: ['g1'] })).toString('base64url');
     const response = await fetch(`${base}/files/members/echo?year=2025&q=%E6%9C%BA%E5%BA%8A`, {
-      headers: { authorization: `Bearer ${token}`, accept: SHEET, 'x-hub-identity': forged, 'x-gateway-secret': 'guess', 'x-evil': '1', cookie: 'a=b' },
+      headers: { authorization: `Bearer ${token}`, accept: SHEET, [IDENTITY_HEADER]: forged, [SECRET_HEADER]: 'guess', 'x-evil': '1', cookie: 'a=b' },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(SHEET);
@@ -88,9 +89,9 @@ describe('the /files route', () => {
 
     const request = last();
     expect(request).toMatchObject({ method: 'GET', url: '/files/echo?year=2025&q=%E6%9C%BA%E5%BA%8A' });
-    expect(request.headers['x-gateway-secret']).toBe(gatewayEnv.GATEWAY_SECRET);
-    expect(JSON.parse(Buffer.from(request.headers['x-hub-identity'] as string, 'base64url').toString('utf8'))).toEqual(claims);
-    expect(request.headers['x-request-id']).toBe(response.headers.get('x-request-id'));
+    expect(request.headers[SECRET_HEADER]).toBe(gatewayEnv.GATEWAY_SECRET);
+    expect(verifyIdentity(request.headers[IDENTITY_HEADER] as string, gatewayEnv.GATEWAY_SECRET)).toEqual(claims);
+    expect(request.headers[REQUEST_ID_HEADER]).toBe(response.headers.get(REQUEST_ID_HEADER));
     expect(request.headers.accept).toBe(SHEET);
     for (const name of ['authorization', 'x-evil', 'cookie']) expect(request.headers[name]).toBeUndefined();
   });
@@ -99,8 +100,8 @@ describe('the /files route', () => {
     const response = await fetch(`${base}/files/resources/echo`);
     expect(response.status).toBe(200);
     await response.arrayBuffer();
-    expect(last().headers['x-hub-identity']).toBeUndefined();
-    expect(last().headers['x-gateway-secret']).toBe(gatewayEnv.GATEWAY_SECRET);
+    expect(last().headers[IDENTITY_HEADER]).toBeUndefined();
+    expect(last().headers[SECRET_HEADER]).toBe(gatewayEnv.GATEWAY_SECRET);
   });
 
   it('streams an upload through byte for byte', async () => {
@@ -173,7 +174,7 @@ describe('the /files route', () => {
     expect(JSON.parse(text).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
     expect(text).not.toMatch(/127\.0\.0\.1|localhost|http:/);
     expect(text).not.toContain(String(subgraphPort));
-    const logged = () => logs.some((line) => line.includes('file transfer failed') && line.includes(response.headers.get('x-request-id')!));
+    const logged = () => logs.some((line) => line.includes('file transfer failed') && line.includes(response.headers.get(REQUEST_ID_HEADER)!));
     await eventually(logged, { message: 'the gateway logged the failed transfer with its request id' });
   });
 });

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, SECRET_HEADER } from '@zjjt/contract';
 import { DEMO } from '@zjjt/demo';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { SUBGRAPHS } from '../scripts/services';
@@ -36,7 +37,7 @@ describe('authentication at the gateway', () => {
 
   it('never trusts identity headers sent by the client', async () => {
     const forged = Buffer.from(JSON.stringify({ sub: 'x', roles: ['AUTHORITY'], groups: [DEMO.groupId] })).toString('base64url');
-    const response = await hub.gql(PRIVATE_QUERY, { o: DEMO.memberOrgId }, undefined, { 'x-hub-identity': forged, 'x-gateway-secret': 'guess' });
+    const response = await hub.gql(PRIVATE_QUERY, { o: DEMO.memberOrgId }, undefined, { [IDENTITY_HEADER]: forged, [SECRET_HEADER]: 'guess' });
     expect(dataOf(response).organization).toEqual({ uscc: null, contact: null });
   });
 
@@ -49,7 +50,7 @@ describe('authentication at the gateway', () => {
 describe('subgraphs refuse calls that do not come through the gateway', () => {
   it.each(['/', '/graphql', '/anything'])('answers 401 on %s without the gateway secret, before any GraphQL', async (path) => {
     const url = new URL(path, hub.hub.subgraphUrls.members);
-    for (const headers of [{}, { 'x-gateway-secret': 'wrong' }] as Record<string, string>[]) {
+    for (const headers of [{}, { [SECRET_HEADER]: 'wrong' }] as Record<string, string>[]) {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
       expect(response.status).toBe(401);
       expect(await response.text()).not.toMatch(/sdl|Organization/);
@@ -180,7 +181,7 @@ describe('production responses carry nothing internal', () => {
       expect(body).toEqual({ data: { resource: null } });
       expect(JSON.stringify(body)).not.toMatch(/valueCompletion|INVALID_GRAPHQL|SharedResource|non-nullable|serviceName|stacktrace|"response"/);
       // Kept for whoever runs the hub: the log line carries it, with the request id.
-      const requestId = response.headers.get('x-request-id');
+      const requestId = response.headers.get(REQUEST_ID_HEADER);
       const logged = () => logs.some((l) => l.includes('value completion') && l.includes(requestId!) && l.includes('SharedResource.title'));
       for (let i = 0; i < 50 && !logged(); i += 1) await new Promise((r) => setTimeout(r, 100)); // until the line has crossed the pipe
       expect(logged()).toBe(true);

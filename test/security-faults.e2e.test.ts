@@ -1,8 +1,9 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { IDENTITY_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
 import { DEMO } from '@zjjt/demo';
 import { freePort } from '../scripts/lib/launch';
-import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, GraphQLResponse, startTestHub, TestHub } from './harness';
 
 // SECURITY.md — "Faults", "HTTP" isolation and "Authentication and authorization" cases that need
 // a misbehaving subgraph or a subgraph with its own secret.
@@ -75,10 +76,27 @@ describe('faults', () => {
 
 describe('subgraph isolation with a subgraph’s own secret', () => {
   it('members refuses the shared secret and accepts its own, which the gateway sends', async () => {
-    const call = (secret: string) => fetch(hub.hub.subgraphUrls.members, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gateway-secret': secret }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const call = (secret: string) => fetch(hub.hub.subgraphUrls.members, { method: 'POST', headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect((await call(hub.env.GATEWAY_SECRET as string)).status).toBe(401);
     expect((await call(membersSecret)).status).toBe(200);
     expect(dataOf(await hub.gql(`{ group(id: "${DEMO.groupId}") { name } }`, {}, token)).group.name).toMatch(/集团/);
+  });
+
+  it('members reads a user only from an identity signed with its own secret, which the gateway signs with', async () => {
+    const query = `{ organization(id: "${DEMO.memberOrgId}") { contact { contactPhone } } }`;
+    const claims = { sub: 'faults', org: DEMO.memberOrgId, groups: [DEMO.groupId], roles: ['SECRETARIAT'] };
+    const call = async (identity: string) => {
+      const response = await fetch(hub.hub.subgraphUrls.members, { method: 'POST', headers: { 'content-type': 'application/json', [SECRET_HEADER]: membersSecret, [IDENTITY_HEADER]: identity }, body: JSON.stringify({ query }) });
+      return { status: response.status, body: await response.json() } as GraphQLResponse;
+    };
+    // The shared secret is what the other subgraphs hold: a user signed with it is no one at members.
+    const signedForOthers = await call(signIdentity(claims, hub.env.GATEWAY_SECRET as string));
+    expect(signedForOthers.status).toBe(401);
+    expect(codesOf(signedForOthers)).toEqual(['UNAUTHENTICATED']);
+    const signedForMembers = await call(signIdentity(claims, membersSecret));
+    expect(signedForMembers.status).toBe(200);
+    expect(dataOf(signedForMembers).organization.contact.contactPhone).toEqual(expect.any(String));
+    expect(dataOf(await hub.gql(query, {}, token)).organization.contact.contactPhone).toEqual(expect.any(String));
   });
 });
 

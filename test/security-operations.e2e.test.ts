@@ -1,3 +1,4 @@
+import { REQUEST_ID_HEADER } from '@zjjt/contract';
 import { DEMO } from '@zjjt/demo';
 import { SUBGRAPHS } from '../scripts/services';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
@@ -49,7 +50,7 @@ it('keeps /metrics behind METRICS_TOKEN when one is set', async () => {
 
 it('carries the gateway’s request id into the subgraphs’ structured logs, with no personal data', async () => {
   const response = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${member}` }, body: JSON.stringify({ query: '{ myOrganization { name contact { contactPhone } } }', operationName: null }) });
-  const requestId = response.headers.get('x-request-id')!;
+  const requestId = response.headers.get(REQUEST_ID_HEADER)!;
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
   const body = JSON.stringify(await response.json());
   const line = await eventually(() => hub.logs.find((l) => l.startsWith('[members]') && l.includes(requestId)));

@@ -1,15 +1,8 @@
 import { createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { Claims, ROLES } from '@zjjt/contract';
 import { GatewayConfig } from './config';
 
-export const ROLES = ['SECRETARIAT', 'MEMBER', 'REPORTER', 'AUTHORITY'] as const;
-
-/** The verified identity forwarded to subgraphs. Anonymous callers have none. */
-export interface Claims {
-  sub: string;
-  org: string | null;
-  groups: string[];
-  roles: string[];
-}
+export type { Claims } from '@zjjt/contract';
 
 export class AuthError extends Error {}
 

@@ -3,6 +3,7 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, OperationDefinitionNode, parse } from 'graphql';
+import { DEADLINE_HEADER, IDENTITY_HEADER, REQUEST_ID_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
 import { Claims } from './auth';
 
 export interface GatewayContext {
@@ -11,10 +12,6 @@ export interface GatewayContext {
   /** Epoch ms by which the whole request must be answered (REQUEST_TIMEOUT_MS). */
   deadline: number;
 }
-
-export const SECRET_HEADER = 'x-gateway-secret';
-export const DEADLINE_HEADER = 'x-request-deadline';
-export const IDENTITY_HEADER = 'x-hub-identity';
 
 const UNAVAILABLE = '部分数据暂时无法获取，请稍后再试 (part of the data is unavailable)';
 
@@ -49,9 +46,6 @@ function clientErrors(error: unknown): { message: string }[] | null {
   return readable ? errors.map((e) => ({ message: e.message as string })) : null;
 }
 
-/** The verified claims as subgraphs read them from IDENTITY_HEADER: base64url JSON. */
-export const encodeIdentity = (claims: Claims) => Buffer.from(JSON.stringify(claims)).toString('base64url');
-
 /**
  * `fetch` for one subgraph with a deadline: the per-call timeout or what is left of the request's
  * time budget, whichever is shorter, so a hanging subgraph never holds a request past its budget.
@@ -73,8 +67,8 @@ export function fetchWithTimeout(timeoutMs: number, observe: (outcome: string, s
 }
 
 /**
- * Calls one subgraph. Only the headers set here are sent: the gateway secret, the verified
- * identity and a request id; nothing the client sent is passed on.
+ * Calls one subgraph. Only the headers set here are sent: the subgraph's secret, the verified
+ * identity signed with that secret, a request id and the deadline; nothing the client sent is passed on.
  */
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly secret: string, fetcher: Fetcher) {
@@ -109,8 +103,8 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http!.headers;
     headers.set(SECRET_HEADER, this.secret);
-    headers.set('x-request-id', context?.requestId ?? randomUUID());
+    headers.set(REQUEST_ID_HEADER, context?.requestId ?? randomUUID());
     if (context?.deadline) headers.set(DEADLINE_HEADER, String(context.deadline));
-    if (context?.claims) headers.set(IDENTITY_HEADER, encodeIdentity(context.claims));
+    if (context?.claims) headers.set(IDENTITY_HEADER, signIdentity(context.claims, this.secret));
   }
 }

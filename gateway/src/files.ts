@@ -4,7 +4,8 @@ import { pipeline } from 'node:stream';
 import type { RequestHandler, Response } from 'express';
 import type pino from 'pino';
 import { GatewayConfig } from './config';
-import { encodeIdentity, GatewayContext, IDENTITY_HEADER, SECRET_HEADER } from './datasource';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
+import { GatewayContext } from './datasource';
 import { jsonError, UNAVAILABLE_MESSAGE } from './errors';
 
 /** Content types a browser may POST cross-site without a preflight: a file upload must not use them. */
@@ -16,8 +17,8 @@ const RESPONSE_HEADERS = ['content-type', 'content-disposition', 'content-length
 /**
  * `/files/:subgraph/*rest` → the subgraph's own `/files/*rest`: streams uploads and downloads
  * (Excel workbooks) that are too large for a GraphQL body, without buffering them. Runs after the
- * token check (`res.locals.context`); only the gateway secret, the verified identity, a request
- * id and the content headers cross, in either direction.
+ * token check (`res.locals.context`); only the subgraph's secret, the verified identity signed
+ * with it, a request id and the content headers cross, in either direction.
  */
 export function fileRoute(urls: Map<string, string>, config: GatewayConfig, log: pino.Logger): RequestHandler {
   const megabytes = Number((config.maxUploadBytes / 1024 / 1024).toFixed(1));
@@ -41,8 +42,9 @@ export function fileRoute(urls: Map<string, string>, config: GatewayConfig, log:
     // Refused before the subgraph hears of it; a body without a declared length is counted below.
     if (upload && Number(req.header('content-length') ?? 0) > config.maxUploadBytes) return void tooLarge(res);
 
-    const headers: http.OutgoingHttpHeaders = { [SECRET_HEADER]: config.subgraphSecret(subgraph), 'x-request-id': requestId };
-    if (claims) headers[IDENTITY_HEADER] = encodeIdentity(claims);
+    const secret = config.subgraphSecret(subgraph);
+    const headers: http.OutgoingHttpHeaders = { [SECRET_HEADER]: secret, [REQUEST_ID_HEADER]: requestId };
+    if (claims) headers[IDENTITY_HEADER] = signIdentity(claims, secret);
     // A GET's body is never forwarded: without its framing headers it would be read as a second request.
     for (const name of upload ? REQUEST_HEADERS : ['accept']) if (req.headers[name] !== undefined) headers[name] = req.headers[name];
     const upstream = (target.protocol === 'https:' ? https : http).request(target, { method: req.method, headers });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import express, { NextFunction, Request, Response } from 'express';
 import pino from 'pino';
+import { REQUEST_ID_HEADER } from '@zjjt/contract';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -29,7 +30,7 @@ function cors(origins: string[]) {
       res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name');
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       // A download's file name and the id to quote in a support request, readable by the page's script.
-      res.setHeader('Access-Control-Expose-Headers', 'content-disposition, x-request-id');
+      res.setHeader('Access-Control-Expose-Headers', `content-disposition, ${REQUEST_ID_HEADER}`);
       if (req.method === 'OPTIONS') return void res.status(204).end();
     }
     next();
@@ -68,7 +69,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   // whatever the query or file; no token is anonymous, and the subgraph decides what that may do.
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
     const requestId = randomUUID();
-    res.setHeader('x-request-id', requestId);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     try {
       res.locals.context = { claims: await verify(req.header('authorization')), requestId, deadline: Date.now() + config.limits.requestTimeoutMs } satisfies GatewayContext;
       next();

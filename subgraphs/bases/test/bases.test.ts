@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { IDENTITY_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
 import { Subgraph, Viewer } from '@zjjt/kit';
 import { DEMO, demoDirectoryEntry, demoId, demoUnit, orgId } from '@zjjt/demo';
 import { dropTestDatabase, execute, createTestSubgraph, inMemoryDirectory, expectEach } from '@zjjt/kit/testing';
@@ -29,13 +30,13 @@ const secretariat = new Viewer('sec-user', null, [G1], ['SECRETARIAT']);
 const reporter = new Viewer('bot', null, [G1], ['REPORTER']);
 let baseId: string;
 
-const identity = (v: Viewer) => Buffer.from(JSON.stringify({ sub: v.userId, org: v.organizationId, groups: v.groupIds, roles: v.roles })).toString('base64url');
+const identity = (v: Viewer) => signIdentity({ sub: v.userId!, org: v.organizationId, groups: [...v.groupIds], roles: [...v.roles] }, sg.config.gatewaySecret);
 
 async function upload(viewer: Viewer, file: string | Buffer, query = '') {
   const body = typeof file === 'string' ? fs.readFileSync(file) : file;
   const response = await fetch(`${filesUrl}/imports?baseId=${baseId}&fileName=ledger.xlsx${query}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-gateway-secret': sg.config.gatewaySecret, 'x-hub-identity': identity(viewer) },
+    headers: { 'content-type': 'application/octet-stream', [SECRET_HEADER]: sg.config.gatewaySecret, [IDENTITY_HEADER]: identity(viewer) },
     body,
   });
   const text = await response.text();

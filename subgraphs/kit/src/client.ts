@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER, SECRET_HEADER } from './identity';
+import { IDENTITY_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
 
 /** A subgraph answered with an error; `code` is its `extensions.code` when it gave one. */
 export class SubgraphCallError extends Error {
@@ -8,16 +8,17 @@ export class SubgraphCallError extends Error {
 }
 
 /**
- * Calls another subgraph's GraphQL API directly, inside the trust boundary, with the gateway
- * secret and a service identity. Used only where a write must check a fact another subgraph
- * owns (e.g. that a USCC belongs to a known unit) — reads for clients go through federation.
+ * Calls another subgraph's GraphQL API directly, inside the trust boundary, with that subgraph's
+ * secret and a read-only service identity signed with it (afresh for each call: a signature is
+ * accepted for a minute). Used only where a write must check a fact another subgraph owns (e.g.
+ * that a USCC belongs to a known unit) — reads for clients go through federation.
  */
 export function subgraphClient(url: string, secret: string, service: string, timeoutMs = 5000) {
-  const identity = Buffer.from(JSON.stringify({ sub: `service:${service}`, roles: ['AUTHORITY'], groups: [] })).toString('base64url');
+  const claims = { sub: `service:${service}`, org: null, roles: ['AUTHORITY'], groups: [] };
   return async function call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret, [IDENTITY_HEADER]: identity },
+      headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret, [IDENTITY_HEADER]: signIdentity(claims, secret) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(timeoutMs),
     });

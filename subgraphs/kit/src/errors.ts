@@ -1,19 +1,8 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { PUBLIC_CODES } from '@zjjt/contract';
 
-/** Codes a client may see; anything else is masked. */
-export const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+/** The contract's error codes a client may see (anything else is masked) and the error body of HTTP routes. */
+export { errorBody, jsonError, PUBLIC_CODES } from '@zjjt/contract';
 
 export const INTERNAL_MESSAGE = '服务内部错误，请稍后再试 (internal error)';
 

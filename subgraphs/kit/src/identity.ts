@@ -1,11 +1,9 @@
+import { IdentityError, ROLES, Role, verifyIdentity } from '@zjjt/contract';
 import { forbidden, unauthenticated } from './errors';
 
-/** Headers the gateway sets on every subgraph call. */
-export const SECRET_HEADER = 'x-gateway-secret';
-export const IDENTITY_HEADER = 'x-hub-identity';
-
-export const ROLES = ['SECRETARIAT', 'MEMBER', 'REPORTER', 'AUTHORITY'] as const;
-export type Role = (typeof ROLES)[number];
+/** The wire contract's names, for subgraph code that reads the kit only. */
+export { IDENTITY_HEADER, IdentityError, REQUEST_ID_HEADER, ROLES, SECRET_HEADER } from '@zjjt/contract';
+export type { Role } from '@zjjt/contract';
 
 /** Who is asking, as verified by the gateway. Anonymous callers have no user id. */
 export class Viewer {
@@ -76,10 +74,8 @@ export class Viewer {
   }
 }
 
-/** Parses the identity header the gateway forwards (base64url JSON); absent means anonymous. */
-export function parseIdentity(header: string | undefined): Viewer {
-  if (!header) return Viewer.anonymous();
-  const claims = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown>;
+/** Maps forwarded claims to a Viewer, keeping only well-typed values and known roles. */
+export function viewerOf(claims: Record<string, unknown>): Viewer {
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   const roles = strings(claims.roles).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   return new Viewer(
@@ -88,4 +84,13 @@ export function parseIdentity(header: string | undefined): Viewer {
     strings(claims.groups),
     roles,
   );
+}
+
+/**
+ * Reads the identity header of a call: absent means anonymous; present, it must be signed with
+ * this subgraph's own secret and recent (`verifyIdentity`), else IdentityError (the call is refused).
+ */
+export function readIdentity(header: string | undefined, secret: string, now = Date.now()): Viewer {
+  if (!header) return Viewer.anonymous();
+  return viewerOf(verifyIdentity(header, secret, now));
 }

@@ -10,8 +10,8 @@ import { NonEmptyArray } from 'type-graphql';
 import { GraphQLSchema } from 'graphql';
 import { ConfigError, loadSubgraphConfig, SubgraphConfig } from './config';
 import { DatabaseUnavailableError, openDataSource, QueryCounter } from './datasource';
-import { maskError } from './errors';
-import { IDENTITY_HEADER, parseIdentity, SECRET_HEADER, Viewer } from './identity';
+import { jsonError, maskError } from './errors';
+import { IDENTITY_HEADER, IdentityError, readIdentity, REQUEST_ID_HEADER, SECRET_HEADER, Viewer } from './identity';
 import { createLogger, Logger } from './logger';
 import { buildFederatedSchema, ReferenceResolvers } from './schema';
 
@@ -68,9 +68,8 @@ function secretMatches(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const unauthorizedBody = {
-  errors: [{ message: '请通过网关访问 (requests must come through the gateway)', extensions: { code: 'UNAUTHENTICATED' } }],
-};
+const THROUGH_GATEWAY = '请通过网关访问 (requests must come through the gateway)';
+const INVALID_IDENTITY = '身份凭证无效或已过期，请通过网关重新发起请求 (invalid or expired identity)';
 
 /** Builds a subgraph (schema, database, HTTP app) without listening; tests and `runSubgraph` share it. */
 export async function createSubgraph<L, D>(
@@ -133,12 +132,21 @@ export async function createSubgraph<L, D>(
       res.status(503).json({ status: 'unavailable', service: definition.name, dependency: 'database' });
     }
   });
-  // Every other path needs the gateway secret, checked before the body is read or any GraphQL is parsed.
+  // Every other path needs the gateway secret and, when it names a user, an identity signed for this
+  // subgraph: both checked before the body is read or any GraphQL is parsed.
+  const viewers = new WeakMap<express.Request, Viewer>();
   app.use((req, res, next) => {
-    if (secretMatches(req.header(SECRET_HEADER), config.gatewaySecret)) return next();
-    res.status(401).json(unauthorizedBody);
+    if (!secretMatches(req.header(SECRET_HEADER), config.gatewaySecret)) return void jsonError(res, 401, 'UNAUTHENTICATED', THROUGH_GATEWAY);
+    try {
+      viewers.set(req, readIdentity(req.header(IDENTITY_HEADER), config.gatewaySecret));
+    } catch (error) {
+      if (!(error instanceof IdentityError)) throw error;
+      log.warn({ requestId: req.header(REQUEST_ID_HEADER), reason: error.message }, 'identity refused');
+      return void jsonError(res, 401, 'UNAUTHENTICATED', INVALID_IDENTITY);
+    }
+    next();
   });
-  const contextOf = (req: express.Request) => contextFor(parseIdentity(req.header(IDENTITY_HEADER)), req.header('x-request-id') || randomUUID());
+  const contextOf = (req: express.Request) => contextFor(viewers.get(req) ?? Viewer.anonymous(), req.header(REQUEST_ID_HEADER) || randomUUID());
   if (definition.files) {
     const router = express.Router();
     definition.files(router, contextOf);

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ConfigError, decodeCursor, encodeCursor, isLocalDate, loadSubgraphConfig, MAX_PAGE_SIZE, pageSize, parseIdentity, readDatabase } from '@zjjt/kit';
+import { IdentityError, signIdentity } from '@zjjt/contract';
+import { ConfigError, decodeCursor, encodeCursor, isLocalDate, loadSubgraphConfig, MAX_PAGE_SIZE, pageSize, readDatabase, readIdentity } from '@zjjt/kit';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -55,9 +56,11 @@ describe('config', () => {
 });
 
 describe('identity', () => {
+  const secret = 'k'.repeat(32);
+
   it('reads forwarded claims and drops unknown roles', () => {
-    const header = Buffer.from(JSON.stringify({ sub: 'u1', org: 'o1', groups: ['g1'], roles: ['MEMBER', 'ROOT'] })).toString('base64url');
-    const viewer = parseIdentity(header);
+    const header = signIdentity({ sub: 'u1', org: 'o1', groups: ['g1'], roles: ['MEMBER', 'ROOT'] }, secret);
+    const viewer = readIdentity(header, secret);
     expect(viewer.roles).toEqual(['MEMBER']);
     expect(viewer.canRead('g1')).toBe(true);
     expect(viewer.canRead('g2')).toBe(false);
@@ -65,6 +68,11 @@ describe('identity', () => {
   });
 
   it('is anonymous without a header', () => {
-    expect(parseIdentity(undefined).isAnonymous).toBe(true);
+    expect(readIdentity(undefined, secret).isAnonymous).toBe(true);
+  });
+
+  it('refuses claims that are not signed with its secret', () => {
+    const unsigned = Buffer.from(JSON.stringify({ sub: 'u1', org: 'o1', groups: ['g1'], roles: ['AUTHORITY'] })).toString('base64url');
+    expect(() => readIdentity(unsigned, secret)).toThrow(IdentityError);
   });
 });

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import express, { Request, Response } from 'express';
-import { ConfigError, HubContext, isLocalDate } from '@zjjt/kit';
+import { ConfigError, HubContext, isLocalDate, errorBody as answerBody, jsonError as answerError } from '@zjjt/kit';
 import { Sealer } from '../sealing';
 import { ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 import { LedgerFilter } from '../ledger/scope';
@@ -17,8 +17,9 @@ import { exportWorkbook, templateWorkbook, XLSX } from './template';
 type Ctx = HubContext<BasesLoaders>;
 
 
-const errorBody = (code: string, message: string) => ({ errors: [{ message: maskPersonalText(message), extensions: { code } }] });
-const jsonError = (res: Response, status: number, code: string, message: string) => res.status(status).json(errorBody(code, message));
+/** The contract's error answer, with any personal data in the message masked. */
+const errorBody = (code: string, message: string) => answerBody(code, maskPersonalText(message));
+const jsonError = (res: Response, status: number, code: string, message: string) => answerError(res, status, code, maskPersonalText(message));
 
 class TooLarge extends Error {}
 
