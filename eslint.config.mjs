@@ -48,7 +48,7 @@ export default defineConfig(
   },
   {
     // Tests, the test helpers and the benchmark read GraphQL answers as untyped JSON.
-    files: ['test/**/*.ts', 'subgraphs/*/test/**/*.ts', 'subgraphs/kit/src/testing.ts', 'scripts/bench.ts', 'scripts/bench/**/*.ts'],
+    files: ['test/**/*.ts', 'subgraphs/*/test/**/*.ts', 'subgraphs/kit/src/testing.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -19,7 +19,15 @@ export async function postBenchResources(gatewayUrl: string, jwtSecret: string) 
   for (const [i, slug] of ['jnjgzb', 'jnskjc', 'jnsyqc', 'qdgkjx', 'zbdj', 'jndyjx'].entries()) {
     const token = await mintToken(jwtSecret, { sub: `bench-${slug}`, roles: ['MEMBER'], groups: [DEMO.groupId], org: orgId(slug) });
     for (let n = 0; n < 10; n += 1) {
-      const input = { groupId: DEMO.groupId, kind: kinds[(i + n) % kinds.length], title: `压测共享资源 ${i}-${n}`, capacity: 10 + n, periodStart: '2026-01-01', periodEnd: '2026-12-31', visibility: n % 3 ? 'GROUP' : 'PUBLIC' };
+      const input = {
+        groupId: DEMO.groupId,
+        kind: kinds[(i + n) % kinds.length],
+        title: `压测共享资源 ${i}-${n}`,
+        capacity: 10 + n,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        visibility: n % 3 ? 'GROUP' : 'PUBLIC',
+      };
       const { createResource } = await callGateway(gatewayUrl, 'mutation($input: ResourceInput!) { createResource(input: $input) { id } }', { input }, token);
       await callGateway(gatewayUrl, 'mutation($id: ID!) { publishResource(id: $id) { id } }', { id: createResource.id }, token);
     }
@@ -31,12 +39,25 @@ export async function postBenchResources(gatewayUrl: string, jwtSecret: string) 
  * demo enterprise as co-builder. Co-builders are given by USCC, read as the secretariat.
  */
 export async function registerBenchBase(gatewayUrl: string, schoolToken: string, secretariatToken: string): Promise<string> {
-  const uscc = async (id: string) => (await callGateway(gatewayUrl, 'query($id: ID!) { organization(id: $id) { uscc } }', { id }, secretariatToken)).organization.uscc;
+  const uscc = async (id: string) =>
+    (await callGateway(gatewayUrl, 'query($id: ID!) { organization(id: $id) { uscc } }', { id }, secretariatToken)).organization.uscc;
   const input = {
-    groupId: DEMO.groupId, name: '压测培训基地（演示）', kind: 'TRAINING_BASE', occupations: ['数控车工', '工业机器人系统运维员'], capacity: 500,
-    coBuilders: [{ uscc: await uscc(DEMO.schoolOrgId), role: 'LEAD' }, { uscc: await uscc(DEMO.memberOrgId), role: 'CO_BUILDER' }],
+    groupId: DEMO.groupId,
+    name: '压测培训基地（演示）',
+    kind: 'TRAINING_BASE',
+    occupations: ['数控车工', '工业机器人系统运维员'],
+    capacity: 500,
+    coBuilders: [
+      { uscc: await uscc(DEMO.schoolOrgId), role: 'LEAD' },
+      { uscc: await uscc(DEMO.memberOrgId), role: 'CO_BUILDER' },
+    ],
   };
-  const { registerTrainingBase } = await callGateway(gatewayUrl, 'mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }', { input }, schoolToken);
+  const { registerTrainingBase } = await callGateway(
+    gatewayUrl,
+    'mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }',
+    { input },
+    schoolToken,
+  );
   return registerTrainingBase.id;
 }
 
@@ -51,7 +72,9 @@ export const IMPORT_ROWS = 100_000;
 export async function writeBenchWorkbook(file: string, prefix: string, rows: number, firstPerson: number) {
   const options: LedgerWorkbookOptions = { prefix, year: YEAR, programs: 20, sessionsPerProgram: rows / 2000, traineesPerSession: 100, certifications: 10 };
   // Trainee rows are [session, name, 身份证号, phone]; row 2 is the workbook's person 1.
-  if (firstPerson) options.edit = (sheet, row, values) => (sheet === 'trainees' && row > 1 ? [values[0], values[1], demoIdNumber(firstPerson + row - 1), demoPhone(firstPerson + row - 1)] : values);
+  if (firstPerson)
+    options.edit = (sheet, row, values) =>
+      sheet === 'trainees' && row > 1 ? [values[0], values[1], demoIdNumber(firstPerson + row - 1), demoPhone(firstPerson + row - 1)] : values;
   const { trainees } = await writeLedgerWorkbook(file, options);
   return { trainees, programs: options.programs, sessions: options.programs * options.sessionsPerProgram, certifications: options.certifications };
 }
@@ -59,7 +82,11 @@ export async function writeBenchWorkbook(file: string, prefix: string, rows: num
 /** Uploads a workbook through the gateway's /files route; fails the bench unless it is IMPORTED with `expected` counts. */
 export async function uploadWorkbook(gatewayUrl: string, baseId: string, file: string, token: string, expected: Record<string, number>) {
   const url = `${gatewayUrl.replace(/\/graphql$/, '/files/bases/imports')}?baseId=${encodeURIComponent(baseId)}&fileName=${encodeURIComponent(path.basename(file))}`;
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` }, body: fs.readFileSync(file) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+    body: fs.readFileSync(file),
+  });
   const text = await response.text();
   let answer: { status?: string; import?: Record<string, unknown> } = {};
   try {
@@ -85,13 +112,34 @@ export function templateFieldCount(): number {
  */
 export async function approveSchoolReturn(gatewayUrl: string, secretariatToken: string, schoolToken: string) {
   const vars = { groupId: DEMO.groupId, year: YEAR };
-  await callGateway(gatewayUrl, 'mutation($input: OpenRoundInput!) { openCollectionRound(input: $input) { id } }', { input: { ...vars, dueOn: `${YEAR + 1}-03-31` } }, secretariatToken);
+  await callGateway(
+    gatewayUrl,
+    'mutation($input: OpenRoundInput!) { openCollectionRound(input: $input) { id } }',
+    { input: { ...vars, dueOn: `${YEAR + 1}-03-31` } },
+    secretariatToken,
+  );
   const input = { enrolledStudents: 8000, fullTimeTeachers: 400, graduates: 2500, employedGraduates: 2350 };
-  await callGateway(gatewayUrl, 'mutation($groupId: ID!, $year: Int!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $groupId, year: $year, input: $input) { id } }', { ...vars, input }, schoolToken);
-  const { submitAnnualReturn } = await callGateway(gatewayUrl, 'mutation($groupId: ID!, $year: Int!) { submitAnnualReturn(groupId: $groupId, year: $year) { id } }', vars, schoolToken);
+  await callGateway(
+    gatewayUrl,
+    'mutation($groupId: ID!, $year: Int!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $groupId, year: $year, input: $input) { id } }',
+    { ...vars, input },
+    schoolToken,
+  );
+  const { submitAnnualReturn } = await callGateway(
+    gatewayUrl,
+    'mutation($groupId: ID!, $year: Int!) { submitAnnualReturn(groupId: $groupId, year: $year) { id } }',
+    vars,
+    schoolToken,
+  );
   await callGateway(gatewayUrl, 'mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }', { id: submitAnnualReturn.id }, secretariatToken);
-  const { annualReport } = await callGateway(gatewayUrl, `query($groupId: ID!, $year: Int!) { annualReport(groupId: $groupId, year: $year) { filled(template: "${TEMPLATE}") { blocked errors { field message } } } }`, vars, secretariatToken);
-  if (annualReport?.filled?.blocked !== false) throw new Error(`${TEMPLATE} for the demo group is blocked after the school's return was approved: ${JSON.stringify(annualReport?.filled?.errors)}`);
+  const { annualReport } = await callGateway(
+    gatewayUrl,
+    `query($groupId: ID!, $year: Int!) { annualReport(groupId: $groupId, year: $year) { filled(template: "${TEMPLATE}") { blocked errors { field message } } } }`,
+    vars,
+    secretariatToken,
+  );
+  if (annualReport?.filled?.blocked !== false)
+    throw new Error(`${TEMPLATE} for the demo group is blocked after the school's return was approved: ${JSON.stringify(annualReport?.filled?.errors)}`);
 }
 
 /** Groups the report-building measurement covers: the demo group and the ones `registerBenchGroups` adds. */
@@ -116,11 +164,27 @@ export async function registerBenchGroups(gatewayUrl: string, jwtSecret: string,
   for (let g = 1; g <= count; g += 1) {
     const code = `bench-${String(g).padStart(3, '0')}`;
     const input = { code, name: `压测区域职业教育集团 ${code}（演示）`, type: 'REGIONAL', region: '370100' };
-    const { registerGroup } = await callGateway(gatewayUrl, 'mutation($input: RegisterGroupInput!) { registerGroup(input: $input) { id } }', { input }, authorityToken);
+    const { registerGroup } = await callGateway(
+      gatewayUrl,
+      'mutation($input: RegisterGroupInput!) { registerGroup(input: $input) { id } }',
+      { input },
+      authorityToken,
+    );
     const secretariat = await mintToken(jwtSecret, { sub: `bench-secretariat-${code}`, roles: ['SECRETARIAT'], groups: [registerGroup.id] });
     for (const [m, type] of BENCH_MEMBER_TYPES.entries()) {
-      const organization = { uscc: benchUscc((g - 1) * BENCH_MEMBER_TYPES.length + m + 1), name: `压测成员单位 ${code}-${m + 1}（演示）`, type, region: '370102', industry: type === 'ENTERPRISE' ? '通用设备制造业' : '职业教育' };
-      await callGateway(gatewayUrl, 'mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }', { input: { groupId: registerGroup.id, organization, joinedOn: `${YEAR}-01-15` } }, secretariat);
+      const organization = {
+        uscc: benchUscc((g - 1) * BENCH_MEMBER_TYPES.length + m + 1),
+        name: `压测成员单位 ${code}-${m + 1}（演示）`,
+        type,
+        region: '370102',
+        industry: type === 'ENTERPRISE' ? '通用设备制造业' : '职业教育',
+      };
+      await callGateway(
+        gatewayUrl,
+        'mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }',
+        { input: { groupId: registerGroup.id, organization, joinedOn: `${YEAR}-01-15` } },
+        secretariat,
+      );
     }
     ids.push(registerGroup.id);
   }

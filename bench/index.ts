@@ -7,7 +7,17 @@ import { freePort, launchHub } from '../scripts/lib/launch';
 import { mintToken } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
 import { benchTrainees, connections, seconds, soakSeconds, TEMPLATE, thousands, YEAR } from './config';
-import { approveSchoolReturn, BENCH_MEMBER_TYPES, fillYear, IMPORT_ROWS, postBenchResources, registerBenchBase, registerBenchGroups, REPORT_GROUPS, templateFieldCount } from './fixtures';
+import {
+  approveSchoolReturn,
+  BENCH_MEMBER_TYPES,
+  fillYear,
+  IMPORT_ROWS,
+  postBenchResources,
+  registerBenchBase,
+  registerBenchGroups,
+  REPORT_GROUPS,
+  templateFieldCount,
+} from './fixtures';
 import { fiftyRows, measure, Measurement, measureImport, Scenario, timeReports } from './measure';
 import { ANNUAL_TRAINING, FULL_REPORT, LEDGER_TOTALS, MEMBER_PAGE, MEMBERS_WITH_RESOURCES, MEMBERS_WITH_TRAINING, RESOURCE_PAGE } from './queries';
 import { writeReport } from './report';
@@ -46,10 +56,23 @@ import { IDENTITY_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
 export async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-bench-'));
   // The load comes from one client: the per-client rate limit would measure itself, not the hub.
-  const env = { GATEWAY_SECRET: randomBytes(32).toString('base64url'), JWT_SECRET: randomBytes(32).toString('base64url'), PII_KEY: randomBytes(32).toString('base64'), DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000000' };
+  const env = {
+    GATEWAY_SECRET: randomBytes(32).toString('base64url'),
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    PII_KEY: randomBytes(32).toString('base64'),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+  };
   const subgraphPorts = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const)));
   process.stdout.write(`starting the hub (data in ${dataDir}) …\n`);
-  const hub = await launchHub({ env, gatewayPort: await freePort(), subgraphPorts, seed: true, onOutput: (service, line) => process.stderr.write(`[${service}] ${line}\n`) });
+  const hub = await launchHub({
+    env,
+    gatewayPort: await freePort(),
+    subgraphPorts,
+    seed: true,
+    onOutput: (service, line) => process.stderr.write(`[${service}] ${line}\n`),
+  });
   try {
     await postBenchResources(hub.gatewayUrl, env.JWT_SECRET);
     const claims = { sub: 'bench-secretariat', roles: ['SECRETARIAT'], groups: [DEMO.groupId], org: DEMO.secretariatOrgId };
@@ -58,7 +81,12 @@ export async function main(): Promise<void> {
     const variables = { groupId: DEMO.groupId };
     const memberRows = (data: any) => data?.group?.members?.edges;
     const scenarios: Scenario[] = [
-      { name: 'member list page (50 rows with memberships) via gateway', ...gateway, body: JSON.stringify({ query: MEMBER_PAGE, variables }), check: fiftyRows(memberRows) },
+      {
+        name: 'member list page (50 rows with memberships) via gateway',
+        ...gateway,
+        body: JSON.stringify({ query: MEMBER_PAGE, variables }),
+        check: fiftyRows(memberRows),
+      },
       {
         name: 'same query straight to the members subgraph',
         url: hub.subgraphUrls.members,
@@ -69,8 +97,18 @@ export async function main(): Promise<void> {
         body: JSON.stringify({ query: MEMBER_PAGE, variables }),
         check: fiftyRows(memberRows),
       },
-      { name: 'resource search page (50 rows with provider names through federation) via gateway', ...gateway, body: JSON.stringify({ query: RESOURCE_PAGE }), check: fiftyRows((data: any) => data?.resources?.edges) },
-      { name: 'member list page with each member’s resources via gateway', ...gateway, body: JSON.stringify({ query: MEMBERS_WITH_RESOURCES, variables }), check: fiftyRows(memberRows) },
+      {
+        name: 'resource search page (50 rows with provider names through federation) via gateway',
+        ...gateway,
+        body: JSON.stringify({ query: RESOURCE_PAGE }),
+        check: fiftyRows((data: any) => data?.resources?.edges),
+      },
+      {
+        name: 'member list page with each member’s resources via gateway',
+        ...gateway,
+        body: JSON.stringify({ query: MEMBERS_WITH_RESOURCES, variables }),
+        check: fiftyRows(memberRows),
+      },
     ];
     const results: Measurement[] = [];
     for (const scenario of scenarios) {
@@ -90,7 +128,8 @@ export async function main(): Promise<void> {
         name: `ledger totals by month over a year of ${thousands(trainees)} trainee rows`,
         ...gateway,
         body: JSON.stringify({ query: LEDGER_TOTALS, variables: { baseId, year: YEAR } }),
-        check: (data: any) => data?.trainingTotals?.length === 12 && data.trainingTotals.reduce((sum: number, row: any) => sum + row.personTimes, 0) === trainees,
+        check: (data: any) =>
+          data?.trainingTotals?.length === 12 && data.trainingTotals.reduce((sum: number, row: any) => sum + row.personTimes, 0) === trainees,
       },
       {
         name: `annual report training section (${thousands(trainees)} trainee rows)`,
@@ -130,7 +169,13 @@ export async function main(): Promise<void> {
     const sequentialSeconds = await timeReports(hub.gatewayUrl, authority, groupIds, 1, fieldCount);
     const parallelSeconds = await timeReports(hub.gatewayUrl, authority, groupIds, 10, fieldCount);
     const perSecond = (s: number) => Math.round((groupIds.length / s) * 10) / 10;
-    const reports100 = { sequentialSeconds, parallelSeconds, groups: groupIds.length, sequentialReportsPerSecond: perSecond(sequentialSeconds), parallelReportsPerSecond: perSecond(parallelSeconds) };
+    const reports100 = {
+      sequentialSeconds,
+      parallelSeconds,
+      groups: groupIds.length,
+      sequentialReportsPerSecond: perSecond(sequentialSeconds),
+      parallelReportsPerSecond: perSecond(parallelSeconds),
+    };
     let soakResult: SoakResult | undefined;
     if (soakSeconds > 0) {
       const member = await mintToken(env.JWT_SECRET, { sub: 'bench-member', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.memberOrgId });
@@ -143,5 +188,3 @@ export async function main(): Promise<void> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
-
-

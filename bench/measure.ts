@@ -31,7 +31,8 @@ export interface Measurement {
   errors: number;
 }
 
-export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
 export async function measure(scenario: Scenario): Promise<Measurement> {
   // One request first: the scenario must really return what it claims (50 rows …), or its numbers mean nothing.
@@ -42,7 +43,10 @@ export async function measure(scenario: Scenario): Promise<Measurement> {
   const times: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: scenario.url, method: 'POST', headers: scenario.headers, body: scenario.body, connections, duration: seconds }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(
+      { url: scenario.url, method: 'POST', headers: scenario.headers, body: scenario.body, connections, duration: seconds },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode === 200) times.push(responseTime);
       else errors += 1;
@@ -76,7 +80,8 @@ export async function timeReports(gatewayUrl: string, token: string, groupIds: s
         throw new Error(`full report of group ${groupId}: ${error.message}`);
       });
       const fields = data?.annualReport?.filled?.fields;
-      if (fields?.length !== fieldCount) throw new Error(`full report of group ${groupId}: expected ${fieldCount} ${TEMPLATE} fields, got ${JSON.stringify(data).slice(0, 300)}`);
+      if (fields?.length !== fieldCount)
+        throw new Error(`full report of group ${groupId}: expected ${fieldCount} ${TEMPLATE} fields, got ${JSON.stringify(data).slice(0, 300)}`);
     }
   };
   const started = process.hrtime.bigint();
@@ -101,5 +106,11 @@ export async function measureImport(gatewayUrl: string, baseId: string, file: st
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   fs.rmSync(file, { force: true });
   const peak = peakRssMB(basesPid);
-  return { rows: expected.trainees, seconds: Math.round(elapsed * 100) / 100, rowsPerSecond: Math.round(expected.trainees / elapsed), peakMemoryMB: peak, memoryGrowthMB: peak - before };
+  return {
+    rows: expected.trainees,
+    seconds: Math.round(elapsed * 100) / 100,
+    rowsPerSecond: Math.round(expected.trainees / elapsed),
+    peakMemoryMB: peak,
+    memoryGrowthMB: peak - before,
+  };
 }

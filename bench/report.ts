@@ -22,7 +22,10 @@ export function writeReport({ results, imported, reports100, soak: soakResult }:
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, database: 'SQLite (embedded)' },
     results,
-    gatewayOverhead: { throughputRatio: Math.round((direct.requestsPerSecond / viaGateway.requestsPerSecond) * 100) / 100, p50Ratio: Math.round((viaGateway.p50 / direct.p50) * 100) / 100 },
+    gatewayOverhead: {
+      throughputRatio: Math.round((direct.requestsPerSecond / viaGateway.requestsPerSecond) * 100) / 100,
+      p50Ratio: Math.round((viaGateway.p50 / direct.p50) * 100) / 100,
+    },
     import: imported,
     reports100,
     ...(soakResult ? { soak: soakResult } : {}),
@@ -47,14 +50,21 @@ export function writeReport({ results, imported, reports100, soak: soakResult }:
 
 /** Lines about the soak under the table in latest.md (and on stdout). */
 export function soakLines(s: SoakResult): string[] {
-  const list = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k} ${thousands(n)}`).join(', ') || 'none';
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([k, n]) => `${k} ${thousands(n)}`)
+      .join(', ') || 'none';
   const r = s.restart;
-  const phase = (p: SoakPhase) => `${thousands(s.byPhase[p].failed)} of ${thousands(s.byPhase[p].requests)}${s.byPhase[p].failed ? ` (${list(s.byPhase[p].errorsByCode)})` : ''}`;
+  const phase = (p: SoakPhase) =>
+    `${thousands(s.byPhase[p].failed)} of ${thousands(s.byPhase[p].requests)}${s.byPhase[p].failed ? ` (${list(s.byPhase[p].errorsByCode)})` : ''}`;
   return [
     `Soak: ${s.seconds} s × ${s.connections} connections of mixed reads and writes through the gateway: ${thousands(s.requests)} requests (${s.requestsPerSecond} req/s); HTTP statuses ${list(s.statusCounts)}; GraphQL errors by code ${list(s.errorsByCode)}; connection errors ${s.connectionErrors}, timeouts ${s.timeouts}.`,
     `Soak restart of ${r.subgraph} at ${r.atSeconds} s: ${r.graceful ? 'exited by itself' : `killed (code ${r.exitCode}, signal ${r.exitSignal})`} ${r.stopSeconds} s after SIGTERM, ready again after ${r.downSeconds} s. Failed responses before the restart ${phase('beforeRestart')}, while it was down ${phase('duringRestart')}, after it was ready ${phase('afterRestart')}${s.lastFailureAfterReadySeconds !== null ? `; the last failure came ${s.lastFailureAfterReadySeconds} s after it was ready` : ''}.`,
     `Soak memory (RSS before → after, range of 5-s samples, process peak; MB): ${Object.entries(s.memory)
-      .map(([name, m]) => `${name} ${m.beforeMB} → ${m.afterMB} (${m.growthMB >= 0 ? '+' : ''}${m.growthMB}), ${m.lowMB}–${m.highMB}, peak ${m.peakMB}${m.restarted ? ` [restarted: new process ${m.restarted.readyMB} when ready, ${m.restarted.growthSinceReadyMB >= 0 ? '+' : ''}${m.restarted.growthSinceReadyMB} since; old process peak ${m.restarted.oldPeakMB}]` : ''}`)
+      .map(
+        ([name, m]) =>
+          `${name} ${m.beforeMB} → ${m.afterMB} (${m.growthMB >= 0 ? '+' : ''}${m.growthMB}), ${m.lowMB}–${m.highMB}, peak ${m.peakMB}${m.restarted ? ` [restarted: new process ${m.restarted.readyMB} when ready, ${m.restarted.growthSinceReadyMB >= 0 ? '+' : ''}${m.restarted.growthSinceReadyMB} since; old process peak ${m.restarted.oldPeakMB}]` : ''}`,
+      )
       .join('; ')}.`,
     `Soak data intact: ${s.intact ? 'yes' : `NO — ${s.problems.join('; ')}`} (members ${(s.after as any)?.group?.members?.totalCount}, resources ${(s.after as any)?.resources?.totalCount}, notice read count ${(s.before as any)?.notice?.readCount} → ${(s.after as any)?.notice?.readCount}, gateway /ready ${s.gatewayReady}).`,
   ];

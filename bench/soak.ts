@@ -107,7 +107,8 @@ export async function soak(hub: RunningHub, env: NodeJS.ProcessEnv, tokens: { se
     { name: 'markNoticeRead (member, write)', token: tokens.member, body: { query: SOAK_MARK_READ, variables: { id: SOAK_NOTICE_ID } } },
   ];
   // Every kind answers without errors before the soak, or its counts would mean nothing.
-  for (const def of requestDefs) await callGateway(hub.gatewayUrl, def.body.query, (def.body as { variables?: Record<string, unknown> }).variables ?? {}, def.token);
+  for (const def of requestDefs)
+    await callGateway(hub.gatewayUrl, def.body.query, (def.body as { variables?: Record<string, unknown> }).variables ?? {}, def.token);
 
   const statusCounts: Record<string, number> = {};
   const errorsByCode: Record<string, number> = {};
@@ -162,20 +163,25 @@ export async function soak(hub: RunningHub, env: NodeJS.ProcessEnv, tokens: { se
   let readyMB = NaN;
   let restart: Promise<{ ok?: SubgraphRestart; error?: Error }> | undefined;
   const soakStarted = performance.now();
-  const restartTimer = setTimeout(() => {
-    oldPeakMB = memoryMB(pidOf(SOAK_RESTART)).hwm;
-    process.stdout.write(`soak: restarting the ${SOAK_RESTART} subgraph (SIGTERM, same port and database)\n`);
-    restartStarted = performance.now();
-    restart = restartSubgraph(hub, SOAK_RESTART, env, (service, line) => process.stderr.write(`[${service}] ${line}\n`)).then(
-      (ok) => {
-        restartReady = performance.now();
-        readyMB = memoryMB(pidOf(SOAK_RESTART)).rss;
-        process.stdout.write(`soak: ${SOAK_RESTART} back after ${ok.downSeconds} s (${ok.graceful ? 'exited by itself on SIGTERM' : `killed: code ${ok.exitCode}, signal ${ok.exitSignal}`})\n`);
-        return { ok };
-      },
-      (error: Error) => ({ error }),
-    );
-  }, (soakSeconds * 1000) / 3);
+  const restartTimer = setTimeout(
+    () => {
+      oldPeakMB = memoryMB(pidOf(SOAK_RESTART)).hwm;
+      process.stdout.write(`soak: restarting the ${SOAK_RESTART} subgraph (SIGTERM, same port and database)\n`);
+      restartStarted = performance.now();
+      restart = restartSubgraph(hub, SOAK_RESTART, env, (service, line) => process.stderr.write(`[${service}] ${line}\n`)).then(
+        (ok) => {
+          restartReady = performance.now();
+          readyMB = memoryMB(pidOf(SOAK_RESTART)).rss;
+          process.stdout.write(
+            `soak: ${SOAK_RESTART} back after ${ok.downSeconds} s (${ok.graceful ? 'exited by itself on SIGTERM' : `killed: code ${ok.exitCode}, signal ${ok.exitSignal}`})\n`,
+          );
+          return { ok };
+        },
+        (error: Error) => ({ error }),
+      );
+    },
+    (soakSeconds * 1000) / 3,
+  );
 
   let result: autocannon.Result;
   try {
@@ -216,20 +222,33 @@ export async function soak(hub: RunningHub, env: NodeJS.ProcessEnv, tokens: { se
         lowMB: Math.min(...samples[name], afterMemory[name].rss),
         highMB: Math.max(...samples[name], afterMemory[name].rss),
       };
-      if (name === SOAK_RESTART) m.restarted = { oldPid: beforeMemory[name].pid, oldPeakMB, newPid: afterMemory[name].pid, readyMB, growthSinceReadyMB: afterMemory[name].rss - readyMB };
+      if (name === SOAK_RESTART)
+        m.restarted = {
+          oldPid: beforeMemory[name].pid,
+          oldPeakMB,
+          newPid: afterMemory[name].pid,
+          readyMB,
+          growthSinceReadyMB: afterMemory[name].rss - readyMB,
+        };
       return [name, m];
     }),
   );
 
   // Nothing lost: the same counts, the notice read exactly once, the gateway ready, every kind answering.
   const problems: string[] = [];
-  const gatewayReady = await fetch(readyUrl).then((r) => r.status, () => 0);
+  const gatewayReady = await fetch(readyUrl).then(
+    (r) => r.status,
+    () => 0,
+  );
   if (gatewayReady !== 200) problems.push(`gateway /ready answered ${gatewayReady}`);
   const after = await state();
   const expectedAfter = { ...before, notice: { readCount: before.readByMember ? before.notice.readCount : before.notice.readCount + 1 }, readByMember: true };
-  if (JSON.stringify(after) !== JSON.stringify(expectedAfter)) problems.push(`state after the soak ${JSON.stringify(after)} is not ${JSON.stringify(expectedAfter)}`);
+  if (JSON.stringify(after) !== JSON.stringify(expectedAfter))
+    problems.push(`state after the soak ${JSON.stringify(after)} is not ${JSON.stringify(expectedAfter)}`);
   for (const def of requestDefs) {
-    await callGateway(hub.gatewayUrl, def.body.query, (def.body as { variables?: Record<string, unknown> }).variables ?? {}, def.token).catch((error: Error) => problems.push(`${def.name} after the soak: ${error.message.slice(0, 300)}`));
+    await callGateway(hub.gatewayUrl, def.body.query, (def.body as { variables?: Record<string, unknown> }).variables ?? {}, def.token).catch((error: Error) =>
+      problems.push(`${def.name} after the soak: ${error.message.slice(0, 300)}`),
+    );
   }
 
   const round = (n: number) => Math.round(n * 100) / 100;

@@ -29,7 +29,14 @@ export interface Command {
 export function parseCommand(args: string[], env: NodeJS.ProcessEnv = process.env): Command | null {
   const { values } = parseArgs({
     args,
-    options: { group: { type: 'string' }, year: { type: 'string' }, target: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, schedule: { type: 'string' }, gateway: { type: 'string' } },
+    options: {
+      group: { type: 'string' },
+      year: { type: 'string' },
+      target: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      schedule: { type: 'string' },
+      gateway: { type: 'string' },
+    },
   });
   const year = Number(values.year);
   if (!values.group || !Number.isInteger(year) || !['national', 'provincial'].includes(values.target ?? '')) return null;
@@ -38,7 +45,7 @@ export function parseCommand(args: string[], env: NodeJS.ProcessEnv = process.en
     groupId: values.group,
     year,
     target: values.target!,
-    dryRun: values['dry-run']!,
+    dryRun: values['dry-run'],
     schedule: values.schedule || env.REPORT_SCHEDULE || undefined,
   };
 }

@@ -21,16 +21,31 @@ export const print = (line: string) => process.stdout.write(`${line}\n`);
 /** One run; the exit code says what happened (0 sent or nothing to send, 1 blocked, 2 refused by the platform or gave up, 3 awaiting confirmation). */
 export async function runOnce(o: Options): Promise<number> {
   const say = o.say ?? print;
-  const { reportTemplates } = await gql<{ reportTemplates: { code: string; target: string; year: number; verified: boolean }[] }>(o, '{ reportTemplates { code target year verified } }', {});
+  const { reportTemplates } = await gql<{ reportTemplates: { code: string; target: string; year: number; verified: boolean }[] }>(
+    o,
+    '{ reportTemplates { code target year verified } }',
+    {},
+  );
   const template = reportTemplates.find((t) => t.target === o.target && t.year === o.year);
   if (!template) throw new Error(`没有 ${o.year} 年度的 ${o.target} 模板`);
-  const { annualReport } = await gql<{ annualReport: { filled: { fields: { code: string; value: string | null }[]; errors: { field: string; message: string }[]; warnings: { field: string; message: string }[]; blocked: boolean } } }>(
+  const { annualReport } = await gql<{
+    annualReport: {
+      filled: {
+        fields: { code: string; value: string | null }[];
+        errors: { field: string; message: string }[];
+        warnings: { field: string; message: string }[];
+        blocked: boolean;
+      };
+    };
+  }>(
     o,
     'query($g: ID!, $y: Int!, $t: String!) { annualReport(groupId: $g, year: $y) { filled(template: $t) { fields { code label unit value source } errors { field message } warnings { field message } blocked } } }',
     { g: o.groupId, y: o.year, t: template.code },
   );
   const filled = annualReport.filled;
-  say(`${template.code}${template.verified ? '' : '（模板未与平台正式表单核对）'}：${filled.fields.length} 个字段，${filled.errors.length} 个阻断错误，${filled.warnings.length} 个警告`);
+  say(
+    `${template.code}${template.verified ? '' : '（模板未与平台正式表单核对）'}：${filled.fields.length} 个字段，${filled.errors.length} 个阻断错误，${filled.warnings.length} 个警告`,
+  );
   for (const e of filled.errors) say(`  错误 ${e.field}: ${e.message}`);
   for (const w of filled.warnings) say(`  警告 ${w.field}: ${w.message}`);
   if (o.dryRun) {
@@ -38,7 +53,9 @@ export async function runOnce(o: Options): Promise<number> {
     return filled.blocked ? 1 : 0;
   }
   if (filled.blocked) return 1;
-  const { freezeReport } = await gql<{ freezeReport: { unchanged: boolean; submission: { id: string; version: number; status: string; payloadSha256: string } } }>(
+  const { freezeReport } = await gql<{
+    freezeReport: { unchanged: boolean; submission: { id: string; version: number; status: string; payloadSha256: string } };
+  }>(
     o,
     // The hub freezes the figures it computes itself; the copy read above only has to agree with
     // them (any difference, e.g. a ledger changed meanwhile, is refused and the next run retries).
@@ -55,11 +72,11 @@ export async function runOnce(o: Options): Promise<number> {
     say('有警告：等待秘书处确认（confirmSubmissionWarnings）后再发送');
     return 3;
   }
-  const { sendSubmission } = await gql<{ sendSubmission: { status: string; receipt: string | null; platformMessage: string | null; lastError: string | null; nextAttemptAt: string | null } }>(
-    o,
-    'mutation($id: ID!) { sendSubmission(id: $id) { status receipt platformMessage lastError nextAttemptAt } }',
-    { id: s.id },
+  const { sendSubmission } = await gql<{
+    sendSubmission: { status: string; receipt: string | null; platformMessage: string | null; lastError: string | null; nextAttemptAt: string | null };
+  }>(o, 'mutation($id: ID!) { sendSubmission(id: $id) { status receipt platformMessage lastError nextAttemptAt } }', { id: s.id });
+  say(
+    `发送结果：${sendSubmission.status}${sendSubmission.receipt ? ` 回执 ${sendSubmission.receipt}` : ''}${sendSubmission.platformMessage ? ` 平台意见 ${sendSubmission.platformMessage}` : ''}${sendSubmission.lastError ? ` 原因 ${sendSubmission.lastError}，${sendSubmission.nextAttemptAt} 自动重试` : ''}`,
   );
-  say(`发送结果：${sendSubmission.status}${sendSubmission.receipt ? ` 回执 ${sendSubmission.receipt}` : ''}${sendSubmission.platformMessage ? ` 平台意见 ${sendSubmission.platformMessage}` : ''}${sendSubmission.lastError ? ` 原因 ${sendSubmission.lastError}，${sendSubmission.nextAttemptAt} 自动重试` : ''}`);
   return ['REJECTED', 'DEAD'].includes(sendSubmission.status) ? 2 : 0;
 }

@@ -12,7 +12,9 @@ async function main() {
     process.stderr.write(`${usage}\n`);
     process.exit(64);
   }
-  const token = process.env.REPORTER_TOKEN || (await mintToken(devSecrets().JWT_SECRET, { sub: 'reporting-bot', roles: ['REPORTER'], groups: [command.groupId], expiresIn: '1h' }));
+  const token =
+    process.env.REPORTER_TOKEN ||
+    (await mintToken(devSecrets().JWT_SECRET, { sub: 'reporting-bot', roles: ['REPORTER'], groups: [command.groupId], expiresIn: '1h' }));
   process.exit(await runBot(command, token));
 }
 

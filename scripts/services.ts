@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- each subgraph's code is loaded only when that subgraph is used (type-graphql keeps its metadata globally) */
 import type { DataSource } from 'typeorm';
 import type { SubgraphDefinition } from '@zjjt/kit';
 

@@ -11,7 +11,14 @@ function demoUsers() {
     { label: 'MEMBER', note: '成员单位（企业）', sub: 'demo-member', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.memberOrgId },
     { label: 'REPORTER', note: '年报填报机器人', sub: 'demo-reporter', roles: ['REPORTER'], groups: [DEMO.groupId], org: null },
     { label: 'AUTHORITY', note: '省级主管部门（只读，跨集团）', sub: 'demo-authority', roles: ['AUTHORITY'], groups: [], org: null },
-    { label: 'SECRETARIAT_G2', note: '第二个集团的秘书处（看不到第一个集团）', sub: 'demo-secretariat-g2', roles: ['SECRETARIAT'], groups: [DEMO.secondGroupId], org: DEMO.secondGroupSecretariatOrgId },
+    {
+      label: 'SECRETARIAT_G2',
+      note: '第二个集团的秘书处（看不到第一个集团）',
+      sub: 'demo-secretariat-g2',
+      roles: ['SECRETARIAT'],
+      groups: [DEMO.secondGroupId],
+      org: DEMO.secondGroupSecretariatOrgId,
+    },
   ];
 }
 
@@ -23,7 +30,8 @@ async function main() {
     onOutput: (service, line) => process.stdout.write(`[${service}] ${line}\n`),
   });
 
-  if (await runDemoCollection(hub.gatewayUrl, secrets.JWT_SECRET)) process.stdout.write('[statistics] demo 2025 data collection run through the gateway (6 returns approved, 2 targets)\n');
+  if (await runDemoCollection(hub.gatewayUrl, secrets.JWT_SECRET))
+    process.stdout.write('[statistics] demo 2025 data collection run through the gateway (6 returns approved, 2 targets)\n');
 
   const lines = [
     '',

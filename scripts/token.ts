@@ -15,12 +15,18 @@ async function main() {
       expires: { type: 'string', default: '12h' },
     },
   });
-  const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean);
+  const roles = (values.role ?? [])
+    .flatMap((r) => r.split(','))
+    .map((r) => r.trim().toUpperCase())
+    .filter(Boolean);
   if (!roles.length || roles.some((r) => !(ROLES as readonly string[]).includes(r))) {
     process.stderr.write(`${usage}\n`);
     process.exit(2);
   }
-  const groups = (values.group ?? []).flatMap((g) => g.split(',')).map((g) => g.trim()).filter(Boolean);
+  const groups = (values.group ?? [])
+    .flatMap((g) => g.split(','))
+    .map((g) => g.trim())
+    .filter(Boolean);
   const sub = values.sub ?? `dev-${roles[0].toLowerCase()}`;
   const token = await mintToken(devSecrets().JWT_SECRET, { sub, roles, groups, org: values.org, expiresIn: values.expires });
   // The gateway refuses tokens that live longer than JWT_MAX_LIFETIME_SECONDS: say so now rather than with a 401 later.

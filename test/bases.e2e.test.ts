@@ -37,22 +37,41 @@ async function upload(file: string, token: string) {
 
 describe('a base’s ledgers, from registration to the annual report', () => {
   it('register with co-builders → import → query ledgers and totals → AnnualReport.training', async () => {
-    const uscc = async (id: string) => dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id }, tokens.secretariat)).organization.uscc;
-    const base = dataOf(await hub.gql(/* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id name coBuilders { role organization { name } } } }`, {
-      input: {
-        groupId: DEMO.groupId, name: '智能制造高技能人才培训基地（端到端）', kind: 'TRAINING_BASE', occupations: ['数控车工', '工业机器人系统运维员'], capacity: 200,
-        coBuilders: [{ uscc: await uscc(DEMO.schoolOrgId), role: 'LEAD' }, { uscc: await uscc(DEMO.memberOrgId), role: 'CO_BUILDER' }],
-        designations: [{ level: 'NATIONAL', title: '国家级高技能人才培训基地', issuer: '人力资源社会保障部', awardedOn: '2024-12-01' }],
-      },
-    }, tokens.school)).registerTrainingBase;
+    const uscc = async (id: string) =>
+      dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id }, tokens.secretariat)).organization.uscc;
+    const base = dataOf(
+      await hub.gql(
+        /* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id name coBuilders { role organization { name } } } }`,
+        {
+          input: {
+            groupId: DEMO.groupId,
+            name: '智能制造高技能人才培训基地（端到端）',
+            kind: 'TRAINING_BASE',
+            occupations: ['数控车工', '工业机器人系统运维员'],
+            capacity: 200,
+            coBuilders: [
+              { uscc: await uscc(DEMO.schoolOrgId), role: 'LEAD' },
+              { uscc: await uscc(DEMO.memberOrgId), role: 'CO_BUILDER' },
+            ],
+            designations: [{ level: 'NATIONAL', title: '国家级高技能人才培训基地', issuer: '人力资源社会保障部', awardedOn: '2024-12-01' }],
+          },
+        },
+        tokens.school,
+      ),
+    ).registerTrainingBase;
     baseId = base.id;
-    expect(base.coBuilders).toEqual([{ role: 'LEAD', organization: { name: '济南示范职业技术学院（演示）' } }, { role: 'CO_BUILDER', organization: { name: '济南示范激光装备有限公司（演示）' } }]);
+    expect(base.coBuilders).toEqual([
+      { role: 'LEAD', organization: { name: '济南示范职业技术学院（演示）' } },
+      { role: 'CO_BUILDER', organization: { name: '济南示范激光装备有限公司（演示）' } },
+    ]);
 
     const template = await fetch(`${filesUrl()}/template.xlsx`, { headers: { authorization: `Bearer ${tokens.school}` } });
     expect(template.status).toBe(200);
     expect(template.headers.get('content-type')).toMatch(/spreadsheetml/);
 
-    const before = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { training { personTimes candidates } } }`, { g: DEMO.groupId }, tokens.reporter)).annualReport.training;
+    const before = dataOf(
+      await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { training { personTimes candidates } } }`, { g: DEMO.groupId }, tokens.reporter),
+    ).annualReport.training;
     const file = path.join(dir, 'ledger.xlsx');
     await writeLedgerWorkbook(file, { prefix: 'E2E-', year: 2025, programs: 3, sessionsPerProgram: 4, traineesPerSession: 10, certifications: 5 });
     const imported = await upload(file, tokens.enterprise);
@@ -60,40 +79,85 @@ describe('a base’s ledgers, from registration to the annual report', () => {
     const again = await upload(file, tokens.school);
     expect(again.json.status).toBe('ALREADY_IMPORTED');
 
-    const sessions = dataOf(await hub.gql(`query($b: ID!) { trainingSessions(filter: { baseId: $b, targetGroup: STUDENTS }, first: 50) { totalCount edges { node { code personTimes program { name targetGroups } } } } }`, { b: baseId }, tokens.school)).trainingSessions;
+    const sessions = dataOf(
+      await hub.gql(
+        `query($b: ID!) { trainingSessions(filter: { baseId: $b, targetGroup: STUDENTS }, first: 50) { totalCount edges { node { code personTimes program { name targetGroups } } } } }`,
+        { b: baseId },
+        tokens.school,
+      ),
+    ).trainingSessions;
     expect(sessions.totalCount).toBeGreaterThan(0);
     expectEach(sessions.edges, (e: any) => e.node.program.targetGroups.includes('STUDENTS'), sessions.totalCount);
-    const byMonth = dataOf(await hub.gql(`query($b: ID!) { trainingTotals(by: MONTH, filter: { baseId: $b }) { key personTimes revenueWan } }`, { b: baseId }, tokens.secretariat)).trainingTotals;
+    const byMonth = dataOf(
+      await hub.gql(`query($b: ID!) { trainingTotals(by: MONTH, filter: { baseId: $b }) { key personTimes revenueWan } }`, { b: baseId }, tokens.secretariat),
+    ).trainingTotals;
     expect(byMonth.reduce((n: number, r: any) => n + r.personTimes, 0)).toBe(120);
 
-    const after = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { training { personTimes candidates byLevel { level candidates } } } }`, { g: DEMO.groupId }, tokens.reporter)).annualReport.training;
+    const after = dataOf(
+      await hub.gql(
+        `query($g: ID!) { annualReport(groupId: $g, year: 2025) { training { personTimes candidates byLevel { level candidates } } } }`,
+        { g: DEMO.groupId },
+        tokens.reporter,
+      ),
+    ).annualReport.training;
     expect(after.personTimes).toBe(before.personTimes + 120);
     expect(after.candidates).toBeGreaterThan(before.candidates);
 
-    const members = dataOf(await hub.gql(`query($g: ID!) { group(id: $g) { members(first: 100, search: "济南示范职业技术学院") { edges { node { organization { id bases { name } trainingSummary(year: 2025) { personTimes } } } } } } }`, { g: DEMO.groupId }, tokens.secretariat));
+    const members = dataOf(
+      await hub.gql(
+        `query($g: ID!) { group(id: $g) { members(first: 100, search: "济南示范职业技术学院") { edges { node { organization { id bases { name } trainingSummary(year: 2025) { personTimes } } } } } } }`,
+        { g: DEMO.groupId },
+        tokens.secretariat,
+      ),
+    );
     const school = members.group.members.edges.find((e: any) => e.node.organization.id === DEMO.schoolOrgId).node.organization;
     expect(school.bases.map((b: any) => b.name)).toContain('智能制造高技能人才培训基地（端到端）');
   });
 
   it('keeps trainees masked, reveals with audit to the secretariat only, and never to the bot', async () => {
-    const roster = dataOf(await hub.gql(`query($b: ID!) { trainees(baseId: $b, first: 5) { edges { node { id idNumberMasked phoneMasked } } } }`, { b: baseId }, tokens.school)).trainees.edges;
+    const roster = dataOf(
+      await hub.gql(`query($b: ID!) { trainees(baseId: $b, first: 5) { edges { node { id idNumberMasked phoneMasked } } } }`, { b: baseId }, tokens.school),
+    ).trainees.edges;
     expect(roster[0].node.idNumberMasked).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
     const bot = await hub.gql(`query($b: ID!) { trainees(baseId: $b) { totalCount } }`, { b: baseId }, tokens.reporter);
     expect(codesOf(bot)).toEqual(['FORBIDDEN']);
-    const byMember = await hub.gql(`mutation($id: ID!) { revealTraineeField(traineeId: $id, field: PHONE, reason: "联系学员") }`, { id: roster[0].node.id }, tokens.school);
+    const byMember = await hub.gql(
+      `mutation($id: ID!) { revealTraineeField(traineeId: $id, field: PHONE, reason: "联系学员") }`,
+      { id: roster[0].node.id },
+      tokens.school,
+    );
     expect(codesOf(byMember)).toEqual(['FORBIDDEN']);
-    const revealed = dataOf(await hub.gql(`mutation($id: ID!) { revealTraineeField(traineeId: $id, field: PHONE, reason: "核实补贴发放") }`, { id: roster[0].node.id }, tokens.secretariat)).revealTraineeField;
+    const revealed = dataOf(
+      await hub.gql(
+        `mutation($id: ID!) { revealTraineeField(traineeId: $id, field: PHONE, reason: "核实补贴发放") }`,
+        { id: roster[0].node.id },
+        tokens.secretariat,
+      ),
+    ).revealTraineeField;
     expect(revealed).toMatch(/^1\d{10}$/);
     expect(`${revealed.slice(0, 3)}****${revealed.slice(7)}`).toBe(roster[0].node.phoneMasked);
-    const exported = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}&year=2025&targetGroup=STUDENTS`, { headers: { authorization: `Bearer ${tokens.school}` } });
+    const exported = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}&year=2025&targetGroup=STUDENTS`, {
+      headers: { authorization: `Bearer ${tokens.school}` },
+    });
     expect(exported.status).toBe(200);
     // Read the workbook back: only sessions for 在校生, and every 身份证号 masked.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await exported.arrayBuffer()) as unknown as ArrayBuffer);
     const sessionRows = workbook.getWorksheet('培训班次')!.getSheetValues().slice(2).filter(Boolean);
-    const studentsOnly = dataOf(await hub.gql(`query($b: ID!) { trainingSessions(filter: { baseId: $b, targetGroup: STUDENTS }, first: 100) { totalCount } }`, { b: baseId }, tokens.school)).trainingSessions.totalCount;
+    const studentsOnly = dataOf(
+      await hub.gql(
+        `query($b: ID!) { trainingSessions(filter: { baseId: $b, targetGroup: STUDENTS }, first: 100) { totalCount } }`,
+        { b: baseId },
+        tokens.school,
+      ),
+    ).trainingSessions.totalCount;
     expect(sessionRows).toHaveLength(studentsOnly);
-    const ids = workbook.getWorksheet('学员名册')!.getSheetValues().slice(2).filter(Boolean).map((row) => (row as unknown[])[3]);
+    const ids = workbook
+      .getWorksheet('学员名册')!
+      .getSheetValues()
+      .slice(2)
+      .filter(Boolean)
+      .map((row) => (row as unknown[])[3]);
     expectEach(ids, (id) => /^\d{3}\*{11}[\dX]{4}$/.test(String(id)));
     const badFilter = await fetch(`${filesUrl()}/export.xlsx?baseId=${baseId}&category=SPACE`, { headers: { authorization: `Bearer ${tokens.school}` } });
     expect(badFilter.status).toBe(400);
@@ -106,7 +170,11 @@ describe('a base’s ledgers, from registration to the annual report', () => {
     const file = path.join(dir, 'outsider.xlsx');
     await writeLedgerWorkbook(file, { prefix: 'OUT-', year: 2025, programs: 1, sessionsPerProgram: 1, traineesPerSession: 2, certifications: 0 });
     expect((await upload(file, outsider)).status).toBe(403);
-    const big = await fetch(`${filesUrl()}/imports?baseId=${baseId}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${tokens.school}` }, body: Buffer.alloc(50 * 1024 * 1024) });
+    const big = await fetch(`${filesUrl()}/imports?baseId=${baseId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${tokens.school}` },
+      body: Buffer.alloc(50 * 1024 * 1024),
+    });
     expect(big.status).toBe(413);
   });
 

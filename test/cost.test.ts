@@ -6,12 +6,16 @@ import { CostExceeded, operationCost } from '../gateway/src/cost';
 
 // The gateway's cost estimate (SECURITY.md "Limits at the gateway": cost counts variable values
 // and default page sizes, and weights unpaginated lists), on the API schema the gateway serves.
-const schema = Supergraph.build(fs.readFileSync(path.join(__dirname, '..', 'schema', 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+const schema = Supergraph.build(fs.readFileSync(path.join(__dirname, '..', 'schema', 'supergraph.graphql'), 'utf8'))
+  .apiSchema()
+  .toGraphQLJSSchema();
 
 const cost = (query: string, variables: Record<string, unknown> = {}, limit = Number.MAX_SAFE_INTEGER) => {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
   return operationCost(schema, operation, fragments, variables, limit);
 };
 
@@ -33,7 +37,9 @@ describe('operation cost', () => {
   it('weights an unpaginated list as 20 items, and nests multiplications', () => {
     expect(cost('{ groups { id name } }')).toBe(1 + 20 * 2);
     // groups (20) × members page (5) × memberships (20) × 1 field
-    expect(cost('{ groups { members(first: 5) { edges { node { organization { memberships { id } } } } } } }')).toBe(1 + 20 * (1 + 5 * (1 + 1 + 1 + 1 + 20 * 1)));
+    expect(cost('{ groups { members(first: 5) { edges { node { organization { memberships { id } } } } } } }')).toBe(
+      1 + 20 * (1 + 5 * (1 + 1 + 1 + 1 + 20 * 1)),
+    );
   });
 
   it('counts fragments where they are spread, and stops at the limit instead of walking a fan-out bomb', () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -18,7 +19,12 @@ const FILE_EXTENSIONS = /\.(ts|js|json|md|yml|yaml|xlsx|graphql|sh|example)$/;
 
 export function docFiles(dir = root): string[] {
   const docs = path.join(dir, 'docs');
-  const inDocs = fs.existsSync(docs) ? fs.readdirSync(docs).filter((f) => f.endsWith('.md')).map((f) => path.join(docs, f)) : [];
+  const inDocs = fs.existsSync(docs)
+    ? fs
+        .readdirSync(docs)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => path.join(docs, f))
+    : [];
   return [path.join(dir, 'README.md'), ...inDocs];
 }
 
@@ -93,7 +99,12 @@ export function missingPaths(dir: string, files: string[]): string[] {
   for (const file of files) {
     const { backticked, links, layout } = namedPaths(fs.readFileSync(file, 'utf8'));
     const rel = path.relative(dir, file);
-    const fromFile = links.map((l) => path.relative(dir, path.join(path.dirname(file), l)).split(path.sep).join('/'));
+    const fromFile = links.map((l) =>
+      path
+        .relative(dir, path.join(path.dirname(file), l))
+        .split(path.sep)
+        .join('/'),
+    );
     for (const named of [...backticked, ...layout, ...fromFile]) {
       // A bare file name ("imports.test.ts") names a file somewhere in the repository.
       const bare = !named.includes('/');
@@ -133,7 +144,18 @@ describe('the README and docs/', () => {
   it('are the README and one file per topic', () => {
     const names = files.map((f) => path.relative(root, f)).sort();
     expect(names).toEqual(
-      ['README.md', 'docs/architecture.md', 'docs/bases.md', 'docs/members.md', 'docs/operations.md', 'docs/reporting.md', 'docs/resources.md', 'docs/security.md', 'docs/statistics.md', 'docs/testing.md'].sort(),
+      [
+        'README.md',
+        'docs/architecture.md',
+        'docs/bases.md',
+        'docs/members.md',
+        'docs/operations.md',
+        'docs/reporting.md',
+        'docs/resources.md',
+        'docs/security.md',
+        'docs/statistics.md',
+        'docs/testing.md',
+      ].sort(),
     );
   });
 
@@ -149,7 +171,13 @@ describe('the README and docs/', () => {
 
   it('lay out every top-level folder and every subgraph of the tree', () => {
     const layout = namedPaths(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).layout;
-    const folders = [...new Set(repositoryFiles(root).filter((f) => f.includes('/')).map((f) => f.split('/')[0]))];
+    const folders = [
+      ...new Set(
+        repositoryFiles(root)
+          .filter((f) => f.includes('/'))
+          .map((f) => f.split('/')[0]),
+      ),
+    ];
     const subgraphs = fs.readdirSync(path.join(root, 'subgraphs')).map((name) => `subgraphs/${name}`);
     expect(folders.length).toBeGreaterThan(5);
     expect(subgraphs.length).toBeGreaterThan(4);
@@ -182,7 +210,7 @@ describe('the README and docs/', () => {
   });
 
   it('would catch a wrong path, a wrong layout entry and a missing script', () => {
-    const tmp = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'docs-check-'));
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-check-'));
     try {
       fs.writeFileSync(path.join(tmp, '.gitignore'), 'data/\n');
       fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({ scripts: { start: 'x' } }));
@@ -190,10 +218,18 @@ describe('the README and docs/', () => {
       fs.writeFileSync(path.join(tmp, 'src', 'a.ts'), '');
       fs.writeFileSync(
         path.join(tmp, 'README.md'),
-        ['`src/a.ts` `src/b.ts` `data/x.sqlite` [docs](docs/none.md) `npm start`, `npm run nope`', '```text', 'src/   a.ts, c.ts', 'lib/   d.ts', '```'].join('\n'),
+        ['`src/a.ts` `src/b.ts` `data/x.sqlite` [docs](docs/none.md) `npm start`, `npm run nope`', '```text', 'src/   a.ts, c.ts', 'lib/   d.ts', '```'].join(
+          '\n',
+        ),
       );
       const readme = [path.join(tmp, 'README.md')];
-      expect(missingPaths(tmp, readme).sort()).toEqual(['README.md: docs/none.md', 'README.md: lib', 'README.md: lib/d.ts', 'README.md: src/b.ts', 'README.md: src/c.ts']);
+      expect(missingPaths(tmp, readme).sort()).toEqual([
+        'README.md: docs/none.md',
+        'README.md: lib',
+        'README.md: lib/d.ts',
+        'README.md: src/b.ts',
+        'README.md: src/c.ts',
+      ]);
       expect(missingScripts(tmp, readme)).toEqual(['README.md: npm run nope']);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });

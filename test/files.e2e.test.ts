@@ -35,9 +35,13 @@ const subgraph = http.createServer((req, res) => {
     seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
     const path = req.url!.split('?')[0];
     if (path === '/files/echo') {
-      res.writeHead(200, { 'content-type': SHEET, 'content-disposition': 'attachment; filename="x.xlsx"', 'x-internal': 'db-1:3306', 'set-cookie': 'sid=1' }).end(WORKBOOK);
+      res
+        .writeHead(200, { 'content-type': SHEET, 'content-disposition': 'attachment; filename="x.xlsx"', 'x-internal': 'db-1:3306', 'set-cookie': 'sid=1' })
+        .end(WORKBOOK);
     } else if (path === '/files/upload') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') }));
     } else if (path !== '/files/slow') {
       res.writeHead(404).end();
     }
@@ -47,7 +51,13 @@ const subgraph = http.createServer((req, res) => {
 let gateway: ChildProcess;
 let base: string;
 let subgraphPort: number;
-const gatewayEnv = { GATEWAY_SECRET: randomBytes(32).toString('base64url'), JWT_SECRET: randomBytes(32).toString('base64url'), MAX_UPLOAD_BYTES: String(CAP), FILE_TIMEOUT_MS: String(TIMEOUT_MS), LOG_LEVEL: 'warn' };
+const gatewayEnv = {
+  GATEWAY_SECRET: randomBytes(32).toString('base64url'),
+  JWT_SECRET: randomBytes(32).toString('base64url'),
+  MAX_UPLOAD_BYTES: String(CAP),
+  FILE_TIMEOUT_MS: String(TIMEOUT_MS),
+  LOG_LEVEL: 'warn',
+};
 const claims = { sub: 'files-e2e', roles: ['MEMBER'], groups: ['g1'], org: 'o1' };
 let token: string;
 const logs: string[] = [];
@@ -71,7 +81,12 @@ afterAll(async () => {
 
 const last = () => seen[seen.length - 1];
 const upload = (body: RequestInit['body'], headers: Record<string, string> = {}) =>
-  fetch(`${base}/files/members/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': SHEET, ...headers }, body, duplex: 'half' } as RequestInit);
+  fetch(`${base}/files/members/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': SHEET, ...headers },
+    body,
+    duplex: 'half',
+  });
 const codeOf = async (response: Response) => ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code;
 
 describe('the /files route', () => {
@@ -130,7 +145,7 @@ describe('the /files route', () => {
         controller.enqueue(randomBytes(64 * 1024));
       },
     });
-    const response = await upload(stream as unknown as RequestInit['body']);
+    const response = await upload(stream);
     expect(response.status).toBe(413);
     expect(await codeOf(response)).toBe('PAYLOAD_TOO_LARGE');
     expect(seen.length).toBe(before); // the subgraph saw the request aborted, never a whole body
@@ -159,7 +174,9 @@ describe('the /files route', () => {
     const before = arrivals;
     const status = await new Promise<number>((resolve, reject) =>
       // Raw, as a client that does not normalize the path would send it.
-      http.get({ host: '127.0.0.1', port: new URL(base).port, path: '/files/members/../../graphql' }, (res) => resolve(res.resume().statusCode!)).on('error', reject),
+      http
+        .get({ host: '127.0.0.1', port: new URL(base).port, path: '/files/members/../../graphql' }, (res) => resolve(res.resume().statusCode!))
+        .on('error', reject),
     );
     expect(status).toBe(404);
     expect(arrivals).toBe(before);

@@ -27,7 +27,11 @@ describe('authentication at the gateway', () => {
   it.each([
     ['expired', async () => sign(hub.env.JWT_SECRET as string, { roles: ['SECRETARIAT'], groups: [DEMO.groupId] }, Math.floor(Date.now() / 1000) - 60)],
     ['wrong signature', async () => sign('another-secret-another-secret-another', { roles: ['SECRETARIAT'], groups: [DEMO.groupId] })],
-    ['alg none', async () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u1', roles: ['SECRETARIAT'], groups: [DEMO.groupId] })).toString('base64url')}.`],
+    [
+      'alg none',
+      async () =>
+        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u1', roles: ['SECRETARIAT'], groups: [DEMO.groupId] })).toString('base64url')}.`,
+    ],
     ['not a JWT', async () => 'garbage'],
   ])('refuses a token that is %s with 401', async (_label, make) => {
     const response = await hub.gql(PRIVATE_QUERY, { o: DEMO.memberOrgId }, await make());
@@ -51,7 +55,11 @@ describe('subgraphs refuse calls that do not come through the gateway', () => {
   it.each(['/', '/graphql', '/anything'])('answers 401 on %s without the gateway secret, before any GraphQL', async (path) => {
     const url = new URL(path, hub.hub.subgraphUrls.members);
     for (const headers of [{}, { [SECRET_HEADER]: 'wrong' }] as Record<string, string>[]) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      });
       expect(response.status).toBe(401);
       expect(await response.text()).not.toMatch(/sdl|Organization/);
     }
@@ -63,7 +71,11 @@ describe('subgraphs refuse calls that do not come through the gateway', () => {
     const response = await hub.gql(`{ _service { sdl } }`, {}, secretariat);
     expect(response.status).toBe(400);
     expect(codesOf(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    const entities = await hub.gql(`{ _entities(representations: [{ __typename: "Organization", id: "${DEMO.memberOrgId}" }]) { __typename } }`, {}, secretariat);
+    const entities = await hub.gql(
+      `{ _entities(representations: [{ __typename: "Organization", id: "${DEMO.memberOrgId}" }]) { __typename } }`,
+      {},
+      secretariat,
+    );
     expect(codesOf(entities)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
@@ -79,16 +91,26 @@ describe('HTTP hygiene at the gateway', () => {
   it('refuses GET queries without a preflight header, GET mutations and simple-content POSTs', async () => {
     const get = await fetch(`${hub.url}?query=${encodeURIComponent('{ groups { id } }')}`);
     expect(get.status).toBe(400);
-    const getMutation = await fetch(`${hub.url}?query=${encodeURIComponent('mutation { markNoticeRead(id: "x") { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const getMutation = await fetch(`${hub.url}?query=${encodeURIComponent('mutation { markNoticeRead(id: "x") { id } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(getMutation.status).toBe(405);
     const textPlain = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ groups { id } }' }) });
     expect(textPlain.status).toBe(400);
   });
 
   it('refuses batched requests and bodies over 2 MB', async () => {
-    const batch = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ groups { id } }' }, { query: '{ groups { id } }' }]) });
+    const batch = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ groups { id } }' }, { query: '{ groups { id } }' }]),
+    });
     expect(batch.status).toBe(400);
-    const big = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ groups { id } } # ${'x'.repeat(2 * 1024 * 1024)}` }) });
+    const big = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ groups { id } } # ${'x'.repeat(2 * 1024 * 1024)}` }),
+    });
     expect(big.status).toBe(413);
   });
 });
@@ -100,11 +122,23 @@ describe('RS256 tokens from an identity provider', () => {
     const idp = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
     await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
     const port = await freePort();
-    const gateway = await startGateway({ ...hub.env, JWT_SECRET: '', JWKS_URL: `http://127.0.0.1:${(idp.address() as { port: number }).port}/jwks.json` }, port, hub.hub.subgraphUrls);
+    const gateway = await startGateway(
+      { ...hub.env, JWT_SECRET: '', JWKS_URL: `http://127.0.0.1:${(idp.address() as { port: number }).port}/jwks.json` },
+      port,
+      hub.hub.subgraphUrls,
+    );
     try {
       const post = (token: string) =>
-        fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: PRIVATE_QUERY, variables: { o: DEMO.memberOrgId } }) });
-      const rs256 = await new SignJWT({ roles: ['SECRETARIAT'], groups: [DEMO.groupId] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('idp-user').setExpirationTime('5m').sign(privateKey);
+        fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: PRIVATE_QUERY, variables: { o: DEMO.memberOrgId } }),
+        });
+      const rs256 = await new SignJWT({ roles: ['SECRETARIAT'], groups: [DEMO.groupId] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('idp-user')
+        .setExpirationTime('5m')
+        .sign(privateKey);
       const ok = await post(rs256);
       expect(((await ok.json()) as any).data.organization.contact).not.toBeNull();
       expect((await post(secretariat)).status).toBe(401);
@@ -120,10 +154,14 @@ describe('CORS', () => {
     const port = await freePort();
     const gateway = await startGateway({ ...hub.env, CORS_ORIGINS: 'https://platform.example.cn' }, port, hub.hub.subgraphUrls);
     try {
-      const preflight = (origin: string) => fetch(`http://127.0.0.1:${port}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      const preflight = (origin: string) =>
+        fetch(`http://127.0.0.1:${port}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
       expect((await preflight('https://platform.example.cn')).headers.get('access-control-allow-origin')).toBe('https://platform.example.cn');
       expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
-      const subgraph = await fetch(hub.hub.subgraphUrls.members, { method: 'OPTIONS', headers: { origin: 'https://platform.example.cn', 'access-control-request-method': 'POST' } });
+      const subgraph = await fetch(hub.hub.subgraphUrls.members, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://platform.example.cn', 'access-control-request-method': 'POST' },
+      });
       expect(subgraph.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await stopChild(gateway);
@@ -171,10 +209,16 @@ describe('production responses carry nothing internal', () => {
     const resources = `http://127.0.0.1:${(standIn.address() as { port: number }).port}/graphql`;
     const port = await freePort();
     const logs: string[] = [];
-    const gateway = await startGateway({ ...hub.env, NODE_ENV: 'production', METRICS_TOKEN: 'm'.repeat(32) }, port, { ...hub.hub.subgraphUrls, resources }, (_s, line) => logs.push(line));
+    const gateway = await startGateway(
+      { ...hub.env, NODE_ENV: 'production', METRICS_TOKEN: 'm'.repeat(32) },
+      port,
+      { ...hub.hub.subgraphUrls, resources },
+      (_s, line) => logs.push(line),
+    );
     try {
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secretariat}` },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secretariat}` },
         body: JSON.stringify({ query: '{ resource(id: "r-1") { id title } }' }),
       });
       const body = (await response.json()) as any;

@@ -54,7 +54,8 @@ export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
     env.DATABASE_URL = url.toString();
   }
   const dropDatabases = async () => {
-    if (env.DATABASE_URL || SUBGRAPHS.some((entry) => env[`${entry.name.toUpperCase()}_DATABASE_URL`])) for (const entry of SUBGRAPHS) await dropMysqlDatabase(readDatabase(env, entry.name));
+    if (env.DATABASE_URL || SUBGRAPHS.some((entry) => env[`${entry.name.toUpperCase()}_DATABASE_URL`]))
+      for (const entry of SUBGRAPHS) await dropMysqlDatabase(readDatabase(env, entry.name));
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   const logs: string[] = [];

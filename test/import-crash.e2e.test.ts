@@ -22,9 +22,22 @@ it('leaves no partial rows when the bases process is killed in the middle of an 
   const school = await hub.token({ sub: 'crash-school', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.schoolOrgId });
   const secretariat = await hub.token({ sub: 'crash-sec', roles: ['SECRETARIAT'], groups: [DEMO.groupId] });
   const uscc = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.schoolOrgId }, secretariat)).organization.uscc;
-  const baseId = dataOf(await hub.gql(`mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`, {
-    input: { groupId: DEMO.groupId, name: '断电测试基地', kind: 'PRACTICE_BASE', occupations: ['钳工'], capacity: 10, coBuilders: [{ uscc, role: 'LEAD' }] },
-  }, school)).registerTrainingBase.id;
+  const baseId = dataOf(
+    await hub.gql(
+      `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`,
+      {
+        input: {
+          groupId: DEMO.groupId,
+          name: '断电测试基地',
+          kind: 'PRACTICE_BASE',
+          occupations: ['钳工'],
+          capacity: 10,
+          coBuilders: [{ uscc, role: 'LEAD' }],
+        },
+      },
+      school,
+    ),
+  ).registerTrainingBase.id;
 
   const file = path.join(dir, 'big.xlsx');
   await writeLedgerWorkbook(file, { prefix: 'K-', year: 2025, programs: 10, sessionsPerProgram: 40, traineesPerSession: 100, certifications: 5 });
@@ -39,7 +52,14 @@ it('leaves no partial rows when the bases process is killed in the middle of an 
   // The import has begun once the whole upload is spooled in DATA_DIR/tmp/bases (it is read from
   // there inside one transaction); kill the process then, without warning.
   const spool = path.join(hub.env.DATA_DIR as string, 'tmp', 'bases');
-  const spooled = await eventually(() => fs.readdirSync(spool).map((name) => path.join(spool, name)).find((f) => fs.statSync(f).size === body.length), { timeout: 30000, interval: 10 });
+  const spooled = await eventually(
+    () =>
+      fs
+        .readdirSync(spool)
+        .map((name) => path.join(spool, name))
+        .find((f) => fs.statSync(f).size === body.length),
+    { timeout: 30000, interval: 10 },
+  );
   await bases.kill('SIGKILL');
   expect(await bases.exited).toEqual({ code: null, signal: 'SIGKILL' });
   expect(await upload).toBe(502);
@@ -50,6 +70,12 @@ it('leaves no partial rows when the bases process is killed in the middle of an 
   // Start it again on the same database: the transaction never committed, so nothing is there.
   await bases.restart();
   expect(fs.existsSync(spooled)).toBe(false);
-  const after = dataOf(await hub.gql(`query($b: ID!) { trainingSessions(filter: { baseId: $b }) { totalCount } ledgerImports(baseId: $b) { id } trainees(baseId: $b) { totalCount } }`, { b: baseId }, school));
+  const after = dataOf(
+    await hub.gql(
+      `query($b: ID!) { trainingSessions(filter: { baseId: $b }) { totalCount } ledgerImports(baseId: $b) { id } trainees(baseId: $b) { totalCount } }`,
+      { b: baseId },
+      school,
+    ),
+  );
   expect(after).toEqual({ trainingSessions: { totalCount: 0 }, ledgerImports: [], trainees: { totalCount: 0 } });
 }, 120000);

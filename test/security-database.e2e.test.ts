@@ -16,7 +16,10 @@ const suite = mysql ? describe : describe.skip;
 class Relay {
   private server: net.Server | null = null;
   private sockets = new Set<net.Socket>();
-  constructor(readonly port: number, private readonly target: URL) {}
+  constructor(
+    readonly port: number,
+    private readonly target: URL,
+  ) {}
   async up() {
     if (this.server) return;
     this.server = net.createServer((client) => {
@@ -111,11 +114,25 @@ suite('the statistics database goes down during a submission', () => {
     const school = await hub.token({ sub: 'school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
     const bot = await hub.token({ sub: 'bot', roles: ['REPORTER'], groups: [G] });
     dataOf(await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2025, dueOn: "2026-03-31" }) { id } }`, { g: G }, sec));
-    dataOf(await hub.gql(`mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: 2025, input: { enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }) { id } }`, { g: G }, school));
+    dataOf(
+      await hub.gql(
+        `mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: 2025, input: { enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }) { id } }`,
+        { g: G },
+        school,
+      ),
+    );
     const returned = dataOf(await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: 2025) { id } }`, { g: G }, school)).submitAnnualReturn;
     dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: returned.id }, sec));
-    const filled = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { filled(template: "NATIONAL_2025") { fields { code value } } } }`, { g: G }, bot)).annualReport.filled;
-    const frozen = dataOf(await hub.gql(`mutation($g: ID!, $r: String!) { freezeReport(groupId: $g, year: 2025, template: "NATIONAL_2025", filledReport: $r) { submission { id status } } }`, { g: G, r: JSON.stringify(filled) }, bot)).freezeReport.submission;
+    const filled = dataOf(
+      await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { filled(template: "NATIONAL_2025") { fields { code value } } } }`, { g: G }, bot),
+    ).annualReport.filled;
+    const frozen = dataOf(
+      await hub.gql(
+        `mutation($g: ID!, $r: String!) { freezeReport(groupId: $g, year: 2025, template: "NATIONAL_2025", filledReport: $r) { submission { id status } } }`,
+        { g: G, r: JSON.stringify(filled) },
+        bot,
+      ),
+    ).freezeReport.submission;
     // These figures raise no warning: the frozen report can be sent without a confirmation.
     expect(frozen.status).toBe('VALIDATED');
 
@@ -127,7 +144,9 @@ suite('the statistics database goes down during a submission', () => {
 
     await relay.up();
     // Each try is refused before anything is sent until the pool reconnects.
-    const sent = await eventually(async () => dataOf(await hub.gql(`mutation($id: ID!) { sendSubmission(id: $id) { status } }`, { id: frozen.id }, bot)).sendSubmission);
+    const sent = await eventually(
+      async () => dataOf(await hub.gql(`mutation($id: ID!) { sendSubmission(id: $id) { status } }`, { id: frozen.id }, bot)).sendSubmission,
+    );
     expect(sent).toEqual({ status: 'ACCEPTED' });
     expect(received).toHaveLength(1);
   });

@@ -23,7 +23,9 @@ beforeAll(async () => {
     req.on('end', () => {
       if (req.url === '/ready' || req.url === '/health') return void res.writeHead(200).end('{}');
       broken.calls.push(body);
-      res.writeHead(500, { 'content-type': 'text/html' }).end('<html><body>Internal Server Error at db-01.internal:3306 SELECT * FROM shared_resource</body></html>');
+      res
+        .writeHead(500, { 'content-type': 'text/html' })
+        .end('<html><body>Internal Server Error at db-01.internal:3306 SELECT * FROM shared_resource</body></html>');
     });
   });
   await new Promise<void>((resolve) => broken.server.listen(0, '127.0.0.1', resolve));
@@ -41,12 +43,19 @@ describe('faults', () => {
     const url = `http://127.0.0.1:${(broken.server.address() as { port: number }).port}/graphql`;
     const gateway = await hub.gateway({}, { resources: url });
     try {
-      const post = (query: string, variables: object) => fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const post = (query: string, variables: object) =>
+        fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
       const response = (await (await post(MEMBERS_WITH_RESOURCES, { g: DEMO.groupId })).json()) as any;
       expect(response.data.group.name).toMatch(/集团/);
       expectEach(response.data.group.members.edges, (e: any) => e.node.organization.name && e.node.organization.resources === null, 3);
       // One error per entity the failed subgraph was asked for, at that entity's path.
-      expect(response.errors.map((e: any) => [e.extensions.code, e.path.join('.')])).toEqual([0, 1, 2].map((i) => ['SUBGRAPH_UNAVAILABLE', `group.members.edges.${i}.node.organization`]));
+      expect(response.errors.map((e: any) => [e.extensions.code, e.path.join('.')])).toEqual(
+        [0, 1, 2].map((i) => ['SUBGRAPH_UNAVAILABLE', `group.members.edges.${i}.node.organization`]),
+      );
       expect(JSON.stringify(response)).not.toMatch(/html|db-01|3306|SELECT|shared_resource|127\.0\.0\.1|serviceName|"response"/i);
 
       broken.calls.length = 0;
@@ -66,7 +75,11 @@ describe('faults', () => {
       const ready = await fetch(new URL('/ready', gateway.url));
       expect(ready.status).toBe(503);
       expect(((await ready.json()) as any).subgraphs).toMatchObject({ members: 'ready', statistics: 'unavailable' });
-      const members = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: `{ group(id: "${DEMO.groupId}") { name } }` }) });
+      const members = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `{ group(id: "${DEMO.groupId}") { name } }` }),
+      });
       expect(((await members.json()) as any).data.group.name).toMatch(/集团/);
     } finally {
       await gateway.kill();
@@ -76,7 +89,12 @@ describe('faults', () => {
 
 describe('subgraph isolation with a subgraph’s own secret', () => {
   it('members refuses the shared secret and accepts its own, which the gateway sends', async () => {
-    const call = (secret: string) => fetch(hub.hub.subgraphUrls.members, { method: 'POST', headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const call = (secret: string) =>
+      fetch(hub.hub.subgraphUrls.members, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
     expect((await call(hub.env.GATEWAY_SECRET as string)).status).toBe(401);
     expect((await call(membersSecret)).status).toBe(200);
     expect(dataOf(await hub.gql(`{ group(id: "${DEMO.groupId}") { name } }`, {}, token)).group.name).toMatch(/集团/);
@@ -86,7 +104,11 @@ describe('subgraph isolation with a subgraph’s own secret', () => {
     const query = `{ organization(id: "${DEMO.memberOrgId}") { contact { contactPhone } } }`;
     const claims = { sub: 'faults', org: DEMO.memberOrgId, groups: [DEMO.groupId], roles: ['SECRETARIAT'] };
     const call = async (identity: string) => {
-      const response = await fetch(hub.hub.subgraphUrls.members, { method: 'POST', headers: { 'content-type': 'application/json', [SECRET_HEADER]: membersSecret, [IDENTITY_HEADER]: identity }, body: JSON.stringify({ query }) });
+      const response = await fetch(hub.hub.subgraphUrls.members, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SECRET_HEADER]: membersSecret, [IDENTITY_HEADER]: identity },
+        body: JSON.stringify({ query }),
+      });
       return { status: response.status, body: await response.json() } as GraphQLResponse;
     };
     // The shared secret is what the other subgraphs hold: a user signed with it is no one at members.
@@ -102,13 +124,19 @@ describe('subgraph isolation with a subgraph’s own secret', () => {
 
 describe('authorization through nested fields and input', () => {
   it('ignores an owner named in input: there is no such field to fill', async () => {
-    const response = await hub.gql(`mutation { createResource(input: { groupId: "${DEMO.groupId}", providerId: "${DEMO.schoolOrgId}", kind: EQUIPMENT, title: "x", capacity: 1, periodStart: "2026-01-01", periodEnd: "2026-02-01" }) { id } }`, {}, token);
+    const response = await hub.gql(
+      `mutation { createResource(input: { groupId: "${DEMO.groupId}", providerId: "${DEMO.schoolOrgId}", kind: EQUIPMENT, title: "x", capacity: 1, periodStart: "2026-01-01", periodEnd: "2026-02-01" }) { id } }`,
+      {},
+      token,
+    );
     expect(codesOf(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
   it('gives a user of G2 nothing of G1 through a nested field or an entity reference', async () => {
     const g2 = await hub.token({ sub: 'g2', roles: ['SECRETARIAT'], groups: [DEMO.secondGroupId], org: DEMO.secondGroupSecretariatOrgId });
-    const data = dataOf(await hub.gql(`{ resources(first: 100) { edges { node { groupId provider { id contact { contactPhone } memberships { group { name } } } } } } }`, {}, g2));
+    const data = dataOf(
+      await hub.gql(`{ resources(first: 100) { edges { node { groupId provider { id contact { contactPhone } memberships { group { name } } } } } } }`, {}, g2),
+    );
     const fromG1 = data.resources.edges.filter((e: any) => e.node.groupId === DEMO.groupId);
     // PUBLIC resources of G1 …, their providers without contact details or memberships.
     expectEach(fromG1, (e: any) => e.node.provider === null || e.node.provider.contact === null);

@@ -42,9 +42,15 @@ afterAll(async () => {
 });
 
 const registerBase = async (name: string): Promise<string> =>
-  dataOf(await hub.gql(`mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`, {
-    input: { groupId: DEMO.groupId, name, kind: 'PRACTICE_BASE', occupations: ['钳工'], capacity: 10, coBuilders: [{ uscc, role: 'LEAD' }] },
-  }, school)).registerTrainingBase.id;
+  dataOf(
+    await hub.gql(
+      `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`,
+      {
+        input: { groupId: DEMO.groupId, name, kind: 'PRACTICE_BASE', occupations: ['钳工'], capacity: 10, coBuilders: [{ uscc, role: 'LEAD' }] },
+      },
+      school,
+    ),
+  ).registerTrainingBase.id;
 
 const privateDir = () => path.join(hub.env.DATA_DIR as string, 'tmp', 'bases');
 
@@ -55,7 +61,11 @@ const privateDir = () => path.join(hub.env.DATA_DIR as string, 'tmp', 'bases');
  */
 async function upload(body: Buffer, base = baseId): Promise<{ status: number; text: string; json: any }> {
   const url = new URL(`${hub.url.replace(/\/graphql$/, '/files/bases')}/imports?baseId=${base}&fileName=x.xlsx`);
-  const headers = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-length': body.length, authorization: `Bearer ${school}` };
+  const headers = {
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'content-length': body.length,
+    authorization: `Bearer ${school}`,
+  };
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: 'POST', headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
@@ -176,22 +186,36 @@ const HEADERS = [
 ];
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const column = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : column(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
-const cell = (ref: string, v: string | number) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`);
+const cell = (ref: string, v: string | number) =>
+  typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`;
 const rowXml = (r: number, values: (string | number)[]) => `<row r="${r}">${values.map((v, i) => cell(`${column(i)}${r}`, v)).join('')}</row>`;
-const sheetXml = (rows: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
+const sheetXml = (rows: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
 const headerRow = (sheet: number) => rowXml(1, HEADERS[sheet]);
 
 /** A workbook of the template's four sheets: `sheets[i]` is sheet i's part (the header row alone when missing), `extra` goes before the sheets. */
 function workbook(sheets: Partial<Record<number, Part>>, extra: Part[] = []): Buffer {
   const names = SHEET_NAMES.map((_, i) => `xl/worksheets/sheet${i + 1}.xml`);
   return zip([
-    part('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((n) => `<Override PartName="/${n}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`),
-    part('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    part(
+      '[Content_Types].xml',
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((n) => `<Override PartName="/${n}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+    ),
+    part(
+      '_rels/.rels',
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
     ...extra,
     // The sheets before workbook.xml, as streamed writers order them.
     ...SHEET_NAMES.map((_, i) => sheets[i] ?? part(names[i], sheetXml(headerRow(i)))),
-    part('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((n, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${n.slice(3)}"/>`).join('')}</Relationships>`),
-    part('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${SHEET_NAMES.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`),
+    part(
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((n, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${n.slice(3)}"/>`).join('')}</Relationships>`,
+    ),
+    part(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${SHEET_NAMES.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    ),
   ]);
 }
 
@@ -205,7 +229,13 @@ async function ledgerWorkbook(name: string, options: Partial<LedgerWorkbookOptio
 
 describe('hostile workbooks are refused while streaming, and the service stays up', () => {
   it('refuses a workbook whose sharedStrings.xml holds 150 million strings at the shared-string limit', async () => {
-    const strings = repeatedPart('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="150000000" uniqueCount="150000000">`, '<si/>'.repeat(209716), 716, '</sst>');
+    const strings = repeatedPart(
+      'xl/sharedStrings.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="150000000" uniqueCount="150000000">`,
+      '<si/>'.repeat(209716),
+      716,
+      '</sst>',
+    );
     const body = workbook({}, [strings]);
     expect(body.length).toBeLessThan(2 * 1024 * 1024);
     const answer = await upload(body);
@@ -218,7 +248,13 @@ describe('hostile workbooks are refused while streaming, and the service stays u
   }, 120000);
 
   it('refuses a zip bomb (1 MB that inflates to a 1 GiB sheet) at the entry limit, leaving no file behind', async () => {
-    const bomb = repeatedPart('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`, ' '.repeat(1024 * 1024), 1024, '</sheetData></worksheet>');
+    const bomb = repeatedPart(
+      'xl/worksheets/sheet1.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`,
+      ' '.repeat(1024 * 1024),
+      1024,
+      '</sheetData></worksheet>',
+    );
     expect(bomb.size).toBeGreaterThan(1024 ** 3);
     const body = workbook({ 0: bomb });
     expect(body.length).toBeLessThan(1.5 * 1024 * 1024);
@@ -236,7 +272,9 @@ describe('hostile workbooks are refused while streaming, and the service stays u
     expect(farRow.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'IMPORT_MAX_ROWS', max: 100000 });
     expect(farRow.json.errors[0].message).toMatch(/^行数过多（too many rows）：工作表「学员名册」.*100,000/);
 
-    const wide = await upload(workbook({ 1: part('xl/worksheets/sheet2.xml', sheetXml(headerRow(1) + `<row r="2">${cell('A2', 'S1')}${cell('ZZ2', 'x')}</row>`)) }));
+    const wide = await upload(
+      workbook({ 1: part('xl/worksheets/sheet2.xml', sheetXml(headerRow(1) + `<row r="2">${cell('A2', 'S1')}${cell('ZZ2', 'x')}</row>`)) }),
+    );
     expect(wide.status).toBe(422);
     expect(wide.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'IMPORT_MAX_COLUMNS', max: 50 });
     expect(wide.json.errors[0].message).toMatch(/^列数过多（too many columns）：工作表「培训班次」.*50/);
@@ -264,7 +302,9 @@ describe('hostile workbooks are refused while streaming, and the service stays u
 
 describe('no personal data in answers, logs or temporary files', () => {
   it('masks 身份证号 and phone in the answer to a missing header row, and keeps no roster on disk', async () => {
-    const body = await ledgerWorkbook('NOHEAD', { edit: (sheet, row, values) => (sheet === 'trainees' && row === 1 ? ['NOHEAD-S1-1', '张三', demoIdNumber(7), demoPhone(7)] : values) });
+    const body = await ledgerWorkbook('NOHEAD', {
+      edit: (sheet, row, values) => (sheet === 'trainees' && row === 1 ? ['NOHEAD-S1-1', '张三', demoIdNumber(7), demoPhone(7)] : values),
+    });
     const answer = await upload(body);
     expect(answer.status).toBe(400);
     expect(answer.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -278,7 +318,9 @@ describe('no personal data in answers, logs or temporary files', () => {
   });
 
   it('masks 身份证号 and phone in the row errors of shifted columns', async () => {
-    const body = await ledgerWorkbook('SHIFT', { edit: (sheet, row, values) => (sheet === 'trainees' && row === 2 ? [values[2], values[3], values[1], ''] : values) });
+    const body = await ledgerWorkbook('SHIFT', {
+      edit: (sheet, row, values) => (sheet === 'trainees' && row === 2 ? [values[2], values[3], values[1], ''] : values),
+    });
     const answer = await upload(body);
     expect(answer.status).toBe(422);
     expect(answer.json.status).toBe('REJECTED');
@@ -295,7 +337,14 @@ describe('no personal data in answers, logs or temporary files', () => {
     const body = await ledgerWorkbook('CRASH', { programs: 10, sessionsPerProgram: 20, traineesPerSession: 100, certifications: 0 });
     const pending = upload(body).catch((error: Error) => error);
     // The workbook is on disk in the private folder while it is imported.
-    const spooled = await eventually(() => fs.readdirSync(privateDir()).map((n) => path.join(privateDir(), n)).find((f) => fs.statSync(f).size === body.length), { timeout: 30000, interval: 10 });
+    const spooled = await eventually(
+      () =>
+        fs
+          .readdirSync(privateDir())
+          .map((n) => path.join(privateDir(), n))
+          .find((f) => fs.statSync(f).size === body.length),
+      { timeout: 30000, interval: 10 },
+    );
     expect(fs.statSync(privateDir()).mode & 0o777).toBe(0o700);
     expect(fs.statSync(spooled).mode & 0o777).toBe(0o600);
     const killed = hub.hub.processes.get('bases')!;
@@ -304,14 +353,23 @@ describe('no personal data in answers, logs or temporary files', () => {
     expect(fs.existsSync(spooled)).toBe(true);
 
     // The supervisor starts it again, and the new process clears the folder before it listens.
-    await eventually(async () => supervision.length >= 2 && hub.hub.processes.get('bases') !== killed && (await fetch(new URL('/ready', hub.hub.subgraphUrls.bases))).ok, { timeout: 60000 });
-    expect(supervision).toEqual(['bases stopped unexpectedly (SIGKILL); starting it again in 500 ms', expect.stringMatching(/^bases is running again \(pid \d+\)$/)]);
+    await eventually(
+      async () => supervision.length >= 2 && hub.hub.processes.get('bases') !== killed && (await fetch(new URL('/ready', hub.hub.subgraphUrls.bases))).ok,
+      { timeout: 60000 },
+    );
+    expect(supervision).toEqual([
+      'bases stopped unexpectedly (SIGKILL); starting it again in 500 ms',
+      expect.stringMatching(/^bases is running again \(pid \d+\)$/),
+    ]);
     basesPid = hub.hub.processes.get('bases')!.pid!;
     expect(fs.existsSync(spooled)).toBe(false);
     expect(fs.statSync(privateDir()).mode & 0o777).toBe(0o700);
     await expectServiceUp();
     expectNoLeftovers();
-    expect(dataOf(await hub.gql(`query($b: ID!) { ledgerImports(baseId: $b) { id } trainees(baseId: $b) { totalCount } }`, { b: baseId }, school))).toEqual({ ledgerImports: [], trainees: { totalCount: 0 } });
+    expect(dataOf(await hub.gql(`query($b: ID!) { ledgerImports(baseId: $b) { id } trainees(baseId: $b) { totalCount } }`, { b: baseId }, school))).toEqual({
+      ledgerImports: [],
+      trainees: { totalCount: 0 },
+    });
   }, 120000);
 });
 
@@ -322,7 +380,7 @@ describe('formula-like cells (OWASP CSV injection)', () => {
       sessionsPerProgram: 2,
       edit: (sheet, row, values) => {
         if (sheet === 'trainees' && names[row]) return [values[0], names[row], values[2], values[3]];
-        if (sheet === 'programs' && row === 2) return [values[0], '=cmd|\' /C calc\'!A0', ...values.slice(2)];
+        if (sheet === 'programs' && row === 2) return [values[0], "=cmd|' /C calc'!A0", ...values.slice(2)];
         return values;
       },
     });
@@ -331,11 +389,15 @@ describe('formula-like cells (OWASP CSV injection)', () => {
     expect(imported.status).toBe(200);
     expect(imported.json.status).toBe('IMPORTED');
 
-    const stored = dataOf(await hub.gql(`query($b: ID!) { trainees(baseId: $b, first: 50) { edges { node { name } } } }`, { b: csvBase }, school)).trainees.edges.map((e: { node: { name: string } }) => e.node.name);
+    const stored = dataOf(
+      await hub.gql(`query($b: ID!) { trainees(baseId: $b, first: 50) { edges { node { name } } } }`, { b: csvBase }, school),
+    ).trainees.edges.map((e: { node: { name: string } }) => e.node.name);
     expect(stored).toHaveLength(6);
     expect(stored).toEqual(expect.arrayContaining(['=1+2', '-2+3', '@SUM(A1)', '+86 531', '=HYPERLINK("http://evil.example","点我")']));
 
-    const exported = await fetch(`${hub.url.replace(/\/graphql$/, '/files/bases')}/export.xlsx?baseId=${csvBase}`, { headers: { authorization: `Bearer ${school}` } });
+    const exported = await fetch(`${hub.url.replace(/\/graphql$/, '/files/bases')}/export.xlsx?baseId=${csvBase}`, {
+      headers: { authorization: `Bearer ${school}` },
+    });
     expect(exported.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await exported.arrayBuffer()) as unknown as ArrayBuffer);

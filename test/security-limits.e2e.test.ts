@@ -92,7 +92,12 @@ describe('limits at the gateway', () => {
     const port = await freePort();
     const gateway = await startGateway({ ...hub.env, RATE_LIMIT_PER_MINUTE: '5' }, port, hub.hub.subgraphUrls);
     try {
-      const post = (t: string) => fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const post = (t: string) =>
+        fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
       const statuses = [];
       for (let i = 0; i < 7; i += 1) statuses.push((await post(token)).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
@@ -113,7 +118,8 @@ describe('limits at the gateway', () => {
     try {
       const started = Date.now();
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: '{ resources(first: 5) { totalCount } }' }),
       });
       const elapsed = Date.now() - started;
@@ -136,7 +142,10 @@ function queriesIn(file: string): string[] {
 }
 
 /** The bench's sources (bench/*.ts), whose queries must pass the limits like a client's. */
-const benchFiles = fs.readdirSync(path.join(__dirname, '..', 'bench')).filter((f) => f.endsWith('.ts')).map((f) => `bench/${f}`);
+const benchFiles = fs
+  .readdirSync(path.join(__dirname, '..', 'bench'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => `bench/${f}`);
 
 const LIMIT_CODES = ['QUERY_TOO_COSTLY', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_LARGE', 'NESTING_TOO_DEEP', 'STRING_TOO_LONG'];
 
@@ -168,7 +177,11 @@ describe('cost counts variables, default page sizes and unpaginated lists', () =
     const alias = (i: number, first: string) =>
       `a${i}: group(id: "${DEMO.groupId}") { members${first} { edges { node { group { members${first} { edges { node { role status joinedOn organization { name type region } } } } } } } } }`;
     const attack = (first: string) => `query${first.includes('$n') ? '($n: Int)' : ''} { ${Array.from({ length: 15 }, (_, i) => alias(i, first)).join(' ')} }`;
-    for (const [query, variables] of [[attack(''), {}], [attack('(first: $n)'), { n: 100 }], [attack('(first: 100)'), {}]] as const) {
+    for (const [query, variables] of [
+      [attack(''), {}],
+      [attack('(first: $n)'), { n: 100 }],
+      [attack('(first: 100)'), {}],
+    ] as const) {
       for (const caller of [undefined, token]) {
         const response = await hub.gql(query, variables, caller);
         expect(response.status).toBe(400);
@@ -200,9 +213,17 @@ describe('a client’s mistake is a 400 with its own code, never a 500', () => {
     expect(missing.status).toBe(400);
     expect(codesOf(missing)).toEqual(['OPERATION_RESOLUTION_FAILURE']);
     expect(missing.body.errors![0].message).toMatch(/operationName/);
-    const unknown = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: two, operationName: 'C' }) });
+    const unknown = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: two, operationName: 'C' }),
+    });
     expect(unknown.status).toBe(400);
-    const chosen = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: two, operationName: 'B' }) });
+    const chosen = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: two, operationName: 'B' }),
+    });
     expect(chosen.status).toBe(200);
   });
 
@@ -251,7 +272,11 @@ describe('a subgraph’s 4xx answer about a bad value reaches the client as BAD_
     const before = dataOf(await hub.gql(COUNT, {}, member)).cooperations.totalCount;
     const input = { groupId: DEMO.groupId, partnerUscc: partner, year: 2025, projectName: '订单班', investment: amount };
     const viaVariable = await hub.gql(RECORD, { input }, member);
-    const viaLiteral = await hub.gql(`mutation { recordCooperation(input: { groupId: "${DEMO.groupId}", partnerUscc: "${partner}", year: 2025, projectName: "订单班", investment: "${amount}" }) { id } }`, {}, member);
+    const viaLiteral = await hub.gql(
+      `mutation { recordCooperation(input: { groupId: "${DEMO.groupId}", partnerUscc: "${partner}", year: 2025, projectName: "订单班", investment: "${amount}" }) { id } }`,
+      {},
+      member,
+    );
     for (const response of [viaVariable, viaLiteral]) {
       expect(response.body.errors).toHaveLength(1);
       expect(response.body.errors![0]).toMatchObject({ path: ['recordCooperation'], extensions: { code: 'BAD_USER_INPUT' } });
@@ -263,7 +288,15 @@ describe('a subgraph’s 4xx answer about a bad value reaches the client as BAD_
 
   it('LocalDate "2025-02-30"', async () => {
     const member = await hub.token({ sub: 'dates', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.memberOrgId });
-    const input = { groupId: DEMO.groupId, kind: 'EQUIPMENT', title: '数控机床', capacity: 5, periodStart: '2025-02-30', periodEnd: '2025-12-31', visibility: 'GROUP' };
+    const input = {
+      groupId: DEMO.groupId,
+      kind: 'EQUIPMENT',
+      title: '数控机床',
+      capacity: 5,
+      periodStart: '2025-02-30',
+      periodEnd: '2025-12-31',
+      visibility: 'GROUP',
+    };
     const response = await hub.gql('mutation($input: ResourceInput!) { createResource(input: $input) { id } }', { input }, member);
     expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.body.errors![0].message).toMatch(/日期格式应为 YYYY-MM-DD/);
@@ -273,10 +306,12 @@ describe('a subgraph’s 4xx answer about a bad value reaches the client as BAD_
 describe('tokens: exp required, lifetime capped, small clock skew only', () => {
   const now = () => Math.floor(Date.now() / 1000);
   const sign = (claims: { iat?: number; exp?: number }) => {
-    const jwt = new SignJWT({ roles: ['SECRETARIAT'], groups: [DEMO.groupId], org: DEMO.secretariatOrgId }).setProtectedHeader({ alg: 'HS256' }).setSubject('lifetime');
+    const jwt = new SignJWT({ roles: ['SECRETARIAT'], groups: [DEMO.groupId], org: DEMO.secretariatOrgId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('lifetime');
     if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
     if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
-    return jwt.sign(new TextEncoder().encode(hub.env.JWT_SECRET as string));
+    return jwt.sign(new TextEncoder().encode(hub.env.JWT_SECRET));
   };
   const QUERY = `{ organization(id: "${DEMO.memberOrgId}") { contact { contactPhone } } }`;
 
@@ -307,14 +342,27 @@ describe('tokens: exp required, lifetime capped, small clock skew only', () => {
     expect(dataOf(await hub.gql(QUERY, {}, token)).organization.contact.contactPhone).toEqual(expect.any(String));
     const run = (...args: string[]) =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'scripts', 'token.js'), '--role', 'SECRETARIAT', '--group', DEMO.groupId, '--org', DEMO.secretariatOrgId, ...args], {
-          env: { PATH: process.env.PATH, GATEWAY_SECRET: hub.env.GATEWAY_SECRET, JWT_SECRET: hub.env.JWT_SECRET, PII_KEY: hub.env.PII_KEY },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        const child = spawn(
+          process.execPath,
+          [
+            path.join(__dirname, '..', 'dist', 'scripts', 'token.js'),
+            '--role',
+            'SECRETARIAT',
+            '--group',
+            DEMO.groupId,
+            '--org',
+            DEMO.secretariatOrgId,
+            ...args,
+          ],
+          {
+            env: { PATH: process.env.PATH, GATEWAY_SECRET: hub.env.GATEWAY_SECRET, JWT_SECRET: hub.env.JWT_SECRET, PII_KEY: hub.env.PII_KEY },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
         let out = '';
         let err = '';
-        child.stdout!.on('data', (d) => (out += d));
-        child.stderr!.on('data', (d) => (err += d));
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (err += d));
         child.once('exit', (code) => resolve({ code, out, err }));
       });
     const minted = await run();
@@ -366,12 +414,18 @@ describe('/metrics and /ready', () => {
 
   it('a production gateway refuses to start without METRICS_TOKEN', async () => {
     const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'gateway', 'src', 'index.js')], {
-      env: { PATH: process.env.PATH, GATEWAY_SECRET: hub.env.GATEWAY_SECRET, JWT_SECRET: hub.env.JWT_SECRET, NODE_ENV: 'production', GATEWAY_PORT: String(await freePort()) },
+      env: {
+        PATH: process.env.PATH,
+        GATEWAY_SECRET: hub.env.GATEWAY_SECRET,
+        JWT_SECRET: hub.env.JWT_SECRET,
+        NODE_ENV: 'production',
+        GATEWAY_PORT: String(await freePort()),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), 20000); // a gateway that starts would never exit by itself
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     clearTimeout(timer);

@@ -49,7 +49,11 @@ it('keeps /metrics behind METRICS_TOKEN when one is set', async () => {
 });
 
 it('carries the gateway’s request id into the subgraphs’ structured logs, with no personal data', async () => {
-  const response = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${member}` }, body: JSON.stringify({ query: '{ myOrganization { name contact { contactPhone } } }', operationName: null }) });
+  const response = await fetch(hub.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${member}` },
+    body: JSON.stringify({ query: '{ myOrganization { name contact { contactPhone } } }', operationName: null }),
+  });
   const requestId = response.headers.get(REQUEST_ID_HEADER)!;
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
   const body = JSON.stringify(await response.json());

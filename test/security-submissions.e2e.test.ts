@@ -22,9 +22,19 @@ beforeAll(async () => {
   tokens.bot = await hub.token({ sub: 'sub-bot', roles: ['REPORTER'], groups: [G] });
   tokens.otherGroup = await hub.token({ sub: 'sub-sec2', roles: ['SECRETARIAT'], groups: [DEMO.secondGroupId], org: DEMO.secondGroupSecretariatOrgId });
   // An approved return, so the template's required figures are there and a freeze is not blocked.
-  dataOf(await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id } }`, { g: G }, tokens.secretariat));
-  dataOf(await hub.gql(`mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${YEAR}, input: { enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }) { id } }`, { g: G }, tokens.school));
-  const submitted = dataOf(await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: ${YEAR}) { id } }`, { g: G }, tokens.school)).submitAnnualReturn;
+  dataOf(
+    await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id } }`, { g: G }, tokens.secretariat),
+  );
+  dataOf(
+    await hub.gql(
+      `mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${YEAR}, input: { enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }) { id } }`,
+      { g: G },
+      tokens.school,
+    ),
+  );
+  const submitted = dataOf(
+    await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: ${YEAR}) { id } }`, { g: G }, tokens.school),
+  ).submitAnnualReturn;
   dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: submitted.id }, tokens.secretariat));
 }, 120000);
 
@@ -56,7 +66,9 @@ describe('the frozen figures are the hub’s own', () => {
     const counts = filled.fields.filter((f: { value: string | null }) => f.value !== null && /^\d+$/.test(f.value) && f.value !== '0');
     expect(counts.length).toBeGreaterThan(10);
 
-    const timesTen = filled.fields.map((f: { code: string; value: string | null }) => (f.value !== null && /^\d+$/.test(f.value) ? { ...f, value: String(Number(f.value) * 10) } : f));
+    const timesTen = filled.fields.map((f: { code: string; value: string | null }) =>
+      f.value !== null && /^\d+$/.test(f.value) ? { ...f, value: String(Number(f.value) * 10) } : f,
+    );
     const tampered = await hub.gql(FREEZE_COPY, { g: G, r: JSON.stringify({ fields: timesTen }) }, tokens.bot);
     expect(codesOf(tampered)).toEqual(['CONFLICT']);
     expect(tampered.body.errors![0].message).toMatch(/figures differ/);
@@ -84,9 +96,19 @@ describe('the frozen figures are the hub’s own', () => {
 
   it('accepts a subgraph’s service token only when signed with its secret, for one group, as REPORTER, for at most 60 s', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const sign = (claims: Record<string, unknown>, { secret = hub.env.GATEWAY_SECRET as string, iss = 'statistics', aud = 'zjjt-hub-gateway', iat = now, exp = now + 30 } = {}) =>
-      new SignJWT({ roles: ['REPORTER'], groups: [G], ...claims }).setProtectedHeader({ alg: 'HS256' }).setIssuer(iss).setAudience(aud).setIssuedAt(iat).setExpirationTime(exp).sign(new TextEncoder().encode(secret));
-    const read = async (token: string, groupId = G) => hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { groupId } }`, { g: groupId }, token);
+    const sign = (
+      claims: Record<string, unknown>,
+      { secret = hub.env.GATEWAY_SECRET, iss = 'statistics', aud = 'zjjt-hub-gateway', iat = now, exp = now + 30 } = {},
+    ) =>
+      new SignJWT({ roles: ['REPORTER'], groups: [G], ...claims })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(iss)
+        .setAudience(aud)
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(new TextEncoder().encode(secret));
+    const read = async (token: string, groupId = G) =>
+      hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { groupId } }`, { g: groupId }, token);
 
     expect(dataOf(await read(await sign({}))).annualReport).toEqual({ groupId: G });
     expect(codesOf(await read(await sign({}), DEMO.secondGroupId))).toEqual(['FORBIDDEN']);
@@ -106,7 +128,12 @@ describe('the frozen figures are the hub’s own', () => {
       expect({ status: answer.status, codes: codesOf(answer) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
     }
     // A user token that merely names a subgraph as its issuer is checked as a service token, and refused.
-    const userLike = await new SignJWT({ sub: 'mallory', roles: ['AUTHORITY'], groups: [] }).setProtectedHeader({ alg: 'HS256' }).setIssuer('statistics').setIssuedAt(now).setExpirationTime(now + 300).sign(new TextEncoder().encode(hub.env.JWT_SECRET as string));
+    const userLike = await new SignJWT({ sub: 'mallory', roles: ['AUTHORITY'], groups: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('statistics')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 300)
+      .sign(new TextEncoder().encode(hub.env.JWT_SECRET));
     expect((await read(userLike)).status).toBe(401);
   });
 });
@@ -118,7 +145,14 @@ const AUDITS = /* GraphQL */ `query($g: ID!) { cooperationAudits(groupId: $g, fi
 const SHARING = /* GraphQL */ `query($g: ID!, $y: Int!) { annualReport(groupId: $g, year: $y) { sharing { cooperations investment investmentReceived serviceIncome } filled(template: "NATIONAL_2025") { fields { code value } } } }`;
 
 /** The ledger rows of the legacy year, as the secretariat sees them. */
-const legacyRows = async () => dataOf(await hub.gql(`query($g: ID!) { cooperations(groupId: $g, year: ${LEGACY_YEAR}, first: 100) { totalCount edges { node { id partnerUscc projectName investment } } } }`, { g: G }, tokens.secretariat)).cooperations;
+const legacyRows = async () =>
+  dataOf(
+    await hub.gql(
+      `query($g: ID!) { cooperations(groupId: $g, year: ${LEGACY_YEAR}, first: 100) { totalCount edges { node { id partnerUscc projectName investment } } } }`,
+      { g: G },
+      tokens.secretariat,
+    ),
+  ).cooperations;
 
 describe('one extreme row never breaks the report', () => {
   const BIGGEST_OLD_INPUT = 999999999999999; // fen: "9999999999999.99", what the Money input accepted before the cap
@@ -143,7 +177,21 @@ describe('one extreme row never breaks the report', () => {
         const amount = i < 10 ? BIGGEST_OLD_INPUT : 1;
         await db.query(
           `INSERT INTO cooperation (id, groupId, organizationId, partnerId, partnerUscc, year, projectName, investment, investmentReceived, equipmentValue, serviceIncome, recordedBy, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [id, G, template.organizationId, template.partnerId, template.partnerUscc, LEGACY_YEAR, `历史台账 ${i + 1}（测试）`, amount, amount, 0, amount, 'legacy-import', `2025-01-0${(i % 9) + 1}T08:00:00.000Z`],
+          [
+            id,
+            G,
+            template.organizationId,
+            template.partnerId,
+            template.partnerUscc,
+            LEGACY_YEAR,
+            `历史台账 ${i + 1}（测试）`,
+            amount,
+            amount,
+            0,
+            amount,
+            'legacy-import',
+            `2025-01-0${(i % 9) + 1}T08:00:00.000Z`,
+          ],
         );
       }
     });
@@ -153,8 +201,20 @@ describe('one extreme row never breaks the report', () => {
       expect(session).toBeDefined();
       const columns = Object.keys(session);
       for (let i = 0; i < 11; i += 1) {
-        const row = { ...session, id: randomUUID(), code: `LEGACY-${i + 1}`, year: LEGACY_YEAR, month: `${LEGACY_YEAR}-03`, startsOn: `${LEGACY_YEAR}-03-01`, endsOn: `${LEGACY_YEAR}-03-05`, revenue: i < 10 ? BIGGEST_OLD_INPUT : 1 };
-        await db.query(`INSERT INTO training_session (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => row[c]));
+        const row = {
+          ...session,
+          id: randomUUID(),
+          code: `LEGACY-${i + 1}`,
+          year: LEGACY_YEAR,
+          month: `${LEGACY_YEAR}-03`,
+          startsOn: `${LEGACY_YEAR}-03-01`,
+          endsOn: `${LEGACY_YEAR}-03-05`,
+          revenue: i < 10 ? BIGGEST_OLD_INPUT : 1,
+        };
+        await db.query(
+          `INSERT INTO training_session (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          columns.map((c) => row[c]),
+        );
       }
     });
   });
@@ -166,7 +226,9 @@ describe('one extreme row never breaks the report', () => {
     const input = { groupId: G, partnerUscc: row.node.partnerUscc, year: LEGACY_YEAR, projectName: '金额过大测试', investment: '9999999999999.99' };
     const refused = await hub.gql(RECORD, { input }, tokens.school);
     expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
-    expect(refused.body.errors![0].message).toBe('金额过大（amount too large）：企业投入单笔不得超过 1,000,000,000.00 元，当前为 9,999,999,999,999.99 元，请核对单位（元）后重新填写');
+    expect(refused.body.errors![0].message).toBe(
+      '金额过大（amount too large）：企业投入单笔不得超过 1,000,000,000.00 元，当前为 9,999,999,999,999.99 元，请核对单位（元）后重新填写',
+    );
     const income = await hub.gql(RECORD, { input: { ...input, investment: '0', serviceIncome: '1000000000.01' } }, tokens.school);
     expect(income.body.errors![0].message).toMatch(/^金额过大（amount too large）：技术服务收入单笔不得超过 1,000,000,000.00 元/);
     expect((await legacyRows()).totalCount).toBe(before);
@@ -178,10 +240,18 @@ describe('one extreme row never breaks the report', () => {
     const field = (code: string) => filled.fields.find((f: { code: string }) => f.code === code)?.value;
     expect(field('JT0210')).toBe('10000000000.00'); // 万元, 9,999,999,999.999991 rounded half up
     expect(field('JT0306')).toBe('10000000000.00');
-    const training = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: ${LEGACY_YEAR}) { training { sessions revenue revenueWan } } }`, { g: G }, tokens.bot)).annualReport.training;
+    const training = dataOf(
+      await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: ${LEGACY_YEAR}) { training { sessions revenue revenueWan } } }`, { g: G }, tokens.bot),
+    ).annualReport.training;
     expect(training).toEqual({ sessions: 11, revenue: '99999999999999.91', revenueWan: '10000000000.00' });
     expect(field('JT0303')).toBe('10000000000.00');
-    const totals = dataOf(await hub.gql(`query($f: LedgerFilter) { trainingTotals(by: CATEGORY, filter: $f) { sessions revenue } }`, { f: { groupId: G, year: LEGACY_YEAR } }, tokens.secretariat)).trainingTotals;
+    const totals = dataOf(
+      await hub.gql(
+        `query($f: LedgerFilter) { trainingTotals(by: CATEGORY, filter: $f) { sessions revenue } }`,
+        { f: { groupId: G, year: LEGACY_YEAR } },
+        tokens.secretariat,
+      ),
+    ).trainingTotals;
     expect(totals).toEqual([{ sessions: 11, revenue: '99999999999999.91' }]);
     // The member and the secretariat read the same report without an error.
     expect(codesOf(await hub.gql(SHARING, { g: G, y: LEGACY_YEAR }, tokens.secretariat))).toEqual([]);
@@ -190,7 +260,15 @@ describe('one extreme row never breaks the report', () => {
   it('lets the secretariat correct and remove a wrong row of its group, with an audit row only the group reads', async () => {
     const [first, second] = rowIds;
     const row = (await legacyRows()).edges.find((e: { node: { id: string } }) => e.node.id === first).node;
-    const corrected = { groupId: G, partnerUscc: row.partnerUscc, year: LEGACY_YEAR, projectName: row.projectName, investment: '999999.99', investmentReceived: '999999.99', serviceIncome: '999999.99' };
+    const corrected = {
+      groupId: G,
+      partnerUscc: row.partnerUscc,
+      year: LEGACY_YEAR,
+      projectName: row.projectName,
+      investment: '999999.99',
+      investmentReceived: '999999.99',
+      serviceIncome: '999999.99',
+    };
 
     // The partner sees the row but did not record it; G2's secretariat does not even see it; the secretariat must say why.
     const partner = await hub.token({ sub: 'sub-partner', roles: ['MEMBER'], groups: [G], org: units.partner });
@@ -202,7 +280,9 @@ describe('one extreme row never breaks the report', () => {
     const noReason = await hub.gql(UPDATE, { id: first, input: corrected }, tokens.secretariat);
     expect(codesOf(noReason)).toEqual(['BAD_USER_INPUT']);
     expect(noReason.body.errors![0].message).toMatch(/须填写理由（reason required）/);
-    expect(codesOf(await hub.gql(UPDATE, { id: first, input: { ...corrected, investment: '1000000000.01' }, reason: '更正' }, tokens.secretariat))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await hub.gql(UPDATE, { id: first, input: { ...corrected, investment: '1000000000.01' }, reason: '更正' }, tokens.secretariat))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     expect(dataOf(await hub.gql(AUDITS, { g: G }, tokens.secretariat)).cooperationAudits.totalCount).toBe(0);
 
     const updated = dataOf(await hub.gql(UPDATE, { id: first, input: corrected, reason: '金额多填了位数，按合同更正' }, tokens.secretariat)).updateCooperation;
@@ -214,7 +294,15 @@ describe('one extreme row never breaks the report', () => {
     expect(audits.totalCount).toBe(2);
     const byAction = (action: string) => audits.edges.map((e: { node: { action: string } }) => e.node).find((n: { action: string }) => n.action === action);
     const [deleted, changed] = [byAction('DELETE'), byAction('UPDATE')];
-    expect(changed).toMatchObject({ cooperationId: first, action: 'UPDATE', changedBy: 'sub-sec', changedByOrganizationId: DEMO.secretariatOrgId, bySecretariat: true, reason: '金额多填了位数，按合同更正', year: LEGACY_YEAR });
+    expect(changed).toMatchObject({
+      cooperationId: first,
+      action: 'UPDATE',
+      changedBy: 'sub-sec',
+      changedByOrganizationId: DEMO.secretariatOrgId,
+      bySecretariat: true,
+      reason: '金额多填了位数，按合同更正',
+      year: LEGACY_YEAR,
+    });
     expect(changed.changes).toEqual([
       { field: 'investment', from: '9999999999999.99', to: '999999.99' },
       { field: 'investmentReceived', from: '9999999999999.99', to: '999999.99' },

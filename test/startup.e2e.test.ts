@@ -30,7 +30,10 @@ describe('services fail fast with a message naming what is wrong', () => {
 
   it('a subgraph whose database is down names the database, not its password', async () => {
     const closed = await freePort();
-    const { code, output } = await runUntilExit('subgraphs/members/src/index.js', { GATEWAY_SECRET: secret, MEMBERS_DATABASE_URL: `mysql://hub:s3cret-pw@127.0.0.1:${closed}/zjjt_members` });
+    const { code, output } = await runUntilExit('subgraphs/members/src/index.js', {
+      GATEWAY_SECRET: secret,
+      MEMBERS_DATABASE_URL: `mysql://hub:s3cret-pw@127.0.0.1:${closed}/zjjt_members`,
+    });
     expect(code).toBe(1);
     expect(output).toContain(`无法连接数据库 mysql://hub@127.0.0.1:${closed}/zjjt_members`);
     expect(output).not.toContain('s3cret-pw');

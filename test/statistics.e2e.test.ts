@@ -38,13 +38,27 @@ const SUBMIT = /* GraphQL */ `mutation($g: ID!, $y: Int!) { submitAnnualReturn(g
 
 describe('annual data collection', () => {
   it('opens a round with a return for every active member, and refuses a second one', async () => {
-    const round = dataOf(await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id status progress { expected submitted notSubmitted { id } } } }`, { g: G }, tokens.secretariat)).openCollectionRound;
+    const round = dataOf(
+      await hub.gql(
+        `mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id status progress { expected submitted notSubmitted { id } } } }`,
+        { g: G },
+        tokens.secretariat,
+      ),
+    ).openCollectionRound;
     expect(round.status).toBe('OPEN');
     expect(round.progress.expected).toBeGreaterThan(50);
     expect(round.progress.notSubmitted).toHaveLength(round.progress.expected);
-    const again = await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id } }`, { g: G }, tokens.secretariat);
+    const again = await hub.gql(
+      `mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id } }`,
+      { g: G },
+      tokens.secretariat,
+    );
     expect(codesOf(again)).toEqual(['CONFLICT']);
-    const byMember = await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2024, dueOn: "2025-03-31" }) { id } }`, { g: G }, tokens.school);
+    const byMember = await hub.gql(
+      `mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2024, dueOn: "2025-03-31" }) { id } }`,
+      { g: G },
+      tokens.school,
+    );
     expect(codesOf(byMember)).toEqual(['FORBIDDEN']);
   });
 
@@ -59,30 +73,83 @@ describe('annual data collection', () => {
       expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
       expect(response.body.errors![0].message).toMatch(message);
     }
-    const mine = dataOf(await hub.gql(`query($g: ID!) { myAnnualReturn(groupId: $g, year: ${YEAR}) { status enrolledStudents graduates } }`, { g: G }, tokens.school)).myAnnualReturn;
+    const mine = dataOf(
+      await hub.gql(`query($g: ID!) { myAnnualReturn(groupId: $g, year: ${YEAR}) { status enrolledStudents graduates } }`, { g: G }, tokens.school),
+    ).myAnnualReturn;
     expect(mine).toEqual({ status: 'DRAFT', enrolledStudents: null, graduates: null });
     const incomplete = await hub.gql(SUBMIT, { g: G, y: YEAR }, tokens.school);
     expect(incomplete.body.errors![0].message).toMatch(/「在校生数」必须填写/);
   });
 
   it('runs draft → submit → returned with a comment → resubmit → approved', async () => {
-    dataOf(await hub.gql(SAVE, { g: G, y: YEAR, input: { enrolledStudents: 8000, fullTimeTeachers: 400, dualQualifiedTeachers: 260, graduates: 2500, employedGraduates: 2350, specialties: 36, dualQualifiedPercent: 65 } }, tokens.school));
+    dataOf(
+      await hub.gql(
+        SAVE,
+        {
+          g: G,
+          y: YEAR,
+          input: {
+            enrolledStudents: 8000,
+            fullTimeTeachers: 400,
+            dualQualifiedTeachers: 260,
+            graduates: 2500,
+            employedGraduates: 2350,
+            specialties: 36,
+            dualQualifiedPercent: 65,
+          },
+        },
+        tokens.school,
+      ),
+    );
     const submitted = dataOf(await hub.gql(SUBMIT, { g: G, y: YEAR }, tokens.school)).submitAnnualReturn;
     expect(submitted.status).toBe('SUBMITTED');
     const noComment = await hub.gql(`mutation($id: ID!) { returnAnnualReturn(id: $id, comment: "") { status } }`, { id: submitted.id }, tokens.secretariat);
     expect(codesOf(noComment)).toEqual(['BAD_USER_INPUT']);
-    const returned = dataOf(await hub.gql(`mutation($id: ID!) { returnAnnualReturn(id: $id, comment: "在校生数请按教育事业统计口径核对") { status reviewComment } }`, { id: submitted.id }, tokens.secretariat)).returnAnnualReturn;
+    const returned = dataOf(
+      await hub.gql(
+        `mutation($id: ID!) { returnAnnualReturn(id: $id, comment: "在校生数请按教育事业统计口径核对") { status reviewComment } }`,
+        { id: submitted.id },
+        tokens.secretariat,
+      ),
+    ).returnAnnualReturn;
     expect(returned).toEqual({ status: 'RETURNED', reviewComment: '在校生数请按教育事业统计口径核对' });
-    dataOf(await hub.gql(SAVE, { g: G, y: YEAR, input: { enrolledStudents: 7800, fullTimeTeachers: 400, dualQualifiedTeachers: 260, graduates: 2500, employedGraduates: 2350, specialties: 36, dualQualifiedPercent: 65 } }, tokens.school));
+    dataOf(
+      await hub.gql(
+        SAVE,
+        {
+          g: G,
+          y: YEAR,
+          input: {
+            enrolledStudents: 7800,
+            fullTimeTeachers: 400,
+            dualQualifiedTeachers: 260,
+            graduates: 2500,
+            employedGraduates: 2350,
+            specialties: 36,
+            dualQualifiedPercent: 65,
+          },
+        },
+        tokens.school,
+      ),
+    );
     dataOf(await hub.gql(SUBMIT, { g: G, y: YEAR }, tokens.school));
     const approvedByMember = await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { status } }`, { id: submitted.id }, tokens.school);
     expect(codesOf(approvedByMember)).toEqual(['FORBIDDEN']);
-    expect(dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { status } }`, { id: submitted.id }, tokens.secretariat)).approveAnnualReturn.status).toBe('APPROVED');
+    expect(
+      dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { status } }`, { id: submitted.id }, tokens.secretariat)).approveAnnualReturn
+        .status,
+    ).toBe('APPROVED');
 
     dataOf(await hub.gql(SAVE, { g: G, y: YEAR, input: { employees: 1200, internsReceived: 80 } }, tokens.enterprise));
     const enterprise = dataOf(await hub.gql(SUBMIT, { g: G, y: YEAR }, tokens.enterprise)).submitAnnualReturn;
     dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { status } }`, { id: enterprise.id }, tokens.secretariat));
-    const progress = dataOf(await hub.gql(`query($g: ID!) { collectionRound(groupId: $g, year: ${YEAR}) { progress { expected submitted approved notSubmitted { id } } } }`, { g: G }, tokens.secretariat)).collectionRound.progress;
+    const progress = dataOf(
+      await hub.gql(
+        `query($g: ID!) { collectionRound(groupId: $g, year: ${YEAR}) { progress { expected submitted approved notSubmitted { id } } } }`,
+        { g: G },
+        tokens.secretariat,
+      ),
+    ).collectionRound.progress;
     expect(progress).toMatchObject({ submitted: 2, approved: 2 });
     expect(progress.notSubmitted.map((o: any) => o.id)).not.toContain(DEMO.schoolOrgId);
   });
@@ -111,7 +178,11 @@ describe('the annual report, assembled by federation', () => {
       serviceIncomeFen: await one(db, 'SELECT SUM(serviceIncome) FROM cooperation WHERE groupId = ? AND year = ?', [G, YEAR]),
     }));
     const members = await sum('members', (db) =>
-      one(db, "SELECT COUNT(*) FROM membership WHERE groupId = ? AND status IN ('ACTIVE', 'EXITED') AND joinedOn <= ? AND (exitedOn IS NULL OR exitedOn > ?)", [G, `${YEAR}-12-31`, `${YEAR}-12-31`]),
+      one(db, "SELECT COUNT(*) FROM membership WHERE groupId = ? AND status IN ('ACTIVE', 'EXITED') AND joinedOn <= ? AND (exitedOn IS NULL OR exitedOn > ?)", [
+        G,
+        `${YEAR}-12-31`,
+        `${YEAR}-12-31`,
+      ]),
     );
 
     expect(report.training.personTimes).toBe(training.personTimes);
@@ -136,7 +207,13 @@ describe('the annual report, assembled by federation', () => {
     expect(report.filled.blocked).toBe(false);
 
     // The same report as a workbook, opened and read back.
-    const { annualReport } = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { filled(template: "NATIONAL_2025") { workbookBase64 } } }`, { g: G }, tokens.secretariat));
+    const { annualReport } = dataOf(
+      await hub.gql(
+        `query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { filled(template: "NATIONAL_2025") { workbookBase64 } } }`,
+        { g: G },
+        tokens.secretariat,
+      ),
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(annualReport.filled.workbookBase64, 'base64') as unknown as ArrayBuffer);
     const rows = workbook.getWorksheet('报表')!.getSheetValues().slice(4).filter(Boolean) as unknown[][];
@@ -146,14 +223,22 @@ describe('the annual report, assembled by federation', () => {
 
   it('shows targets with completion and a ranking; a member sees only its own row', async () => {
     const set = (indicator: string, scope: string, threshold: number) =>
-      hub.gql(`mutation($g: ID!) { setTarget(input: { groupId: $g, year: ${YEAR}, indicator: ${indicator}, scope: "${scope}", threshold: ${threshold} }) { threshold } }`, { g: G }, tokens.secretariat);
+      hub.gql(
+        `mutation($g: ID!) { setTarget(input: { groupId: $g, year: ${YEAR}, indicator: ${indicator}, scope: "${scope}", threshold: ${threshold} }) { threshold } }`,
+        { g: G },
+        tokens.secretariat,
+      );
     expect(dataOf(await set('TRAINING_PERSON_TIMES', 'GROUP', 70000)).setTarget.threshold).toBe(70000);
     dataOf(await set('TRAINING_PER_STUDENT', 'EACH_MEMBER', 2));
     expect(codesOf(await set('TRAINING_PER_STUDENT', 'GROUP', -1))).toEqual(['BAD_USER_INPUT']);
     const TARGETS = `query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { training { personTimes } targets { indicator organization { id } threshold actual completionPercent met rank } } }`;
     const asSecretariat = dataOf(await hub.gql(TARGETS, { g: G }, tokens.secretariat)).annualReport;
     const group = asSecretariat.targets.find((t: any) => t.indicator === 'TRAINING_PERSON_TIMES');
-    expect(group).toMatchObject({ organization: null, actual: asSecretariat.training.personTimes, completionPercent: Math.round((asSecretariat.training.personTimes / 70000) * 10000) / 100 });
+    expect(group).toMatchObject({
+      organization: null,
+      actual: asSecretariat.training.personTimes,
+      completionPercent: Math.round((asSecretariat.training.personTimes / 70000) * 10000) / 100,
+    });
     const members = asSecretariat.targets.filter((t: any) => t.indicator === 'TRAINING_PER_STUDENT');
     expect(members.map((t: any) => t.rank)).toEqual([1, 2]);
     const asSchool = dataOf(await hub.gql(TARGETS, { g: G }, tokens.school)).annualReport.targets;

@@ -24,7 +24,10 @@ class FakePlatform {
       const mode = this.script.shift() ?? 'ok';
       if (mode === 'hang') return;
       if (mode === '500') return void res.writeHead(500).end('<html>Internal Server Error</html>');
-      if (mode === '409' || mode === '422') return void res.writeHead(Number(mode), { 'content-type': 'application/json' }).end(JSON.stringify({ message: mode === '409' ? '该集团本年度报表已由其他渠道报送' : 'JT0210 企业投入格式不正确' }));
+      if (mode === '409' || mode === '422')
+        return void res
+          .writeHead(Number(mode), { 'content-type': 'application/json' })
+          .end(JSON.stringify({ message: mode === '409' ? '该集团本年度报表已由其他渠道报送' : 'JT0210 企业投入格式不正确' }));
       const record = this.records.get(key) ?? { receipt: `RCPT-${this.records.size + 1}`, body: JSON.parse(body) };
       this.records.set(key, record);
       // 'accept-silently' records the report but never answers: the sender dies before it hears back.
@@ -49,18 +52,34 @@ let statisticsEnv: NodeJS.ProcessEnv;
 beforeAll(async () => {
   await platform.start();
   statisticsEnv = {
-    NATIONAL_PLATFORM_URL: platform.url, NATIONAL_PLATFORM_TOKEN: 'platform-token-123', PROVINCIAL_OUTBOX_DIR: outbox,
-    SUBMISSION_BACKOFF_MS: '100', SUBMISSION_BACKOFF_CAP_MS: '200', SUBMISSION_TIMEOUT_MS: '1000', SUBMISSION_MAX_ATTEMPTS: '3',
-    SUBMISSION_RETRY_INTERVAL_MS: '0', SUBMISSION_LOCK_MS: '1500',
+    NATIONAL_PLATFORM_URL: platform.url,
+    NATIONAL_PLATFORM_TOKEN: 'platform-token-123',
+    PROVINCIAL_OUTBOX_DIR: outbox,
+    SUBMISSION_BACKOFF_MS: '100',
+    SUBMISSION_BACKOFF_CAP_MS: '200',
+    SUBMISSION_TIMEOUT_MS: '1000',
+    SUBMISSION_MAX_ATTEMPTS: '3',
+    SUBMISSION_RETRY_INTERVAL_MS: '0',
+    SUBMISSION_LOCK_MS: '1500',
   };
   hub = await startTestHub(statisticsEnv);
   tokens.secretariat = await hub.token({ sub: 'sec', roles: ['SECRETARIAT'], groups: [G], org: DEMO.secretariatOrgId });
   tokens.school = await hub.token({ sub: 'school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
   tokens.bot = await hub.token({ sub: 'reporting-bot', roles: ['REPORTER'], groups: [G] });
   // Approved returns, so the templates' required figures are there.
-  dataOf(await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id } }`, { g: G }, tokens.secretariat));
-  dataOf(await hub.gql(`mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${YEAR}, input: { enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }) { id } }`, { g: G }, tokens.school));
-  const submitted = dataOf(await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: ${YEAR}) { id } }`, { g: G }, tokens.school)).submitAnnualReturn;
+  dataOf(
+    await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id } }`, { g: G }, tokens.secretariat),
+  );
+  dataOf(
+    await hub.gql(
+      `mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${YEAR}, input: { enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }) { id } }`,
+      { g: G },
+      tokens.school,
+    ),
+  );
+  const submitted = dataOf(
+    await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: ${YEAR}) { id } }`, { g: G }, tokens.school),
+  ).submitAnnualReturn;
   dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: submitted.id }, tokens.secretariat));
 }, 120000);
 
@@ -72,9 +91,11 @@ afterAll(async () => {
 });
 
 const botOutput: string[] = [];
-const bot = (target = 'national', dryRun = false) => runOnce({ gateway: hub.url, token: tokens.bot, groupId: G, year: YEAR, target, dryRun, say: (line) => botOutput.push(line) });
+const bot = (target = 'national', dryRun = false) =>
+  runOnce({ gateway: hub.url, token: tokens.bot, groupId: G, year: YEAR, target, dryRun, say: (line) => botOutput.push(line) });
 const SUB = `id status version attempts receipt platformMessage lastError idempotencyKey payloadSha256 changes { code from to }`;
-const submission = async (id: string) => dataOf(await hub.gql(`query($g: ID!) { submissions(groupId: $g) { ${SUB} } }`, { g: G }, tokens.secretariat)).submissions.find((s: any) => s.id === id);
+const submission = async (id: string) =>
+  dataOf(await hub.gql(`query($g: ID!) { submissions(groupId: $g) { ${SUB} } }`, { g: G }, tokens.secretariat)).submissions.find((s: any) => s.id === id);
 
 /**
  * A correction as it happens: a unit records one more ledger row with a co-developed course
@@ -82,8 +103,20 @@ const submission = async (id: string) => dataOf(await hub.gql(`query($g: ID!) { 
  */
 async function freezeCorrection(n: number) {
   const partner = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.memberOrgId }, tokens.secretariat)).organization.uscc;
-  dataOf(await hub.gql(`mutation($input: CooperationInput!) { recordCooperation(input: $input) { id } }`, { input: { groupId: G, partnerUscc: partner, year: YEAR, projectName: `课程共建更正 ${n}（测试）`, coCourses: 1 } }, tokens.school));
-  const frozen = dataOf(await hub.gql(`mutation($g: ID!) { freezeReport(groupId: $g, year: ${YEAR}, template: "NATIONAL_2025") { unchanged submission { ${SUB} } } }`, { g: G }, tokens.bot)).freezeReport;
+  dataOf(
+    await hub.gql(
+      `mutation($input: CooperationInput!) { recordCooperation(input: $input) { id } }`,
+      { input: { groupId: G, partnerUscc: partner, year: YEAR, projectName: `课程共建更正 ${n}（测试）`, coCourses: 1 } },
+      tokens.school,
+    ),
+  );
+  const frozen = dataOf(
+    await hub.gql(
+      `mutation($g: ID!) { freezeReport(groupId: $g, year: ${YEAR}, template: "NATIONAL_2025") { unchanged submission { ${SUB} } } }`,
+      { g: G },
+      tokens.bot,
+    ),
+  ).freezeReport;
   expect(frozen.unchanged).toBe(false);
   // The demo figures raise no warning, so a new version is ready to send without a confirmation.
   expect(frozen.submission.status).toBe('VALIDATED');
@@ -91,7 +124,9 @@ async function freezeCorrection(n: number) {
 }
 /** Waits until a FAILED submission's back-off is over (its nextAttemptAt), when a send is allowed again. */
 const due = async (id: string) => {
-  const { nextAttemptAt } = dataOf(await hub.gql(`query($g: ID!) { submissions(groupId: $g) { id nextAttemptAt } }`, { g: G }, tokens.secretariat)).submissions.find((s: any) => s.id === id);
+  const { nextAttemptAt } = dataOf(
+    await hub.gql(`query($g: ID!) { submissions(groupId: $g) { id nextAttemptAt } }`, { g: G }, tokens.secretariat),
+  ).submissions.find((s: any) => s.id === id);
   expect(nextAttemptAt).toEqual(expect.any(String));
   await eventually(() => Date.now() >= Date.parse(nextAttemptAt));
 };
@@ -148,7 +183,10 @@ describe('automatic submission to the national platform', () => {
   });
 
   it('stops on 409 and 422, keeps the platform’s message, never sends again', async () => {
-    for (const [n, answer] of [[3, '409'], [4, '422']] as const) {
+    for (const [n, answer] of [
+      [3, '409'],
+      [4, '422'],
+    ] as const) {
       const s = await freezeCorrection(n);
       platform.script = [answer];
       const rejected = dataOf(await send(s.id)).sendSubmission;
@@ -202,7 +240,16 @@ describe('automatic submission to the national platform', () => {
 describe('scheduled mode', () => {
   it('runs the bot on its cron schedule (here: every second) until stopped', async () => {
     const scheduled = await takeOver('report', () =>
-      spawnScript('report', path.join(ROOT, 'dist', 'scripts', 'report.js'), { ...process.env, GATEWAY_URL: hub.url, REPORTER_TOKEN: tokens.bot }, undefined, ['--group', G, '--year', String(YEAR), '--target', 'national', '--schedule', '* * * * * *']),
+      spawnScript('report', path.join(ROOT, 'dist', 'scripts', 'report.js'), { ...process.env, GATEWAY_URL: hub.url, REPORTER_TOKEN: tokens.bot }, undefined, [
+        '--group',
+        G,
+        '--year',
+        String(YEAR),
+        '--target',
+        'national',
+        '--schedule',
+        '* * * * * *',
+      ]),
     );
     const runs = () => scheduled.output.filter((line) => /不重复报送|发送结果/.test(line));
     await eventually(() => runs().length >= 2, { timeout: 10000 });
@@ -217,9 +264,17 @@ describe('the provincial platform takes uploads', () => {
     const files = fs.readdirSync(outbox);
     expect(files.filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
     expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);
-    const s = dataOf(await hub.gql(`query($g: ID!) { submissions(groupId: $g) { id template status receipt } }`, { g: G }, tokens.secretariat)).submissions.find((x: any) => x.template === 'SHANDONG_2025');
+    const s = dataOf(
+      await hub.gql(`query($g: ID!) { submissions(groupId: $g) { id template status receipt } }`, { g: G }, tokens.secretariat),
+    ).submissions.find((x: any) => x.template === 'SHANDONG_2025');
     expect(s.status).toBe('SUBMITTED');
-    const recorded = dataOf(await hub.gql(`mutation($id: ID!) { recordSubmissionOutcome(id: $id, accepted: true, message: "省平台回执 SD-2026-0042") { status receipt } }`, { id: s.id }, tokens.secretariat)).recordSubmissionOutcome;
+    const recorded = dataOf(
+      await hub.gql(
+        `mutation($id: ID!) { recordSubmissionOutcome(id: $id, accepted: true, message: "省平台回执 SD-2026-0042") { status receipt } }`,
+        { id: s.id },
+        tokens.secretariat,
+      ),
+    ).recordSubmissionOutcome;
     expect(recorded).toEqual({ status: 'ACCEPTED', receipt: '省平台回执 SD-2026-0042' });
   });
 });

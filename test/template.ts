@@ -26,7 +26,7 @@ export interface Template {
   piiKey: string;
 }
 
-export const currentTemplate = (): Template | undefined => (process.env[VARIABLE] ? (JSON.parse(process.env[VARIABLE]!) as Template) : undefined);
+export const currentTemplate = (): Template | undefined => (process.env[VARIABLE] ? (JSON.parse(process.env[VARIABLE]) as Template) : undefined);
 
 /** Seeds the template (migrations and demo data, exactly what `seed: true` loads) and publishes it to the workers. */
 export async function createTemplate(): Promise<Template> {
@@ -48,7 +48,11 @@ export async function createTemplate(): Promise<Template> {
 }
 
 /** The environment that names the template's databases. */
-const templateEnv = (template: Template): NodeJS.ProcessEnv => ({ DATA_DIR: template.dir, PII_KEY: template.piiKey, ...(template.databaseUrl ? { DATABASE_URL: template.databaseUrl } : {}) });
+const templateEnv = (template: Template): NodeJS.ProcessEnv => ({
+  DATA_DIR: template.dir,
+  PII_KEY: template.piiKey,
+  ...(template.databaseUrl ? { DATABASE_URL: template.databaseUrl } : {}),
+});
 
 /** Removes the template folder and databases. */
 export async function dropTemplate(template: Template | undefined = currentTemplate()): Promise<void> {
@@ -91,7 +95,9 @@ async function copyMysqlDatabase(source: string, target: Extract<DatabaseConfig,
     await connection.query(`CREATE DATABASE \`${target.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await connection.query(`USE \`${target.database}\``);
     await connection.query('SET FOREIGN_KEY_CHECKS = 0');
-    const [tables] = await connection.query<any[]>('SELECT TABLE_NAME AS name, TABLE_TYPE AS type FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [source]);
+    const [tables] = await connection.query<any[]>('SELECT TABLE_NAME AS name, TABLE_TYPE AS type FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [
+      source,
+    ]);
     if (tables.length === 0) throw new Error(`template database ${source} has no tables`);
     for (const { name, type } of tables) {
       if (type !== 'BASE TABLE') throw new Error(`template database ${source} has a ${type} (${name}); copying handles tables only`);

@@ -34,7 +34,8 @@ export function verifyIdentity(header: string, secret: string, now = Date.now())
   const [claims, signedAt, signature] = parts;
   const expected = Buffer.from(mac(secret, `${claims}.${signedAt}`));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new IdentityError('identity signature does not match this subgraph’s secret');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new IdentityError('identity signature does not match this subgraph’s secret');
   const age = now - Number(signedAt);
   if (!/^\d{1,15}$/.test(signedAt) || age > IDENTITY_MAX_AGE_MS) throw new IdentityError(`identity signed more than ${IDENTITY_MAX_AGE_MS / 1000} s ago`);
   if (age < -IDENTITY_MAX_AGE_MS) throw new IdentityError('identity signed in the future');

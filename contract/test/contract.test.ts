@@ -16,10 +16,13 @@ describe('the signed identity', () => {
     ['older than the max age', () => verifyIdentity(signIdentity(claims, secret, now), secret, now + IDENTITY_MAX_AGE_MS + 1)],
     ['signed further ahead than the max age', () => verifyIdentity(signIdentity(claims, secret, now + IDENTITY_MAX_AGE_MS + 1), secret, now)],
     ['unsigned', () => verifyIdentity(Buffer.from(JSON.stringify(claims)).toString('base64url'), secret, now)],
-    ['re-dated', () => {
-      const [body, , signature] = signIdentity(claims, secret, now - 10 * IDENTITY_MAX_AGE_MS).split('.');
-      return verifyIdentity(`${body}.${now}.${signature}`, secret, now);
-    }],
+    [
+      're-dated',
+      () => {
+        const [body, , signature] = signIdentity(claims, secret, now - 10 * IDENTITY_MAX_AGE_MS).split('.');
+        return verifyIdentity(`${body}.${now}.${signature}`, secret, now);
+      },
+    ],
     ['empty', () => verifyIdentity('', secret, now)],
   ])('is refused when %s', (_label, verify) => {
     expect(verify).toThrow(IdentityError);

@@ -16,7 +16,8 @@ function typescriptFiles(dir: string): string[] {
 }
 
 /** Every module specifier `file` imports (its text read unless given). */
-const specifiers = (file: string, text = fs.readFileSync(file, 'utf8')) => [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)'([^']+)'/g)].map((m) => m[1]);
+const specifiers = (file: string, text = fs.readFileSync(file, 'utf8')) =>
+  [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)'([^']+)'/g)].map((m) => m[1]);
 
 /** The imports of `file` that land under `folder` by a relative path, as `file: specifier`. */
 function pathImportsInto(folder: string, file: string, text?: string): string[] {
@@ -46,13 +47,19 @@ describe('@zjjt/contract as the shared module', () => {
   it('is all the gateway shares with the subgraphs: the gateway imports nothing from subgraphs/', () => {
     const gateway = typescriptFiles(path.join(root, 'gateway'));
     expect(gateway.length).toBeGreaterThan(5);
-    const imports = gateway.flatMap((file) => [...pathImportsInto('subgraphs', file), ...specifiers(file).filter((s) => s.startsWith('@zjjt/kit')).map((s) => `${path.relative(root, file)}: ${s}`)]);
+    const imports = gateway.flatMap((file) => [
+      ...pathImportsInto('subgraphs', file),
+      ...specifiers(file)
+        .filter((s) => s.startsWith('@zjjt/kit'))
+        .map((s) => `${path.relative(root, file)}: ${s}`),
+    ]);
     expect(imports).toEqual([]);
   });
 
   it('finds an import that reaches across by path', () => {
     const file = path.join(root, 'gateway/src/datasource.ts');
-    const text = "import { SECRET_HEADER } from '../../contract/src';\nimport { Viewer } from '../../subgraphs/kit/src/identity';\nimport { Claims } from './auth';\n";
+    const text =
+      "import { SECRET_HEADER } from '../../contract/src';\nimport { Viewer } from '../../subgraphs/kit/src/identity';\nimport { Claims } from './auth';\n";
     expect(pathImportsInto('contract', file, text)).toEqual(['gateway/src/datasource.ts: ../../contract/src']);
     expect(pathImportsInto('subgraphs', file, text)).toEqual(['gateway/src/datasource.ts: ../../subgraphs/kit/src/identity']);
   });

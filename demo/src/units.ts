@@ -2,13 +2,7 @@ import { demoId } from './ids';
 
 /** Organization types as members stores them (its `OrganizationType` enum values). */
 export type DemoUnitType =
-  | 'HIGHER_VOCATIONAL'
-  | 'SECONDARY_VOCATIONAL'
-  | 'TECHNICIAN_COLLEGE'
-  | 'ENTERPRISE'
-  | 'INDUSTRY_ASSOCIATION'
-  | 'GOVERNMENT'
-  | 'RESEARCH_INSTITUTE';
+  'HIGHER_VOCATIONAL' | 'SECONDARY_VOCATIONAL' | 'TECHNICIAN_COLLEGE' | 'ENTERPRISE' | 'INDUSTRY_ASSOCIATION' | 'GOVERNMENT' | 'RESEARCH_INSTITUTE';
 
 /** A fictional member unit (every name ends with （演示）). */
 export interface DemoUnit {

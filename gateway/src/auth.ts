@@ -6,7 +6,7 @@ export type { Claims } from '@zjjt/contract';
 
 export class AuthError extends Error {}
 
-const strings = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null);
+const strings = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null);
 
 function toClaims(payload: JWTPayload): Claims {
   const groups = strings(payload.groups ?? []);
@@ -27,7 +27,8 @@ function checkLifetime(payload: JWTPayload, config: GatewayConfig): void {
   const skew = config.clockSkewSeconds;
   if (typeof payload.iat === 'number' && payload.iat > now + skew) throw new AuthError('token issued in the future (iat)');
   const lifetime = (payload.exp as number) - (typeof payload.iat === 'number' ? payload.iat : now);
-  if (lifetime > config.tokenMaxLifetimeSeconds + (typeof payload.iat === 'number' ? 0 : skew)) throw new AuthError(`token lifetime over ${config.tokenMaxLifetimeSeconds} s`);
+  if (lifetime > config.tokenMaxLifetimeSeconds + (typeof payload.iat === 'number' ? 0 : skew))
+    throw new AuthError(`token lifetime over ${config.tokenMaxLifetimeSeconds} s`);
 }
 
 /**
@@ -35,14 +36,21 @@ function checkLifetime(payload: JWTPayload, config: GatewayConfig): void {
  * No header means anonymous (portal data only); anything else that fails is an AuthError.
  */
 export function createVerifier(config: GatewayConfig): (authorization: string | undefined) => Promise<Claims | null> {
-  const key: Uint8Array | JWTVerifyGetKey = 'secret' in config.jwt ? new TextEncoder().encode(config.jwt.secret) : createRemoteJWKSet(new URL(config.jwt.jwksUrl));
+  const key: Uint8Array | JWTVerifyGetKey =
+    'secret' in config.jwt ? new TextEncoder().encode(config.jwt.secret) : createRemoteJWKSet(new URL(config.jwt.jwksUrl));
   const algorithms = 'secret' in config.jwt ? ['HS256'] : ['RS256'];
   return async (authorization) => {
     if (!authorization) return null;
     const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization.trim());
     if (!match) throw new AuthError('Authorization must be "Bearer <token>"');
     try {
-      const { payload } = await jwtVerify(match[1], key as Uint8Array, { algorithms, issuer: config.issuer, audience: config.audience, requiredClaims: ['exp'], clockTolerance: config.clockSkewSeconds });
+      const { payload } = await jwtVerify(match[1], key as Uint8Array, {
+        algorithms,
+        issuer: config.issuer,
+        audience: config.audience,
+        requiredClaims: ['exp'],
+        clockTolerance: config.clockSkewSeconds,
+      });
       checkLifetime(payload, config);
       return toClaims(payload);
     } catch (error) {

@@ -80,11 +80,13 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const production = env.NODE_ENV === 'production';
   const metricsToken = env.METRICS_TOKEN || null;
   if (metricsToken !== null && metricsToken.length < 32) throw new ConfigError('METRICS_TOKEN must be at least 32 characters');
-  if (production && !metricsToken) throw new ConfigError('METRICS_TOKEN is required with NODE_ENV=production (at least 32 characters): /metrics is served only to callers that send it');
+  if (production && !metricsToken)
+    throw new ConfigError('METRICS_TOKEN is required with NODE_ENV=production (at least 32 characters): /metrics is served only to callers that send it');
   const tokenMaxLifetimeSeconds = positiveInt(env, 'JWT_MAX_LIFETIME_SECONDS', 24 * 3600);
   if (tokenMaxLifetimeSeconds < 60) throw new ConfigError(`JWT_MAX_LIFETIME_SECONDS must be at least 60, got "${env.JWT_MAX_LIFETIME_SECONDS}"`);
   const clockSkewSeconds = positiveInt(env, 'JWT_CLOCK_SKEW_SECONDS', 60);
-  if (clockSkewSeconds > 300) throw new ConfigError(`JWT_CLOCK_SKEW_SECONDS must be at most 300 (a small clock difference), got "${env.JWT_CLOCK_SKEW_SECONDS}"`);
+  if (clockSkewSeconds > 300)
+    throw new ConfigError(`JWT_CLOCK_SKEW_SECONDS must be at most 300 (a small clock difference), got "${env.JWT_CLOCK_SKEW_SECONDS}"`);
   const port = positiveInt(env, 'GATEWAY_PORT', 4000);
   if (port > 65535) throw new ConfigError(`GATEWAY_PORT must be a port number, got "${env.GATEWAY_PORT}"`);
   return {
@@ -119,7 +121,10 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000),
     maxUploadBytes: positiveInt(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
     fileTimeoutMs: positiveInt(env, 'FILE_TIMEOUT_MS', 120000),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     subgraphUrl: (name) => env[`${name.toUpperCase()}_URL`] || undefined,
     logLevel: env.LOG_LEVEL || 'info',
   };

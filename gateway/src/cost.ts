@@ -12,6 +12,7 @@ import {
   isInterfaceType,
   Kind,
   OperationDefinitionNode,
+  OperationTypeNode,
   SelectionSetNode,
   ValueNode,
 } from 'graphql';
@@ -42,7 +43,12 @@ function argumentValue(node: ValueNode, variables: Record<string, unknown>, defa
 }
 
 /** How many items a page argument asks for; a missing or unreadable one counts as the default page. */
-function pageSizeOf(field: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Record<string, unknown>, defaults: Map<string, ValueNode>): number | null {
+function pageSizeOf(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+  variables: Record<string, unknown>,
+  defaults: Map<string, ValueNode>,
+): number | null {
   const declared = definition.args.find((a) => PAGE_ARGUMENTS.includes(a.name));
   if (!declared) return null;
   const given = field.arguments?.find((a) => PAGE_ARGUMENTS.includes(a.name.value));
@@ -60,7 +66,13 @@ function pageSizeOf(field: FieldNode, definition: GraphQLField<unknown, unknown>
  * are spread. Throws CostExceeded as soon as the running total passes `limit`, so a fragment
  * fan-out bomb costs no more work than the budget.
  */
-export function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>, limit: number): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+  limit: number,
+): number {
   const defaults = new Map<string, ValueNode>();
   for (const v of operation.variableDefinitions ?? []) if (v.defaultValue) defaults.set(v.variable.name.value, v.defaultValue);
   let total = 0;
@@ -94,7 +106,12 @@ export function operationCost(schema: GraphQLSchema, operation: OperationDefinit
     }
   };
 
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === OperationTypeNode.MUTATION
+      ? schema.getMutationType()
+      : operation.operation === OperationTypeNode.SUBSCRIPTION
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (root) visit(operation.selectionSet, root, 1, false);
   return total;
 }

@@ -71,7 +71,11 @@ export function fetchWithTimeout(timeoutMs: number, observe: (outcome: string, s
  * identity signed with that secret, a request id and the deadline; nothing the client sent is passed on.
  */
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string, fetcher: Fetcher) {
+  constructor(
+    url: string,
+    private readonly secret: string,
+    fetcher: Fetcher,
+  ) {
     super({ url, fetcher });
   }
 
@@ -93,10 +97,10 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       if (mistakes) {
         // The whole subgraph operation was refused: the error sits at its root field when there is one.
         const path = paths.length === 1 ? paths[0] : undefined;
-        return { data: null, errors: mistakes.map(({ message }) => ({ message, path, extensions: { code: 'BAD_USER_INPUT' } })) } as GatewayGraphQLResponse;
+        return { data: null, errors: mistakes.map(({ message }) => ({ message, path, extensions: { code: 'BAD_USER_INPUT' } })) };
       }
       const error = (path?: (string | number)[]) => ({ message: UNAVAILABLE, path, extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
-      return { data: null, errors: paths.length ? paths.map(error) : [error()] } as GatewayGraphQLResponse;
+      return { data: null, errors: paths.length ? paths.map(error) : [error()] };
     }
   }
 

@@ -37,7 +37,12 @@ export function fileRoute(urls: Map<string, string>, config: GatewayConfig, log:
     const upload = req.method === 'POST';
     const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (upload && (!type || SIMPLE_TYPES.has(type))) {
-      return void jsonError(res, 400, 'BAD_REQUEST', '请以 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 或 application/octet-stream 类型上传文件 (send the file as one of these content types)');
+      return void jsonError(
+        res,
+        400,
+        'BAD_REQUEST',
+        '请以 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 或 application/octet-stream 类型上传文件 (send the file as one of these content types)',
+      );
     }
     // Refused before the subgraph hears of it; a body without a declared length is counted below.
     if (upload && Number(req.header('content-length') ?? 0) > config.maxUploadBytes) return void tooLarge(res);
@@ -70,7 +75,7 @@ export function fileRoute(urls: Map<string, string>, config: GatewayConfig, log:
     upstream.on('response', (answer) => {
       if (failed) return void answer.resume();
       res.status(answer.statusCode ?? 502);
-      for (const name of RESPONSE_HEADERS) if (answer.headers[name] !== undefined) res.setHeader(name, answer.headers[name]!);
+      for (const name of RESPONSE_HEADERS) if (answer.headers[name] !== undefined) res.setHeader(name, answer.headers[name]);
       pipeline(answer, res, (error) => error && fail(unavailable, error));
     });
 

@@ -25,9 +25,7 @@ const relabel = (kind: keyof typeof REJECTION, n: number) => [
 ];
 
 const LIMIT_MESSAGE = /\((query depth|alias|directive|token|cost) limit \d+\)$/;
-const CODE_BY_LIMIT: Record<string, string> = Object.fromEntries(
-  Object.values(REJECTION).map(([code, message]) => [LIMIT_MESSAGE.exec(message(0))![1], code]),
-);
+const CODE_BY_LIMIT: Record<string, string> = Object.fromEntries(Object.values(REJECTION).map(([code, message]) => [LIMIT_MESSAGE.exec(message(0))![1], code]));
 
 /**
  * The code of a limit's rejection. Apollo reports every validation (or, for tokens, parse)
@@ -70,7 +68,8 @@ export function rateLimiter(config: GatewayConfig) {
       const context = res.locals.context as GatewayContext | undefined;
       return context?.claims ? `sub:${context.claims.sub}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
     },
-    handler: (_req: Request, res: Response) => jsonError(res, 429, 'RATE_LIMITED', `请求过于频繁：每分钟最多 ${config.limits.ratePerMinute} 次，请稍后再试 (rate limited)`),
+    handler: (_req: Request, res: Response) =>
+      jsonError(res, 429, 'RATE_LIMITED', `请求过于频繁：每分钟最多 ${config.limits.ratePerMinute} 次，请稍后再试 (rate limited)`),
   });
 }
 
@@ -129,7 +128,8 @@ function scanQuery(query: string, config: GatewayConfig): Finding {
       if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.BRACKET_L || token.kind === TokenKind.PAREN_L) depth += 1;
       else if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.BRACKET_R || token.kind === TokenKind.PAREN_R) depth -= 1;
       if (depth > MAX_NESTING) return nestingTooDeep();
-      if ((token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING) && (token.value?.length ?? 0) > maxStringLength) return stringTooLong(maxStringLength);
+      if ((token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING) && (token.value?.length ?? 0) > maxStringLength)
+        return stringTooLong(maxStringLength);
     }
   } catch {
     return null; // a syntax error: Apollo's parser answers it
@@ -137,8 +137,16 @@ function scanQuery(query: string, config: GatewayConfig): Finding {
   return null;
 }
 
-const nestingTooDeep = (): Finding => ({ status: 400, code: 'NESTING_TOO_DEEP', message: `查询或参数嵌套过深：不得超过 ${MAX_NESTING} 层括号或列表 (nesting limit ${MAX_NESTING})` });
-const stringTooLong = (n: number): Finding => ({ status: 400, code: 'STRING_TOO_LONG', message: `参数中的文本过长：单个字符串不得超过 ${n.toLocaleString('en-US')} 个字符 (string length limit ${n})` });
+const nestingTooDeep = (): Finding => ({
+  status: 400,
+  code: 'NESTING_TOO_DEEP',
+  message: `查询或参数嵌套过深：不得超过 ${MAX_NESTING} 层括号或列表 (nesting limit ${MAX_NESTING})`,
+});
+const stringTooLong = (n: number): Finding => ({
+  status: 400,
+  code: 'STRING_TOO_LONG',
+  message: `参数中的文本过长：单个字符串不得超过 ${n.toLocaleString('en-US')} 个字符 (string length limit ${n})`,
+});
 
 /** Walks variables without recursion: container nesting and string lengths. */
 function scanVariables(variables: unknown, config: GatewayConfig): Finding {
@@ -187,6 +195,7 @@ export function opsRateLimiter(config: GatewayConfig) {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req: Request) => `ip:${ipKeyGenerator(req.ip ?? '')}`,
-    handler: (_req: Request, res: Response) => jsonError(res, 429, 'RATE_LIMITED', `请求过于频繁：每分钟最多 ${config.limits.opsRatePerMinute} 次，请稍后再试 (rate limited)`),
+    handler: (_req: Request, res: Response) =>
+      jsonError(res, 429, 'RATE_LIMITED', `请求过于频繁：每分钟最多 ${config.limits.opsRatePerMinute} 次，请稍后再试 (rate limited)`),
   });
 }

@@ -8,7 +8,12 @@ const ROUTES = new Set(['/', '/graphql', '/files', '/health', '/ready', '/metric
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'zjjt_gateway_' });
-  const requests = new Counter({ name: 'zjjt_gateway_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'zjjt_gateway_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['route', 'status'],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'zjjt_gateway_http_request_duration_seconds',
     help: 'HTTP request latency by route',
@@ -16,7 +21,12 @@ export function createMetrics() {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
-  const errors = new Counter({ name: 'zjjt_gateway_graphql_errors_total', help: 'GraphQL errors sent to clients, by extensions.code', labelNames: ['code'], registers: [registry] });
+  const errors = new Counter({
+    name: 'zjjt_gateway_graphql_errors_total',
+    help: 'GraphQL errors sent to clients, by extensions.code',
+    labelNames: ['code'],
+    registers: [registry],
+  });
   const fetches = new Histogram({
     name: 'zjjt_gateway_subgraph_fetch_duration_seconds',
     help: 'Calls to subgraphs by subgraph and outcome',

@@ -7,7 +7,12 @@ import { REQUEST_ID_HEADER } from '@zjjt/contract';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { AuthError, createVerifier } from './auth';
@@ -71,7 +76,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const requestId = randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);
     try {
-      res.locals.context = { claims: await verify(req.header('authorization')), requestId, deadline: Date.now() + config.limits.requestTimeoutMs } satisfies GatewayContext;
+      res.locals.context = {
+        claims: await verify(req.header('authorization')),
+        requestId,
+        deadline: Date.now() + config.limits.requestTimeoutMs,
+      } satisfies GatewayContext;
       next();
     } catch (error) {
       if (!(error instanceof AuthError)) return next(error);
@@ -101,7 +110,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
             async didEncounterErrors({ errors, contextValue }) {
               for (const error of errors) {
                 metrics.errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
-                if (!isPublicError(error.extensions?.code)) log.warn({ requestId: contextValue.requestId, error: error.message, path: error.path }, 'masked error');
+                if (!isPublicError(error.extensions?.code))
+                  log.warn({ requestId: contextValue.requestId, error: error.message, path: error.path }, 'masked error');
               }
             },
             // The gateway's own response extensions (valueCompletion: a subgraph's null in a
@@ -110,7 +120,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
             async willSendResponse({ response, contextValue }) {
               if (response.body.kind !== 'single' || !response.body.singleResult.extensions) return;
               const { valueCompletion } = response.body.singleResult.extensions as { valueCompletion?: { message: string; path?: unknown }[] };
-              if (valueCompletion) log.warn({ requestId: contextValue?.requestId, valueCompletion: valueCompletion.map((e) => ({ message: e.message, path: e.path })) }, 'value completion');
+              if (valueCompletion)
+                log.warn(
+                  { requestId: contextValue?.requestId, valueCompletion: valueCompletion.map((e) => ({ message: e.message, path: e.path })) },
+                  'value completion',
+                );
               if (config.production) delete response.body.singleResult.extensions;
             },
           };
@@ -133,7 +147,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   // /metrics and /ready are open to probes, so each is rate-limited per address: neither may
   // become a free way to make the gateway (or, for /ready, every subgraph) work.
   app.get('/metrics', opsRateLimiter(config), async (req, res) => {
-    if (!metricsAllowed(req.header('authorization'))) return void jsonError(res, 401, 'UNAUTHENTICATED', '查看监控指标须提供 METRICS_TOKEN (metrics need METRICS_TOKEN)');
+    if (!metricsAllowed(req.header('authorization')))
+      return void jsonError(res, 401, 'UNAUTHENTICATED', '查看监控指标须提供 METRICS_TOKEN (metrics need METRICS_TOKEN)');
     res.setHeader('content-type', metrics.registry.contentType);
     res.end(await metrics.registry.metrics());
   });

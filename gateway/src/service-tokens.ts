@@ -33,10 +33,17 @@ export function withServiceTokens(verify: Verify, secrets: Map<string, string>):
     const key = typeof issuer === 'string' ? keys.get(issuer) : undefined;
     if (!token || !key) return verify(authorization);
     try {
-      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: issuer as string, audience: SERVICE_TOKEN_AUDIENCE, requiredClaims: ['exp', 'iat'], clockTolerance: SKEW_SECONDS });
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ['HS256'],
+        issuer: issuer as string,
+        audience: SERVICE_TOKEN_AUDIENCE,
+        requiredClaims: ['exp', 'iat'],
+        clockTolerance: SKEW_SECONDS,
+      });
       const now = Math.floor(Date.now() / 1000);
       if ((payload.iat as number) > now + SKEW_SECONDS) throw new AuthError('service token issued in the future');
-      if ((payload.exp as number) - (payload.iat as number) > SERVICE_TOKEN_MAX_SECONDS) throw new AuthError(`service token lives longer than ${SERVICE_TOKEN_MAX_SECONDS}s`);
+      if ((payload.exp as number) - (payload.iat as number) > SERVICE_TOKEN_MAX_SECONDS)
+        throw new AuthError(`service token lives longer than ${SERVICE_TOKEN_MAX_SECONDS}s`);
       const { roles, groups } = payload as { roles?: unknown; groups?: unknown };
       const oneGroup = Array.isArray(groups) && groups.length === 1 && typeof groups[0] === 'string' && groups[0] !== '';
       if (!Array.isArray(roles) || roles.length !== 1 || roles[0] !== 'REPORTER' || !oneGroup || payload.org !== undefined) {

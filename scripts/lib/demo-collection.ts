@@ -25,11 +25,22 @@ export async function runDemoCollection(gatewayUrl: string, jwtSecret: string): 
   await call(secretariat, 'mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2025, dueOn: "2026-03-31" }) { id } }', { g });
   for (const [slug, figures] of RETURNS) {
     const unit = await mintToken(jwtSecret, { sub: `demo-${slug}`, roles: ['MEMBER'], groups: [g], org: orgId(slug) });
-    await call(unit, 'mutation($g: ID!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $g, year: 2025, input: $input) { id } }', { g, input: figures });
+    await call(unit, 'mutation($g: ID!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $g, year: 2025, input: $input) { id } }', {
+      g,
+      input: figures,
+    });
     const { submitAnnualReturn } = await call(unit, 'mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: 2025) { id } }', { g });
     await call(secretariat, 'mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }', { id: submitAnnualReturn.id });
   }
-  await call(secretariat, 'mutation($g: ID!) { setTarget(input: { groupId: $g, year: 2025, indicator: TRAINING_PERSON_TIMES, scope: "GROUP", threshold: 70000 }) { id } }', { g });
-  await call(secretariat, 'mutation($g: ID!) { setTarget(input: { groupId: $g, year: 2025, indicator: TRAINING_PER_STUDENT, scope: "EACH_MEMBER", threshold: 2 }) { id } }', { g });
+  await call(
+    secretariat,
+    'mutation($g: ID!) { setTarget(input: { groupId: $g, year: 2025, indicator: TRAINING_PERSON_TIMES, scope: "GROUP", threshold: 70000 }) { id } }',
+    { g },
+  );
+  await call(
+    secretariat,
+    'mutation($g: ID!) { setTarget(input: { groupId: $g, year: 2025, indicator: TRAINING_PER_STUDENT, scope: "EACH_MEMBER", threshold: 2 }) { id } }',
+    { g },
+  );
   return true;
 }

@@ -64,8 +64,8 @@ export function spawnScript(name: string, script: string, env: NodeJS.ProcessEnv
     tail = (tail + text).slice(-4000);
     for (const line of text.split('\n')) if (line.trim()) onOutput?.(name, line);
   };
-  child.stdout!.on('data', forward);
-  child.stderr!.on('data', forward);
+  child.stdout.on('data', forward);
+  child.stderr.on('data', forward);
   Object.defineProperty(child, 'outputTail', { get: () => tail });
   return child;
 }
@@ -74,7 +74,8 @@ export function spawnScript(name: string, script: string, env: NodeJS.ProcessEnv
 export async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs = 60000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${(child as unknown as { outputTail: string }).outputTail}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${(child as unknown as { outputTail: string }).outputTail}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;
@@ -103,14 +104,26 @@ export function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** `<NAME>_URL` for every subgraph. */
-const urlEnvironment = (subgraphUrls: Record<string, string>) => Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
+const urlEnvironment = (subgraphUrls: Record<string, string>) =>
+  Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
 
 /**
  * Starts a gateway process in front of running subgraphs and waits until it answers `readyPath`
  * (`/health` for a gateway that cannot be ready because a subgraph is down on purpose).
  */
-export async function startGateway(env: NodeJS.ProcessEnv, port: number, subgraphUrls: Record<string, string>, onOutput?: HubOptions['onOutput'], readyPath: '/ready' | '/health' = '/ready'): Promise<ChildProcess> {
-  const gateway = spawnScript('gateway', dist('gateway', 'src', 'index.js'), { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(subgraphUrls), GATEWAY_PORT: String(port) }, onOutput);
+export async function startGateway(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  subgraphUrls: Record<string, string>,
+  onOutput?: HubOptions['onOutput'],
+  readyPath: '/ready' | '/health' = '/ready',
+): Promise<ChildProcess> {
+  const gateway = spawnScript(
+    'gateway',
+    dist('gateway', 'src', 'index.js'),
+    { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(subgraphUrls), GATEWAY_PORT: String(port) },
+    onOutput,
+  );
   try {
     await waitFor(`http://127.0.0.1:${port}${readyPath}`, gateway, 'gateway');
   } catch (error) {
@@ -173,7 +186,10 @@ export async function restartSubgraph(hub: RunningHub, name: string, env: NodeJS
   const started = performance.now();
   await stopChild(old);
   const stopSeconds = (performance.now() - started) / 1000;
-  const child = await startSubgraph({ ...hub, env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(hub.subgraphUrls) }, onOutput }, name);
+  const child = await startSubgraph(
+    { ...hub, env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env, ...urlEnvironment(hub.subgraphUrls) }, onOutput },
+    name,
+  );
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
     subgraph: name,
@@ -214,7 +230,15 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     for (const entry of SUBGRAPHS) processes.set(entry.name, spawnSubgraph(entry.name, env, port(entry.name), options.onOutput));
     await Promise.all(SUBGRAPHS.map((entry) => waitFor(new URL('/health', subgraphUrls[entry.name]).toString(), processes.get(entry.name)!, entry.name)));
     processes.set('gateway', await startGateway(env, gatewayPort, subgraphUrls, options.onOutput));
-    const hub: RunningHub = { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, processes, env, onOutput: options.onOutput, stop, supervise: () => undefined };
+    const hub: RunningHub = {
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      subgraphUrls,
+      processes,
+      env,
+      onOutput: options.onOutput,
+      stop,
+      supervise: () => undefined,
+    };
     hub.supervise = (report) => {
       const crashes = new Map<string, number[]>();
       const restart = async (name: string): Promise<void> => {
@@ -235,7 +259,9 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
           crashes.set(name, recent);
           const how = code !== null ? `exit ${code}` : signal;
           if (recent.length > MAX_RESTARTS) {
-            report(`${name} stopped unexpectedly (${how}) ${recent.length} times within a minute; it stays down, the rest of the hub keeps running — see its log above`);
+            report(
+              `${name} stopped unexpectedly (${how}) ${recent.length} times within a minute; it stays down, the rest of the hub keeps running — see its log above`,
+            );
             return;
           }
           const pause = 500 * 2 ** (recent.length - 1);

@@ -43,7 +43,10 @@ export async function writeLedgerWorkbook(file: string, o: LedgerWorkbookOptions
   const out = fs.createWriteStream(file);
   const closed = new Promise<void>((resolve, reject) => out.on('close', () => resolve()).on('error', reject));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheets = Object.fromEntries(SHEET_ORDER.map((key) => [key, workbook.addWorksheet(SHEETS[key].name)])) as Record<(typeof SHEET_ORDER)[number], ExcelJS.Worksheet>;
+  const sheets = Object.fromEntries(SHEET_ORDER.map((key) => [key, workbook.addWorksheet(SHEETS[key].name)])) as Record<
+    (typeof SHEET_ORDER)[number],
+    ExcelJS.Worksheet
+  >;
   const rowNumber = Object.fromEntries(SHEET_ORDER.map((k) => [k, 1])) as Record<(typeof SHEET_ORDER)[number], number>;
   const write = (key: (typeof SHEET_ORDER)[number], values: (string | number)[]) => {
     rowNumber[key] += 1;
@@ -56,23 +59,53 @@ export async function writeLedgerWorkbook(file: string, o: LedgerWorkbookOptions
 
   let person = 0;
   for (let p = 0; p < o.programs; p += 1) {
-    write('programs', [`${o.prefix}P${p + 1}`, `${OCCUPATIONS[p % OCCUPATIONS.length]}技能提升培训（${p + 1}期）`, CATEGORIES[p % CATEGORIES.length], TARGETS[p % TARGETS.length], MODES[p % MODES.length], '济南示范数控机床股份有限公司（演示）', '', p % 2 ? '是' : '否', o.year]);
+    write('programs', [
+      `${o.prefix}P${p + 1}`,
+      `${OCCUPATIONS[p % OCCUPATIONS.length]}技能提升培训（${p + 1}期）`,
+      CATEGORIES[p % CATEGORIES.length],
+      TARGETS[p % TARGETS.length],
+      MODES[p % MODES.length],
+      '济南示范数控机床股份有限公司（演示）',
+      '',
+      p % 2 ? '是' : '否',
+      o.year,
+    ]);
   }
   for (let p = 0; p < o.programs; p += 1) {
     for (let s = 0; s < o.sessionsPerProgram; s += 1) {
       const month = String(1 + ((p * o.sessionsPerProgram + s) % 12)).padStart(2, '0');
-      write('sessions', [`${o.prefix}S${p + 1}-${s + 1}`, `${o.prefix}P${p + 1}`, `${o.year}-${month}-05`, `${o.year}-${month}-20`, o.traineesPerSession, 40 + (s % 5) * 8, `${(o.traineesPerSession * 350).toFixed(2)}`]);
+      write('sessions', [
+        `${o.prefix}S${p + 1}-${s + 1}`,
+        `${o.prefix}P${p + 1}`,
+        `${o.year}-${month}-05`,
+        `${o.year}-${month}-20`,
+        o.traineesPerSession,
+        40 + (s % 5) * 8,
+        `${(o.traineesPerSession * 350).toFixed(2)}`,
+      ]);
     }
   }
   for (let c = 0; c < o.certifications; c += 1) {
     const candidates = 20 + (c % 30);
-    write('certifications', [`${o.prefix}C${c + 1}`, OCCUPATIONS[c % OCCUPATIONS.length], LEVELS[c % LEVELS.length], candidates, candidates - (c % 7), `${o.year}-${String(1 + (c % 12)).padStart(2, '0')}-18`]);
+    write('certifications', [
+      `${o.prefix}C${c + 1}`,
+      OCCUPATIONS[c % OCCUPATIONS.length],
+      LEVELS[c % LEVELS.length],
+      candidates,
+      candidates - (c % 7),
+      `${o.year}-${String(1 + (c % 12)).padStart(2, '0')}-18`,
+    ]);
   }
   for (let p = 0; p < o.programs; p += 1) {
     for (let s = 0; s < o.sessionsPerProgram; s += 1) {
       for (let t = 0; t < o.traineesPerSession; t += 1) {
         person += 1;
-        write('trainees', [`${o.prefix}S${p + 1}-${s + 1}`, `${SURNAMES[person % SURNAMES.length]}${GIVEN[person % GIVEN.length]}`, demoIdNumber(person), demoPhone(person)]);
+        write('trainees', [
+          `${o.prefix}S${p + 1}-${s + 1}`,
+          `${SURNAMES[person % SURNAMES.length]}${GIVEN[person % GIVEN.length]}`,
+          demoIdNumber(person),
+          demoPhone(person),
+        ]);
       }
     }
   }

@@ -26,5 +26,9 @@ export function devSecrets(env: NodeJS.ProcessEnv = process.env): { GATEWAY_SECR
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
-  return { GATEWAY_SECRET: env.GATEWAY_SECRET || stored.GATEWAY_SECRET, JWT_SECRET: env.JWT_SECRET || stored.JWT_SECRET, PII_KEY: env.PII_KEY || stored.PII_KEY };
+  return {
+    GATEWAY_SECRET: env.GATEWAY_SECRET || stored.GATEWAY_SECRET,
+    JWT_SECRET: env.JWT_SECRET || stored.JWT_SECRET,
+    PII_KEY: env.PII_KEY || stored.PII_KEY,
+  };
 }

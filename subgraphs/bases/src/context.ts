@@ -11,7 +11,9 @@ export interface BasesDependencies {
 
 /** Per-request loaders; each batch is one `IN (...)` query. */
 export function createLoaders(db: DataSource, viewer: Viewer, { directory }: BasesDependencies) {
-  const coBuildersByBaseId = loader<string, BaseCoBuilder[]>(async (ids) => manyByKey(ids, await db.getRepository(BaseCoBuilder).findBy({ baseId: In(ids) }), (c) => c.baseId));
+  const coBuildersByBaseId = loader<string, BaseCoBuilder[]>(async (ids) =>
+    manyByKey(ids, await db.getRepository(BaseCoBuilder).findBy({ baseId: In(ids) }), (c) => c.baseId),
+  );
   const coBuilderOrganizationIds = {
     load: async (baseId: string) => (await coBuildersByBaseId.load(baseId)).map((c) => c.organizationId),
   };
@@ -24,7 +26,9 @@ export function createLoaders(db: DataSource, viewer: Viewer, { directory }: Bas
     ),
     coBuildersByBaseId,
     trainingSummary: trainingSummaryLoader(db, viewer),
-    programById: loader<string, TrainingProgram | null>(async (ids) => oneByKey(ids, await db.getRepository(TrainingProgram).findBy({ id: In(ids) }), (p) => p.id)),
+    programById: loader<string, TrainingProgram | null>(async (ids) =>
+      oneByKey(ids, await db.getRepository(TrainingProgram).findBy({ id: In(ids) }), (p) => p.id),
+    ),
     coBuilderOrganizationIds,
     designationsByBaseId: loader<string, BaseDesignation[]>(async (ids) =>
       manyByKey(ids, await db.getRepository(BaseDesignation).find({ where: { baseId: In(ids) }, order: { awardedOn: 'ASC' } }), (d) => d.baseId),
@@ -34,7 +38,11 @@ export function createLoaders(db: DataSource, viewer: Viewer, { directory }: Bas
       const links = await db.getRepository(BaseCoBuilder).findBy({ organizationId: In(ids) });
       const bases = links.length ? await db.getRepository(TrainingBase).findBy({ id: In([...new Set(links.map((l) => l.baseId))]) }) : [];
       const visible = new Map(bases.filter((b) => viewer.canRead(b.groupId)).map((b) => [b.id, b]));
-      return manyByKey(ids, links.filter((l) => visible.has(l.baseId)), (l) => l.organizationId).map((ls) => ls.map((l) => visible.get(l.baseId)!));
+      return manyByKey(
+        ids,
+        links.filter((l) => visible.has(l.baseId)),
+        (l) => l.organizationId,
+      ).map((ls) => ls.map((l) => visible.get(l.baseId)!));
     }),
     /**
      * Ledgers and (masked) trainees: the base's units, its group's secretariat, authorities.

@@ -64,27 +64,51 @@ export enum TotalsBy {
 }
 
 export const BASE_KIND_LABEL: Record<BaseKind, string> = {
-  TRAINING_BASE: '培训基地', COMPETITION_BASE: '集训基地', PRACTICE_BASE: '实训基地', ASSESSMENT_CENTER: '技能鉴定/评价中心',
-  RESEARCH_CENTER: '研究中心', MASTER_STUDIO: '技能大师工作室', WORKSTATION: '工作站',
+  TRAINING_BASE: '培训基地',
+  COMPETITION_BASE: '集训基地',
+  PRACTICE_BASE: '实训基地',
+  ASSESSMENT_CENTER: '技能鉴定/评价中心',
+  RESEARCH_CENTER: '研究中心',
+  MASTER_STUDIO: '技能大师工作室',
+  WORKSTATION: '工作站',
 };
 export const CATEGORY_LABEL: Record<ProgramCategory, string> = {
-  EMPLOYEE_SKILLS: '企业职工技能培训', EMPLOYMENT_ENTREPRENEURSHIP: '重点人群就业创业培训', REEMPLOYMENT: '失业人员再就业培训',
-  STUDENT_CERTIFICATE: '在校生证书培训', TEACHER_TRAINING: '师资培训', OTHER: '其他',
+  EMPLOYEE_SKILLS: '企业职工技能培训',
+  EMPLOYMENT_ENTREPRENEURSHIP: '重点人群就业创业培训',
+  REEMPLOYMENT: '失业人员再就业培训',
+  STUDENT_CERTIFICATE: '在校生证书培训',
+  TEACHER_TRAINING: '师资培训',
+  OTHER: '其他',
 };
 export const TARGET_LABEL: Record<TargetGroup, string> = {
-  EMPLOYEES: '企业职工', VETERANS: '退役军人', MIGRANT_WORKERS: '农民工/新型农民', GRADUATES: '高校毕业生', UNEMPLOYED: '失业人员',
-  DISABLED: '残疾人', POVERTY_ALLEVIATED: '脱贫劳动力', STUDENTS: '在校生', COMMUNITY_CORRECTION: '社区矫正人员', OTHER: '其他',
+  EMPLOYEES: '企业职工',
+  VETERANS: '退役军人',
+  MIGRANT_WORKERS: '农民工/新型农民',
+  GRADUATES: '高校毕业生',
+  UNEMPLOYED: '失业人员',
+  DISABLED: '残疾人',
+  POVERTY_ALLEVIATED: '脱贫劳动力',
+  STUDENTS: '在校生',
+  COMMUNITY_CORRECTION: '社区矫正人员',
+  OTHER: '其他',
 };
 export const MODE_LABEL: Record<TrainingMode, string> = { ONLINE: '线上', OFFLINE: '线下', BLENDED: '线上线下混合' };
 export const LEVEL_LABEL: Record<CertificationLevel, string> = { LEVEL_5: '初级', LEVEL_4: '中级', LEVEL_3: '高级', LEVEL_2: '技师', LEVEL_1: '高级技师' };
 
-
 registerEnumType(BaseKind, { name: 'BaseKind', description: '基地类型', valuesConfig: describe(BASE_KIND_LABEL) });
 registerEnumType(CoBuilderRole, { name: 'CoBuilderRole', description: '共建角色', valuesConfig: describe({ LEAD: '牵头单位', CO_BUILDER: '共建单位' }) });
-registerEnumType(DesignationLevel, { name: 'DesignationLevel', description: '认定级别', valuesConfig: describe({ NATIONAL: '国家级', PROVINCIAL: '省级', MUNICIPAL: '市级' }) });
+registerEnumType(DesignationLevel, {
+  name: 'DesignationLevel',
+  description: '认定级别',
+  valuesConfig: describe({ NATIONAL: '国家级', PROVINCIAL: '省级', MUNICIPAL: '市级' }),
+});
 registerEnumType(ProgramCategory, { name: 'ProgramCategory', description: '培训类别', valuesConfig: describe(CATEGORY_LABEL) });
 registerEnumType(TargetGroup, { name: 'TargetGroup', description: '培训对象', valuesConfig: describe(TARGET_LABEL) });
 registerEnumType(TrainingMode, { name: 'TrainingMode', description: '培训方式', valuesConfig: describe(MODE_LABEL) });
 registerEnumType(CertificationLevel, { name: 'CertificationLevel', description: '职业技能等级', valuesConfig: describe(LEVEL_LABEL) });
 registerEnumType(PiiField, { name: 'PiiField', description: '个人信息字段', valuesConfig: describe({ ID_NUMBER: '身份证号', PHONE: '手机号' }) });
-registerEnumType(TotalsBy, { name: 'TotalsBy', description: '汇总维度', valuesConfig: describe({ MONTH: '月份', CATEGORY: '培训类别', TARGET_GROUP: '培训对象', MODE: '培训方式', BASE: '基地' }) });
+registerEnumType(TotalsBy, {
+  name: 'TotalsBy',
+  description: '汇总维度',
+  valuesConfig: describe({ MONTH: '月份', CATEGORY: '培训类别', TARGET_GROUP: '培训对象', MODE: '培训方式', BASE: '基地' }),
+});

@@ -51,7 +51,13 @@ async function workbook(name: string, options: Partial<LedgerWorkbookOptions> = 
 
 async function rowCounts() {
   const count = (table: string) => sg.db.query(`SELECT COUNT(*) AS n FROM ${table}`).then((rows: { n: number | string }[]) => Number(rows[0].n));
-  return { programs: await count('training_program'), sessions: await count('training_session'), certifications: await count('certification_batch'), trainees: await count('trainee'), imports: await count('ledger_import') };
+  return {
+    programs: await count('training_program'),
+    sessions: await count('training_session'),
+    certifications: await count('certification_batch'),
+    trainees: await count('trainee'),
+    imports: await count('ledger_import'),
+  };
 }
 
 const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => (result.errors ?? []).map((e) => e.extensions?.code);
@@ -61,13 +67,25 @@ beforeAll(async () => {
   sg = await createTestSubgraph(bases, { directory });
   await new Promise<void>((resolve) => sg.httpServer.listen(0, '127.0.0.1', resolve));
   filesUrl = `http://127.0.0.1:${(sg.httpServer.address() as { port: number }).port}/files`;
-  const registered = await execute(sg, lead, /* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id coBuilders { organization { id } role } } }`, {
-    input: {
-      groupId: G1, name: '激光与智能制造联合培训基地（测试）', kind: 'TRAINING_BASE', occupations: ['激光设备安装调试员', '车工'], capacity: 120,
-      coBuilders: [{ uscc: USCC.jnzy, role: 'LEAD' }, { uscc: USCC.jnjgzb, role: 'CO_BUILDER' }],
-      designations: [{ level: 'PROVINCIAL', title: '省级公共实训基地', issuer: '山东省人力资源和社会保障厅', awardedOn: '2023-09-01' }],
+  const registered = await execute(
+    sg,
+    lead,
+    /* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id coBuilders { organization { id } role } } }`,
+    {
+      input: {
+        groupId: G1,
+        name: '激光与智能制造联合培训基地（测试）',
+        kind: 'TRAINING_BASE',
+        occupations: ['激光设备安装调试员', '车工'],
+        capacity: 120,
+        coBuilders: [
+          { uscc: USCC.jnzy, role: 'LEAD' },
+          { uscc: USCC.jnjgzb, role: 'CO_BUILDER' },
+        ],
+        designations: [{ level: 'PROVINCIAL', title: '省级公共实训基地', issuer: '山东省人力资源和社会保障厅', awardedOn: '2023-09-01' }],
+      },
     },
-  });
+  );
   expect(registered.errors).toBeUndefined();
   baseId = registered.data!.registerTrainingBase.id;
 }, 120000);
@@ -80,15 +98,33 @@ afterAll(async () => {
 
 describe('registering a base', () => {
   it('records the co-builders, and refuses a member registering a base it does not lead', async () => {
-    const base = await execute(sg, partner, `query($id: ID!) { trainingBase(id: $id) { coBuilders { organization { id } role } designations { level title } } }`, { id: baseId });
-    expect(base.data!.trainingBase.coBuilders).toEqual([{ organization: { id: org('jnzy') }, role: 'LEAD' }, { organization: { id: org('jnjgzb') }, role: 'CO_BUILDER' }]);
+    const base = await execute(
+      sg,
+      partner,
+      `query($id: ID!) { trainingBase(id: $id) { coBuilders { organization { id } role } designations { level title } } }`,
+      { id: baseId },
+    );
+    expect(base.data!.trainingBase.coBuilders).toEqual([
+      { organization: { id: org('jnzy') }, role: 'LEAD' },
+      { organization: { id: org('jnjgzb') }, role: 'CO_BUILDER' },
+    ]);
     const notLead = await execute(sg, outsider, `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`, {
       input: { groupId: G1, name: 'x', kind: 'WORKSTATION', occupations: [], capacity: 1, coBuilders: [{ uscc: '91350100M000100Y43', role: 'LEAD' }] },
     });
     expect(codes(notLead)).toEqual(['BAD_USER_INPUT']); // a valid code, but of no unit the hub knows
     expect(notLead.errors![0].message).toMatch(/不是本平台登记的单位/);
     const ledByAnother = await execute(sg, outsider, `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`, {
-      input: { groupId: G1, name: 'x', kind: 'WORKSTATION', occupations: [], capacity: 1, coBuilders: [{ uscc: USCC.jnzy, role: 'LEAD' }, { uscc: USCC.jnskjc, role: 'CO_BUILDER' }] },
+      input: {
+        groupId: G1,
+        name: 'x',
+        kind: 'WORKSTATION',
+        occupations: [],
+        capacity: 1,
+        coBuilders: [
+          { uscc: USCC.jnzy, role: 'LEAD' },
+          { uscc: USCC.jnskjc, role: 'CO_BUILDER' },
+        ],
+      },
     });
     expect(codes(ledByAnother)).toEqual(['FORBIDDEN']);
     expect(await sg.db.query('SELECT id FROM training_base')).toEqual([{ id: baseId }]);
@@ -103,12 +139,23 @@ describe('importing ledgers', () => {
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({ status: 'IMPORTED', import: { programs: 2, sessions: 4, certifications: 3, trainees: 20 } });
     const after = await rowCounts();
-    expect(after).toEqual({ programs: before.programs + 2, sessions: before.sessions + 4, certifications: before.certifications + 3, trainees: before.trainees + 20, imports: before.imports + 1 });
+    expect(after).toEqual({
+      programs: before.programs + 2,
+      sessions: before.sessions + 4,
+      certifications: before.certifications + 3,
+      trainees: before.trainees + 20,
+      imports: before.imports + 1,
+    });
     const again = await upload(partner, file);
     expect(again.json.status).toBe('ALREADY_IMPORTED');
     expect(await rowCounts()).toEqual(after);
 
-    const roster = await execute(sg, partner, `query($b: ID!) { trainees(baseId: $b, first: 100) { totalCount edges { node { id name idNumberMasked phoneMasked } } } }`, { b: baseId });
+    const roster = await execute(
+      sg,
+      partner,
+      `query($b: ID!) { trainees(baseId: $b, first: 100) { totalCount edges { node { id name idNumberMasked phoneMasked } } } }`,
+      { b: baseId },
+    );
     expect(roster.data!.trainees.totalCount).toBe(20);
     const people = roster.data!.trainees.edges.map((e: any) => e.node);
     expectEach(people, (p: any) => /^\d{3}\*{11}[\dX]{4}$/.test(p.idNumberMasked) && /^1\d{2}\*{4}\d{4}$/.test(p.phoneMasked));
@@ -126,9 +173,13 @@ describe('importing ledgers', () => {
     const trainee = roster.data!.trainees.edges[0].node;
     const byMember = await execute(sg, lead, `mutation($id: ID!) { revealTraineeField(traineeId: $id, field: ID_NUMBER, reason: "核对") }`, { id: trainee.id });
     expect(codes(byMember)).toEqual(['FORBIDDEN']);
-    const noReason = await execute(sg, secretariat, `mutation($id: ID!) { revealTraineeField(traineeId: $id, field: ID_NUMBER, reason: " ") }`, { id: trainee.id });
+    const noReason = await execute(sg, secretariat, `mutation($id: ID!) { revealTraineeField(traineeId: $id, field: ID_NUMBER, reason: " ") }`, {
+      id: trainee.id,
+    });
     expect(codes(noReason)).toEqual(['BAD_USER_INPUT']);
-    const revealed = await execute(sg, secretariat, `mutation($id: ID!) { revealTraineeField(traineeId: $id, field: ID_NUMBER, reason: "补贴申报核对身份") }`, { id: trainee.id });
+    const revealed = await execute(sg, secretariat, `mutation($id: ID!) { revealTraineeField(traineeId: $id, field: ID_NUMBER, reason: "补贴申报核对身份") }`, {
+      id: trainee.id,
+    });
     const value: string = revealed.data!.revealTraineeField;
     expect(value).toMatch(/^\d{17}[\dX]$/);
     expect(`${value.slice(0, 3)}***********${value.slice(14)}`).toBe(trainee.idNumberMasked);
@@ -138,9 +189,13 @@ describe('importing ledgers', () => {
 
   it('rejects 1,000 rows with row 999 bad, listing every bad row, persisting nothing', async () => {
     const file = await workbook('bad999', {
-      programs: 1, sessionsPerProgram: 10, traineesPerSession: 100, certifications: 2,
+      programs: 1,
+      sessionsPerProgram: 10,
+      traineesPerSession: 100,
+      certifications: 2,
       edit: (sheet, row, values) => {
-        if (sheet === 'trainees' && row === 999) return [values[0], values[1], `${String(values[2]).slice(0, 17)}${String(values[2])[17] === '0' ? '1' : '0'}`, values[3]];
+        if (sheet === 'trainees' && row === 999)
+          return [values[0], values[1], `${String(values[2]).slice(0, 17)}${String(values[2])[17] === '0' ? '1' : '0'}`, values[3]];
         if (sheet === 'trainees' && row === 500) return [values[0], values[1], '12345', values[3]];
         if (sheet === 'certifications' && row === 3) return [values[0], values[1], values[2], 10, 11, values[5]];
         if (sheet === 'sessions' && row === 4) return [values[0], values[1], '2025-06-10', '2025-06-01', -5, values[5], '12.345'];
@@ -172,7 +227,10 @@ describe('importing ledgers', () => {
     expect(fakeZip.json.errors[0].message).toMatch(/不是有效的 Excel/);
     const empty = await upload(lead, await workbook('empty', { programs: 0, certifications: 0 }));
     expect(empty.json.errors[0].message).toMatch(/没有任何数据行/);
-    const headers = await upload(lead, await workbook('headers', { edit: (sheet, row, values) => (sheet === 'sessions' && row === 1 ? ['班次', ...values.slice(1)] : values) }));
+    const headers = await upload(
+      lead,
+      await workbook('headers', { edit: (sheet, row, values) => (sheet === 'sessions' && row === 1 ? ['班次', ...values.slice(1)] : values) }),
+    );
     expect(headers.json.errors[0].message).toMatch(/「培训班次」的表头应为/);
     const stranger = await upload(outsider, await workbook('stranger'));
     expect(stranger.status).toBe(403);
@@ -184,28 +242,56 @@ describe('importing ledgers', () => {
 
 describe('ledger queries', () => {
   it('filters sessions and totals them by month, category, target group and base', async () => {
-    const sessions = await execute(sg, lead, `query($b: ID!) { trainingSessions(filter: { baseId: $b, year: 2025 }, first: 100) { totalCount edges { node { code personTimes revenue program { name } } } } }`, { b: baseId });
+    const sessions = await execute(
+      sg,
+      lead,
+      `query($b: ID!) { trainingSessions(filter: { baseId: $b, year: 2025 }, first: 100) { totalCount edges { node { code personTimes revenue program { name } } } } }`,
+      { b: baseId },
+    );
     expect(sessions.data!.trainingSessions.totalCount).toBe(4);
-    const totals = async (by: string, viewer = lead) => (await execute(sg, viewer, `query($b: ID!) { trainingTotals(by: ${by}, filter: { baseId: $b }) { key label sessions personTimes revenue revenueWan } }`, { b: baseId })).data!.trainingTotals;
+    const totals = async (by: string, viewer = lead) =>
+      (
+        await execute(
+          sg,
+          viewer,
+          `query($b: ID!) { trainingTotals(by: ${by}, filter: { baseId: $b }) { key label sessions personTimes revenue revenueWan } }`,
+          { b: baseId },
+        )
+      ).data!.trainingTotals;
     const byMonth = await totals('MONTH');
     expect(byMonth.reduce((n: number, r: any) => n + r.personTimes, 0)).toBe(20);
     expect((await totals('CATEGORY')).map((r: any) => r.label)).toEqual(expect.arrayContaining(['企业职工技能培训']));
     const byBase = await totals('BASE');
-    expect(byBase).toEqual([{ key: baseId, label: '激光与智能制造联合培训基地（测试）', sessions: 4, personTimes: 20, revenue: '7000.00', revenueWan: '0.70' }]);
+    expect(byBase).toEqual([
+      { key: baseId, label: '激光与智能制造联合培训基地（测试）', sessions: 4, personTimes: 20, revenue: '7000.00', revenueWan: '0.70' },
+    ]);
     expect(await totals('BASE', outsider)).toEqual([]);
     expect((await totals('BASE', reporter))[0].personTimes).toBe(20);
   });
 
   it('gives the group’s annual training section and each unit’s summary', async () => {
-    const entities = await execute(sg, reporter, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { training { personTimes distinctPersons hours revenueWan candidates passed byLevel { level candidates passed } basesByKind { kind count } } } ... on Organization { id bases { id } trainingSummary(year: 2025) { sessions personTimes } } } }`, {
-      reps: [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }, { __typename: 'Organization', id: org('jnzy') }],
-    });
+    const entities = await execute(
+      sg,
+      reporter,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { training { personTimes distinctPersons hours revenueWan candidates passed byLevel { level candidates passed } basesByKind { kind count } } } ... on Organization { id bases { id } trainingSummary(year: 2025) { sessions personTimes } } } }`,
+      {
+        reps: [
+          { __typename: 'AnnualReport', groupId: G1, year: 2025 },
+          { __typename: 'Organization', id: org('jnzy') },
+        ],
+      },
+    );
     const training = entities.data!._entities[0].training;
     expect(training).toMatchObject({ personTimes: 20, distinctPersons: 20, candidates: expect.any(Number) });
     expect(training.passed).toBeLessThanOrEqual(training.candidates);
     expect(entities.data!._entities[1]).toMatchObject({ id: org('jnzy'), bases: [{ id: baseId }], trainingSummary: { sessions: 4, personTimes: 20 } });
     const otherGroup = new Viewer('g2-user', null, [DEMO.secondGroupId], ['SECRETARIAT']);
-    const denied = await execute(sg, otherGroup, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { training { personTimes } } } }`, { reps: [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }] });
+    const denied = await execute(
+      sg,
+      otherGroup,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { training { personTimes } } } }`,
+      { reps: [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }] },
+    );
     expect(denied.data!._entities[0].training).toBeNull();
   });
 
@@ -213,7 +299,12 @@ describe('ledger queries', () => {
     const ids = Array.from({ length: 30 }, (_, i) => demoId('organization', `unit-${i}`));
     const run = async (n: number) => {
       const before = sg.queries.count;
-      await execute(sg, secretariat, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { bases { id } trainingSummary(year: 2025) { personTimes } } } }`, { reps: ids.slice(0, n).map((id) => ({ __typename: 'Organization', id })) });
+      await execute(
+        sg,
+        secretariat,
+        `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { bases { id } trainingSummary(year: 2025) { personTimes } } } }`,
+        { reps: ids.slice(0, n).map((id) => ({ __typename: 'Organization', id })) },
+      );
       return sg.queries.count - before;
     };
     expect(await run(30)).toBe(await run(3));

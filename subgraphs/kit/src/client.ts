@@ -2,7 +2,10 @@ import { IDENTITY_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
 
 /** A subgraph answered with an error; `code` is its `extensions.code` when it gave one. */
 export class SubgraphCallError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
     super(message);
   }
 }

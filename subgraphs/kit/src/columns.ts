@@ -8,7 +8,12 @@ export const idColumn = (): TableColumnOptions => ({ name: 'id', type: 'varchar'
 /** Another row's id (in this or another subgraph). */
 export const refColumn = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
 
-export const textColumn = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+export const textColumn = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 
 export const intColumn = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'int', isNullable: nullable });
 

@@ -3,9 +3,7 @@ import path from 'node:path';
 /** Thrown when the environment is unusable; the message names the variable. */
 export class ConfigError extends Error {}
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; file: string }
-  | { type: 'mysql'; url: string; database: string };
+export type DatabaseConfig = { type: 'sqlite'; file: string } | { type: 'mysql'; url: string; database: string };
 
 export interface SubgraphConfig {
   name: string;

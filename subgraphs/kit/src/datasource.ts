@@ -45,7 +45,13 @@ async function ensureMysqlDatabase(db: Extract<DatabaseConfig, { type: 'mysql' }
  * MySQL/MariaDB (mysql2) when configured; the same entities and migrations serve both.
  */
 export async function openDataSource(db: DatabaseConfig, options: DataSourceOptions): Promise<DataSource> {
-  const common = { entities: options.entities, migrations: options.migrations, logger: options.logger ?? new QueryCounter(), synchronize: false, migrationsRun: false };
+  const common = {
+    entities: options.entities,
+    migrations: options.migrations,
+    logger: options.logger ?? new QueryCounter(),
+    synchronize: false,
+    migrationsRun: false,
+  };
   let dataSource: DataSource;
   try {
     if (db.type === 'sqlite') {

@@ -1,4 +1,4 @@
-import { IdentityError, ROLES, Role, verifyIdentity } from '@zjjt/contract';
+import { ROLES, Role, verifyIdentity } from '@zjjt/contract';
 import { forbidden, unauthenticated } from './errors';
 
 /** The wire contract's names, for subgraph code that reads the kit only. */
@@ -78,12 +78,7 @@ export class Viewer {
 export function viewerOf(claims: Record<string, unknown>): Viewer {
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   const roles = strings(claims.roles).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-  return new Viewer(
-    typeof claims.sub === 'string' ? claims.sub : null,
-    typeof claims.org === 'string' ? claims.org : null,
-    strings(claims.groups),
-    roles,
-  );
+  return new Viewer(typeof claims.sub === 'string' ? claims.sub : null, typeof claims.org === 'string' ? claims.org : null, strings(claims.groups), roles);
 }
 
 /**

@@ -12,7 +12,9 @@ export type Fen = number | bigint | string;
 export const MAX_ROW_FEN = 100_000_000_000;
 
 function invalid(value: unknown): never {
-  throw new GraphQLError(`金额应为以元为单位、最多两位小数的非负数，例如 "125000.50" (invalid amount: ${JSON.stringify(value)})`, { extensions: { code: 'BAD_USER_INPUT' } });
+  throw new GraphQLError(`金额应为以元为单位、最多两位小数的非负数，例如 "125000.50" (invalid amount: ${JSON.stringify(value)})`, {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
 }
 
 /** Parses a yuan amount written as text ("125000.5") into integer fen, exactly. Input rules: ≥ 0, at most 13 digits before the point. */
@@ -81,7 +83,10 @@ export function formatYuan(fen: Fen): string {
 /** Refuses one row's amount above `max` fen (10 亿元 by default) with a message that says the limit. */
 export function cappedAmount(fen: number, label: string, max = MAX_ROW_FEN): number {
   if (fen > max) {
-    throw new GraphQLError(`金额过大（amount too large）：${label}单笔不得超过 ${formatYuan(max)} 元，当前为 ${formatYuan(fen)} 元，请核对单位（元）后重新填写`, { extensions: { code: 'BAD_USER_INPUT', field: label } });
+    throw new GraphQLError(
+      `金额过大（amount too large）：${label}单笔不得超过 ${formatYuan(max)} 元，当前为 ${formatYuan(fen)} 元，请核对单位（元）后重新填写`,
+      { extensions: { code: 'BAD_USER_INPUT', field: label } },
+    );
   }
   return fen;
 }

@@ -48,7 +48,8 @@ export function decodeCursor(cursor: string): { sortValue: string | number | nul
   try {
     if (cursor.length > 1000) throw new Error('too long');
     const parsed = JSON.parse(openCursor(cursor));
-    const valid = Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string' && (parsed[0] === null || ['string', 'number'].includes(typeof parsed[0]));
+    const valid =
+      Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string' && (parsed[0] === null || ['string', 'number'].includes(typeof parsed[0]));
     if (valid) {
       return { sortValue: parsed[0], id: parsed[1] };
     }
@@ -125,7 +126,12 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number, sortV
  * One page of rows newest first, keyset-paginated on (`column`, id) where `column` is sortable
  * text (ISO-8601 timestamps). Two statements: the total and the page.
  */
-export async function newestFirstPage<T extends { id: string }>(query: SelectQueryBuilder<T>, column: keyof T & string, first: number | null | undefined, after: string | null | undefined) {
+export async function newestFirstPage<T extends { id: string }>(
+  query: SelectQueryBuilder<T>,
+  column: keyof T & string,
+  first: number | null | undefined,
+  after: string | null | undefined,
+) {
   const limit = pageSize(first);
   const alias = query.alias;
   const totalCount = await query.clone().getCount();
@@ -136,6 +142,10 @@ export async function newestFirstPage<T extends { id: string }>(query: SelectQue
       cursorId: cursor.id,
     });
   }
-  const rows = await query.orderBy(`${alias}.${column}`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').limit(limit + 1).getMany();
+  const rows = await query
+    .orderBy(`${alias}.${column}`, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .limit(limit + 1)
+    .getMany();
   return toPage(rows, limit, (row) => row[column] as unknown as string, totalCount);
 }

@@ -25,4 +25,3 @@ export const LocalDate = new GraphQLScalarType({
   parseValue: parse,
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
 });
-

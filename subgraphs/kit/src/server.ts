@@ -3,7 +3,11 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { DataSource, MixedList, EntitySchema } from 'typeorm';
 import { NonEmptyArray } from 'type-graphql';
@@ -111,7 +115,10 @@ export async function createSubgraph<L, D>(
           const started = performance.now();
           return {
             async willSendResponse({ errors }) {
-              contextValue.log.debug({ operation: request.operationName ?? null, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 }, 'operation');
+              contextValue.log.debug(
+                { operation: request.operationName ?? null, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 },
+                'operation',
+              );
             },
           };
         },

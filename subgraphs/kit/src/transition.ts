@@ -28,7 +28,7 @@ export function declareStates<S extends string>(entity: abstract new (...args: n
     const unknown = [from, ...to].filter((s) => !(s in states.labels));
     if (unknown.length) throw new Error(`${states.english}: unknown state ${unknown.join(', ')}`);
   }
-  declared.set(entity, states as States<string>);
+  declared.set(entity, states);
   return states;
 }
 
@@ -52,7 +52,7 @@ export async function transition<E extends Stateful<string>, S extends E['status
   const undeclared = sources.filter((s) => !states.next[s]?.includes(to));
   if (!sources.length || undeclared.length) throw new Error(`${states.english}: ${undeclared.join(', ') || '(none)'} → ${to} is not a declared transition`);
   const byId = { id } as FindOptionsWhere<E>;
-  const result = await repository.update({ id, status: In([...sources]) } as FindOptionsWhere<E>, { ...changes, status: to } as QueryDeepPartialEntity<E>);
+  const result = await repository.update({ id, status: In([...sources]) } as FindOptionsWhere<E>, { ...changes, status: to });
   if (result.affected === 1) return repository.findOneByOrFail(byId);
   const current = await repository.findOneBy(byId);
   if (!current) throw conflict(`${states.name}已不存在，请刷新后重试（${states.english} no longer exists）`);

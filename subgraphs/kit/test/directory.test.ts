@@ -6,7 +6,8 @@ import { ConfigError, DirectoryEntry, MEMBERS_DIRECTORY_QUERIES, membersDirector
 import { inMemoryDirectory } from '@zjjt/kit/testing';
 
 /** Members' API as committed (what `npm run compose` wrote and CI keeps in step with the code). */
-const membersSchema = (): GraphQLSchema => buildSubgraphSchema(parse(fs.readFileSync(path.resolve(__dirname, '../../../schema/subgraphs/members.graphql'), 'utf8')));
+const membersSchema = (): GraphQLSchema =>
+  buildSubgraphSchema(parse(fs.readFileSync(path.resolve(__dirname, '../../../schema/subgraphs/members.graphql'), 'utf8')));
 
 const env = { GATEWAY_SECRET: 'x'.repeat(32), MEMBERS_URL: 'http://127.0.0.1:4001/graphql' };
 
@@ -41,8 +42,22 @@ describe('the members directory against schema/subgraphs/members.graphql', () =>
 });
 
 describe('inMemoryDirectory', () => {
-  const school: DirectoryEntry = { id: 'org-school', name: '示范职业学院', uscc: '12370112TESTSCHOOL', type: 'HIGHER_VOCATIONAL', category: 'SCHOOL', region: '370112' };
-  const enterprise: DirectoryEntry = { id: 'org-ent', name: '示范装备有限公司', uscc: '91370112TESTENTERP', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370112' };
+  const school: DirectoryEntry = {
+    id: 'org-school',
+    name: '示范职业学院',
+    uscc: '12370112TESTSCHOOL',
+    type: 'HIGHER_VOCATIONAL',
+    category: 'SCHOOL',
+    region: '370112',
+  };
+  const enterprise: DirectoryEntry = {
+    id: 'org-ent',
+    name: '示范装备有限公司',
+    uscc: '91370112TESTENTERP',
+    type: 'ENTERPRISE',
+    category: 'ENTERPRISE',
+    region: '370112',
+  };
   const directory = inMemoryDirectory({ organizations: [school, enterprise], activeMembers: { 'group-1': ['org-ent', 'org-school'], 'group-2': [] } });
 
   it('answers by id and by USCC, and null for what it does not hold', async () => {

@@ -36,7 +36,10 @@ async function ask(identity?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json', [SECRET_HEADER]: sg.config.gatewaySecret };
   if (identity !== undefined) headers[IDENTITY_HEADER] = identity;
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: '{ whoami }' }) });
-  return { status: response.status, body: (await response.json()) as { data?: { whoami: string }; errors?: { message: string; extensions: { code: string } }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: { whoami: string }; errors?: { message: string; extensions: { code: string } }[] },
+  };
 }
 
 describe('a subgraph reads only an identity signed for it', () => {
@@ -52,10 +55,13 @@ describe('a subgraph reads only an identity signed for it', () => {
     ['unsigned (base64url claims, the old encoding)', () => Buffer.from(JSON.stringify(claims)).toString('base64url')],
     ['signed with another subgraph’s secret', () => signIdentity(claims, otherSubgraphSecret)],
     ['replayed past its max age', () => signIdentity(claims, sg.config.gatewaySecret, Date.now() - IDENTITY_MAX_AGE_MS - 1000)],
-    ['signed for someone else, with the claims swapped', () => {
-      const [, signedAt, signature] = signIdentity({ ...claims, roles: ['MEMBER'] }, sg.config.gatewaySecret).split('.');
-      return [Buffer.from(JSON.stringify({ ...claims, roles: ['AUTHORITY'] })).toString('base64url'), signedAt, signature].join('.');
-    }],
+    [
+      'signed for someone else, with the claims swapped',
+      () => {
+        const [, signedAt, signature] = signIdentity({ ...claims, roles: ['MEMBER'] }, sg.config.gatewaySecret).split('.');
+        return [Buffer.from(JSON.stringify({ ...claims, roles: ['AUTHORITY'] })).toString('base64url'), signedAt, signature].join('.');
+      },
+    ],
   ])('refuses an identity that is %s with 401, before any GraphQL runs', async (_label, make) => {
     const { status, body } = await ask(make());
     expect(status).toBe(401);

@@ -51,7 +51,9 @@ describe('config', () => {
   it('gives each subgraph its own database', () => {
     expect(readDatabase({}, 'members')).toMatchObject({ type: 'sqlite' });
     expect(readDatabase({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/zjjt' }, 'members')).toMatchObject({ type: 'mysql', database: 'zjjt_members' });
-    expect(readDatabase({ DATABASE_URL: 'mysql://root@h/zjjt', MEMBERS_DATABASE_URL: 'mysql://u:p@db:3306/people' }, 'members')).toMatchObject({ database: 'people' });
+    expect(readDatabase({ DATABASE_URL: 'mysql://root@h/zjjt', MEMBERS_DATABASE_URL: 'mysql://u:p@db:3306/people' }, 'members')).toMatchObject({
+      database: 'people',
+    });
   });
 });
 

@@ -29,7 +29,9 @@ describe('money: input rules for one amount, output rules for any sum', () => {
 
   it('caps one row at 10 亿元 with a message that says the limit', () => {
     expect(cappedAmount(MAX_ROW_FEN, '企业投入')).toBe(MAX_ROW_FEN);
-    expect(() => cappedAmount(MAX_ROW_FEN + 1, '企业投入')).toThrow('金额过大（amount too large）：企业投入单笔不得超过 1,000,000,000.00 元，当前为 1,000,000,000.01 元');
+    expect(() => cappedAmount(MAX_ROW_FEN + 1, '企业投入')).toThrow(
+      '金额过大（amount too large）：企业投入单笔不得超过 1,000,000,000.00 元，当前为 1,000,000,000.01 元',
+    );
     expect(formatYuan(123456789)).toBe('1,234,567.89');
   });
 });

@@ -26,8 +26,15 @@ function kitPathImports(file: string, text = fs.readFileSync(file, 'utf8')): str
 
 describe('@zjjt/kit as a package', () => {
   it('is imported by name everywhere outside the kit', () => {
-    const outside = ['gateway', 'scripts', 'test', 'demo', 'bench', 'bot', ...['members', 'resources', 'bases', 'statistics'].map((s) => `subgraphs/${s}`)]
-      .flatMap((dir) => typescriptFiles(path.join(root, dir)));
+    const outside = [
+      'gateway',
+      'scripts',
+      'test',
+      'demo',
+      'bench',
+      'bot',
+      ...['members', 'resources', 'bases', 'statistics'].map((s) => `subgraphs/${s}`),
+    ].flatMap((dir) => typescriptFiles(path.join(root, dir)));
     expect(outside.length).toBeGreaterThan(100);
     expect(outside.flatMap((file) => kitPathImports(file))).toEqual([]);
   });

@@ -63,7 +63,10 @@ describe('transition', () => {
     setClock('2025-03-01T08:00:00.000Z');
     const moved = await transition(ds.getRepository(Probe), 'probe-1', [Light.DRAFT], Light.SENT, { note: '发出', updatedAt: now() });
     expect(moved).toEqual({ id: 'probe-1', status: Light.SENT, note: '发出', updatedAt: '2025-03-01T08:00:00.000Z' });
-    expect((await rows()).map((r) => [r.id, r.status])).toEqual([['probe-1', 'SENT'], ['probe-2', 'SENT']]);
+    expect((await rows()).map((r) => [r.id, r.status])).toEqual([
+      ['probe-1', 'SENT'],
+      ['probe-2', 'SENT'],
+    ]);
   });
 
   it('refuses a row in another state with a CONFLICT naming that state, and writes nothing', async () => {
@@ -76,7 +79,10 @@ describe('transition', () => {
 
   it('lets exactly one of two concurrent moves through', async () => {
     const repo = ds.getRepository(Probe);
-    const results = await Promise.allSettled([transition(repo, 'probe-2', Light.SENT, Light.DONE, { note: 'A' }), transition(repo, 'probe-2', Light.SENT, Light.DONE, { note: 'B' })]);
+    const results = await Promise.allSettled([
+      transition(repo, 'probe-2', Light.SENT, Light.DONE, { note: 'A' }),
+      transition(repo, 'probe-2', Light.SENT, Light.DONE, { note: 'B' }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
     expect((refused.reason as GraphQLError).extensions.code).toBe('CONFLICT');

@@ -54,11 +54,17 @@ export function canSeeGroup(viewer: Viewer, groupId: string): boolean {
  *   group (no consented pending or active membership elsewhere): `{ via: 'SECRETARIAT', groupId }`;
  * - anyone else: null — a secretariat then proposes a correction the unit accepts or declines.
  */
-export function directEditor(viewer: Viewer, organization: Organization, memberships: Membership[]): { via: 'UNIT' | 'SECRETARIAT'; groupId: string | null } | null {
+export function directEditor(
+  viewer: Viewer,
+  organization: Organization,
+  memberships: Membership[],
+): { via: 'UNIT' | 'SECRETARIAT'; groupId: string | null } | null {
   if (viewer.isAnonymous) return null;
   if (viewer.organizationId === organization.id) return { via: 'UNIT', groupId: null };
   const owner = organization.createdByGroupId;
   if (!owner || !viewer.isSecretariatOf(owner)) return null;
-  const elsewhere = memberships.some((m) => m.groupId !== owner && consented(m) && (m.status === MembershipStatus.ACTIVE || m.status === MembershipStatus.PENDING));
+  const elsewhere = memberships.some(
+    (m) => m.groupId !== owner && consented(m) && (m.status === MembershipStatus.ACTIVE || m.status === MembershipStatus.PENDING),
+  );
   return elsewhere ? null : { via: 'SECRETARIAT', groupId: owner };
 }

@@ -19,11 +19,15 @@ export type VisibleOrganization = Organization & { access: Access };
 
 /** Per-request loaders: every batch is one `IN (...)` query, results in key order. */
 export function createLoaders(db: DataSource, viewer: Viewer) {
-  const organizationById = loader<string, Organization | null>(async (ids) => oneByKey(ids, await db.getRepository(Organization).findBy({ id: In(ids) }), (o) => o.id));
+  const organizationById = loader<string, Organization | null>(async (ids) =>
+    oneByKey(ids, await db.getRepository(Organization).findBy({ id: In(ids) }), (o) => o.id),
+  );
   const membershipsByOrganizationId = loader<string, Membership[]>(async (ids) =>
     manyByKey(ids, await db.getRepository(Membership).find({ where: { organizationId: In(ids) }, order: { roleRank: 'ASC' } }), (m) => m.organizationId),
   );
-  const membershipById = loader<string, Membership | null>(async (ids) => oneByKey(ids, await db.getRepository(Membership).findBy({ id: In(ids) }), (m) => m.id));
+  const membershipById = loader<string, Membership | null>(async (ids) =>
+    oneByKey(ids, await db.getRepository(Membership).findBy({ id: In(ids) }), (m) => m.id),
+  );
   const groupById = loader<string, Group | null>(async (ids) => oneByKey(ids, await db.getRepository(Group).findBy({ id: In(ids) }), (g) => g.id));
 
   /** The organization with the viewer's access attached, or null when the viewer may not see it. */
@@ -44,12 +48,22 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
     membershipById,
     /** Audit rows, oldest first; the fields of one change in the order of MASTER_FIELDS. */
     changesByOrganizationId: loader<string, OrganizationChange[]>(async (ids) =>
-      manyByKey(ids, await db.getRepository(OrganizationChange).find({ where: { organizationId: In(ids) }, order: { at: 'ASC' } }), (c) => c.organizationId).map((rows) =>
-        rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) || MASTER_FIELDS.indexOf(a.field as MasterField) - MASTER_FIELDS.indexOf(b.field as MasterField)),
+      manyByKey(
+        ids,
+        await db.getRepository(OrganizationChange).find({ where: { organizationId: In(ids) }, order: { at: 'ASC' } }),
+        (c) => c.organizationId,
+      ).map((rows) =>
+        rows.sort(
+          (a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) || MASTER_FIELDS.indexOf(a.field as MasterField) - MASTER_FIELDS.indexOf(b.field as MasterField),
+        ),
       ),
     ),
     correctionsByOrganizationId: loader<string, OrganizationCorrection[]>(async (ids) =>
-      manyByKey(ids, await db.getRepository(OrganizationCorrection).find({ where: { organizationId: In(ids) }, order: { proposedAt: 'ASC', id: 'ASC' } }), (c) => c.organizationId),
+      manyByKey(
+        ids,
+        await db.getRepository(OrganizationCorrection).find({ where: { organizationId: In(ids) }, order: { proposedAt: 'ASC', id: 'ASC' } }),
+        (c) => c.organizationId,
+      ),
     ),
     visibleMembershipById: new DataLoader<string, Membership | null>(async (ids) =>
       (await loadEvery(membershipById, ids)).map((m) => (m && canSeeMembership(viewer, m) ? m : null)),
@@ -66,7 +80,11 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
       manyByKey(ids, await db.getRepository(GroupDesignation).find({ where: { groupId: In(ids) }, order: { awardedOn: 'ASC' } }), (d) => d.groupId),
     ),
     eventsByMembershipId: loader<string, MembershipEvent[]>(async (ids) =>
-      manyByKey(ids, await db.getRepository(MembershipEvent).find({ where: { membershipId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }), (e) => e.membershipId),
+      manyByKey(
+        ids,
+        await db.getRepository(MembershipEvent).find({ where: { membershipId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }),
+        (e) => e.membershipId,
+      ),
     ),
     visibleNoticeById: loader<string, Notice | null>(async (ids) =>
       oneByKey(ids, await db.getRepository(Notice).findBy({ id: In(ids) }), (n) => n.id).map((n) => (n && viewer.canRead(n.groupId) ? n : null)),

@@ -151,7 +151,6 @@ export const STATUS_LABEL: Record<MembershipStatus, string> = {
   EXITED: '已退出',
 };
 
-
 registerEnumType(OrganizationType, { name: 'OrganizationType', description: '单位类型', valuesConfig: describe(ORGANIZATION_TYPE_LABEL) });
 registerEnumType(OrganizationCategory, {
   name: 'OrganizationCategory',
@@ -163,14 +162,26 @@ registerEnumType(MembershipStatus, { name: 'MembershipStatus', description: '成
 registerEnumType(MembershipAction, {
   name: 'MembershipAction',
   description: '成员资格变更',
-  valuesConfig: describe({ REGISTERED: '登记入会', APPLIED: '提交入会申请', APPROVED: '批准入会', REJECTED: '驳回申请', EXITED: '退出', ROLE_CHANGED: '角色变更', CONFIRMED: '单位确认' }),
+  valuesConfig: describe({
+    REGISTERED: '登记入会',
+    APPLIED: '提交入会申请',
+    APPROVED: '批准入会',
+    REJECTED: '驳回申请',
+    EXITED: '退出',
+    ROLE_CHANGED: '角色变更',
+    CONFIRMED: '单位确认',
+  }),
 });
 registerEnumType(MembershipConsent, {
   name: 'MembershipConsent',
   description: '单位对成员资格的同意方式（为空表示集团登记的已有单位尚待单位确认）',
   valuesConfig: describe({ REGISTERED: '由本集团登记创建', APPLIED: '单位自行申请', CONFIRMED: '单位已确认' }),
 });
-registerEnumType(ChangeSource, { name: 'OrganizationChangeSource', description: '单位信息变更来源', valuesConfig: describe({ UNIT: '单位自行修改', SECRETARIAT: '登记集团秘书处直接修改', CORRECTION: '单位接受的更正建议' }) });
+registerEnumType(ChangeSource, {
+  name: 'OrganizationChangeSource',
+  description: '单位信息变更来源',
+  valuesConfig: describe({ UNIT: '单位自行修改', SECRETARIAT: '登记集团秘书处直接修改', CORRECTION: '单位接受的更正建议' }),
+});
 registerEnumType(CorrectionStatus, { name: 'CorrectionStatus', description: '更正建议状态', valuesConfig: describe(CORRECTION_STATUS_LABEL) });
 registerEnumType(GroupType, { name: 'GroupType', description: '集团类型', valuesConfig: describe({ INDUSTRY: '行业型', REGIONAL: '区域型' }) });
 registerEnumType(NoticeKind, { name: 'NoticeKind', description: '消息类别', valuesConfig: describe({ NOTICE: '通知', DOCUMENT: '文件' }) });

@@ -34,10 +34,12 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     Organization: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleOrganizationById.load(ref.id) },
     Group: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleGroupById.load(ref.id) },
     Membership: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleMembershipById.load(ref.id) },
-    CouncilTerm: { __resolveReference: async (ref: Ref, ctx: MembersContext) => {
-      const term = await ctx.loaders.councilTermById.load(ref.id);
-      return term && (ctx.viewer.isAnonymous || ctx.viewer.canRead(term.groupId)) ? term : null;
-    } },
+    CouncilTerm: {
+      __resolveReference: async (ref: Ref, ctx: MembersContext) => {
+        const term = await ctx.loaders.councilTermById.load(ref.id);
+        return term && (ctx.viewer.isAnonymous || ctx.viewer.canRead(term.groupId)) ? term : null;
+      },
+    },
     AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
     Notice: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleNoticeById.load(ref.id) },
   },

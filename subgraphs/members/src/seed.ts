@@ -1,6 +1,18 @@
 import { DataSource } from 'typeorm';
 import {
-  addDays, chinaTime, DEMO_GROUPS, DEMO_UNITS, demoId, DemoMembership, DemoRole, demoUnit, DemoUnitType, hoursAfter, isSchoolType, orgId, seedOnce,
+  addDays,
+  chinaTime,
+  DEMO_GROUPS,
+  DEMO_UNITS,
+  demoId,
+  DemoMembership,
+  DemoRole,
+  demoUnit,
+  DemoUnitType,
+  hoursAfter,
+  isSchoolType,
+  orgId,
+  seedOnce,
 } from '@zjjt/demo';
 import { GroupType, MembershipAction, MembershipConsent, MembershipRole, MembershipStatus, NoticeKind, OrganizationType, ROLE_LABEL, ROLE_RANK } from './enums';
 import { CouncilTerm } from './group/council-term.entity';
@@ -29,26 +41,65 @@ const { MEMBER } = MembershipRole;
 
 // The demo's types, roles and consents as this subgraph's enums: a demo value members does not know does not compile.
 const TYPE: Record<DemoUnitType, OrganizationType> = {
-  HIGHER_VOCATIONAL: OrganizationType.HIGHER_VOCATIONAL, SECONDARY_VOCATIONAL: OrganizationType.SECONDARY_VOCATIONAL, TECHNICIAN_COLLEGE: OrganizationType.TECHNICIAN_COLLEGE,
-  ENTERPRISE, INDUSTRY_ASSOCIATION: OrganizationType.INDUSTRY_ASSOCIATION, GOVERNMENT: OrganizationType.GOVERNMENT, RESEARCH_INSTITUTE: OrganizationType.RESEARCH_INSTITUTE,
+  HIGHER_VOCATIONAL: OrganizationType.HIGHER_VOCATIONAL,
+  SECONDARY_VOCATIONAL: OrganizationType.SECONDARY_VOCATIONAL,
+  TECHNICIAN_COLLEGE: OrganizationType.TECHNICIAN_COLLEGE,
+  ENTERPRISE,
+  INDUSTRY_ASSOCIATION: OrganizationType.INDUSTRY_ASSOCIATION,
+  GOVERNMENT: OrganizationType.GOVERNMENT,
+  RESEARCH_INSTITUTE: OrganizationType.RESEARCH_INSTITUTE,
 };
 const ROLE: Record<DemoRole, MembershipRole> = {
-  CHAIR: MembershipRole.CHAIR, VICE_CHAIR: MembershipRole.VICE_CHAIR, SECRETARIAT_HOST: MembershipRole.SECRETARIAT_HOST,
-  STANDING_DIRECTOR: MembershipRole.STANDING_DIRECTOR, DIRECTOR: MembershipRole.DIRECTOR, MEMBER,
+  CHAIR: MembershipRole.CHAIR,
+  VICE_CHAIR: MembershipRole.VICE_CHAIR,
+  SECRETARIAT_HOST: MembershipRole.SECRETARIAT_HOST,
+  STANDING_DIRECTOR: MembershipRole.STANDING_DIRECTOR,
+  DIRECTOR: MembershipRole.DIRECTOR,
+  MEMBER,
 };
-const CONSENT: Record<NonNullable<DemoMembership['consent']>, MembershipConsent> = { APPLIED: MembershipConsent.APPLIED, CONFIRMED: MembershipConsent.CONFIRMED };
+const CONSENT: Record<NonNullable<DemoMembership['consent']>, MembershipConsent> = {
+  APPLIED: MembershipConsent.APPLIED,
+  CONFIRMED: MembershipConsent.CONFIRMED,
+};
 
 // GB/T 2260 code → place written in an address, telephone area code.
 const REGIONS: Record<string, [place: string, area: string]> = {
-  '370100': ['济南市', '0531'], '370102': ['济南市历下区', '0531'], '370103': ['济南市市中区', '0531'], '370104': ['济南市槐荫区', '0531'],
-  '370105': ['济南市天桥区', '0531'], '370112': ['济南市历城区', '0531'], '370113': ['济南市长清区', '0531'], '370114': ['济南市章丘区', '0531'],
-  '370203': ['青岛市市北区', '0532'], '370211': ['青岛市黄岛区', '0532'], '370212': ['青岛市崂山区', '0532'], '370213': ['青岛市李沧区', '0532'],
-  '370214': ['青岛市城阳区', '0532'], '370215': ['青岛市即墨区', '0532'], '370302': ['淄博市淄川区', '0533'], '370303': ['淄博市张店区', '0533'],
-  '370305': ['淄博市临淄区', '0533'], '370402': ['枣庄市市中区', '0632'], '370502': ['东营市东营区', '0546'], '370602': ['烟台市芝罘区', '0535'],
-  '370613': ['烟台市莱山区', '0535'], '370702': ['潍坊市潍城区', '0536'], '370703': ['潍坊市寒亭区', '0536'], '370705': ['潍坊市奎文区', '0536'],
-  '370782': ['诸城市', '0536'], '370811': ['济宁市任城区', '0537'], '370812': ['济宁市兖州区', '0537'], '370902': ['泰安市泰山区', '0538'],
-  '371002': ['威海市环翠区', '0631'], '371102': ['日照市东港区', '0633'], '371302': ['临沂市兰山区', '0539'], '371311': ['临沂市罗庄区', '0539'],
-  '371402': ['德州市德城区', '0534'], '371502': ['聊城市东昌府区', '0635'], '371602': ['滨州市滨城区', '0543'], '371702': ['菏泽市牡丹区', '0530'],
+  '370100': ['济南市', '0531'],
+  '370102': ['济南市历下区', '0531'],
+  '370103': ['济南市市中区', '0531'],
+  '370104': ['济南市槐荫区', '0531'],
+  '370105': ['济南市天桥区', '0531'],
+  '370112': ['济南市历城区', '0531'],
+  '370113': ['济南市长清区', '0531'],
+  '370114': ['济南市章丘区', '0531'],
+  '370203': ['青岛市市北区', '0532'],
+  '370211': ['青岛市黄岛区', '0532'],
+  '370212': ['青岛市崂山区', '0532'],
+  '370213': ['青岛市李沧区', '0532'],
+  '370214': ['青岛市城阳区', '0532'],
+  '370215': ['青岛市即墨区', '0532'],
+  '370302': ['淄博市淄川区', '0533'],
+  '370303': ['淄博市张店区', '0533'],
+  '370305': ['淄博市临淄区', '0533'],
+  '370402': ['枣庄市市中区', '0632'],
+  '370502': ['东营市东营区', '0546'],
+  '370602': ['烟台市芝罘区', '0535'],
+  '370613': ['烟台市莱山区', '0535'],
+  '370702': ['潍坊市潍城区', '0536'],
+  '370703': ['潍坊市寒亭区', '0536'],
+  '370705': ['潍坊市奎文区', '0536'],
+  '370782': ['诸城市', '0536'],
+  '370811': ['济宁市任城区', '0537'],
+  '370812': ['济宁市兖州区', '0537'],
+  '370902': ['泰安市泰山区', '0538'],
+  '371002': ['威海市环翠区', '0631'],
+  '371102': ['日照市东港区', '0633'],
+  '371302': ['临沂市兰山区', '0539'],
+  '371311': ['临沂市罗庄区', '0539'],
+  '371402': ['德州市德城区', '0534'],
+  '371502': ['聊城市东昌府区', '0635'],
+  '371602': ['滨州市滨城区', '0543'],
+  '371702': ['菏泽市牡丹区', '0530'],
 };
 
 interface NoticeSpec {
@@ -79,12 +130,16 @@ const DETAILS: Record<string, GroupDetails> = {
     shortName: '鲁机职教集团',
     type: GroupType.INDUSTRY,
     approvingAuthority: '山东省人力资源和社会保障厅',
-    description: '由山东省示范机械工程技师学院牵头，联合全省机械装备制造企业、职业院校、行业协会和科研机构组建的行业型职业教育集团，围绕数控加工、智能制造、汽车制造等专业开展订单培养、实训基地共建和企业职工技能培训。',
+    description:
+      '由山东省示范机械工程技师学院牵头，联合全省机械装备制造企业、职业院校、行业协会和科研机构组建的行业型职业教育集团，围绕数控加工、智能制造、汽车制造等专业开展订单培养、实训基地共建和企业职工技能培训。',
     designations: [
       ['省级骨干职教集团', '山东省教育厅', '2019-11-20'],
       ['示范性职业教育集团培育单位', '教育部', '2021-01-15'],
     ],
-    terms: [[FOUNDED, '2018-05-31'], ['2018-06-01', null]],
+    terms: [
+      [FOUNDED, '2018-05-31'],
+      ['2018-06-01', null],
+    ],
     notices: [
       {
         kind: NoticeKind.NOTICE,
@@ -128,7 +183,8 @@ const DETAILS: Record<string, GroupDetails> = {
     shortName: '青岛智造职教集团',
     type: GroupType.REGIONAL,
     approvingAuthority: '青岛市教育局',
-    description: '由青岛示范职业技术学院牵头，联合青岛市智能制造企业、技工院校和行业协会组建的区域型职业教育集团，聚焦工业机器人、智能产线运维等岗位开展订单培养和技术服务。',
+    description:
+      '由青岛示范职业技术学院牵头，联合青岛市智能制造企业、技工院校和行业协会组建的区域型职业教育集团，聚焦工业机器人、智能产线运维等岗位开展订单培养和技术服务。',
     designations: [],
     terms: [['2020-09-15', null]],
     notices: [
@@ -146,12 +202,40 @@ const DETAILS: Record<string, GroupDetails> = {
 };
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗';
-const GIVEN_NAMES = ['建国', '海燕', '志强', '秀兰', '明辉', '晓东', '立新', '春梅', '国栋', '丽娟', '文涛', '红霞', '振华', '淑英', '永刚', '静怡', '卫东', '玉珍', '德胜', '雪莲'];
+const GIVEN_NAMES = [
+  '建国',
+  '海燕',
+  '志强',
+  '秀兰',
+  '明辉',
+  '晓东',
+  '立新',
+  '春梅',
+  '国栋',
+  '丽娟',
+  '文涛',
+  '红霞',
+  '振华',
+  '淑英',
+  '永刚',
+  '静怡',
+  '卫东',
+  '玉珍',
+  '德胜',
+  '雪莲',
+];
 const ROADS = ['工业北路', '经十路', '世纪大道', '科技路', '开发区大道', '黄河路', '泰山路', '长江路', '创业路', '新华路'];
 const CHINESE_NUMBERS = '〇一二三四五六七八九';
 const GENERIC_STATEMENTS: Record<'school' | 'unit', string[]> = {
-  school: ['我校开设数控技术、机电一体化技术等专业，申请加入集团，深化校企合作、共建实训基地。', '我校希望依托集团企业资源开展订单培养和教师企业实践，特申请入会。'],
-  unit: ['我单位长期从事机械装备制造，愿与集团院校共建实训基地、开设订单班，申请加入集团。', '我单位愿接收院校学生顶岗实习并选派技术骨干担任兼职教师，特申请入会。', '我单位希望依托集团开展职工技能培训和技能等级认定，申请成为成员单位。'],
+  school: [
+    '我校开设数控技术、机电一体化技术等专业，申请加入集团，深化校企合作、共建实训基地。',
+    '我校希望依托集团企业资源开展订单培养和教师企业实践，特申请入会。',
+  ],
+  unit: [
+    '我单位长期从事机械装备制造，愿与集团院校共建实训基地、开设订单班，申请加入集团。',
+    '我单位愿接收院校学生顶岗实习并选派技术骨干担任兼职教师，特申请入会。',
+    '我单位希望依托集团开展职工技能培训和技能等级认定，申请成为成员单位。',
+  ],
 };
 
 interface Rows {
@@ -178,11 +262,29 @@ function buildRows(): Rows {
     const groupId = demoId('group', group.code);
     const created = at(group.foundedOn, '08:00');
     rows.groups.push({
-      id: groupId, code: group.code, name: group.name, shortName: group.shortName, type: group.type, leadOrganizationId: orgId(group.lead),
-      approvingAuthority: group.approvingAuthority, foundedOn: group.foundedOn, region: group.region, description: group.description, createdAt: created, updatedAt: created,
+      id: groupId,
+      code: group.code,
+      name: group.name,
+      shortName: group.shortName,
+      type: group.type,
+      leadOrganizationId: orgId(group.lead),
+      approvingAuthority: group.approvingAuthority,
+      foundedOn: group.foundedOn,
+      region: group.region,
+      description: group.description,
+      createdAt: created,
+      updatedAt: created,
     });
-    group.designations.forEach(([title, issuer, awardedOn], i) => rows.designations.push({ id: demoId('designation', `${group.code}:${i + 1}`), groupId, title, issuer, awardedOn }));
-    const terms = group.terms.map(([startsOn, endsOn], i) => ({ id: demoId('council-term', `${group.code}:${i + 1}`), groupId, number: i + 1, startsOn, endsOn }));
+    group.designations.forEach(([title, issuer, awardedOn], i) =>
+      rows.designations.push({ id: demoId('designation', `${group.code}:${i + 1}`), groupId, title, issuer, awardedOn }),
+    );
+    const terms = group.terms.map(([startsOn, endsOn], i) => ({
+      id: demoId('council-term', `${group.code}:${i + 1}`),
+      groupId,
+      number: i + 1,
+      startsOn,
+      endsOn,
+    }));
     rows.terms.push(...terms);
 
     for (const member of group.members) {
@@ -197,26 +299,67 @@ function buildRows(): Rows {
       const consent = registeredHere ? MembershipConsent.REGISTERED : spec.consent!;
       // Founders were registered by the secretariat, which records the application date as the join date.
       const appliedOn = spec.appliedOn ?? (founding ? group.foundedOn : addDays(spec.joinedOn!, -(14 + ((sequence * 9) % 28))));
-      const statement = founding ? null : spec.statement ?? GENERIC_STATEMENTS[isSchoolType(type) ? 'school' : 'unit'][sequence % (isSchoolType(type) ? 2 : 3)];
+      const statement = founding
+        ? null
+        : (spec.statement ?? GENERIC_STATEMENTS[isSchoolType(type) ? 'school' : 'unit'][sequence % (isSchoolType(type) ? 2 : 3)]);
       const joinedOn = spec.joinedOn ?? null;
       const exitedOn = spec.exit?.[0] ?? null;
       const initialRole = spec.was ?? spec.role;
-      const status = spec.reject ? MembershipStatus.REJECTED : !joinedOn ? MembershipStatus.PENDING : exitedOn ? MembershipStatus.EXITED : MembershipStatus.ACTIVE;
+      const status = spec.reject
+        ? MembershipStatus.REJECTED
+        : !joinedOn
+          ? MembershipStatus.PENDING
+          : exitedOn
+            ? MembershipStatus.EXITED
+            : MembershipStatus.ACTIVE;
 
       const events: MembershipEvent[] = [];
-      const record = (action: MembershipAction, from: [MembershipStatus, MembershipRole] | null, to: [MembershipStatus, MembershipRole], effectiveOn: string, time: string, reason: string | null) =>
+      const record = (
+        action: MembershipAction,
+        from: [MembershipStatus, MembershipRole] | null,
+        to: [MembershipStatus, MembershipRole],
+        effectiveOn: string,
+        time: string,
+        reason: string | null,
+      ) =>
         events.push({
-          id: demoId('membership-event', `${key}:${events.length + 1}`), membershipId, action, fromStatus: from?.[0] ?? null, toStatus: to[0], fromRole: from?.[1] ?? null, toRole: to[1],
-          reason, effectiveOn, actorUserId: 'seed', at: at(effectiveOn, time),
+          id: demoId('membership-event', `${key}:${events.length + 1}`),
+          membershipId,
+          action,
+          fromStatus: from?.[0] ?? null,
+          toStatus: to[0],
+          fromRole: from?.[1] ?? null,
+          toRole: to[1],
+          reason,
+          effectiveOn,
+          actorUserId: 'seed',
+          at: at(effectiveOn, time),
         });
 
       if (founding) {
         record(MembershipAction.REGISTERED, null, [MembershipStatus.ACTIVE, initialRole], appliedOn, '09:30', '集团成立，作为发起单位登记入会');
-        if (consent === MembershipConsent.CONFIRMED) record(MembershipAction.CONFIRMED, [MembershipStatus.ACTIVE, initialRole], [MembershipStatus.ACTIVE, initialRole], appliedOn, '10:30', '单位确认集团登记的成员资格');
+        if (consent === MembershipConsent.CONFIRMED)
+          record(
+            MembershipAction.CONFIRMED,
+            [MembershipStatus.ACTIVE, initialRole],
+            [MembershipStatus.ACTIVE, initialRole],
+            appliedOn,
+            '10:30',
+            '单位确认集团登记的成员资格',
+          );
       } else {
         record(MembershipAction.APPLIED, null, [MembershipStatus.PENDING, initialRole], appliedOn, '10:00', statement);
-        if (joinedOn) record(MembershipAction.APPROVED, [MembershipStatus.PENDING, initialRole], [MembershipStatus.ACTIVE, initialRole], joinedOn, '15:00', null);
-        if (spec.reject) record(MembershipAction.REJECTED, [MembershipStatus.PENDING, initialRole], [MembershipStatus.REJECTED, initialRole], spec.reject[0], '15:00', spec.reject[1]);
+        if (joinedOn)
+          record(MembershipAction.APPROVED, [MembershipStatus.PENDING, initialRole], [MembershipStatus.ACTIVE, initialRole], joinedOn, '15:00', null);
+        if (spec.reject)
+          record(
+            MembershipAction.REJECTED,
+            [MembershipStatus.PENDING, initialRole],
+            [MembershipStatus.REJECTED, initialRole],
+            spec.reject[0],
+            '15:00',
+            spec.reject[1],
+          );
       }
 
       // Council units are re-elected (or promoted) at each new term; ordinary members stay on the term they joined in.
@@ -225,7 +368,8 @@ function buildRows(): Rows {
       for (const next of terms) {
         if (!term || next.number <= term.number || (exitedOn && next.startsOn > exitedOn) || spec.role === MEMBER) continue;
         const label = `第${CHINESE_NUMBERS[next.number]}届理事会`;
-        const reason = role === spec.role ? `${label}换届，继续担任${ROLE_LABEL[role]}` : `${label}第一次会议选举，由${ROLE_LABEL[role]}增补为${ROLE_LABEL[spec.role]}`;
+        const reason =
+          role === spec.role ? `${label}换届，继续担任${ROLE_LABEL[role]}` : `${label}第一次会议选举，由${ROLE_LABEL[role]}增补为${ROLE_LABEL[spec.role]}`;
         record(MembershipAction.ROLE_CHANGED, [MembershipStatus.ACTIVE, role], [MembershipStatus.ACTIVE, spec.role], next.startsOn, '11:00', reason);
         term = next;
         role = spec.role;
@@ -234,9 +378,22 @@ function buildRows(): Rows {
 
       rows.events.push(...events);
       rows.memberships.push({
-        id: membershipId, groupId, organizationId: orgId(spec.org), role, roleRank: ROLE_RANK[role], status, councilTermId: term?.id ?? null,
-        appliedOn, joinedOn, exitedOn, exitReason: spec.exit?.[1] ?? null, rejectionReason: spec.reject?.[1] ?? null, statement, consent,
-        createdAt: events[0].at, updatedAt: events[events.length - 1].at,
+        id: membershipId,
+        groupId,
+        organizationId: orgId(spec.org),
+        role,
+        roleRank: ROLE_RANK[role],
+        status,
+        councilTermId: term?.id ?? null,
+        appliedOn,
+        joinedOn,
+        exitedOn,
+        exitReason: spec.exit?.[1] ?? null,
+        rejectionReason: spec.reject?.[1] ?? null,
+        statement,
+        consent,
+        createdAt: events[0].at,
+        updatedAt: events[events.length - 1].at,
       });
       const seen = firstSeen.get(spec.org);
       if (!seen || appliedOn < seen) firstSeen.set(spec.org, appliedOn);
@@ -246,11 +403,24 @@ function buildRows(): Rows {
       const key = `${group.code}:${i + 1}`;
       const noticeId = demoId('notice', key);
       rows.notices.push({
-        id: noticeId, groupId, kind: spec.kind, title: spec.title, documentNumber: spec.documentNumber, body: spec.body, attachments: spec.attachments,
-        publishedAt: spec.publishedAt, publishedBy: 'seed',
+        id: noticeId,
+        groupId,
+        kind: spec.kind,
+        title: spec.title,
+        documentNumber: spec.documentNumber,
+        body: spec.body,
+        attachments: spec.attachments,
+        publishedAt: spec.publishedAt,
+        publishedBy: 'seed',
       });
       spec.readers.forEach((slug, j) =>
-        rows.reads.push({ id: demoId('notice-read', `${key}:${slug}`), noticeId, organizationId: orgId(slug), readBy: 'seed', readAt: hoursAfter(spec.publishedAt, 2 + j * 5) }),
+        rows.reads.push({
+          id: demoId('notice-read', `${key}:${slug}`),
+          noticeId,
+          organizationId: orgId(slug),
+          readBy: 'seed',
+          readAt: hoursAfter(spec.publishedAt, 2 + j * 5),
+        }),
       );
     });
   }
@@ -263,14 +433,24 @@ function buildRows(): Rows {
     const enterprise = type === ENTERPRISE;
     const created = at(seen, '09:00');
     rows.organizations.push({
-      id: orgId(slug), name, uscc, type, region, industry,
-      aboveDesignatedSize: enterprise && size !== undefined, fortune500: enterprise && size === 'F',
+      id: orgId(slug),
+      name,
+      uscc,
+      type,
+      region,
+      industry,
+      aboveDesignatedSize: enterprise && size !== undefined,
+      fortune500: enterprise && size === 'F',
       website: `https://www.${slug}.example.cn`,
       address: `山东省${place}${ROADS[i % ROADS.length]}${100 + ((i * 37) % 900)}号`,
       contactPerson: SURNAMES[i % SURNAMES.length] + GIVEN_NAMES[(i * 7 + 3) % GIVEN_NAMES.length],
       contactPhone: `${area}-8${String((i * 7919 + 1_204_381) % 10_000_000).padStart(7, '0')}`,
       contactEmail: `${isSchoolType(type) ? 'xqhz' : enterprise ? 'hr' : 'office'}@${slug}.example.cn`,
-      updatedBy: 'seed', createdByGroupId: creator.get(slug)!, createdBy: 'seed', createdAt: created, updatedAt: created,
+      updatedBy: 'seed',
+      createdByGroupId: creator.get(slug)!,
+      createdBy: 'seed',
+      createdAt: created,
+      updatedAt: created,
     });
   });
   return rows;

@@ -1,4 +1,4 @@
-import { badInput, optionalText, requiredText } from '@zjjt/kit';
+import { badInput, optionalText } from '@zjjt/kit';
 
 /** GB/T 2260 administrative division code: six digits, e.g. 370102. */
 export function regionCode(value: string): string {

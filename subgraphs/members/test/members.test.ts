@@ -89,7 +89,13 @@ describe('member list', () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const result: any = await execute(sg, secretariat, MEMBER_PAGE, { groupId: DEMO.groupId, first: 7, after, orderBy: { field: 'NAME', direction: 'DESC' }, filter: { statuses: ['ACTIVE', 'PENDING', 'EXITED', 'REJECTED'] } });
+      const result: any = await execute(sg, secretariat, MEMBER_PAGE, {
+        groupId: DEMO.groupId,
+        first: 7,
+        after,
+        orderBy: { field: 'NAME', direction: 'DESC' },
+        filter: { statuses: ['ACTIVE', 'PENDING', 'EXITED', 'REJECTED'] },
+      });
       const page = result.data.group.members;
       total = page.totalCount;
       seen.push(...page.edges.map((e: any) => e.node.id));
@@ -99,7 +105,12 @@ describe('member list', () => {
     expect(seen.length).toBe(total);
     expect(total).toBeGreaterThanOrEqual(60);
     // The same order as one big page: pages neither overlap nor skip, whatever the collation.
-    const whole: any = await execute(sg, secretariat, MEMBER_PAGE, { groupId: DEMO.groupId, first: 100, orderBy: { field: 'NAME', direction: 'DESC' }, filter: { statuses: ['ACTIVE', 'PENDING', 'EXITED', 'REJECTED'] } });
+    const whole: any = await execute(sg, secretariat, MEMBER_PAGE, {
+      groupId: DEMO.groupId,
+      first: 100,
+      orderBy: { field: 'NAME', direction: 'DESC' },
+      filter: { statuses: ['ACTIVE', 'PENDING', 'EXITED', 'REJECTED'] },
+    });
     expect(whole.data.group.members.edges.map((e: any) => e.node.id)).toEqual(seen);
 
     const tooMany = await execute(sg, secretariat, MEMBER_PAGE, { groupId: DEMO.groupId, first: 99999999 });
@@ -117,7 +128,10 @@ describe('member list', () => {
     const asMember = await execute(sg, member, MEMBER_PAGE, { groupId: DEMO.groupId, first: 100 });
     const nodes = asMember.data!.group.members.edges.map((e: any) => e.node.organization);
     expect(nodes.find((o: any) => o.id === DEMO.memberOrgId).contact).not.toBeNull();
-    expectEach(nodes.filter((o: any) => o.id !== DEMO.memberOrgId), (o: any) => o.contact === null && o.uscc !== null);
+    expectEach(
+      nodes.filter((o: any) => o.id !== DEMO.memberOrgId),
+      (o: any) => o.contact === null && o.uscc !== null,
+    );
     const asSecretariat = await execute(sg, secretariat, MEMBER_PAGE, { groupId: DEMO.groupId, first: 100 });
     expectEach(asSecretariat.data!.group.members.edges, (e: any) => e.node.organization.contact !== null);
   });
@@ -158,7 +172,9 @@ describe('bad input changes nothing', () => {
   });
 
   it('refuses to approve what is not pending, an unknown id, and an exit before joining', async () => {
-    const registered = await execute(sg, secretariat, REGISTER, { input: { groupId: DEMO.groupId, organization: organizationInput(3), joinedOn: '2024-03-01' } });
+    const registered = await execute(sg, secretariat, REGISTER, {
+      input: { groupId: DEMO.groupId, organization: organizationInput(3), joinedOn: '2024-03-01' },
+    });
     const id = registered.data!.registerMember.id;
     const before = await rowCounts();
     const approve = await execute(sg, secretariat, `mutation($id: ID!) { approveMembership(input: { membershipId: $id }) { id } }`, { id });
@@ -166,7 +182,12 @@ describe('bad input changes nothing', () => {
     expect(approve.errors![0].message).toMatch(/正式成员/);
     const unknown = await execute(sg, secretariat, `mutation { approveMembership(input: { membershipId: "no-such-membership" }) { id } }`);
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
-    const exit = await execute(sg, secretariat, `mutation($id: ID!) { recordExit(input: { membershipId: $id, exitedOn: "2024-02-01", reason: "转产" }) { id } }`, { id });
+    const exit = await execute(
+      sg,
+      secretariat,
+      `mutation($id: ID!) { recordExit(input: { membershipId: $id, exitedOn: "2024-02-01", reason: "转产" }) { id } }`,
+      { id },
+    );
     expect(codes(exit)).toEqual(['BAD_USER_INPUT']);
     expect(exit.errors![0].message).toMatch(/不能早于入会日期/);
     expect(await rowCounts()).toEqual(before);
@@ -192,8 +213,15 @@ describe('workflow history', () => {
     const id = applied.data!.recordJoinApplication.id;
     expect(applied.data!.recordJoinApplication.status).toBe('PENDING');
     await execute(sg, secretariat, `mutation($id: ID!) { approveMembership(input: { membershipId: $id, joinedOn: "2025-02-01" }) { id } }`, { id });
-    await execute(sg, secretariat, `mutation($id: ID!) { changeMembershipRole(input: { membershipId: $id, role: DIRECTOR, reason: "理事会增补" }) { id } }`, { id });
-    const exited = await execute(sg, secretariat, `mutation($id: ID!) { recordExit(input: { membershipId: $id, exitedOn: "2025-09-30", reason: "企业转产" }) { status exitedOn exitReason role history { action fromStatus toStatus toRole reason actorUserId at } } }`, { id });
+    await execute(sg, secretariat, `mutation($id: ID!) { changeMembershipRole(input: { membershipId: $id, role: DIRECTOR, reason: "理事会增补" }) { id } }`, {
+      id,
+    });
+    const exited = await execute(
+      sg,
+      secretariat,
+      `mutation($id: ID!) { recordExit(input: { membershipId: $id, exitedOn: "2025-09-30", reason: "企业转产" }) { status exitedOn exitReason role history { action fromStatus toStatus toRole reason actorUserId at } } }`,
+      { id },
+    );
     const m = exited.data!.recordExit;
     expect(m).toMatchObject({ status: 'EXITED', exitedOn: '2025-09-30', exitReason: '企业转产', role: 'DIRECTOR' });
     expect(m.history.map((h: any) => h.action)).toEqual(['APPLIED', 'APPROVED', 'ROLE_CHANGED', 'EXITED']);
@@ -219,14 +247,21 @@ describe('tenancy and entity references', () => {
   it('gives a user of another group nothing of this one', async () => {
     const result = await execute(sg, otherGroup, ENTITIES, { reps });
     expect(result.data!._entities).toEqual([null, null]);
-    const group = await execute(sg, otherGroup, `query($id: ID!) { group(id: $id) { name } organization(id: "${DEMO.memberOrgId}") { name } }`, { id: DEMO.groupId });
+    const group = await execute(sg, otherGroup, `query($id: ID!) { group(id: $id) { name } organization(id: "${DEMO.memberOrgId}") { name } }`, {
+      id: DEMO.groupId,
+    });
     expect(group.data).toEqual({ group: null, organization: null });
   });
 
   it('gives anonymous callers names and types only', async () => {
     const result = await execute(sg, anonymous, ENTITIES, { reps });
     expect(result.data!._entities[0]).toMatchObject({ id: DEMO.memberOrgId, uscc: null, contact: null });
-    const page = await execute(sg, anonymous, `query($id: ID!) { group(id: $id) { name notices { totalCount } members(first: 100) { edges { node { status organization { name type uscc } } } } } }`, { id: DEMO.groupId });
+    const page = await execute(
+      sg,
+      anonymous,
+      `query($id: ID!) { group(id: $id) { name notices { totalCount } members(first: 100) { edges { node { status organization { name type uscc } } } } } }`,
+      { id: DEMO.groupId },
+    );
     const nodes = page.data!.group.members.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(50);
     expectEach(nodes, (n: any) => n.status === 'ACTIVE' && n.organization.name && n.organization.uscc === null);

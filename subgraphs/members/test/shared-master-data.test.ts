@@ -30,10 +30,16 @@ const ok = (result: { data?: Record<string, any> | null; errors?: unknown[] }) =
 
 async function rowCounts() {
   const count = (table: string) => sg.db.query(`SELECT COUNT(*) AS n FROM ${table}`).then((rows: { n: number | string }[]) => Number(rows[0].n));
-  return { organization: await count('organization'), membership: await count('membership'), change: await count('organization_change'), correction: await count('organization_correction') };
+  return {
+    organization: await count('organization'),
+    membership: await count('membership'),
+    change: await count('organization_change'),
+    correction: await count('organization_correction'),
+  };
 }
 
-const usccOf = async (slug: string) => ok(await execute(sg, authority, `query($id: ID!) { organization(id: $id) { uscc } }`, { id: org(slug) })).organization.uscc as string;
+const usccOf = async (slug: string) =>
+  ok(await execute(sg, authority, `query($id: ID!) { organization(id: $id) { uscc } }`, { id: org(slug) })).organization.uscc as string;
 const input = (uscc: string) => ({ uscc, name: '别名有限公司（测试）', type: 'ENTERPRISE', region: '370211', industry: '通用设备制造业' });
 
 beforeAll(async () => {
@@ -67,7 +73,11 @@ describe('the demo data', () => {
 describe('a membership without the unit’s consent', () => {
   it('lists the row to the recording secretariat only, never matched on the unit’s fields', async () => {
     const uscc = await usccOf('zbby');
-    const registered = ok(await execute(sg, sec2, `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id consent organization { id } } }`, { input: { groupId: G2, organization: input(uscc) } })).registerMember;
+    const registered = ok(
+      await execute(sg, sec2, `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id consent organization { id } } }`, {
+        input: { groupId: G2, organization: input(uscc) },
+      }),
+    ).registerMember;
     expect(registered).toEqual({ id: expect.any(String), consent: null, organization: null });
 
     const LIST = `query($g: ID!, $search: String, $filter: MemberFilter) { group(id: $g) { members(first: 100, search: $search, filter: $filter) { totalCount edges { node { id } } } } }`;
@@ -84,8 +94,19 @@ describe('a membership without the unit’s consent', () => {
     expect(await ids(sec2, { filter: { types: ['ENTERPRISE'] } })).not.toContain(registered.id);
     expect(await ids(authority)).toContain(registered.id);
     // Neither a member of G2 nor an entity reference opens it.
-    expect(ok(await execute(sg, member2, `query($id: ID!, $m: ID!) { organization(id: $id) { name } membership(id: $m) { id } }`, { id: org('zbby'), m: registered.id }))).toEqual({ organization: null, membership: null });
-    const entities = ok(await execute(sg, sec2, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { name } } }`, { r: [{ __typename: 'Organization', id: org('zbby') }] }));
+    expect(
+      ok(
+        await execute(sg, member2, `query($id: ID!, $m: ID!) { organization(id: $id) { name } membership(id: $m) { id } }`, {
+          id: org('zbby'),
+          m: registered.id,
+        }),
+      ),
+    ).toEqual({ organization: null, membership: null });
+    const entities = ok(
+      await execute(sg, sec2, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { name } } }`, {
+        r: [{ __typename: 'Organization', id: org('zbby') }],
+      }),
+    );
     expect(entities._entities).toEqual([null]);
   });
 
@@ -94,13 +115,21 @@ describe('a membership without the unit’s consent', () => {
     const applied = ok(await execute(sg, school, `mutation($g: ID!) { applyToJoin(input: { groupId: $g }) { id consent } }`, { g: G2 })).applyToJoin;
     expect(applied.consent).toBe('APPLIED');
     ok(await execute(sg, sec2, `mutation($id: ID!) { rejectMembership(input: { membershipId: $id, reason: "名额已满" }) { id } }`, { id: applied.id }));
-    const again = ok(await execute(sg, sec2, `mutation($input: RecordJoinApplicationInput!) { recordJoinApplication(input: $input) { id consent organization { id } } }`, { input: { groupId: G2, organization: input(await usccOf('zbzy')) } })).recordJoinApplication;
+    const again = ok(
+      await execute(sg, sec2, `mutation($input: RecordJoinApplicationInput!) { recordJoinApplication(input: $input) { id consent organization { id } } }`, {
+        input: { groupId: G2, organization: input(await usccOf('zbzy')) },
+      }),
+    ).recordJoinApplication;
     expect(again).toEqual({ id: applied.id, consent: 'APPLIED', organization: { id: org('zbzy') } });
   });
 
   it('is confirmed only by the unit itself, once', async () => {
     const uscc = await usccOf('zbcl');
-    const recorded = ok(await execute(sg, sec2, `mutation($input: RecordJoinApplicationInput!) { recordJoinApplication(input: $input) { id } }`, { input: { groupId: G2, organization: input(uscc) } })).recordJoinApplication;
+    const recorded = ok(
+      await execute(sg, sec2, `mutation($input: RecordJoinApplicationInput!) { recordJoinApplication(input: $input) { id } }`, {
+        input: { groupId: G2, organization: input(uscc) },
+      }),
+    ).recordJoinApplication;
     const CONFIRM = `mutation($id: ID!) { confirmMembership(id: $id) { consent } }`;
     expect(codes(await execute(sg, sec2, CONFIRM, { id: recorded.id }))).toEqual(['NOT_FOUND']);
     expect(codes(await execute(sg, new Viewer('bot', null, [G2], ['REPORTER']), CONFIRM, { id: recorded.id }))).toEqual(['FORBIDDEN']);
@@ -115,7 +144,8 @@ describe('direct edits and corrections', () => {
   const PROPOSE = `mutation($input: OrganizationCorrectionInput!) { proposeOrganizationCorrection(input: $input) { id fields { field proposedValue } } }`;
 
   it('a unit that applied to another group is no longer edited directly by the group that registered it', async () => {
-    const full = async (slug: string) => ok(await execute(sg, sec1, `query($id: ID!) { organization(id: $id) { uscc name type region industry } }`, { id: org(slug) })).organization;
+    const full = async (slug: string) =>
+      ok(await execute(sg, sec1, `query($id: ID!) { organization(id: $id) { uscc name type region industry } }`, { id: org(slug) })).organization;
     const before = await full('lczc');
     ok(await execute(sg, sec1, UPDATE, { id: org('lczc'), input: { ...before, name: '聊城示范精密轴承有限公司（演示）' } }));
     ok(await execute(sg, unitUser('lczc', [G1]), `mutation($g: ID!) { applyToJoin(input: { groupId: $g }) { id } }`, { g: G2 }));
@@ -129,11 +159,16 @@ describe('direct edits and corrections', () => {
 
   it('refuses a correction from a group the unit did not consent to like an unknown unit, and bad values, changing nothing', async () => {
     const counts = await rowCounts();
-    const foreign = await execute(sg, sec2, PROPOSE, { input: { organizationId: org('zbby'), groupId: G2, reason: '核对', changes: { name: '改名（测试）' } } });
-    const unknown = await execute(sg, sec2, PROPOSE, { input: { organizationId: randomUUID(), groupId: G2, reason: '核对', changes: { name: '改名（测试）' } } });
+    const foreign = await execute(sg, sec2, PROPOSE, {
+      input: { organizationId: org('zbby'), groupId: G2, reason: '核对', changes: { name: '改名（测试）' } },
+    });
+    const unknown = await execute(sg, sec2, PROPOSE, {
+      input: { organizationId: randomUUID(), groupId: G2, reason: '核对', changes: { name: '改名（测试）' } },
+    });
     expect(codes(foreign)).toEqual(['NOT_FOUND']);
     expect(foreign.errors![0].message.replace(org('zbby'), 'ID')).toBe(unknown.errors![0].message.replace(/[0-9a-f-]{36}/, 'ID'));
-    const proposal = (changes: Record<string, unknown>, groupId = G1) => execute(sg, sec1, PROPOSE, { input: { organizationId: org('qdgkjx'), groupId, reason: '核对', changes } });
+    const proposal = (changes: Record<string, unknown>, groupId = G1) =>
+      execute(sg, sec1, PROPOSE, { input: { organizationId: org('qdgkjx'), groupId, reason: '核对', changes } });
     expect(codes(await proposal({ contactPhone: '12' }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await proposal({ type: 'HIGHER_VOCATIONAL' }))).toEqual(['BAD_USER_INPUT']); // still flagged 规模以上
     expect(codes(await proposal({}))).toEqual(['BAD_USER_INPUT']);
@@ -144,7 +179,9 @@ describe('direct edits and corrections', () => {
 
   it('re-validates an accepted correction against the unit’s data as it is then', async () => {
     const shared = unitUser('qdgkjx', [G1, G2]);
-    const proposed = ok(await execute(sg, sec2, PROPOSE, { input: { organizationId: org('qdgkjx'), groupId: G2, reason: '确认规模', changes: { fortune500: true } } })).proposeOrganizationCorrection;
+    const proposed = ok(
+      await execute(sg, sec2, PROPOSE, { input: { organizationId: org('qdgkjx'), groupId: G2, reason: '确认规模', changes: { fortune500: true } } }),
+    ).proposeOrganizationCorrection;
     expect(proposed.fields).toEqual([{ field: 'fortune500', proposedValue: 'true' }]);
     const unit = ok(await execute(sg, shared, `{ myOrganization { uscc name region industry } }`)).myOrganization;
     // Meanwhile the unit records that it is a research institute: the flag no longer applies.
@@ -153,7 +190,9 @@ describe('direct edits and corrections', () => {
     const accepted = await execute(sg, shared, `mutation($id: ID!) { acceptOrganizationCorrection(id: $id) { status } }`, { id: proposed.id });
     expect(codes(accepted)).toEqual(['BAD_USER_INPUT']);
     expect(await rowCounts()).toEqual(counts);
-    const status = ok(await execute(sg, shared, `{ myOrganization { corrections { id status } } }`)).myOrganization.corrections.find((c: any) => c.id === proposed.id);
+    const status = ok(await execute(sg, shared, `{ myOrganization { corrections { id status } } }`)).myOrganization.corrections.find(
+      (c: any) => c.id === proposed.id,
+    );
     expect(status.status).toBe('PENDING');
   });
 });
@@ -164,9 +203,19 @@ describe('the migration of an existing database', () => {
     const before = await openDataSource(config, { entities: [], migrations: [Initial1763700000000] });
     const [g1, g2, o] = [randomUUID(), randomUUID(), randomUUID()];
     const first17 = '91370102MA0000777';
-    await before.query(`INSERT INTO organization (id, name, uscc, type, region, industry) VALUES (?, ?, ?, ?, ?, ?)`, [o, '迁移测试有限公司', first17 + usccCheckCharacter(first17), 'ENTERPRISE', '370102', 'x']);
+    await before.query(`INSERT INTO organization (id, name, uscc, type, region, industry) VALUES (?, ?, ?, ?, ?, ?)`, [
+      o,
+      '迁移测试有限公司',
+      first17 + usccCheckCharacter(first17),
+      'ENTERPRISE',
+      '370102',
+      'x',
+    ]);
     const insertMembership = (id: string, groupId: string, createdAt: string) =>
-      before.query(`INSERT INTO membership (id, groupId, organizationId, role, roleRank, status, createdAt, updatedAt) VALUES (?, ?, ?, 'MEMBER', 6, 'ACTIVE', ?, ?)`, [id, groupId, o, createdAt, createdAt]);
+      before.query(
+        `INSERT INTO membership (id, groupId, organizationId, role, roleRank, status, createdAt, updatedAt) VALUES (?, ?, ?, 'MEMBER', 6, 'ACTIVE', ?, ?)`,
+        [id, groupId, o, createdAt, createdAt],
+      );
     await insertMembership('m-later', g2, '2022-01-01 00:00:00.000');
     await insertMembership('m-first', g1, '2015-01-01 00:00:00.000');
     await before.destroy();
@@ -176,7 +225,10 @@ describe('the migration of an existing database', () => {
       const [organization] = await after.query(`SELECT createdByGroupId FROM organization WHERE id = ?`, [o]);
       expect(organization.createdByGroupId).toBe(g1);
       const rows: { id: string; consent: string | null }[] = await after.query(`SELECT id, consent FROM membership ORDER BY id`);
-      expect(rows).toEqual([{ id: 'm-first', consent: 'REGISTERED' }, { id: 'm-later', consent: null }]);
+      expect(rows).toEqual([
+        { id: 'm-first', consent: 'REGISTERED' },
+        { id: 'm-later', consent: null },
+      ]);
     } finally {
       await after.destroy();
       await dropTestDatabase(config);

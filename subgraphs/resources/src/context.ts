@@ -20,7 +20,11 @@ export function createLoaders(db: DataSource, viewer: Viewer, { directory }: Res
     ),
     resourcesByProviderId: loader<string, SharedResource[]>(async (ids) => {
       const rows = await db.getRepository(SharedResource).find({ where: { providerId: In(ids) }, order: { publishedAt: 'DESC', id: 'DESC' } });
-      return manyByKey(ids, rows.filter((r) => canSeeResource(viewer, r)), (r) => r.providerId);
+      return manyByKey(
+        ids,
+        rows.filter((r) => canSeeResource(viewer, r)),
+        (r) => r.providerId,
+      );
     }),
     visibleRequestById: loader<string, ResourceRequest | null>(async (ids) =>
       oneByKey(ids, await db.getRepository(ResourceRequest).findBy({ id: In(ids) }), (r) => r.id).map((r) => (r && canSeeRequest(viewer, r) ? r : null)),
@@ -30,7 +34,9 @@ export function createLoaders(db: DataSource, viewer: Viewer, { directory }: Res
     ),
     /** Ledger rows an organization recorded or is the partner in, as far as the viewer may see them. */
     cooperationsByOrganizationId: loader<string, Cooperation[]>(async (ids) => {
-      const rows = await db.getRepository(Cooperation).find({ where: [{ organizationId: In(ids) }, { partnerId: In(ids) }], order: { year: 'DESC', id: 'ASC' } });
+      const rows = await db
+        .getRepository(Cooperation)
+        .find({ where: [{ organizationId: In(ids) }, { partnerId: In(ids) }], order: { year: 'DESC', id: 'ASC' } });
       const visible = rows.filter((c) => canSeeCooperation(viewer, c));
       const recorded = manyByKey(ids, visible, (c) => c.organizationId);
       const partnered = manyByKey(ids, visible, (c) => c.partnerId);

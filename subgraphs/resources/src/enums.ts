@@ -69,9 +69,12 @@ export enum RequestDirection {
 export const RESOURCE_STATUS_LABEL: Record<ResourceStatus, string> = { DRAFT: '草稿', PUBLISHED: '已发布', WITHDRAWN: '已撤回' };
 export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = { PENDING: '待审核', APPROVED: '已同意', REJECTED: '已拒绝', COMPLETED: '已完成' };
 
-
 registerEnumType(ResourceKind, { name: 'ResourceKind', description: '共享资源类型', valuesConfig: describe(KIND_LABEL) });
 registerEnumType(Visibility, { name: 'Visibility', description: '可见范围', valuesConfig: describe({ GROUP: '集团内', PUBLIC: '门户公开' }) });
 registerEnumType(ResourceStatus, { name: 'ResourceStatus', description: '资源状态', valuesConfig: describe(RESOURCE_STATUS_LABEL) });
 registerEnumType(RequestStatus, { name: 'RequestStatus', description: '资源申请状态', valuesConfig: describe(REQUEST_STATUS_LABEL) });
-registerEnumType(RequestDirection, { name: 'RequestDirection', description: '收到的申请 / 发出的申请', valuesConfig: describe({ INCOMING: '收到的申请（本单位是提供方）', OUTGOING: '发出的申请（本单位是申请方）' }) });
+registerEnumType(RequestDirection, {
+  name: 'RequestDirection',
+  description: '收到的申请 / 发出的申请',
+  valuesConfig: describe({ INCOMING: '收到的申请（本单位是提供方）', OUTGOING: '发出的申请（本单位是申请方）' }),
+});

@@ -27,7 +27,15 @@ export const resources: SubgraphDefinition<ResourcesLoaders, ResourcesDependenci
   defaultPort: 4002,
   entities: [SharedResource, ResourceRequest, Cooperation, CooperationAudit, Message],
   migrations: [ResourcesInitial1763800000000, CooperationAudit1764300000000],
-  resolvers: [ResourceResolver, RequestResolver, CooperationResolver, CooperationAuditResolver, MessageResolver, OrganizationResourcesResolver, AnnualReportSharingResolver],
+  resolvers: [
+    ResourceResolver,
+    RequestResolver,
+    CooperationResolver,
+    CooperationAuditResolver,
+    MessageResolver,
+    OrganizationResourcesResolver,
+    AnnualReportSharingResolver,
+  ],
   orphanedTypes: [Organization, AnnualReport],
   referenceResolvers: {
     SharedResource: { __resolveReference: (ref: Ref, ctx: ResourcesContext) => ctx.loaders.visibleResourceById.load(ref.id) },

@@ -27,7 +27,12 @@ const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) 
 
 async function rowCounts() {
   const count = (table: string) => sg.db.query(`SELECT COUNT(*) AS n FROM ${table}`).then((rows: { n: number | string }[]) => Number(rows[0].n));
-  return { resources: await count('shared_resource'), requests: await count('resource_request'), cooperations: await count('cooperation'), messages: await count('resource_message') };
+  return {
+    resources: await count('shared_resource'),
+    requests: await count('resource_request'),
+    cooperations: await count('cooperation'),
+    messages: await count('resource_message'),
+  };
 }
 const snapshot = async (table: string, id: string) => (await sg.db.query(`SELECT * FROM ${table} WHERE id = ?`, [id]))[0];
 
@@ -70,7 +75,11 @@ describe('posting resources', () => {
     const created = await execute(sg, enterprise, CREATE, { input: orderClass({ title: '草稿可见性测试订单班' }) });
     expect(created.data!.createResource).toMatchObject({ status: 'DRAFT', capacityLeft: 30, provider: { id: org('jnjgzb') } });
     // Name, type and region as the directory answers them, so search filters on them in SQL.
-    expect(await snapshot('shared_resource', created.data!.createResource.id)).toMatchObject({ providerName: '济南示范激光装备有限公司（演示）', providerType: 'ENTERPRISE', providerRegion: '370112' });
+    expect(await snapshot('shared_resource', created.data!.createResource.id)).toMatchObject({
+      providerName: '济南示范激光装备有限公司（演示）',
+      providerType: 'ENTERPRISE',
+      providerRegion: '370112',
+    });
     const id = created.data!.createResource.id;
     const find = () => execute(sg, school, SEARCH, { filter: { keyword: '草稿可见性测试' } });
     expect((await find()).data!.resources.totalCount).toBe(0);
@@ -105,7 +114,10 @@ describe('posting resources', () => {
   it('ignores any attempt to edit or withdraw another unit’s resource', async () => {
     const id = await publishedOrderClass();
     const before = await snapshot('shared_resource', id);
-    const edit = await execute(sg, otherEnterprise, `mutation($id: ID!, $input: ResourceInput!) { updateResource(id: $id, input: $input) { id } }`, { id, input: orderClass({ title: '被篡改' }) });
+    const edit = await execute(sg, otherEnterprise, `mutation($id: ID!, $input: ResourceInput!) { updateResource(id: $id, input: $input) { id } }`, {
+      id,
+      input: orderClass({ title: '被篡改' }),
+    });
     expect(codes(edit)).toEqual(['FORBIDDEN']);
     const withdraw = await execute(sg, otherEnterprise, `mutation($id: ID!) { withdrawResource(id: $id) { id } }`, { id });
     expect(codes(withdraw)).toEqual(['FORBIDDEN']);
@@ -116,7 +128,9 @@ describe('posting resources', () => {
 describe('requests', () => {
   const REQUEST = /* GraphQL */ `mutation($input: RequestInput!) { requestResource(input: $input) { id status } }`;
   const ask = (resourceId: string, quantity: number) =>
-    execute(sg, school, REQUEST, { input: { resourceId, quantity, periodStart: '2026-03-01', periodEnd: '2026-07-01', purpose: '机电一体化专业学生订单培养' } });
+    execute(sg, school, REQUEST, {
+      input: { resourceId, quantity, periodStart: '2026-03-01', periodEnd: '2026-07-01', purpose: '机电一体化专业学生订单培养' },
+    });
 
   it('runs request → approval → completion, keeps capacity, and tells both sides', async () => {
     const id = await publishedOrderClass({ capacity: 20 });
@@ -126,7 +140,9 @@ describe('requests', () => {
 
     const byOther = await execute(sg, otherEnterprise, `mutation($id: ID!) { approveResourceRequest(id: $id) { id } }`, { id: first.id });
     expect(codes(byOther)).toEqual(['FORBIDDEN']);
-    const approved = await execute(sg, enterprise, `mutation($id: ID!) { approveResourceRequest(id: $id) { status resource { capacityLeft } } }`, { id: first.id });
+    const approved = await execute(sg, enterprise, `mutation($id: ID!) { approveResourceRequest(id: $id) { status resource { capacityLeft } } }`, {
+      id: first.id,
+    });
     expect(approved.data!.approveResourceRequest).toEqual({ status: 'APPROVED', resource: { capacityLeft: 5 } });
 
     const resourceBefore = await snapshot('shared_resource', id);
@@ -136,20 +152,36 @@ describe('requests', () => {
     expect(await snapshot('shared_resource', id)).toEqual(resourceBefore);
     expect((await snapshot('resource_request', second.id)).status).toBe('PENDING');
 
-    const completeByProvider = await execute(sg, enterprise, `mutation($id: ID!) { completeResourceRequest(id: $id, outcome: { participants: 14 }) { id } }`, { id: first.id });
+    const completeByProvider = await execute(sg, enterprise, `mutation($id: ID!) { completeResourceRequest(id: $id, outcome: { participants: 14 }) { id } }`, {
+      id: first.id,
+    });
     expect(codes(completeByProvider)).toEqual(['FORBIDDEN']);
-    const completed = await execute(sg, school, `mutation($id: ID!) { completeResourceRequest(id: $id, outcome: { participants: 14, hours: 320, note: "14 人全部取得中级工证书" }) { status outcomeParticipants } }`, { id: first.id });
+    const completed = await execute(
+      sg,
+      school,
+      `mutation($id: ID!) { completeResourceRequest(id: $id, outcome: { participants: 14, hours: 320, note: "14 人全部取得中级工证书" }) { status outcomeParticipants } }`,
+      { id: first.id },
+    );
     expect(completed.data!.completeResourceRequest).toEqual({ status: 'COMPLETED', outcomeParticipants: 14 });
 
-    const messages = async (viewer: Viewer) => (await execute(sg, viewer, `{ myMessages(first: 100) { edges { node { title requestId } } } }`)).data!.myMessages.edges.map((e: any) => e.node);
-    expect((await messages(enterprise)).filter((m: any) => m.requestId === first.id).map((m: any) => m.title)).toEqual(['资源使用已完成', expect.stringMatching(/^收到资源申请/)]);
+    const messages = async (viewer: Viewer) =>
+      (await execute(sg, viewer, `{ myMessages(first: 100) { edges { node { title requestId } } } }`)).data!.myMessages.edges.map((e: any) => e.node);
+    expect((await messages(enterprise)).filter((m: any) => m.requestId === first.id).map((m: any) => m.title)).toEqual([
+      '资源使用已完成',
+      expect.stringMatching(/^收到资源申请/),
+    ]);
     expect((await messages(school)).filter((m: any) => m.requestId === first.id).map((m: any) => m.title)).toEqual(['资源申请已同意']);
   });
 
   it('lets a provider reject with a reason, and not approve twice', async () => {
     const id = await publishedOrderClass();
     const request = (await ask(id, 2)).data!.requestResource;
-    const rejected = await execute(sg, enterprise, `mutation($id: ID!) { rejectResourceRequest(id: $id, reason: "名额已内部分配") { status decisionReason } }`, { id: request.id });
+    const rejected = await execute(
+      sg,
+      enterprise,
+      `mutation($id: ID!) { rejectResourceRequest(id: $id, reason: "名额已内部分配") { status decisionReason } }`,
+      { id: request.id },
+    );
     expect(rejected.data!.rejectResourceRequest).toEqual({ status: 'REJECTED', decisionReason: '名额已内部分配' });
     const again = await execute(sg, enterprise, `mutation($id: ID!) { approveResourceRequest(id: $id) { id } }`, { id: request.id });
     expect(codes(again)).toEqual(['BAD_USER_INPUT']);
@@ -158,16 +190,30 @@ describe('requests', () => {
 
 describe('cooperation ledgers', () => {
   const RECORD = /* GraphQL */ `mutation($input: CooperationInput!) { recordCooperation(input: $input) { id partnerUscc investment investmentReceived partner { id } } }`;
-  const partnerUscc = async () => (await sg.db.query(`SELECT partnerUscc FROM cooperation WHERE partnerId = ? LIMIT 1`, [org('jnjgzb')]))[0]?.partnerUscc as string;
+  const partnerUscc = async () =>
+    (await sg.db.query(`SELECT partnerUscc FROM cooperation WHERE partnerId = ? LIMIT 1`, [org('jnjgzb')]))[0]?.partnerUscc as string;
   const ledger = (uscc: string, overrides: Record<string, unknown> = {}) => ({
-    groupId: G1, partnerUscc: uscc, year: 2025, projectName: '激光订单班（测试）', orderClassStudents: 30, investment: '500000.00', investmentReceived: '320000.50', equipmentValue: '100000', ...overrides,
+    groupId: G1,
+    partnerUscc: uscc,
+    year: 2025,
+    projectName: '激光订单班（测试）',
+    orderClassStudents: 30,
+    investment: '500000.00',
+    investmentReceived: '320000.50',
+    equipmentValue: '100000',
+    ...overrides,
   });
 
   it('records a row with an exact amount and a partner known to the hub', async () => {
     const uscc = await partnerUscc();
     expect(uscc).toHaveLength(18);
     const recorded = await execute(sg, school, RECORD, { input: ledger(uscc) });
-    expect(recorded.data!.recordCooperation).toMatchObject({ partnerUscc: uscc, investment: '500000.00', investmentReceived: '320000.50', partner: { id: org('jnjgzb') } });
+    expect(recorded.data!.recordCooperation).toMatchObject({
+      partnerUscc: uscc,
+      investment: '500000.00',
+      investmentReceived: '320000.50',
+      partner: { id: org('jnjgzb') },
+    });
     const id = recorded.data!.recordCooperation.id;
     const visible = async (viewer: Viewer) => (await execute(sg, viewer, `query($id: ID!) { cooperation(id: $id) { id } }`, { id })).data!.cooperation;
     expect(await visible(enterprise)).toEqual({ id });
@@ -257,10 +303,11 @@ describe('no N+1', () => {
 });
 
 describe('annual report: sharing', () => {
-  const SHARING = /* GraphQL */ `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { sharing { cooperations orderClassStudents investment investmentReceived serviceIncome requestsCompleted { kind count participants } } } } }`;
-
   it('sums the group’s ledgers of the year exactly; per-unit figures only for the bot, the secretariat or the unit itself', async () => {
-    const rows: any[] = await sg.db.query(`SELECT organizationId, orderClassStudents, investment, investmentReceived FROM cooperation WHERE groupId = ? AND year = 2025`, [G1]);
+    const rows: any[] = await sg.db.query(
+      `SELECT organizationId, orderClassStudents, investment, investmentReceived FROM cooperation WHERE groupId = ? AND year = 2025`,
+      [G1],
+    );
     const query = /* GraphQL */ `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { sharing { cooperations orderClassStudents investmentReceived requestsCompleted { kind count participants } byOrganization { organizationId } } } } }`;
     const reps = [{ __typename: 'AnnualReport', groupId: G1, year: 2025 }];
     const sharing = (await execute(sg, reporter, query, { reps })).data!._entities[0].sharing;

@@ -20,9 +20,15 @@ export function createLoaders(db: DataSource, _viewer: Viewer, { directory }: St
     directory,
     returnsSection: new DataLoader<string, ReturnsSection>((keys) => Promise.all(keys.map((k) => returnsSection(db, split(k).groupId, split(k).year)))),
     approvedReturnsByGroupYear: new DataLoader<string, Map<string, AnnualReturn>>((keys) =>
-      Promise.all(keys.map(async (k) => new Map((await db.getRepository(AnnualReturn).findBy({ ...split(k), status: ReturnStatus.APPROVED })).map((r) => [r.organizationId, r])))),
+      Promise.all(
+        keys.map(
+          async (k) => new Map((await db.getRepository(AnnualReturn).findBy({ ...split(k), status: ReturnStatus.APPROVED })).map((r) => [r.organizationId, r])),
+        ),
+      ),
     ),
-    targetsByGroupYear: new DataLoader<string, Target[]>((keys) => Promise.all(keys.map((k) => db.getRepository(Target).find({ where: split(k), order: { indicator: 'ASC', scope: 'ASC' } })))),
+    targetsByGroupYear: new DataLoader<string, Target[]>((keys) =>
+      Promise.all(keys.map((k) => db.getRepository(Target).find({ where: split(k), order: { indicator: 'ASC', scope: 'ASC' } }))),
+    ),
   };
 }
 

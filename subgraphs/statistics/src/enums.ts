@@ -30,7 +30,6 @@ export const INDICATOR_LABEL: Record<Indicator, string> = {
   SERVICE_INCOME_PER_TEACHER: '师均社会服务到账（万元）',
 };
 
-
 registerEnumType(RoundStatus, { name: 'RoundStatus', description: '采集状态', valuesConfig: describe(ROUND_STATUS_LABEL) });
 registerEnumType(ReturnStatus, { name: 'ReturnStatus', description: '年报状态', valuesConfig: describe(RETURN_STATUS_LABEL) });
 registerEnumType(Indicator, { name: 'Indicator', description: '指标', valuesConfig: describe(INDICATOR_LABEL) });

@@ -15,13 +15,22 @@ export class CoBuilder {
 }
 
 function validDesignation(input: BaseDesignationInput) {
-  return { level: input.level, title: requiredText(input.title, '认定称号', 200), issuer: requiredText(input.issuer, '认定部门', 100), awardedOn: input.awardedOn };
+  return {
+    level: input.level,
+    title: requiredText(input.title, '认定称号', 200),
+    issuer: requiredText(input.issuer, '认定部门', 100),
+    awardedOn: input.awardedOn,
+  };
 }
 
 @Resolver(() => TrainingBase)
 export class BaseResolver {
   @Query(() => [TrainingBase], { description: '集团的联合培训基地' })
-  async trainingBases(@Arg('groupId', () => ID) groupId: string, @Arg('kind', () => BaseKind, { nullable: true }) kind: BaseKind | null, @Ctx() ctx: BasesContext) {
+  async trainingBases(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('kind', () => BaseKind, { nullable: true }) kind: BaseKind | null,
+    @Ctx() ctx: BasesContext,
+  ) {
     if (!ctx.viewer.canRead(groupId)) return [];
     return ctx.db.getRepository(TrainingBase).find({ where: { groupId, ...(kind ? { kind } : {}) }, order: { name: 'ASC' } });
   }
@@ -69,14 +78,25 @@ export class BaseResolver {
     const base: TrainingBase = { id: randomUUID(), groupId: input.groupId, ...values, createdAt: now() };
     await ctx.db.transaction(async (em) => {
       await em.insert(TrainingBase, base);
-      await em.insert(BaseCoBuilder, units.map((u) => ({ id: randomUUID(), baseId: base.id, ...u })));
-      if (designations.length) await em.insert(BaseDesignation, designations.map((d) => ({ id: randomUUID(), baseId: base.id, ...d })));
+      await em.insert(
+        BaseCoBuilder,
+        units.map((u) => ({ id: randomUUID(), baseId: base.id, ...u })),
+      );
+      if (designations.length)
+        await em.insert(
+          BaseDesignation,
+          designations.map((d) => ({ id: randomUUID(), baseId: base.id, ...d })),
+        );
     });
     return base;
   }
 
   @Mutation(() => BaseDesignation, { description: '添加基地认定（秘书处或牵头单位）' })
-  async addBaseDesignation(@Arg('baseId', () => ID) baseId: string, @Arg('input', () => BaseDesignationInput) input: BaseDesignationInput, @Ctx() ctx: BasesContext) {
+  async addBaseDesignation(
+    @Arg('baseId', () => ID) baseId: string,
+    @Arg('input', () => BaseDesignationInput) input: BaseDesignationInput,
+    @Ctx() ctx: BasesContext,
+  ) {
     const base = await ctx.loaders.visibleBaseById.load(baseId);
     if (!base) throw notFound('基地', baseId);
     const lead = (await ctx.loaders.coBuildersByBaseId.load(baseId)).find((c) => c.role === CoBuilderRole.LEAD);

@@ -22,7 +22,13 @@ export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return storedText(value.richText.map((r) => r.text ?? '').join('').trim());
+    if ('richText' in value)
+      return storedText(
+        value.richText
+          .map((r) => r.text ?? '')
+          .join('')
+          .trim(),
+      );
     if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: CellValue }).result);
     if ('result' in value) return cellText(value.result as CellValue);
     if ('text' in value) return storedText(String(value.text).trim());

@@ -38,7 +38,10 @@ export { WorkbookError };
 
 /** Thrown inside the transaction so that nothing of a rejected workbook is kept. */
 class Rejected extends Error {
-  constructor(readonly errors: RowError[], readonly errorCount: number) {
+  constructor(
+    readonly errors: RowError[],
+    readonly errorCount: number,
+  ) {
     super('rejected');
   }
 }
@@ -92,12 +95,17 @@ class WorkbookImport {
   private counts = { programs: 0, sessions: 0, certifications: 0, trainees: 0 };
   private pendingTrainees: { row: number; trainee: Trainee }[] = [];
 
-  constructor(private readonly em: EntityManager, private readonly sealer: Sealer, private readonly request: ImportRequest) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sealer: Sealer,
+    private readonly request: ImportRequest,
+  ) {}
 
   /** Records a bad row; its reasons may quote cells, so any 身份证号 or phone in them is masked. */
   private fail(sheet: SheetKey, row: number, reasons: string[]) {
     this.errorCount += 1;
-    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push({ sheet: SHEETS[sheet].name, row, reasons: reasons.map((reason) => maskPersonalText(reason).slice(0, MAX_REASON_LENGTH)) });
+    if (this.errors.length < MAX_LISTED_ERRORS)
+      this.errors.push({ sheet: SHEETS[sheet].name, row, reasons: reasons.map((reason) => maskPersonalText(reason).slice(0, MAX_REASON_LENGTH)) });
   }
 
   /**
@@ -172,7 +180,9 @@ class WorkbookImport {
     const actual = expected.map((_, i) => cellText(values[i]));
     if (actual.some((h, i) => h !== expected[i])) {
       // The "header" may be a row of data when the header row is missing: never repeat it unmasked.
-      throw new WorkbookError(maskPersonalText(`工作表「${SHEETS[key].name}」的表头应为：${expected.join('、')}；实际为：${actual.map((h) => h.slice(0, 30)).join('、')}`));
+      throw new WorkbookError(
+        maskPersonalText(`工作表「${SHEETS[key].name}」的表头应为：${expected.join('、')}；实际为：${actual.map((h) => h.slice(0, 30)).join('、')}`),
+      );
     }
   }
 
@@ -201,7 +211,9 @@ class WorkbookImport {
     if (!name || name.length > 200) reasons.push('项目名称不能为空，最多 200 个字符');
     const category = CATEGORY_BY_LABEL.get(cellText(v[2]));
     if (!category) reasons.push(`培训类别「${cellText(v[2])}」不在可选值中`);
-    const targetLabels = cellText(v[3]).split(/[、,，;；\s]+/).filter(Boolean);
+    const targetLabels = cellText(v[3])
+      .split(/[、,，;；\s]+/)
+      .filter(Boolean);
     const targets = targetLabels.map((t) => TARGET_BY_LABEL.get(t));
     if (!targetLabels.length || targets.some((t) => !t)) reasons.push(`培训对象「${cellText(v[3])}」不在可选值中`);
     const mode = MODE_BY_LABEL.get(cellText(v[4]));
@@ -220,8 +232,23 @@ class WorkbookImport {
     this.counts.programs += 1;
     if (this.errorCount) return;
     const targetGroups = [...new Set(targets as TargetGroup[])];
-    await this.em.insert(TrainingProgram, { id, ...this.ledger(), code, name, category: category!, mode: mode!, targetGroups, clientName, clientUscc, subsidised: subsidisedText === '是', year: year! });
-    await this.em.insert(ProgramTargetGroup, targetGroups.map((targetGroup) => ({ programId: id, targetGroup })));
+    await this.em.insert(TrainingProgram, {
+      id,
+      ...this.ledger(),
+      code,
+      name,
+      category: category!,
+      mode: mode!,
+      targetGroups,
+      clientName,
+      clientUscc,
+      subsidised: subsidisedText === '是',
+      year: year!,
+    });
+    await this.em.insert(
+      ProgramTargetGroup,
+      targetGroups.map((targetGroup) => ({ programId: id, targetGroup })),
+    );
   }
 
   /** A program of this workbook or one imported before for this base. */
@@ -258,8 +285,19 @@ class WorkbookImport {
     this.counts.sessions += 1;
     if (this.errorCount) return;
     await this.em.insert(TrainingSession, {
-      id, ...this.ledger(), programId: program!.id, category: program!.category as TrainingSession['category'], mode: program!.mode as TrainingSession['mode'],
-      code, startsOn: startsOn!, endsOn: endsOn!, month: startsOn!.slice(0, 7), year: Number(startsOn!.slice(0, 4)), personTimes: personTimes!, hours: hours!, revenue,
+      id,
+      ...this.ledger(),
+      programId: program!.id,
+      category: program!.category as TrainingSession['category'],
+      mode: program!.mode as TrainingSession['mode'],
+      code,
+      startsOn: startsOn!,
+      endsOn: endsOn!,
+      month: startsOn!.slice(0, 7),
+      year: Number(startsOn!.slice(0, 4)),
+      personTimes: personTimes!,
+      hours: hours!,
+      revenue,
     });
   }
 
@@ -284,7 +322,17 @@ class WorkbookImport {
     this.certificationCodes.add(code);
     this.counts.certifications += 1;
     if (this.errorCount) return;
-    await this.em.insert(CertificationBatch, { id: randomUUID(), ...this.ledger(), code, occupation, level: level!, candidates: candidates!, passed: passed!, assessedOn: assessedOn!, year: Number(assessedOn!.slice(0, 4)) });
+    await this.em.insert(CertificationBatch, {
+      id: randomUUID(),
+      ...this.ledger(),
+      code,
+      occupation,
+      level: level!,
+      candidates: candidates!,
+      passed: passed!,
+      assessedOn: assessedOn!,
+      year: Number(assessedOn!.slice(0, 4)),
+    });
   }
 
   private async trainee(row: number, v: CellValue[]) {
@@ -312,9 +360,17 @@ class WorkbookImport {
     this.pendingTrainees.push({
       row,
       trainee: {
-        id: randomUUID(), baseId: this.base.id, groupId: this.base.groupId, sessionId: sessionId!, name,
-        idNumberSealed: this.sealer.seal(idNumber), idNumberHash, idNumberMasked: maskIdNumber(idNumber),
-        phoneSealed: phone ? this.sealer.seal(phone) : null, phoneMasked: phone ? maskPhone(phone) : null, importId: this.importId,
+        id: randomUUID(),
+        baseId: this.base.id,
+        groupId: this.base.groupId,
+        sessionId: sessionId!,
+        name,
+        idNumberSealed: this.sealer.seal(idNumber),
+        idNumberHash,
+        idNumberMasked: maskIdNumber(idNumber),
+        phoneSealed: phone ? this.sealer.seal(phone) : null,
+        phoneMasked: phone ? maskPhone(phone) : null,
+        importId: this.importId,
       },
     });
     if (this.pendingTrainees.length >= CHUNK) await this.flushTrainees();
@@ -334,6 +390,9 @@ class WorkbookImport {
       if (taken.has(`${trainee.sessionId}:${trainee.idNumberHash}`)) this.fail('trainees', row, ['该学员已在此班次的名册中（之前已导入）']);
     }
     if (this.errorCount) return;
-    await this.em.insert(Trainee, batch.map((b) => b.trainee));
+    await this.em.insert(
+      Trainee,
+      batch.map((b) => b.trainee),
+    );
   }
 }

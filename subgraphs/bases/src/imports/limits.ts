@@ -44,28 +44,54 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 
 /** A workbook over one of the limits: refused with the HTTP status and code a client acts on, naming the limit. */
 export class ImportLimitError extends Error {
-  private constructor(readonly status: 413 | 422, readonly code: string, readonly limit: string, readonly max: number, message: string) {
+  private constructor(
+    readonly status: 413 | 422,
+    readonly code: string,
+    readonly limit: string,
+    readonly max: number,
+    message: string,
+  ) {
     super(message);
   }
 
   static entryBytes(max: number) {
-    return new ImportLimitError(413, 'PAYLOAD_TOO_LARGE', VARIABLES.entryBytes.variable, max,
-      `工作簿内容过大（workbook part too large）：工作簿中的单个部分解压后不得超过 ${Math.round(max / 1048576)} MB，请删除多余的数据、格式或图片，或拆分为多个工作簿后上传`);
+    return new ImportLimitError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      VARIABLES.entryBytes.variable,
+      max,
+      `工作簿内容过大（workbook part too large）：工作簿中的单个部分解压后不得超过 ${Math.round(max / 1048576)} MB，请删除多余的数据、格式或图片，或拆分为多个工作簿后上传`,
+    );
   }
 
   static sharedStrings(max: number) {
-    return new ImportLimitError(413, 'PAYLOAD_TOO_LARGE', VARIABLES.sharedStrings.variable, max,
-      `共享字符串过多（too many shared strings）：工作簿最多 ${thousands(max)} 个不同的文本，请拆分为多个工作簿后上传`);
+    return new ImportLimitError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      VARIABLES.sharedStrings.variable,
+      max,
+      `共享字符串过多（too many shared strings）：工作簿最多 ${thousands(max)} 个不同的文本，请拆分为多个工作簿后上传`,
+    );
   }
 
   static rows(sheet: string, max: number) {
-    return new ImportLimitError(422, 'BAD_USER_INPUT', VARIABLES.rows.variable, max,
-      `行数过多（too many rows）：工作表「${sheet}」最多 ${thousands(max)} 行数据（不含表头），请拆分为多个工作簿分批导入`);
+    return new ImportLimitError(
+      422,
+      'BAD_USER_INPUT',
+      VARIABLES.rows.variable,
+      max,
+      `行数过多（too many rows）：工作表「${sheet}」最多 ${thousands(max)} 行数据（不含表头），请拆分为多个工作簿分批导入`,
+    );
   }
 
   static columns(sheet: string, max: number) {
-    return new ImportLimitError(422, 'BAD_USER_INPUT', VARIABLES.columns.variable, max,
-      `列数过多（too many columns）：工作表「${sheet}」只能在前 ${max} 列填写内容，请删除右侧多余的列`);
+    return new ImportLimitError(
+      422,
+      'BAD_USER_INPUT',
+      VARIABLES.columns.variable,
+      max,
+      `列数过多（too many columns）：工作表「${sheet}」只能在前 ${max} 列填写内容，请删除右侧多余的列`,
+    );
   }
 
   /** The JSON error body of the file route. */

@@ -7,7 +7,10 @@ import { openEntry, readZipDirectory, ZipError } from './zip';
 
 /** A workbook that cannot be read at all (not .xlsx, missing sheets, wrong headers, no rows). */
 export class WorkbookError extends Error {
-  constructor(message: string, readonly reason?: unknown) {
+  constructor(
+    message: string,
+    readonly reason?: unknown,
+  ) {
     super(message);
   }
 }
@@ -63,7 +66,13 @@ export async function* readWorksheets(file: string, limits: ImportLimits): Async
       opened.push(stream);
       return stream;
     };
-    const host = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'emit', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as ReaderInternals;
+    const host = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: 'emit',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    }) as unknown as ReaderInternals;
     const rels = await part('xl/_rels/workbook.xml.rels');
     const book = await part('xl/workbook.xml');
     if (!rels || !book) throw new WorkbookError(NOT_XLSX);

@@ -16,7 +16,6 @@ import { exportWorkbook, templateWorkbook, XLSX } from './template';
 
 type Ctx = HubContext<BasesLoaders>;
 
-
 /** The contract's error answer, with any personal data in the message masked. */
 const errorBody = (code: string, message: string) => answerBody(code, maskPersonalText(message));
 const jsonError = (res: Response, status: number, code: string, message: string) => answerError(res, status, code, maskPersonalText(message));
@@ -94,7 +93,6 @@ interface ImportRequest {
   sealer: () => Sealer;
 }
 
-
 /** Imports a received upload and says what to answer; every outcome, a crash of the reader included, is an answer. */
 async function answerImport(ctx: Ctx, upload: Upload, request: ImportRequest): Promise<{ status: number; body: unknown }> {
   const { baseId, fileName, base, limits, sealer } = request;
@@ -103,8 +101,17 @@ async function answerImport(ctx: Ctx, upload: Upload, request: ImportRequest): P
     const fd = fs.openSync(upload.file, 'r');
     fs.readSync(fd, head, 0, 4, 0);
     fs.closeSync(fd);
-    if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004') return { status: 400, body: errorBody('BAD_USER_INPUT', '文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板') };
-    const result = await importWorkbook(ctx.db, sealer(), { file: upload.file, fileName, sha256: upload.sha256, base, organizationId: ctx.viewer.organizationId as string, userId: ctx.viewer.requireUser(), limits });
+    if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004')
+      return { status: 400, body: errorBody('BAD_USER_INPUT', '文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板') };
+    const result = await importWorkbook(ctx.db, sealer(), {
+      file: upload.file,
+      fileName,
+      sha256: upload.sha256,
+      base,
+      organizationId: ctx.viewer.organizationId as string,
+      userId: ctx.viewer.requireUser(),
+      limits,
+    });
     ctx.log.info({ baseId, status: result.status, bytes: upload.bytes }, 'ledger import');
     return { status: result.status === 'REJECTED' ? 422 : 200, body: result };
   } catch (error) {
@@ -114,7 +121,8 @@ async function answerImport(ctx: Ctx, upload: Upload, request: ImportRequest): P
     }
     if (error instanceof WorkbookError) {
       // The reader's own words help when a real .xlsx is refused; a parser may quote a cell, so masked.
-      if (error.reason) ctx.log.info({ baseId, reason: maskPersonalText(String((error.reason as Error).message ?? error.reason).slice(0, 200)) }, 'unreadable workbook');
+      if (error.reason)
+        ctx.log.info({ baseId, reason: maskPersonalText(String((error.reason as Error).message ?? error.reason).slice(0, 200)) }, 'unreadable workbook');
       return { status: 400, body: errorBody('BAD_USER_INPUT', error.message) };
     }
     // A database error may quote a value of the row it failed on.
@@ -148,7 +156,8 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number, limits: Impo
       if (!(await ctx.loaders.coBuilderOrganizationIds.load(baseId)).includes(ctx.viewer.organizationId)) {
         return jsonError(res, 403, 'FORBIDDEN', '只有该基地的共建单位可以导入台账');
       }
-      if (Number(req.header('content-length') ?? 0) > maxBytes) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传`);
+      if (Number(req.header('content-length') ?? 0) > maxBytes)
+        return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传`);
       let upload: Upload;
       try {
         upload = await receive(req, maxBytes, folder);

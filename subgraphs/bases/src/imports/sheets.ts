@@ -2,7 +2,10 @@ import { CATEGORY_LABEL, CertificationLevel, LEVEL_LABEL, MODE_LABEL, ProgramCat
 
 /** The workbook the hub reads and writes: four sheets, in this order, with these headers. */
 export const SHEETS = {
-  programs: { name: '培训项目', headers: ['项目编号', '项目名称', '培训类别', '培训对象', '培训方式', '委托/合作单位', '委托单位统一社会信用代码', '是否补贴性培训', '年度'] },
+  programs: {
+    name: '培训项目',
+    headers: ['项目编号', '项目名称', '培训类别', '培训对象', '培训方式', '委托/合作单位', '委托单位统一社会信用代码', '是否补贴性培训', '年度'],
+  },
   sessions: { name: '培训班次', headers: ['班次编号', '项目编号', '开班日期', '结业日期', '培训人次', '课时', '到账金额（元）'] },
   certifications: { name: '鉴定批次', headers: ['批次编号', '工种', '等级', '参加人数', '通过人数', '鉴定日期'] },
   trainees: { name: '学员名册', headers: ['班次编号', '姓名', '身份证号', '手机号'] },
@@ -17,7 +20,11 @@ export const MODE_BY_LABEL = reverse<TrainingMode>(MODE_LABEL);
 export const TARGET_BY_LABEL = reverse<TargetGroup>(TARGET_LABEL);
 export const LEVEL_BY_LABEL = new Map<string, CertificationLevel>([
   ...reverse<CertificationLevel>(LEVEL_LABEL),
-  ['五级', CertificationLevel.LEVEL_5], ['四级', CertificationLevel.LEVEL_4], ['三级', CertificationLevel.LEVEL_3], ['二级', CertificationLevel.LEVEL_2], ['一级', CertificationLevel.LEVEL_1],
+  ['五级', CertificationLevel.LEVEL_5],
+  ['四级', CertificationLevel.LEVEL_4],
+  ['三级', CertificationLevel.LEVEL_3],
+  ['二级', CertificationLevel.LEVEL_2],
+  ['一级', CertificationLevel.LEVEL_1],
 ]);
 
 /** The allowed values, written into the template's 说明 sheet. */

@@ -26,7 +26,10 @@ export async function templateWorkbook(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   addSheets(workbook);
   const help = workbook.addWorksheet('说明');
-  help.columns = [{ header: '字段', width: 18 }, { header: '填写说明', width: 100 }];
+  help.columns = [
+    { header: '字段', width: 18 },
+    { header: '填写说明', width: 100 },
+  ];
   INSTRUCTIONS.forEach((row) => help.addRow(row));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -45,7 +48,17 @@ export async function exportWorkbook(db: DataSource, filter: LedgerFilter & { ba
   const programIds = [...new Set(sessions.map((s) => s.programId))];
   const programs = programIds.length ? await db.getRepository(TrainingProgram).find({ where: { id: In(programIds) }, order: { code: 'ASC' } }) : [];
   for (const p of programs) {
-    write(sheets.programs, [p.code, p.name, CATEGORY_LABEL[p.category], p.targetGroups.map((t) => TARGET_LABEL[t]).join('、'), MODE_LABEL[p.mode], p.clientName, p.clientUscc, p.subsidised ? '是' : '否', p.year]);
+    write(sheets.programs, [
+      p.code,
+      p.name,
+      CATEGORY_LABEL[p.category],
+      p.targetGroups.map((t) => TARGET_LABEL[t]).join('、'),
+      MODE_LABEL[p.mode],
+      p.clientName,
+      p.clientUscc,
+      p.subsidised ? '是' : '否',
+      p.year,
+    ]);
   }
   const codes = new Map(programs.map((p) => [p.id, p.code]));
   for (const s of sessions) {
@@ -59,10 +72,14 @@ export async function exportWorkbook(db: DataSource, filter: LedgerFilter & { ba
   // Trainees in pages by id, so a large roster is never loaded whole.
   let after = '';
   for (;;) {
-    const page = await db.getRepository(Trainee).createQueryBuilder('t')
+    const page = await db
+      .getRepository(Trainee)
+      .createQueryBuilder('t')
       .where('t.baseId = :baseId AND t.id > :after', { baseId: filter.baseId, after })
       .andWhere(sessions.length ? 't.sessionId IN (:...ids)' : '1 = 0', { ids: sessions.map((s) => s.id) })
-      .orderBy('t.id').limit(2000).getMany();
+      .orderBy('t.id')
+      .limit(2000)
+      .getMany();
     if (!page.length) break;
     for (const t of page) write(sheets.trainees, [sessionCodes.get(t.sessionId), t.name, t.idNumberMasked, t.phoneMasked]);
     after = page[page.length - 1].id;

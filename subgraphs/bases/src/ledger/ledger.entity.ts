@@ -18,7 +18,8 @@ export class TrainingProgram {
   @Field(() => TrainingMode) @Column({ type: 'varchar', length: 16 }) mode!: TrainingMode;
   @Field(() => [TargetGroup]) @Column({ type: 'simple-json' }) targetGroups!: TargetGroup[];
   @Field(() => String, { nullable: true, description: '委托/合作单位' }) @Column({ type: 'varchar', length: 200, nullable: true }) clientName!: string | null;
-  @Field(() => String, { nullable: true, description: '委托/合作单位统一社会信用代码' }) @Column({ type: 'varchar', length: 18, nullable: true }) clientUscc!: string | null;
+  @Field(() => String, { nullable: true, description: '委托/合作单位统一社会信用代码' }) @Column({ type: 'varchar', length: 18, nullable: true }) clientUscc!:
+    string | null;
   @Field(() => Boolean, { description: '补贴性培训' }) @Column({ type: 'boolean' }) subsidised!: boolean;
   @Field(() => Int) @Column({ type: 'int' }) year!: number;
   @Column({ type: 'varchar', length: 36 }) importId!: string;

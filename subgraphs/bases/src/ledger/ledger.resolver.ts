@@ -61,16 +61,25 @@ export class LedgerResolver {
   }
 
   @Query(() => [TotalsRow], { description: '台账汇总：按月份、类别、对象、方式或基地（SQL 聚合）' })
-  async trainingTotals(@Arg('by', () => TotalsBy) by: TotalsBy, @Arg('filter', () => LedgerFilter, { nullable: true }) filter: LedgerFilter | null, @Ctx() ctx: BasesContext): Promise<TotalsRow[]> {
+  async trainingTotals(
+    @Arg('by', () => TotalsBy) by: TotalsBy,
+    @Arg('filter', () => LedgerFilter, { nullable: true }) filter: LedgerFilter | null,
+    @Ctx() ctx: BasesContext,
+  ): Promise<TotalsRow[]> {
     ctx.viewer.requireUser();
     const key = KEY[by];
     const query = ctx.db.getRepository(TrainingSession).createQueryBuilder('s');
     if (by === TotalsBy.TARGET_GROUP) query.innerJoin('program_target_group', 'ptg', 'ptg.programId = s.programId');
     applySessionFilter(applyScope(query, ctx.viewer, 's', true), filter);
     const rows: { key: string; sessions: string; personTimes: string; hours: string; revenue: string }[] = await query
-      .select(key, 'key').addSelect('COUNT(*)', 'sessions').addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes')
-      .addSelect('COALESCE(SUM(s.hours), 0)', 'hours').addSelect(exactSum('s.revenue'), 'revenue')
-      .groupBy(key).orderBy(key).getRawMany();
+      .select(key, 'key')
+      .addSelect('COUNT(*)', 'sessions')
+      .addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes')
+      .addSelect('COALESCE(SUM(s.hours), 0)', 'hours')
+      .addSelect(exactSum('s.revenue'), 'revenue')
+      .groupBy(key)
+      .orderBy(key)
+      .getRawMany();
     const bases = by === TotalsBy.BASE ? await ctx.loaders.visibleBaseById.loadMany(rows.map((r) => r.key)) : [];
     const label = (k: string, i: number): string => {
       if (by === TotalsBy.CATEGORY) return CATEGORY_LABEL[k as keyof typeof CATEGORY_LABEL];
@@ -79,11 +88,25 @@ export class LedgerResolver {
       if (by === TotalsBy.BASE) return (bases[i] as TrainingBase | null)?.name ?? k;
       return k;
     };
-    return rows.map((r, i) => ({ key: r.key, label: label(r.key, i), sessions: Number(r.sessions), personTimes: Number(r.personTimes), hours: Number(r.hours), revenue: r.revenue, revenueWan: fenToWan(r.revenue) }));
+    return rows.map((r, i) => ({
+      key: r.key,
+      label: label(r.key, i),
+      sessions: Number(r.sessions),
+      personTimes: Number(r.personTimes),
+      hours: Number(r.hours),
+      revenue: r.revenue,
+      revenueWan: fenToWan(r.revenue),
+    }));
   }
 
   @Query(() => TraineeConnection, { description: '学员名册（身份证号、手机号脱敏；填报机器人不可见）' })
-  async trainees(@Arg('baseId', () => ID) baseId: string, @Arg('sessionId', () => ID, { nullable: true }) sessionId: string | null, @Arg('first', () => Int, { nullable: true }) first: number | null, @Arg('after', () => String, { nullable: true }) after: string | null, @Ctx() ctx: BasesContext) {
+  async trainees(
+    @Arg('baseId', () => ID) baseId: string,
+    @Arg('sessionId', () => ID, { nullable: true }) sessionId: string | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: BasesContext,
+  ) {
     const base = await ctx.loaders.visibleBaseById.load(baseId);
     if (!base || !(await ctx.loaders.canSeeTrainees(base))) throw forbidden('无权查看该基地的学员名册');
     const query = ctx.db.getRepository(Trainee).createQueryBuilder('t').where('t.baseId = :baseId', { baseId });
@@ -99,14 +122,21 @@ export class LedgerResolver {
   }
 
   @Mutation(() => String, { description: '查看学员完整身份证号或手机号：仅本集团秘书处，须填写原因，留存查看记录' })
-  async revealTraineeField(@Arg('traineeId', () => ID) traineeId: string, @Arg('field', () => PiiField) field: PiiField, @Arg('reason', () => String) reason: string, @Ctx() ctx: BasesContext) {
+  async revealTraineeField(
+    @Arg('traineeId', () => ID) traineeId: string,
+    @Arg('field', () => PiiField) field: PiiField,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: BasesContext,
+  ) {
     const text = requiredText(reason, '查看原因', 500);
     const trainee = await ctx.db.getRepository(Trainee).findOneBy({ id: traineeId });
     if (!trainee || !ctx.viewer.canRead(trainee.groupId)) throw notFound('学员', traineeId);
     if (!ctx.viewer.isSecretariatOf(trainee.groupId)) throw forbidden('只有本集团秘书处可以查看完整个人信息');
     const sealed = field === PiiField.ID_NUMBER ? trainee.idNumberSealed : trainee.phoneSealed;
     if (!sealed) throw notFound('手机号', traineeId);
-    await ctx.db.getRepository(RevealAudit).insert({ id: randomUUID(), traineeId, groupId: trainee.groupId, field, reason: text, actorUserId: ctx.viewer.requireUser(), at: now() });
+    await ctx.db
+      .getRepository(RevealAudit)
+      .insert({ id: randomUUID(), traineeId, groupId: trainee.groupId, field, reason: text, actorUserId: ctx.viewer.requireUser(), at: now() });
     return sealer().open(sealed);
   }
 

@@ -45,7 +45,8 @@ export function applySessionFilter<T extends ObjectLiteral>(query: SelectQueryBu
   if (f.from) query.andWhere('s.startsOn >= :from', { from: f.from });
   if (f.to) query.andWhere('s.startsOn <= :to', { to: f.to });
   if (f.from && f.to && f.to < f.from) throw badInput(`结束日期 ${f.to} 不能早于开始日期 ${f.from}`);
-  if (f.targetGroup) query.andWhere('s.programId IN (SELECT ptg.programId FROM program_target_group ptg WHERE ptg.targetGroup = :targetGroup)', { targetGroup: f.targetGroup });
+  if (f.targetGroup)
+    query.andWhere('s.programId IN (SELECT ptg.programId FROM program_target_group ptg WHERE ptg.targetGroup = :targetGroup)', { targetGroup: f.targetGroup });
   return query;
 }
 

@@ -11,7 +11,17 @@ export class BasesInitial1763900000000 implements MigrationInterface {
     const tables = [
       new Table({
         name: 'training_base',
-        columns: [idColumn(), ref('groupId'), text('name', 200), text('kind', 32), { name: 'occupations', type: 'text' }, int('capacity'), text('location', 200, true), { name: 'description', type: 'text', isNullable: true }, text('createdAt', 24)],
+        columns: [
+          idColumn(),
+          ref('groupId'),
+          text('name', 200),
+          text('kind', 32),
+          { name: 'occupations', type: 'text' },
+          int('capacity'),
+          text('location', 200, true),
+          { name: 'description', type: 'text', isNullable: true },
+          text('createdAt', 24),
+        ],
         indices: [{ name: 'ix_base_group', columnNames: ['groupId'] }],
       }),
       new Table({
@@ -28,20 +38,45 @@ export class BasesInitial1763900000000 implements MigrationInterface {
       new Table({
         name: 'training_program',
         columns: [
-          idColumn(), ...ledger(), text('code', 50), text('name', 200), text('category', 32), text('mode', 16), { name: 'targetGroups', type: 'text' },
-          text('clientName', 200, true), text('clientUscc', 18, true), { name: 'subsidised', type: 'boolean' }, int('year'), ref('importId'),
+          idColumn(),
+          ...ledger(),
+          text('code', 50),
+          text('name', 200),
+          text('category', 32),
+          text('mode', 16),
+          { name: 'targetGroups', type: 'text' },
+          text('clientName', 200, true),
+          text('clientUscc', 18, true),
+          { name: 'subsidised', type: 'boolean' },
+          int('year'),
+          ref('importId'),
         ],
         uniques: [{ name: 'uq_program_code', columnNames: ['baseId', 'code'] }],
       }),
       new Table({
         name: 'program_target_group',
-        columns: [{ ...ref('programId'), isPrimary: true }, { ...text('targetGroup', 32), isPrimary: true }],
+        columns: [
+          { ...ref('programId'), isPrimary: true },
+          { ...text('targetGroup', 32), isPrimary: true },
+        ],
       }),
       new Table({
         name: 'training_session',
         columns: [
-          idColumn(), ...ledger(), ref('programId'), text('category', 32), text('mode', 16), text('code', 50), text('startsOn', 10), text('endsOn', 10), text('month', 7), int('year'),
-          int('personTimes'), int('hours'), { name: 'revenue', type: 'bigint' }, ref('importId'),
+          idColumn(),
+          ...ledger(),
+          ref('programId'),
+          text('category', 32),
+          text('mode', 16),
+          text('code', 50),
+          text('startsOn', 10),
+          text('endsOn', 10),
+          text('month', 7),
+          int('year'),
+          int('personTimes'),
+          int('hours'),
+          { name: 'revenue', type: 'bigint' },
+          ref('importId'),
         ],
         uniques: [{ name: 'uq_session_code', columnNames: ['baseId', 'code'] }],
         indices: [
@@ -52,7 +87,18 @@ export class BasesInitial1763900000000 implements MigrationInterface {
       }),
       new Table({
         name: 'certification_batch',
-        columns: [idColumn(), ...ledger(), text('code', 50), text('occupation', 50), text('level', 16), int('candidates'), int('passed'), text('assessedOn', 10), int('year'), ref('importId')],
+        columns: [
+          idColumn(),
+          ...ledger(),
+          text('code', 50),
+          text('occupation', 50),
+          text('level', 16),
+          int('candidates'),
+          int('passed'),
+          text('assessedOn', 10),
+          int('year'),
+          ref('importId'),
+        ],
         uniques: [{ name: 'uq_certification_code', columnNames: ['baseId', 'code'] }],
         indices: [
           { name: 'ix_certification_group_year', columnNames: ['groupId', 'year'] },
@@ -62,8 +108,17 @@ export class BasesInitial1763900000000 implements MigrationInterface {
       new Table({
         name: 'trainee',
         columns: [
-          idColumn(), ref('baseId'), ref('groupId'), ref('sessionId'), text('name', 50), text('idNumberSealed', 80), text('idNumberHash', 64), text('idNumberMasked', 18),
-          text('phoneSealed', 80, true), text('phoneMasked', 11, true), ref('importId'),
+          idColumn(),
+          ref('baseId'),
+          ref('groupId'),
+          ref('sessionId'),
+          text('name', 50),
+          text('idNumberSealed', 80),
+          text('idNumberHash', 64),
+          text('idNumberMasked', 18),
+          text('phoneSealed', 80, true),
+          text('phoneMasked', 11, true),
+          ref('importId'),
         ],
         uniques: [{ name: 'uq_trainee_session_person', columnNames: ['sessionId', 'idNumberHash'] }],
         indices: [
@@ -79,8 +134,18 @@ export class BasesInitial1763900000000 implements MigrationInterface {
       new Table({
         name: 'ledger_import',
         columns: [
-          idColumn(), ref('baseId'), ref('groupId'), ref('organizationId'), text('fileSha256', 64), text('fileName', 200),
-          int('programs'), int('sessions'), int('certifications'), int('trainees'), text('importedBy', 64), text('importedAt', 24),
+          idColumn(),
+          ref('baseId'),
+          ref('groupId'),
+          ref('organizationId'),
+          text('fileSha256', 64),
+          text('fileName', 200),
+          int('programs'),
+          int('sessions'),
+          int('certifications'),
+          int('trainees'),
+          text('importedBy', 64),
+          text('importedAt', 24),
         ],
         uniques: [{ name: 'uq_import_file', columnNames: ['baseId', 'fileSha256'] }],
       }),
@@ -89,7 +154,18 @@ export class BasesInitial1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['ledger_import', 'pii_reveal_audit', 'trainee', 'certification_batch', 'training_session', 'program_target_group', 'training_program', 'base_designation', 'base_co_builder', 'training_base']) {
+    for (const table of [
+      'ledger_import',
+      'pii_reveal_audit',
+      'trainee',
+      'certification_batch',
+      'training_session',
+      'program_target_group',
+      'training_program',
+      'base_designation',
+      'base_co_builder',
+      'training_base',
+    ]) {
       await q.dropTable(table);
     }
   }

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { exactSum, fenToWan, Money, Viewer } from '@zjjt/kit';
-import { BaseCoBuilder, BaseDesignation, TrainingBase } from '../base/base.entity';
+import { BaseDesignation, TrainingBase } from '../base/base.entity';
 import { BasesContext } from '../context';
 import { BaseKind, CertificationLevel, DesignationLevel, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
@@ -10,35 +10,42 @@ import { Trainee } from '../trainee/trainee.entity';
 import { LedgerImport } from '../imports/import.entity';
 import { AnnualReport, Organization } from '../stubs';
 
-@ObjectType() export class CategoryFigures {
+@ObjectType()
+export class CategoryFigures {
   @Field(() => ProgramCategory) category!: ProgramCategory;
   @Field(() => Int) personTimes!: number;
   @Field(() => Int) hours!: number;
   @Field(() => Money) revenue!: string;
 }
-@ObjectType() export class TargetGroupFigures {
+@ObjectType()
+export class TargetGroupFigures {
   @Field(() => TargetGroup) targetGroup!: TargetGroup;
   @Field(() => Int) personTimes!: number;
 }
-@ObjectType() export class ModeFigures {
+@ObjectType()
+export class ModeFigures {
   @Field(() => TrainingMode) mode!: TrainingMode;
   @Field(() => Int) personTimes!: number;
 }
-@ObjectType() export class LevelFigures {
+@ObjectType()
+export class LevelFigures {
   @Field(() => CertificationLevel) level!: CertificationLevel;
   @Field(() => Int, { description: '参加人数' }) candidates!: number;
   @Field(() => Int, { description: '通过人数' }) passed!: number;
 }
-@ObjectType() export class BaseKindCount {
+@ObjectType()
+export class BaseKindCount {
   @Field(() => BaseKind) kind!: BaseKind;
   @Field(() => Int) count!: number;
 }
-@ObjectType() export class DesignationLevelCount {
+@ObjectType()
+export class DesignationLevelCount {
   @Field(() => DesignationLevel) level!: DesignationLevel;
   @Field(() => Int) count!: number;
 }
 
-@ObjectType({ description: '按开展单位统计' }) export class OrganizationTrainingFigures {
+@ObjectType({ description: '按开展单位统计' })
+export class OrganizationTrainingFigures {
   @Field(() => ID) organizationId!: string;
   @Field(() => Int) personTimes!: number;
   @Field(() => Money) revenue!: string;
@@ -88,12 +95,23 @@ const personCounts = new Map<string, number>();
  * replica sees a new import at once) and recomputed only after an import.
  */
 async function distinctPersons(db: DataSource, groupId: string, year: number): Promise<number> {
-  const version = await db.getRepository(LedgerImport).createQueryBuilder('i').select('COUNT(*)', 'imports').addSelect('MAX(i.importedAt)', 'last').where('i.groupId = :groupId', { groupId }).getRawOne();
+  const version = await db
+    .getRepository(LedgerImport)
+    .createQueryBuilder('i')
+    .select('COUNT(*)', 'imports')
+    .addSelect('MAX(i.importedAt)', 'last')
+    .where('i.groupId = :groupId', { groupId })
+    .getRawOne();
   const key = `${groupId}|${year}|${version?.imports}|${version?.last}`;
   const cached = personCounts.get(key);
   if (cached !== undefined) return cached;
-  const row = await db.getRepository(Trainee).createQueryBuilder('t').innerJoin(TrainingSession, 's', 's.id = t.sessionId')
-    .select('COUNT(DISTINCT t.idNumberHash)', 'persons').where('s.groupId = :groupId AND s.year = :year', { groupId, year }).getRawOne();
+  const row = await db
+    .getRepository(Trainee)
+    .createQueryBuilder('t')
+    .innerJoin(TrainingSession, 's', 's.id = t.sessionId')
+    .select('COUNT(DISTINCT t.idNumberHash)', 'persons')
+    .where('s.groupId = :groupId AND s.year = :year', { groupId, year })
+    .getRawOne();
   const persons = n(row?.persons);
   if (personCounts.size >= 1000) personCounts.clear();
   personCounts.set(key, persons);
@@ -103,17 +121,65 @@ async function distinctPersons(db: DataSource, groupId: string, year: number): P
 export async function trainingSection(db: DataSource, groupId: string, year: number): Promise<TrainingSection> {
   const sessions = () => db.getRepository(TrainingSession).createQueryBuilder('s').where('s.groupId = :groupId AND s.year = :year', { groupId, year });
   const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations, byOrganization] = await Promise.all([
-    sessions().select('COUNT(*)', 'sessions').addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes').addSelect('COALESCE(SUM(s.hours), 0)', 'hours').addSelect(exactSum('s.revenue'), 'revenue').getRawOne(),
-    sessions().select('s.category', 'category').addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.hours)', 'hours').addSelect(exactSum('s.revenue'), 'revenue').groupBy('s.category').orderBy('s.category').getRawMany(),
-    sessions().innerJoin('program_target_group', 'ptg', 'ptg.programId = s.programId').select('ptg.targetGroup', 'targetGroup').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('ptg.targetGroup').orderBy('ptg.targetGroup').getRawMany(),
+    sessions()
+      .select('COUNT(*)', 'sessions')
+      .addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes')
+      .addSelect('COALESCE(SUM(s.hours), 0)', 'hours')
+      .addSelect(exactSum('s.revenue'), 'revenue')
+      .getRawOne(),
+    sessions()
+      .select('s.category', 'category')
+      .addSelect('SUM(s.personTimes)', 'personTimes')
+      .addSelect('SUM(s.hours)', 'hours')
+      .addSelect(exactSum('s.revenue'), 'revenue')
+      .groupBy('s.category')
+      .orderBy('s.category')
+      .getRawMany(),
+    sessions()
+      .innerJoin('program_target_group', 'ptg', 'ptg.programId = s.programId')
+      .select('ptg.targetGroup', 'targetGroup')
+      .addSelect('SUM(s.personTimes)', 'personTimes')
+      .groupBy('ptg.targetGroup')
+      .orderBy('ptg.targetGroup')
+      .getRawMany(),
     sessions().select('s.mode', 'mode').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('s.mode').orderBy('s.mode').getRawMany(),
     distinctPersons(db, groupId, year),
-    db.getRepository(CertificationBatch).createQueryBuilder('c').select('c.level', 'level').addSelect('SUM(c.candidates)', 'candidates').addSelect('SUM(c.passed)', 'passed')
-      .where('c.groupId = :groupId AND c.year = :year', { groupId, year }).groupBy('c.level').orderBy('c.level').getRawMany(),
-    db.getRepository(TrainingBase).createQueryBuilder('b').select('b.kind', 'kind').addSelect('COUNT(*)', 'count').where('b.groupId = :groupId', { groupId }).groupBy('b.kind').orderBy('b.kind').getRawMany(),
-    db.getRepository(BaseDesignation).createQueryBuilder('d').innerJoin(TrainingBase, 'b', 'b.id = d.baseId').select('d.level', 'level').addSelect('COUNT(*)', 'count')
-      .where('b.groupId = :groupId AND d.awardedOn <= :end', { groupId, end: `${year}-12-31` }).groupBy('d.level').orderBy('d.level').getRawMany(),
-    sessions().select('s.organizationId', 'organizationId').addSelect('SUM(s.personTimes)', 'personTimes').addSelect(exactSum('s.revenue'), 'revenue').groupBy('s.organizationId').orderBy('s.organizationId').getRawMany(),
+    db
+      .getRepository(CertificationBatch)
+      .createQueryBuilder('c')
+      .select('c.level', 'level')
+      .addSelect('SUM(c.candidates)', 'candidates')
+      .addSelect('SUM(c.passed)', 'passed')
+      .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+      .groupBy('c.level')
+      .orderBy('c.level')
+      .getRawMany(),
+    db
+      .getRepository(TrainingBase)
+      .createQueryBuilder('b')
+      .select('b.kind', 'kind')
+      .addSelect('COUNT(*)', 'count')
+      .where('b.groupId = :groupId', { groupId })
+      .groupBy('b.kind')
+      .orderBy('b.kind')
+      .getRawMany(),
+    db
+      .getRepository(BaseDesignation)
+      .createQueryBuilder('d')
+      .innerJoin(TrainingBase, 'b', 'b.id = d.baseId')
+      .select('d.level', 'level')
+      .addSelect('COUNT(*)', 'count')
+      .where('b.groupId = :groupId AND d.awardedOn <= :end', { groupId, end: `${year}-12-31` })
+      .groupBy('d.level')
+      .orderBy('d.level')
+      .getRawMany(),
+    sessions()
+      .select('s.organizationId', 'organizationId')
+      .addSelect('SUM(s.personTimes)', 'personTimes')
+      .addSelect(exactSum('s.revenue'), 'revenue')
+      .groupBy('s.organizationId')
+      .orderBy('s.organizationId')
+      .getRawMany(),
   ]);
   const byLevel = levels.map((l) => ({ level: l.level, candidates: n(l.candidates), passed: n(l.passed) }));
   return {
@@ -148,11 +214,26 @@ export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
       const groups = viewer.has('AUTHORITY') ? null : viewer.groupIds.length ? [...viewer.groupIds] : [''];
       const inGroups = groups ? ' AND s.groupId IN (:...groups)' : '';
       const [sessions, certifications] = await Promise.all([
-        db.getRepository(TrainingSession).createQueryBuilder('s').select('s.organizationId', 'organizationId').addSelect('COUNT(*)', 'sessions')
-          .addSelect('SUM(s.personTimes)', 'personTimes').addSelect('SUM(s.hours)', 'hours').addSelect(exactSum('s.revenue'), 'revenue')
-          .where(`s.organizationId IN (:...ids) AND s.year = :year${inGroups}`, { ids, year, groups }).groupBy('s.organizationId').getRawMany(),
-        db.getRepository(CertificationBatch).createQueryBuilder('c').select('c.organizationId', 'organizationId').addSelect('SUM(c.candidates)', 'candidates').addSelect('SUM(c.passed)', 'passed')
-          .where(`c.organizationId IN (:...ids) AND c.year = :year${inGroups.replace('s.', 'c.')}`, { ids, year, groups }).groupBy('c.organizationId').getRawMany(),
+        db
+          .getRepository(TrainingSession)
+          .createQueryBuilder('s')
+          .select('s.organizationId', 'organizationId')
+          .addSelect('COUNT(*)', 'sessions')
+          .addSelect('SUM(s.personTimes)', 'personTimes')
+          .addSelect('SUM(s.hours)', 'hours')
+          .addSelect(exactSum('s.revenue'), 'revenue')
+          .where(`s.organizationId IN (:...ids) AND s.year = :year${inGroups}`, { ids, year, groups })
+          .groupBy('s.organizationId')
+          .getRawMany(),
+        db
+          .getRepository(CertificationBatch)
+          .createQueryBuilder('c')
+          .select('c.organizationId', 'organizationId')
+          .addSelect('SUM(c.candidates)', 'candidates')
+          .addSelect('SUM(c.passed)', 'passed')
+          .where(`c.organizationId IN (:...ids) AND c.year = :year${inGroups.replace('s.', 'c.')}`, { ids, year, groups })
+          .groupBy('c.organizationId')
+          .getRawMany(),
       ]);
       const certs = new Map(certifications.map((c) => [c.organizationId, c]));
       const bySession = new Map(sessions.map((s) => [s.organizationId, s]));
@@ -160,8 +241,13 @@ export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
         const s = bySession.get(id);
         const c = certs.get(id);
         results.set(`${id}|${year}`, {
-          sessions: n(s?.sessions), personTimes: n(s?.personTimes), hours: n(s?.hours), revenue: fen(s?.revenue), revenueWan: fenToWan(fen(s?.revenue)),
-          candidates: n(c?.candidates), passed: n(c?.passed),
+          sessions: n(s?.sessions),
+          personTimes: n(s?.personTimes),
+          hours: n(s?.hours),
+          revenue: fen(s?.revenue),
+          revenueWan: fenToWan(fen(s?.revenue)),
+          candidates: n(c?.candidates),
+          passed: n(c?.passed),
         });
       }
     }
@@ -171,7 +257,10 @@ export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
 
 @Resolver(() => AnnualReport)
 export class AnnualReportTrainingResolver {
-  @FieldResolver(() => TrainingSection, { nullable: true, description: '培训与鉴定（本集团用户与主管部门可见；按单位的数字只见本单位，秘书处与填报机器人见全部）' })
+  @FieldResolver(() => TrainingSection, {
+    nullable: true,
+    description: '培训与鉴定（本集团用户与主管部门可见；按单位的数字只见本单位，秘书处与填报机器人见全部）',
+  })
   async training(@Root() report: AnnualReport, @Ctx() ctx: BasesContext) {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
     const section = await trainingSection(ctx.db, report.groupId, report.year);
@@ -194,4 +283,3 @@ export class OrganizationBasesResolver {
     return allowed ? ctx.loaders.trainingSummary.load(`${org.id}|${year}`) : null;
   }
 }
-

@@ -129,7 +129,11 @@ export class GroupResolver {
   }
 
   @Mutation(() => GroupDesignation, { description: '添加集团称号' })
-  async addGroupDesignation(@Arg('groupId', () => ID) groupId: string, @Arg('input', () => DesignationInput) input: DesignationInput, @Ctx() ctx: MembersContext) {
+  async addGroupDesignation(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('input', () => DesignationInput) input: DesignationInput,
+    @Ctx() ctx: MembersContext,
+  ) {
     ctx.viewer.requireSecretariatOf(groupId);
     const designation = {
       id: randomUUID(),
@@ -153,7 +157,11 @@ export class GroupResolver {
   }
 
   @Mutation(() => CouncilTerm, { description: '新增理事会届次' })
-  async createCouncilTerm(@Arg('groupId', () => ID) groupId: string, @Arg('input', () => CouncilTermInput) input: CouncilTermInput, @Ctx() ctx: MembersContext) {
+  async createCouncilTerm(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('input', () => CouncilTermInput) input: CouncilTermInput,
+    @Ctx() ctx: MembersContext,
+  ) {
     ctx.viewer.requireSecretariatOf(groupId);
     const term = { id: randomUUID(), groupId, ...validTerm(input) };
     try {

@@ -22,10 +22,14 @@ function refuseHiddenFields(filter: MemberListArgs['filter'], order: MemberSortF
     filter?.industry ? 'industry（行业）' : null,
     filter?.aboveDesignatedSize !== null && filter?.aboveDesignatedSize !== undefined ? 'aboveDesignatedSize（规模以上）' : null,
   ].filter(Boolean);
-  if (hidden.length) throw badInput(`未登录用户不能按门户不公开的字段筛选：${hidden.join('、')}。请登录后再用这些条件，或去掉它们 (filter on fields anonymous callers cannot read: ${hidden.join(', ')})`, { field: 'filter' });
-  if (order === MemberSortField.USCC) throw badInput('未登录用户不能按统一社会信用代码排序（orderBy USCC）：门户不公开信用代码，请改按 NAME、ROLE 或 JOINED_ON 排序', { field: 'orderBy' });
+  if (hidden.length)
+    throw badInput(
+      `未登录用户不能按门户不公开的字段筛选：${hidden.join('、')}。请登录后再用这些条件，或去掉它们 (filter on fields anonymous callers cannot read: ${hidden.join(', ')})`,
+      { field: 'filter' },
+    );
+  if (order === MemberSortField.USCC)
+    throw badInput('未登录用户不能按统一社会信用代码排序（orderBy USCC）：门户不公开信用代码，请改按 NAME、ROLE 或 JOINED_ON 排序', { field: 'orderBy' });
 }
-
 
 /**
  * One page of a group's member list: two statements (page and count) whatever the page size;
@@ -52,7 +56,9 @@ export async function listMembers(db: DataSource, viewer: Viewer, groupId: strin
   // Memberships a group recorded for an existing unit that has not confirmed them: listed to the
   // group's secretariat (to follow them up), to no one else, and never matched on the unit's fields.
   const search = args.search?.trim();
-  const onUnitFields = Boolean(filter.types?.length || filter.region || filter.industry || (filter.aboveDesignatedSize !== null && filter.aboveDesignatedSize !== undefined) || search);
+  const onUnitFields = Boolean(
+    filter.types?.length || filter.region || filter.industry || (filter.aboveDesignatedSize !== null && filter.aboveDesignatedSize !== undefined) || search,
+  );
   if (!viewer.has('AUTHORITY') && (!seesAll || onUnitFields)) query.andWhere('m.consent IS NOT NULL');
   if (filter.types?.length) query.andWhere('o.type IN (:...types)', { types: filter.types });
   if (filter.roles?.length) query.andWhere('m.role IN (:...roles)', { roles: filter.roles });
@@ -69,7 +75,12 @@ export async function listMembers(db: DataSource, viewer: Viewer, groupId: strin
     const byName = `o.name LIKE :name ${LIKE_ESCAPE}`;
     // The portal shows names only, so anonymous search does not match credit codes.
     if (viewer.isAnonymous) query.andWhere(byName, { name: containsPattern(search) });
-    else query.andWhere(new Brackets((b) => b.where(byName, { name: containsPattern(search) }).orWhere(`o.uscc LIKE :uscc ${LIKE_ESCAPE}`, { uscc: prefixPattern(search.toUpperCase()) })));
+    else
+      query.andWhere(
+        new Brackets((b) =>
+          b.where(byName, { name: containsPattern(search) }).orWhere(`o.uscc LIKE :uscc ${LIKE_ESCAPE}`, { uscc: prefixPattern(search.toUpperCase()) }),
+        ),
+      );
   }
 
   const totalCount = await query.clone().getCount();

@@ -17,7 +17,17 @@ import {
   RegisterMemberInput,
   RejectMembershipInput,
 } from './membership.input';
-import { application, checkCouncilTerm, confirm, enterGroup, organizationFor, registrationConsent, requireGroup, todayIfMissing, moveMembership } from './membership.service';
+import {
+  application,
+  checkCouncilTerm,
+  confirm,
+  enterGroup,
+  organizationFor,
+  registrationConsent,
+  requireGroup,
+  todayIfMissing,
+  moveMembership,
+} from './membership.service';
 
 @Resolver(() => Membership)
 export class MembershipResolver {
@@ -33,7 +43,10 @@ export class MembershipResolver {
     return ctx.loaders.visibleGroupById.load(m.groupId);
   }
 
-  @FieldResolver(() => MembershipConsent, { nullable: true, description: '单位的同意方式；为空表示集团登记的已有单位尚待单位确认（confirmMembership），此前该集团看不到单位信息（秘书处与本单位可见）' })
+  @FieldResolver(() => MembershipConsent, {
+    nullable: true,
+    description: '单位的同意方式；为空表示集团登记的已有单位尚待单位确认（confirmMembership），此前该集团看不到单位信息（秘书处与本单位可见）',
+  })
   consent(@Root() m: Membership, @Ctx() ctx: MembersContext) {
     return canSeeMembershipDetail(ctx.viewer, m) ? m.consent : null;
   }
@@ -103,7 +116,13 @@ export class MembershipResolver {
     return ctx.db.transaction(async (em) => {
       await requireGroup(em, input.groupId);
       const organization = await organizationFor(em, input.organization, ctx.viewer, input.groupId);
-      return enterGroup(em, ctx.viewer, input.groupId, organization.id, application(input.role, statement, todayIfMissing(input.appliedOn), registrationConsent(organization, input.groupId)));
+      return enterGroup(
+        em,
+        ctx.viewer,
+        input.groupId,
+        organization.id,
+        application(input.role, statement, todayIfMissing(input.appliedOn), registrationConsent(organization, input.groupId)),
+      );
     });
   }
 

@@ -19,7 +19,14 @@ export interface Change {
 }
 
 /** Appends the history row for a change; every write to a membership goes through here. */
-async function recordEvent(em: EntityManager, membershipId: string, before: { status: MembershipStatus | null; role: MembershipRole | null }, after: Membership, change: Change, viewer: Viewer) {
+async function recordEvent(
+  em: EntityManager,
+  membershipId: string,
+  before: { status: MembershipStatus | null; role: MembershipRole | null },
+  after: Membership,
+  change: Change,
+  viewer: Viewer,
+) {
   await em.insert(MembershipEvent, {
     id: randomUUID(),
     membershipId,
@@ -87,7 +94,16 @@ export async function enterGroup(em: EntityManager, viewer: Viewer, groupId: str
     await recordEvent(em, existing.id, before, after, change, viewer);
     return after;
   }
-  const membership = em.create(Membership, { id: randomUUID(), groupId, organizationId, councilTermId: null, appliedOn: null, joinedOn: null, statement: null, ...fields });
+  const membership = em.create(Membership, {
+    id: randomUUID(),
+    groupId,
+    organizationId,
+    councilTermId: null,
+    appliedOn: null,
+    joinedOn: null,
+    statement: null,
+    ...fields,
+  });
   await em.insert(Membership, membership);
   await recordEvent(em, membership.id, { status: null, role: null }, membership, change, viewer);
   return (await em.findOneBy(Membership, { id: membership.id })) as Membership;
@@ -116,7 +132,11 @@ export async function moveMembership(
   }
   const change = await plan(current);
   const role = change.role ?? current.role;
-  const after = await transition(em.getRepository(Membership), membershipId, current.status, change.status, { role, roleRank: ROLE_RANK[role], ...change.fields });
+  const after = await transition(em.getRepository(Membership), membershipId, current.status, change.status, {
+    role,
+    roleRank: ROLE_RANK[role],
+    ...change.fields,
+  });
   await recordEvent(em, membershipId, { status: current.status, role: current.role }, after, change, viewer);
   return after;
 }
@@ -133,7 +153,14 @@ export async function confirm(em: EntityManager, viewer: Viewer, membershipId: s
   const result = await em.update(Membership, { id: membershipId, consent: IsNull() }, { consent: MembershipConsent.CONFIRMED });
   if (result.affected !== 1) throw conflict('该成员资格刚被他人修改，请刷新后重试 (changed concurrently)');
   const after = (await em.findOneBy(Membership, { id: membershipId })) as Membership;
-  await recordEvent(em, membershipId, { status: current.status, role: current.role }, after, { action: MembershipAction.CONFIRMED, status: current.status, effectiveOn: today() }, viewer);
+  await recordEvent(
+    em,
+    membershipId,
+    { status: current.status, role: current.role },
+    after,
+    { action: MembershipAction.CONFIRMED, status: current.status, effectiveOn: today() },
+    viewer,
+  );
   return after;
 }
 

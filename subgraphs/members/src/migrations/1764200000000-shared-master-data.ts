@@ -16,22 +16,44 @@ export class SharedMasterData1764200000000 implements MigrationInterface {
     await q.addColumns('organization', [new TableColumn(ref('createdByGroupId', true)), new TableColumn(text('createdBy', 64, true))]);
     await q.addColumn('membership', new TableColumn(text('consent', 16, true)));
 
-    await q.createTable(new Table({
-      name: 'organization_change',
-      columns: [
-        idColumn(), ref('organizationId'), text('field', 32), text('oldValue', 200, true), text('newValue', 200, true), text('via', 16),
-        text('changedBy', 64), ref('changedByOrganizationId', true), ref('changedByGroupId', true), ref('correctionId', true), timestamp('at'),
-      ],
-      indices: [{ name: 'ix_organization_change_org', columnNames: ['organizationId', 'at'] }],
-    }));
-    await q.createTable(new Table({
-      name: 'organization_correction',
-      columns: [
-        idColumn(), ref('organizationId'), ref('groupId'), { name: 'fields', type: 'text' }, text('reason', 500), text('status', 16), text('proposedBy', 64), timestamp('proposedAt'),
-        text('decidedBy', 64, true), timestamp('decidedAt', true), text('decisionReason', 500, true),
-      ],
-      indices: [{ name: 'ix_organization_correction_org', columnNames: ['organizationId', 'status'] }],
-    }));
+    await q.createTable(
+      new Table({
+        name: 'organization_change',
+        columns: [
+          idColumn(),
+          ref('organizationId'),
+          text('field', 32),
+          text('oldValue', 200, true),
+          text('newValue', 200, true),
+          text('via', 16),
+          text('changedBy', 64),
+          ref('changedByOrganizationId', true),
+          ref('changedByGroupId', true),
+          ref('correctionId', true),
+          timestamp('at'),
+        ],
+        indices: [{ name: 'ix_organization_change_org', columnNames: ['organizationId', 'at'] }],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'organization_correction',
+        columns: [
+          idColumn(),
+          ref('organizationId'),
+          ref('groupId'),
+          { name: 'fields', type: 'text' },
+          text('reason', 500),
+          text('status', 16),
+          text('proposedBy', 64),
+          timestamp('proposedAt'),
+          text('decidedBy', 64, true),
+          timestamp('decidedAt', true),
+          text('decisionReason', 500, true),
+        ],
+        indices: [{ name: 'ix_organization_correction_org', columnNames: ['organizationId', 'status'] }],
+      }),
+    );
 
     const memberships: { id: string; groupId: string; organizationId: string }[] = await q.manager
       .createQueryBuilder()

@@ -47,9 +47,13 @@ export class NoticeResolver {
     if (!notice) throw notFound('通知', id);
     if (!ctx.viewer.groupIds.includes(notice.groupId)) throw forbidden('只有本集团成员单位可以标记已读');
     // Read twice (or by two users of one unit): the first read stands (INSERT OR IGNORE / INSERT IGNORE).
-    await ctx.db.getRepository(NoticeRead).createQueryBuilder().insert()
+    await ctx.db
+      .getRepository(NoticeRead)
+      .createQueryBuilder()
+      .insert()
       .values({ id: randomUUID(), noticeId: id, organizationId, readBy: ctx.viewer.requireUser(), readAt: now() })
-      .orIgnore().execute();
+      .orIgnore()
+      .execute();
     ctx.loaders.myNoticeReadByNoticeId.clear(id);
     return notice;
   }

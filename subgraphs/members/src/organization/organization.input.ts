@@ -108,6 +108,6 @@ export class OrganizationCorrectionInput {
 export function patchedOrganization(current: OrganizationInput, patch: OrganizationPatchInput): Record<string, unknown> {
   const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
   if (!Object.keys(given).length) throw badInput('更正建议没有要修改的字段（changes is empty）：请至少填写一个要更正的字段');
-  const valid: Record<string, unknown> = validOrganization({ ...current, ...given, uscc: current.uscc } as OrganizationInput);
+  const valid: Record<string, unknown> = validOrganization({ ...current, ...given, uscc: current.uscc });
   return Object.fromEntries(Object.keys(given).map((key) => [key, valid[key]]));
 }

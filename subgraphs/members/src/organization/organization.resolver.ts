@@ -106,7 +106,8 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Organization, {
-    description: '修改单位信息（统一社会信用代码不能修改）：单位自己；或登记该单位且该单位只属于本集团的秘书处。其他情况请提交更正建议 proposeOrganizationCorrection',
+    description:
+      '修改单位信息（统一社会信用代码不能修改）：单位自己；或登记该单位且该单位只属于本集团的秘书处。其他情况请提交更正建议 proposeOrganizationCorrection',
   })
   async updateOrganization(@Arg('id', () => ID) id: string, @Arg('input', () => OrganizationInput) input: OrganizationInput, @Ctx() ctx: MembersContext) {
     ctx.viewer.requireUser();
@@ -115,12 +116,20 @@ export class OrganizationResolver {
     const editor = directEditor(ctx.viewer, org, await ctx.loaders.membershipsByOrganizationId.load(id));
     if (!editor) {
       if (org.access !== 'FULL' || !ctx.viewer.has('SECRETARIAT')) throw forbidden('只有该单位自己或登记该单位的集团秘书处可以修改单位信息 (forbidden)');
-      throw forbidden('该单位不是本集团登记的单位，或同时属于其他集团，秘书处不能直接修改：请提交更正建议（proposeOrganizationCorrection），由该单位确认后生效');
+      throw forbidden(
+        '该单位不是本集团登记的单位，或同时属于其他集团，秘书处不能直接修改：请提交更正建议（proposeOrganizationCorrection），由该单位确认后生效',
+      );
     }
     const changes = validOrganization(input);
     if (changes.uscc !== org.uscc) throw badInput('统一社会信用代码不能修改；如单位变更，请登记新单位 (USCC cannot change)');
     const { uscc: _uscc, ...master } = changes;
-    await ctx.db.transaction((em) => changeMasterData(em, id, master, { viewer: ctx.viewer, via: editor.via === 'UNIT' ? ChangeSource.UNIT : ChangeSource.SECRETARIAT, groupId: editor.groupId }));
+    await ctx.db.transaction((em) =>
+      changeMasterData(em, id, master, {
+        viewer: ctx.viewer,
+        via: editor.via === 'UNIT' ? ChangeSource.UNIT : ChangeSource.SECRETARIAT,
+        groupId: editor.groupId,
+      }),
+    );
     return reloaded(ctx, id);
   }
 }

@@ -6,7 +6,19 @@ import { OrganizationChange } from './organization-change.entity';
 import { Organization } from './organization.entity';
 
 /** The master data of a unit that can change (never the USCC), in the order an audit lists it. */
-export const MASTER_FIELDS = ['name', 'type', 'region', 'industry', 'aboveDesignatedSize', 'fortune500', 'website', 'contactPerson', 'contactPhone', 'contactEmail', 'address'] as const;
+export const MASTER_FIELDS = [
+  'name',
+  'type',
+  'region',
+  'industry',
+  'aboveDesignatedSize',
+  'fortune500',
+  'website',
+  'contactPerson',
+  'contactPhone',
+  'contactEmail',
+  'address',
+] as const;
 export type MasterField = (typeof MASTER_FIELDS)[number];
 export type MasterData = Pick<Organization, MasterField>;
 

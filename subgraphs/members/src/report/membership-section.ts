@@ -42,19 +42,31 @@ export class MembershipSection {
 export async function membershipSection(db: DataSource, groupId: string, year: number): Promise<MembershipSection> {
   const end = `${year}-12-31`;
   const start = `${year}-01-01`;
-  const rows: { type: OrganizationType; role: MembershipRole; count: string; above: string; f500: string }[] = await db.getRepository(Membership).createQueryBuilder('m')
+  const rows: { type: OrganizationType; role: MembershipRole; count: string; above: string; f500: string }[] = await db
+    .getRepository(Membership)
+    .createQueryBuilder('m')
     .innerJoin(Organization, 'o', 'o.id = m.organizationId')
-    .select('o.type', 'type').addSelect('m.role', 'role').addSelect('COUNT(*)', 'count')
+    .select('o.type', 'type')
+    .addSelect('m.role', 'role')
+    .addSelect('COUNT(*)', 'count')
     .addSelect('SUM(CASE WHEN o.aboveDesignatedSize = :yes THEN 1 ELSE 0 END)', 'above')
     .addSelect('SUM(CASE WHEN o.fortune500 = :yes THEN 1 ELSE 0 END)', 'f500')
     .where('m.groupId = :groupId AND m.status IN (:...statuses) AND m.joinedOn <= :end AND (m.exitedOn IS NULL OR m.exitedOn > :end)', {
-      groupId, end, yes: true, statuses: [MembershipStatus.ACTIVE, MembershipStatus.EXITED],
+      groupId,
+      end,
+      yes: true,
+      statuses: [MembershipStatus.ACTIVE, MembershipStatus.EXITED],
     })
-    .groupBy('o.type').addGroupBy('m.role').getRawMany();
-  const moves: { joined: string; exited: string } | undefined = await db.getRepository(Membership).createQueryBuilder('m')
+    .groupBy('o.type')
+    .addGroupBy('m.role')
+    .getRawMany();
+  const moves: { joined: string; exited: string } | undefined = await db
+    .getRepository(Membership)
+    .createQueryBuilder('m')
     .select('SUM(CASE WHEN m.joinedOn >= :start AND m.joinedOn <= :end THEN 1 ELSE 0 END)', 'joined')
     .addSelect('SUM(CASE WHEN m.exitedOn >= :start AND m.exitedOn <= :end THEN 1 ELSE 0 END)', 'exited')
-    .where('m.groupId = :groupId', { groupId, start, end }).getRawOne();
+    .where('m.groupId = :groupId', { groupId, start, end })
+    .getRawOne();
 
   const sum = <K extends string>(key: (r: (typeof rows)[number]) => K) => {
     const totals = new Map<K, number>();

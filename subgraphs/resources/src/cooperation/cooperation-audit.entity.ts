@@ -26,7 +26,8 @@ export class CooperationAudit {
   @Field(() => Int, { description: '台账年度' }) @Column({ type: 'int' }) year!: number;
   @Field(() => CooperationAuditAction) @Column({ type: 'varchar', length: 8 }) action!: CooperationAuditAction;
   @Field(() => String, { description: '操作人（用户）' }) @Column({ type: 'varchar', length: 64 }) changedBy!: string;
-  @Field(() => ID, { nullable: true, description: '操作人所在单位' }) @Column({ type: 'varchar', length: 36, nullable: true }) changedByOrganizationId!: string | null;
+  @Field(() => ID, { nullable: true, description: '操作人所在单位' }) @Column({ type: 'varchar', length: 36, nullable: true }) changedByOrganizationId!:
+    string | null;
   @Field(() => Boolean, { description: '是否由秘书处更正' }) @Column({ type: 'boolean' }) bySecretariat!: boolean;
   @Field(() => String, { nullable: true, description: '理由' }) @Column({ type: 'varchar', length: 500, nullable: true }) reason!: string | null;
   /** JSON list of CooperationFieldChange. */

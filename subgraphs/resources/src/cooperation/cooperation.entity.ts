@@ -25,7 +25,10 @@ export type MoneyField = (typeof MONEY_FIELDS)[number];
 
 const count = (description: string) => [Field(() => Int, { description }), Column({ type: 'int', default: 0 })];
 const money = (description: string) => [Field(() => Money, { description }), Column({ type: 'bigint', default: 0, transformer: fenColumn })];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 /** 合作台账: what a unit did with one partner (by USCC) in one year. */
 @Directive('@key(fields: "id")')

@@ -52,7 +52,8 @@ const MONEY_LABEL: Record<MoneyField, string> = {
 /** Validated ledger figures: counts are whole and ≥ 0, money exact and at most 10 亿元 a row (MAX_ROW_FEN), received and equipment ≤ investment. */
 export function validCooperation(input: CooperationInput) {
   const thisYear = currentYear();
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear + 1) throw badInput(`年度应在 2000 到 ${thisYear + 1} 之间，当前为 ${input.year}`);
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear + 1)
+    throw badInput(`年度应在 2000 到 ${thisYear + 1} 之间，当前为 ${input.year}`);
   const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, wholeNumber(input[f], COUNT_LABEL[f])])) as Record<CountField, number>;
   const amounts = Object.fromEntries(MONEY_FIELDS.map((f) => [f, cappedAmount(input[f] ?? 0, MONEY_LABEL[f])])) as Record<MoneyField, number>;
   if (amounts.investmentReceived > amounts.investment) {

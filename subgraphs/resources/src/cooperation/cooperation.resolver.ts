@@ -26,15 +26,34 @@ function auditedValues(c: Cooperation): Record<string, string> {
 function fieldChanges(before: Cooperation, after: Cooperation | null): CooperationFieldChange[] {
   const from = auditedValues(before);
   const to = after ? auditedValues(after) : null;
-  return Object.keys(from).filter((f) => !to || to[f] !== from[f]).map((field) => ({ field, from: from[field], to: to ? to[field] : null }));
+  return Object.keys(from)
+    .filter((f) => !to || to[f] !== from[f])
+    .map((field) => ({ field, from: from[field], to: to ? to[field] : null }));
 }
 
 /** Writes the audit row of one change, in the transaction of the change. */
-async function audit(manager: EntityManager, ctx: ResourcesContext, action: CooperationAuditAction, before: Cooperation, after: Cooperation | null, bySecretariat: boolean, reason: string | null) {
+async function audit(
+  manager: EntityManager,
+  ctx: ResourcesContext,
+  action: CooperationAuditAction,
+  before: Cooperation,
+  after: Cooperation | null,
+  bySecretariat: boolean,
+  reason: string | null,
+) {
   await manager.getRepository(CooperationAudit).insert({
-    id: randomUUID(), cooperationId: before.id, groupId: before.groupId, organizationId: before.organizationId, year: before.year, action,
-    changedBy: ctx.viewer.requireUser(), changedByOrganizationId: ctx.viewer.organizationId, bySecretariat, reason,
-    changeList: JSON.stringify(fieldChanges(before, after)), changedAt: now(),
+    id: randomUUID(),
+    cooperationId: before.id,
+    groupId: before.groupId,
+    organizationId: before.organizationId,
+    year: before.year,
+    action,
+    changedBy: ctx.viewer.requireUser(),
+    changedByOrganizationId: ctx.viewer.organizationId,
+    bySecretariat,
+    reason,
+    changeList: JSON.stringify(fieldChanges(before, after)),
+    changedAt: now(),
   });
 }
 
@@ -80,7 +99,16 @@ export class CooperationResolver {
     if (!ctx.viewer.groupIds.includes(input.groupId)) throw forbidden('只能在本单位所在的集团登记合作台账');
     const values = validCooperation(input);
     const partner = await this.partnerByUscc(ctx, input.partnerUscc, organizationId, input.groupId);
-    const row: Cooperation = { id: randomUUID(), groupId: input.groupId, organizationId, partnerId: partner.id, partnerUscc: partner.uscc, ...values, recordedBy: ctx.viewer.requireUser(), updatedAt: now() };
+    const row: Cooperation = {
+      id: randomUUID(),
+      groupId: input.groupId,
+      organizationId,
+      partnerId: partner.id,
+      partnerUscc: partner.uscc,
+      ...values,
+      recordedBy: ctx.viewer.requireUser(),
+      updatedAt: now(),
+    };
     await ctx.db.getRepository(Cooperation).insert(row);
     return row;
   }
@@ -97,7 +125,14 @@ export class CooperationResolver {
     const values = validCooperation(input);
     const note = changeReason(reason, bySecretariat);
     const partner = await this.partnerByUscc(ctx, input.partnerUscc, existing.organizationId, existing.groupId, existing.partnerId);
-    const updated: Cooperation = { ...existing, ...values, partnerId: partner.id, partnerUscc: partner.uscc, recordedBy: ctx.viewer.requireUser(), updatedAt: now() };
+    const updated: Cooperation = {
+      ...existing,
+      ...values,
+      partnerId: partner.id,
+      partnerUscc: partner.uscc,
+      recordedBy: ctx.viewer.requireUser(),
+      updatedAt: now(),
+    };
     await ctx.db.transaction(async (manager) => {
       const { id: _id, groupId: _g, organizationId: _o, ...changes } = updated;
       await manager.getRepository(Cooperation).update({ id }, changes);
@@ -121,7 +156,9 @@ export class CooperationResolver {
     return true;
   }
 
-  @Query(() => CooperationAuditConnection, { description: '合作台账变更记录（谁、何时、为何、原值 → 新值或删除）：秘书处见本集团全部，成员单位见本单位登记的台账的' })
+  @Query(() => CooperationAuditConnection, {
+    description: '合作台账变更记录（谁、何时、为何、原值 → 新值或删除）：秘书处见本集团全部，成员单位见本单位登记的台账的',
+  })
   cooperationAudits(
     @Arg('groupId', () => ID) groupId: string,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -157,7 +194,11 @@ export class CooperationResolver {
     const code = uscc.trim().toUpperCase();
     const partner = await ctx.loaders.directory.byUscc(code);
     const inGroup = partner && (partner.id === currentPartnerId || (await ctx.loaders.directory.activeMembers(groupId)).some((m) => m.id === partner.id));
-    if (!partner || !inGroup) throw badInput(`合作单位 ${code} 不是本平台登记的单位或不是本集团的正式成员（partner is not a member of this group）：请核对统一社会信用代码，或请秘书处先将该单位登记为本集团成员`, { field: 'partnerUscc' });
+    if (!partner || !inGroup)
+      throw badInput(
+        `合作单位 ${code} 不是本平台登记的单位或不是本集团的正式成员（partner is not a member of this group）：请核对统一社会信用代码，或请秘书处先将该单位登记为本集团成员`,
+        { field: 'partnerUscc' },
+      );
     if (partner.id === organizationId) throw badInput('合作单位不能是本单位');
     return partner;
   }

@@ -52,20 +52,49 @@ const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-0
 export async function sharingSection(db: DataSource, groupId: string, year: number): Promise<SharingSection> {
   const sums = [...COUNT_FIELDS.map((f) => `COALESCE(SUM(c.${f}), 0) AS ${f}`), ...MONEY_FIELDS.map((f) => `${exactSum(`c.${f}`)} AS ${f}`)].join(', ');
   const totals: Record<string, string | number> =
-    (await db.getRepository(Cooperation).createQueryBuilder('c').select(`COUNT(*) AS cooperations, ${sums}`).where('c.groupId = :groupId AND c.year = :year', { groupId, year }).getRawOne()) ?? {};
+    (await db
+      .getRepository(Cooperation)
+      .createQueryBuilder('c')
+      .select(`COUNT(*) AS cooperations, ${sums}`)
+      .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+      .getRawOne()) ?? {};
   const { from, to } = yearRange(year);
-  const posted: { kind: ResourceKind; count: string; quantity: string }[] = await db.getRepository(SharedResource).createQueryBuilder('r')
-    .select('r.kind', 'kind').addSelect('COUNT(*)', 'count').addSelect('COALESCE(SUM(r.capacity), 0)', 'quantity')
+  const posted: { kind: ResourceKind; count: string; quantity: string }[] = await db
+    .getRepository(SharedResource)
+    .createQueryBuilder('r')
+    .select('r.kind', 'kind')
+    .addSelect('COUNT(*)', 'count')
+    .addSelect('COALESCE(SUM(r.capacity), 0)', 'quantity')
     .where('r.groupId = :groupId AND r.status <> :draft AND r.publishedAt >= :from AND r.publishedAt < :to', { groupId, draft: ResourceStatus.DRAFT, from, to })
-    .groupBy('r.kind').orderBy('r.kind').getRawMany();
-  const completed: { kind: ResourceKind; count: string; quantity: string; participants: string }[] = await db.getRepository(ResourceRequest).createQueryBuilder('q')
-    .select('q.kind', 'kind').addSelect('COUNT(*)', 'count').addSelect('COALESCE(SUM(q.quantity), 0)', 'quantity').addSelect('COALESCE(SUM(q.outcomeParticipants), 0)', 'participants')
-    .where('q.groupId = :groupId AND q.status = :completed AND q.completedAt >= :from AND q.completedAt < :to', { groupId, completed: RequestStatus.COMPLETED, from, to })
-    .groupBy('q.kind').orderBy('q.kind').getRawMany();
+    .groupBy('r.kind')
+    .orderBy('r.kind')
+    .getRawMany();
+  const completed: { kind: ResourceKind; count: string; quantity: string; participants: string }[] = await db
+    .getRepository(ResourceRequest)
+    .createQueryBuilder('q')
+    .select('q.kind', 'kind')
+    .addSelect('COUNT(*)', 'count')
+    .addSelect('COALESCE(SUM(q.quantity), 0)', 'quantity')
+    .addSelect('COALESCE(SUM(q.outcomeParticipants), 0)', 'participants')
+    .where('q.groupId = :groupId AND q.status = :completed AND q.completedAt >= :from AND q.completedAt < :to', {
+      groupId,
+      completed: RequestStatus.COMPLETED,
+      from,
+      to,
+    })
+    .groupBy('q.kind')
+    .orderBy('q.kind')
+    .getRawMany();
 
-  const byOrganization: { organizationId: string; serviceIncome: string }[] = await db.getRepository(Cooperation).createQueryBuilder('c')
-    .select('c.organizationId', 'organizationId').addSelect(exactSum('c.serviceIncome'), 'serviceIncome')
-    .where('c.groupId = :groupId AND c.year = :year', { groupId, year }).groupBy('c.organizationId').orderBy('c.organizationId').getRawMany();
+  const byOrganization: { organizationId: string; serviceIncome: string }[] = await db
+    .getRepository(Cooperation)
+    .createQueryBuilder('c')
+    .select('c.organizationId', 'organizationId')
+    .addSelect(exactSum('c.serviceIncome'), 'serviceIncome')
+    .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+    .groupBy('c.organizationId')
+    .orderBy('c.organizationId')
+    .getRawMany();
 
   // MySQL returns SUM() as DECIMAL text; every count is a whole number, money stays text (fen).
   const figure = (key: string) => Number(totals[key] ?? 0);
@@ -82,7 +111,10 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
 
 @Resolver(() => AnnualReport)
 export class AnnualReportSharingResolver {
-  @FieldResolver(() => SharingSection, { nullable: true, description: '资源共建共享（本集团用户与主管部门可见；按单位的数字只见本单位，秘书处与填报机器人见全部）' })
+  @FieldResolver(() => SharingSection, {
+    nullable: true,
+    description: '资源共建共享（本集团用户与主管部门可见；按单位的数字只见本单位，秘书处与填报机器人见全部）',
+  })
   async sharing(@Root() report: AnnualReport, @Ctx() ctx: ResourcesContext) {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
     const section = await sharingSection(ctx.db, report.groupId, report.year);

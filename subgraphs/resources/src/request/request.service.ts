@@ -33,7 +33,8 @@ export async function requestResource(ctx: ResourcesContext, input: RequestInput
   if (!resource || resource.status !== ResourceStatus.PUBLISHED) throw notFound('共享资源', input.resourceId);
   if (!ctx.viewer.groupIds.includes(resource.groupId)) throw forbidden('只有该集团的成员单位可以申请此资源');
   if (resource.providerId === requesterId) throw badInput('不能申请本单位发布的资源');
-  if (start < resource.periodStart || end > resource.periodEnd) throw badInput(`申请期间须在资源开放期间 ${resource.periodStart} 至 ${resource.periodEnd} 之内`);
+  if (start < resource.periodStart || end > resource.periodEnd)
+    throw badInput(`申请期间须在资源开放期间 ${resource.periodStart} 至 ${resource.periodEnd} 之内`);
   if (quantity > resource.capacity - resource.reserved) throw conflict(`申请数量 ${quantity} 超过剩余容量 ${resource.capacity - resource.reserved}`);
   const request: ResourceRequest = {
     id: randomUUID(),
@@ -57,7 +58,13 @@ export async function requestResource(ctx: ResourcesContext, input: RequestInput
   };
   await ctx.db.transaction(async (em) => {
     await em.insert(ResourceRequest, request);
-    await notify(em, resource.providerId, `收到资源申请：${resource.title}`, `有成员单位申请「${resource.title}」（${KIND_LABEL[resource.kind]}）${quantity} 个名额/单位，用途：${purpose}`, request.id);
+    await notify(
+      em,
+      resource.providerId,
+      `收到资源申请：${resource.title}`,
+      `有成员单位申请「${resource.title}」（${KIND_LABEL[resource.kind]}）${quantity} 个名额/单位，用途：${purpose}`,
+      request.id,
+    );
   });
   return request;
 }
@@ -66,8 +73,12 @@ export async function requestResource(ctx: ResourcesContext, input: RequestInput
 export function approve(ctx: ResourcesContext, id: string) {
   return decide(ctx, id, 'providerId', RequestStatus.PENDING, RequestStatus.APPROVED, async (em, request) => {
     // Guarded in SQL, so two approvals at once cannot together exceed the capacity.
-    const reserved = await em.createQueryBuilder().update(SharedResource).set({ reserved: () => `reserved + ${request.quantity}` })
-      .where('id = :id AND reserved + :q <= capacity', { id: request.resourceId, q: request.quantity }).execute();
+    const reserved = await em
+      .createQueryBuilder()
+      .update(SharedResource)
+      .set({ reserved: () => `reserved + ${request.quantity}` })
+      .where('id = :id AND reserved + :q <= capacity', { id: request.resourceId, q: request.quantity })
+      .execute();
     if (reserved.affected !== 1) throw conflict('剩余容量不足，不能同意此申请 (over capacity)');
     await notify(em, request.requesterId, '资源申请已同意', `您的资源申请（${request.quantity} 个名额/单位）已获同意。`, request.id);
     return {};
@@ -110,7 +121,8 @@ async function decide(
   const request = await ctx.db.getRepository(ResourceRequest).findOneBy({ id });
   if (!request || !ctx.viewer.canRead(request.groupId)) throw notFound('资源申请', id);
   if (request[party] !== organizationId) throw forbidden(party === 'providerId' ? '只有资源提供单位可以审核此申请' : '只有申请单位可以登记完成情况');
-  if (request.status !== from) throw badInput(`该申请当前为「${REQUEST_STATUS_LABEL[request.status]}」，只有「${REQUEST_STATUS_LABEL[from]}」的申请可以执行此操作`);
+  if (request.status !== from)
+    throw badInput(`该申请当前为「${REQUEST_STATUS_LABEL[request.status]}」，只有「${REQUEST_STATUS_LABEL[from]}」的申请可以执行此操作`);
   return ctx.db.transaction(async (em) => {
     const fields = await effect(em, request);
     return transition(em.getRepository(ResourceRequest), id, from, to, { decidedAt: to === RequestStatus.COMPLETED ? request.decidedAt : now(), ...fields });

@@ -4,7 +4,6 @@ import { ResourceStatus, Visibility } from '../enums';
 import { SharedResource } from './resource.entity';
 import { ResourceSearchArgs } from './resource.input';
 
-
 /**
  * Published resources the viewer may see, newest first, keyset-paginated: a group's users see
  * its resources, anonymous callers the PUBLIC ones. Two statements whatever the page size.
@@ -19,7 +18,11 @@ export async function searchResources(db: DataSource, viewer: Viewer, args: Reso
   } else if (viewer.has('AUTHORITY')) {
     // all groups
   } else if (viewer.groupIds.length) {
-    query.andWhere(new Brackets((b) => b.where('r.groupId IN (:...groups)', { groups: [...viewer.groupIds] }).orWhere('r.visibility = :public', { public: Visibility.PUBLIC })));
+    query.andWhere(
+      new Brackets((b) =>
+        b.where('r.groupId IN (:...groups)', { groups: [...viewer.groupIds] }).orWhere('r.visibility = :public', { public: Visibility.PUBLIC }),
+      ),
+    );
   } else {
     query.andWhere('r.visibility = :public', { public: Visibility.PUBLIC });
   }
@@ -32,7 +35,8 @@ export async function searchResources(db: DataSource, viewer: Viewer, args: Reso
   }
   if (filter.from) query.andWhere('r.periodEnd >= :from', { from: filter.from });
   if (filter.to) query.andWhere('r.periodStart <= :to', { to: filter.to });
-  if (filter.minCapacityLeft !== null && filter.minCapacityLeft !== undefined) query.andWhere('r.capacity - r.reserved >= :left', { left: filter.minCapacityLeft });
+  if (filter.minCapacityLeft !== null && filter.minCapacityLeft !== undefined)
+    query.andWhere('r.capacity - r.reserved >= :left', { left: filter.minCapacityLeft });
   const keyword = filter.keyword?.trim();
   if (keyword) {
     const columns = ['r.title', 'r.description', 'r.specialty', 'r.subject', 'r.occupation', 'r.providerName'];

@@ -85,8 +85,13 @@ export class ResourceResolver {
     if (resource.status === ResourceStatus.WITHDRAWN) throw badInput('已撤回的资源不能修改，请重新发布后再改');
     const values = validResource(input);
     if (values.capacity < resource.reserved) throw badInput(`容量不能小于已同意的申请数量 ${resource.reserved}`);
-    const result = await ctx.db.getRepository(SharedResource).createQueryBuilder().update().set({ ...values, updatedAt: now() })
-      .where('id = :id AND reserved <= :capacity', { id, capacity: values.capacity }).execute();
+    const result = await ctx.db
+      .getRepository(SharedResource)
+      .createQueryBuilder()
+      .update()
+      .set({ ...values, updatedAt: now() })
+      .where('id = :id AND reserved <= :capacity', { id, capacity: values.capacity })
+      .execute();
     if (result.affected !== 1) throw badInput('容量不能小于已同意的申请数量（刚有申请被同意，请刷新后重试）');
     return ctx.db.getRepository(SharedResource).findOneByOrFail({ id });
   }
@@ -105,6 +110,9 @@ export class ResourceResolver {
     const resource = await ownResource(ctx, id);
     if (!from.includes(resource.status)) throw badInput(`资源当前为「${RESOURCE_STATUS_LABEL[resource.status]}」，不能改为「${RESOURCE_STATUS_LABEL[to]}」`);
     const at = now();
-    return transition(ctx.db.getRepository(SharedResource), id, resource.status, to, { publishedAt: to === ResourceStatus.PUBLISHED ? at : resource.publishedAt, updatedAt: at });
+    return transition(ctx.db.getRepository(SharedResource), id, resource.status, to, {
+      publishedAt: to === ResourceStatus.PUBLISHED ? at : resource.publishedAt,
+      updatedAt: at,
+    });
   }
 }

@@ -71,7 +71,8 @@ export class AnnualReturn {
   @figure('开设专业数') specialties!: number | null;
   @figure('接收实习学生数') internsReceived!: number | null;
   @Column({ type: 'int', nullable: true }) dualQualifiedPercentCents!: number | null;
-  @Field(() => String, { nullable: true, description: '秘书处退回意见' }) @Column({ type: 'varchar', length: 500, nullable: true }) reviewComment!: string | null;
+  @Field(() => String, { nullable: true, description: '秘书处退回意见' }) @Column({ type: 'varchar', length: 500, nullable: true }) reviewComment!:
+    string | null;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) @Column({ type: 'varchar', length: 24, nullable: true }) submittedAt!: string | null;
   @Field(() => String, { nullable: true, description: '审核人' }) @Column({ type: 'varchar', length: 64, nullable: true }) reviewedBy!: string | null;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) @Column({ type: 'varchar', length: 24, nullable: true }) reviewedAt!: string | null;

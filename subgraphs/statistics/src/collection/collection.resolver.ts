@@ -32,7 +32,12 @@ export class AnnualReturnResolver {
   }
 
   @Mutation(() => AnnualReturn, { description: '成员单位保存年报草稿（单位取自登录身份）' })
-  saveAnnualReturn(@Arg('groupId', () => ID) groupId: string, @Arg('year', () => Int) year: number, @Arg('input', () => AnnualReturnInput) input: AnnualReturnInput, @Ctx() ctx: StatisticsContext) {
+  saveAnnualReturn(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('input', () => AnnualReturnInput) input: AnnualReturnInput,
+    @Ctx() ctx: StatisticsContext,
+  ) {
     return collection.saveReturn(ctx, groupId, year, input);
   }
 
@@ -60,7 +65,11 @@ export class CollectionRoundResolver {
   }
 
   @FieldResolver(() => [AnnualReturn], { description: '年报：秘书处见全部，成员单位见本单位' })
-  returns(@Root() round: CollectionRound, @Arg('statuses', () => [ReturnStatus], { nullable: true }) statuses: ReturnStatus[] | null, @Ctx() ctx: StatisticsContext) {
+  returns(
+    @Root() round: CollectionRound,
+    @Arg('statuses', () => [ReturnStatus], { nullable: true }) statuses: ReturnStatus[] | null,
+    @Ctx() ctx: StatisticsContext,
+  ) {
     return collection.returnsOf(ctx, round, statuses);
   }
 

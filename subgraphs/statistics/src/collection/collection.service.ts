@@ -30,7 +30,10 @@ function returnFields(values: Record<string, number | null>, requiredFigures: Re
     if (above) rules.push({ kind: 'notAbove', field: above });
     return { code, label, value: values[code] ?? null, rules };
   });
-  return [...counts, { code: 'dualQualifiedPercent', label: PERCENT_FIGURE.dualQualifiedPercent, value: values.dualQualifiedPercent ?? null, rules: [{ kind: 'percentage' }] }];
+  return [
+    ...counts,
+    { code: 'dualQualifiedPercent', label: PERCENT_FIGURE.dualQualifiedPercent, value: values.dualQualifiedPercent ?? null, rules: [{ kind: 'percentage' }] },
+  ];
 }
 
 function checkReturn(values: Record<string, number | null>, requiredFigures: ReturnFigure[]) {
@@ -40,7 +43,8 @@ function checkReturn(values: Record<string, number | null>, requiredFigures: Ret
 
 const valuesOf = (r: AnnualReturn | AnnualReturnInput): Record<string, number | null> => ({
   ...Object.fromEntries(Object.keys(RETURN_FIGURES).map((k) => [k, (r as Record<string, unknown>)[k] ?? null])),
-  dualQualifiedPercent: 'dualQualifiedPercentCents' in r ? (r.dualQualifiedPercentCents === null ? null : r.dualQualifiedPercentCents / 100) : (r as AnnualReturnInput).dualQualifiedPercent ?? null,
+  dualQualifiedPercent:
+    'dualQualifiedPercentCents' in r ? (r.dualQualifiedPercentCents === null ? null : r.dualQualifiedPercentCents / 100) : (r.dualQualifiedPercent ?? null),
 });
 
 /** 双师型教师比例 as stored (hundredths of a percent), or null. */
@@ -80,7 +84,12 @@ export async function saveReturn(ctx: StatisticsContext, groupId: string, year: 
   checkReturn(values, []);
   const figures = Object.fromEntries(Object.keys(RETURN_FIGURES).map((k) => [k, values[k]]));
   const percent = values.dualQualifiedPercent === null ? null : Math.round(values.dualQualifiedPercent * 100);
-  return transition(ctx.db.getRepository(AnnualReturn), r.id, r.status, r.status, { ...figures, dualQualifiedPercentCents: percent, updatedBy: ctx.viewer.requireUser(), updatedAt: now() });
+  return transition(ctx.db.getRepository(AnnualReturn), r.id, r.status, r.status, {
+    ...figures,
+    dualQualifiedPercentCents: percent,
+    updatedBy: ctx.viewer.requireUser(),
+    updatedAt: now(),
+  });
 }
 
 /** Submits the unit's return, checked against every rule and the figures its type must report. */
@@ -90,7 +99,11 @@ export async function submitReturn(ctx: StatisticsContext, groupId: string, year
   const unit = await ctx.loaders.directory.byId(r.organizationId);
   checkReturn(valuesOf(r), (unit && REQUIRED_BY_CATEGORY[unit.category]) ?? []);
   const at = now();
-  return transition(ctx.db.getRepository(AnnualReturn), r.id, r.status, ReturnStatus.SUBMITTED, { submittedAt: at, updatedBy: ctx.viewer.requireUser(), updatedAt: at });
+  return transition(ctx.db.getRepository(AnnualReturn), r.id, r.status, ReturnStatus.SUBMITTED, {
+    submittedAt: at,
+    updatedBy: ctx.viewer.requireUser(),
+    updatedAt: at,
+  });
 }
 
 /** The secretariat approves a submitted return. */
@@ -109,7 +122,13 @@ export async function returnReturn(ctx: StatisticsContext, id: string, comment: 
 function review(ctx: StatisticsContext, r: AnnualReturn, to: ReturnStatus, comment: string | null) {
   const userId = ctx.viewer.requireUser();
   const at = now();
-  return transition(ctx.db.getRepository(AnnualReturn), r.id, ReturnStatus.SUBMITTED, to, { reviewedBy: userId, reviewedAt: at, reviewComment: comment, updatedBy: userId, updatedAt: at });
+  return transition(ctx.db.getRepository(AnnualReturn), r.id, ReturnStatus.SUBMITTED, to, {
+    reviewedBy: userId,
+    reviewedAt: at,
+    reviewComment: comment,
+    updatedBy: userId,
+    updatedAt: at,
+  });
 }
 
 /** The group's round for a year, to whoever may read the group. */
@@ -120,8 +139,11 @@ export function roundOf(ctx: StatisticsContext, groupId: string, year: number) {
 /** A round's returns: every one to its secretariat and authorities, a unit's own to the unit. */
 export function returnsOf(ctx: StatisticsContext, round: CollectionRound, statuses: ReturnStatus[] | null) {
   const where = { roundId: round.id, ...(statuses?.length ? { status: In(statuses) } : {}) };
-  if (ctx.viewer.isSecretariatOf(round.groupId) || ctx.viewer.has('AUTHORITY')) return ctx.db.getRepository(AnnualReturn).find({ where, order: { organizationId: 'ASC' } });
-  return ctx.viewer.organizationId ? ctx.db.getRepository(AnnualReturn).find({ where: { ...where, organizationId: ctx.viewer.organizationId } }) : Promise.resolve([]);
+  if (ctx.viewer.isSecretariatOf(round.groupId) || ctx.viewer.has('AUTHORITY'))
+    return ctx.db.getRepository(AnnualReturn).find({ where, order: { organizationId: 'ASC' } });
+  return ctx.viewer.organizationId
+    ? ctx.db.getRepository(AnnualReturn).find({ where: { ...where, organizationId: ctx.viewer.organizationId } })
+    : Promise.resolve([]);
 }
 
 export interface Progress {
@@ -153,14 +175,33 @@ export async function openRound(ctx: StatisticsContext, input: OpenRoundInput): 
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear) throw badInput(`年度应在 2000 到 ${thisYear} 之间`);
   const members = await ctx.loaders.directory.activeMembers(input.groupId);
   if (!members.length) throw badInput('该集团没有正式成员单位，无法开启采集');
-  const round: CollectionRound = { id: randomUUID(), groupId: input.groupId, year: input.year, dueOn: input.dueOn, status: RoundStatus.OPEN, openedBy: userId, openedAt: now() };
+  const round: CollectionRound = {
+    id: randomUUID(),
+    groupId: input.groupId,
+    year: input.year,
+    dueOn: input.dueOn,
+    status: RoundStatus.OPEN,
+    openedBy: userId,
+    openedAt: now(),
+  };
   try {
     await ctx.db.transaction(async (em) => {
       await em.insert(CollectionRound, round);
       const rows = members.map((m) => ({
-        id: randomUUID(), roundId: round.id, groupId: round.groupId, year: round.year, organizationId: m.id, status: ReturnStatus.DRAFT,
-        ...Object.fromEntries(Object.keys(RETURN_FIGURES).map((k) => [k, null])), dualQualifiedPercentCents: null,
-        reviewComment: null, submittedAt: null, reviewedBy: null, reviewedAt: null, updatedBy: userId, updatedAt: round.openedAt,
+        id: randomUUID(),
+        roundId: round.id,
+        groupId: round.groupId,
+        year: round.year,
+        organizationId: m.id,
+        status: ReturnStatus.DRAFT,
+        ...Object.fromEntries(Object.keys(RETURN_FIGURES).map((k) => [k, null])),
+        dualQualifiedPercentCents: null,
+        reviewComment: null,
+        submittedAt: null,
+        reviewedBy: null,
+        reviewedAt: null,
+        updatedBy: userId,
+        updatedAt: round.openedAt,
       }));
       for (let i = 0; i < rows.length; i += 100) await em.insert(AnnualReturn, rows.slice(i, i + 100));
     });

@@ -22,7 +22,9 @@ export class ReturnsSection {
 export async function returnsSection(db: DataSource, groupId: string, year: number): Promise<ReturnsSection> {
   const figures = Object.keys(RETURN_FIGURES) as ReturnFigure[];
   const approved = `CASE WHEN r.status = '${ReturnStatus.APPROVED}'`;
-  const row = await db.getRepository(AnnualReturn).createQueryBuilder('r')
+  const row = await db
+    .getRepository(AnnualReturn)
+    .createQueryBuilder('r')
     .select(`SUM(${approved} THEN 1 ELSE 0 END)`, 'approved')
     .addSelect('COUNT(*)', 'expected')
     .addSelect(figures.map((f) => `SUM(${approved} THEN r.${f} END) AS ${f}`).join(', '))

@@ -12,7 +12,8 @@ import { Organization, organizationRef } from '../stubs';
 @ObjectType({ description: '派生指标（由各部分数据计算，两位小数）' })
 export class Indicators {
   @Field(() => Float, { nullable: true, description: '培训人次 / 在校生数（倍）' }) trainingPerStudent!: number | null;
-  @Field(() => Float, { nullable: true, description: '师均社会服务到账（万元）=（培训到账 + 技术服务收入）/ 专任教师数' }) serviceIncomePerTeacherWan!: number | null;
+  @Field(() => Float, { nullable: true, description: '师均社会服务到账（万元）=（培训到账 + 技术服务收入）/ 专任教师数' }) serviceIncomePerTeacherWan!:
+    number | null;
   @Field(() => Float, { nullable: true, description: '企业成员占比（%）' }) enterpriseSharePercent!: number | null;
   @Field(() => Float, { nullable: true, description: '毕业生就业率（%）' }) employmentRatePercent!: number | null;
   @Field(() => Float, { nullable: true, description: '鉴定通过率（%）' }) passRatePercent!: number | null;
@@ -31,7 +32,8 @@ export class TargetProgress {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const ratio = (a: number | null | undefined, b: number | null | undefined, factor = 1) => (a === null || a === undefined || !b ? null : round2((a / b) * factor));
+const ratio = (a: number | null | undefined, b: number | null | undefined, factor = 1) =>
+  a === null || a === undefined || !b ? null : round2((a / b) * factor);
 /** A section's money figure (yuan text, any size: a sum may exceed what one input may be) as exact fen. */
 const fen = (yuan: string | null | undefined) => (yuan ? figureToFen(yuan) : 0n);
 
@@ -54,7 +56,12 @@ export async function reportData(ctx: StatisticsContext, report: Report) {
 }
 
 /** A unit's value of an indicator from the per-unit figures; null when a denominator is missing. */
-function unitActual(indicator: Indicator, report: Report, unit: { enrolledStudents: number | null; fullTimeTeachers: number | null } | undefined, organizationId: string): number | null {
+function unitActual(
+  indicator: Indicator,
+  report: Report,
+  unit: { enrolledStudents: number | null; fullTimeTeachers: number | null } | undefined,
+  organizationId: string,
+): number | null {
   const training = report.training?.byOrganization.find((o) => o.organizationId === organizationId);
   const sharing = report.sharing?.byOrganization.find((o) => o.organizationId === organizationId);
   const personTimes = training?.personTimes ?? 0;
@@ -129,8 +136,12 @@ export class ReportResolver {
         rank: null,
       });
       if (target.scope === 'GROUP') {
-        const groupActual = target.indicator === Indicator.TRAINING_PERSON_TIMES ? data.training?.personTimes ?? null
-          : target.indicator === Indicator.TRAINING_PER_STUDENT ? data.indicators.trainingPerStudent : data.indicators.serviceIncomePerTeacherWan;
+        const groupActual =
+          target.indicator === Indicator.TRAINING_PERSON_TIMES
+            ? (data.training?.personTimes ?? null)
+            : target.indicator === Indicator.TRAINING_PER_STUDENT
+              ? data.indicators.trainingPerStudent
+              : data.indicators.serviceIncomePerTeacherWan;
         rows.push(progress(groupActual, null));
         continue;
       }

@@ -16,7 +16,8 @@ registerEnumType(ProgramCategory, { name: 'ProgramCategory', description: 'åŸ¹è®
 
 const external = () => Directive('@external');
 
-@ObjectType() export class MembershipSection {
+@ObjectType()
+export class MembershipSection {
   @external() @Field(() => Int) total!: number;
   @external() @Field(() => Int) enterprises!: number;
   @external() @Field(() => Int) aboveDesignatedSize!: number;
@@ -26,12 +27,14 @@ const external = () => Directive('@external');
   @external() @Field(() => Int) exited!: number;
 }
 
-@ObjectType() export class OrganizationSharingFigures {
+@ObjectType()
+export class OrganizationSharingFigures {
   @external() @Field(() => ID) organizationId!: string;
   @external() @Field(() => Money) serviceIncome!: string;
 }
 
-@ObjectType() export class SharingSection {
+@ObjectType()
+export class SharingSection {
   @external() @Field(() => Int) cooperations!: number;
   @external() @Field(() => Int) orderClassStudents!: number;
   @external() @Field(() => Int) apprentices!: number;
@@ -51,18 +54,21 @@ const external = () => Directive('@external');
   @external() @Field(() => [OrganizationSharingFigures]) byOrganization!: OrganizationSharingFigures[];
 }
 
-@ObjectType() export class CategoryFigures {
+@ObjectType()
+export class CategoryFigures {
   @external() @Field(() => ProgramCategory) category!: ProgramCategory;
   @external() @Field(() => Int) personTimes!: number;
 }
 
-@ObjectType() export class OrganizationTrainingFigures {
+@ObjectType()
+export class OrganizationTrainingFigures {
   @external() @Field(() => ID) organizationId!: string;
   @external() @Field(() => Int) personTimes!: number;
   @external() @Field(() => Money) revenue!: string;
 }
 
-@ObjectType() export class TrainingSection {
+@ObjectType()
+export class TrainingSection {
   @external() @Field(() => Int) personTimes!: number;
   @external() @Field(() => Int) distinctPersons!: number;
   @external() @Field(() => Int) sessions!: number;

@@ -5,10 +5,7 @@ import { Submission } from './submission.entity';
 
 /** What a platform said: accepted (with its receipt), rejected for good (4xx), or try again later. */
 export type Outcome =
-  | { kind: 'accepted'; receipt: string }
-  | { kind: 'uploaded'; receipt: string }
-  | { kind: 'rejected'; message: string }
-  | { kind: 'retry'; error: string };
+  { kind: 'accepted'; receipt: string } | { kind: 'uploaded'; receipt: string } | { kind: 'rejected'; message: string } | { kind: 'retry'; error: string };
 
 /** Sends one frozen payload with its idempotency key; never throws. */
 export async function send(adapter: NonNullable<AdapterConfig>, submission: Submission, timeoutMs: number, workbook: () => Promise<Buffer>): Promise<Outcome> {
@@ -26,7 +23,11 @@ export async function send(adapter: NonNullable<AdapterConfig>, submission: Subm
   try {
     const response = await fetch(adapter.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': submission.idempotencyKey, ...(adapter.token ? { authorization: `Bearer ${adapter.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': submission.idempotencyKey,
+        ...(adapter.token ? { authorization: `Bearer ${adapter.token}` } : {}),
+      },
       body: submission.payload,
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, In } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
 import { Logger, now } from '@zjjt/kit';
 import { filledWorkbook, FilledReport } from '../templates/fill';
 import { SubmissionTarget } from '../templates/loader';
@@ -27,7 +27,10 @@ export function retryDelay(config: SubmissionConfig, attempts: number): number {
 export async function dispatch(db: DataSource, config: SubmissionConfig, log: Logger, id: string): Promise<Submission | null> {
   const repo = db.getRepository(Submission);
   const at = now();
-  const claimed = await repo.createQueryBuilder().update().set({ lockedBy: WORKER, lockedUntil: now(config.lockMs) })
+  const claimed = await repo
+    .createQueryBuilder()
+    .update()
+    .set({ lockedBy: WORKER, lockedUntil: now(config.lockMs) })
     .where('id = :id AND status IN (:...sendable)', { id, sendable: SENDABLE })
     .andWhere(new Brackets((b) => b.where('lockedUntil IS NULL').orWhere('lockedUntil < :now', { now: at })))
     .andWhere(new Brackets((b) => b.where('nextAttemptAt IS NULL').orWhere('nextAttemptAt <= :now', { now: at })))
@@ -37,17 +40,36 @@ export async function dispatch(db: DataSource, config: SubmissionConfig, log: Lo
   const adapter = config.adapters[submission.target as SubmissionTarget];
   const mine = { id, lockedBy: WORKER };
   if (!adapter) {
-    await repo.update(mine, { status: SubmissionStatus.FAILED, lastError: `未配置 ${submission.target.toUpperCase()}_PLATFORM_URL 或 _OUTBOX_DIR`, lockedBy: null, lockedUntil: null, nextAttemptAt: now(retryDelay(config, submission.attempts + 1)), updatedAt: now() });
+    await repo.update(mine, {
+      status: SubmissionStatus.FAILED,
+      lastError: `未配置 ${submission.target.toUpperCase()}_PLATFORM_URL 或 _OUTBOX_DIR`,
+      lockedBy: null,
+      lockedUntil: null,
+      nextAttemptAt: now(retryDelay(config, submission.attempts + 1)),
+      updatedAt: now(),
+    });
     return repo.findOneByOrFail({ id });
   }
   const attempts = submission.attempts + 1;
   await repo.update(mine, { status: SubmissionStatus.SUBMITTED, attempts, updatedAt: now() });
   const report = JSON.parse(submission.payload) as { report: FilledReport };
-  const outcome = await send(adapter, submission, config.timeoutMs, () => filledWorkbook(report.report, `${report.report.template.platform} ${submission.year} 年度报表`));
+  const outcome = await send(adapter, submission, config.timeoutMs, () =>
+    filledWorkbook(report.report, `${report.report.template.platform} ${submission.year} 年度报表`),
+  );
   const done = { lockedBy: null, lockedUntil: null, updatedAt: now() };
-  if (outcome.kind === 'accepted') await repo.update(mine, { ...done, status: SubmissionStatus.ACCEPTED, receipt: outcome.receipt, lastError: null, nextAttemptAt: null });
-  else if (outcome.kind === 'uploaded') await repo.update(mine, { ...done, status: SubmissionStatus.SUBMITTED, receipt: outcome.receipt, lastError: null, nextAttemptAt: null, lockedUntil: '9999-12-31T00:00:00.000Z' });
-  else if (outcome.kind === 'rejected') await repo.update(mine, { ...done, status: SubmissionStatus.REJECTED, platformMessage: outcome.message, nextAttemptAt: null });
+  if (outcome.kind === 'accepted')
+    await repo.update(mine, { ...done, status: SubmissionStatus.ACCEPTED, receipt: outcome.receipt, lastError: null, nextAttemptAt: null });
+  else if (outcome.kind === 'uploaded')
+    await repo.update(mine, {
+      ...done,
+      status: SubmissionStatus.SUBMITTED,
+      receipt: outcome.receipt,
+      lastError: null,
+      nextAttemptAt: null,
+      lockedUntil: '9999-12-31T00:00:00.000Z',
+    });
+  else if (outcome.kind === 'rejected')
+    await repo.update(mine, { ...done, status: SubmissionStatus.REJECTED, platformMessage: outcome.message, nextAttemptAt: null });
   else if (attempts >= config.maxAttempts) {
     await repo.update(mine, { ...done, status: SubmissionStatus.DEAD, lastError: outcome.error, nextAttemptAt: null });
     await alert(config, log, submission, outcome.error);
@@ -72,24 +94,30 @@ async function alert(config: SubmissionConfig, log: Logger, s: Submission, error
 export function startRetryLoop(db: DataSource, config: SubmissionConfig, log: Logger): { stop(): void } {
   if (!config.retryIntervalMs) return { stop: () => undefined };
   let running = false;
-  const timer = setInterval(async () => {
+  const tick = async () => {
     if (running) return;
     running = true;
     try {
       const at = now();
-      const due = await db.getRepository(Submission).createQueryBuilder('s').select('s.id', 'id')
+      const due = await db
+        .getRepository(Submission)
+        .createQueryBuilder('s')
+        .select('s.id', 'id')
         .where('s.status IN (:...statuses)', { statuses: [SubmissionStatus.FAILED, SubmissionStatus.SUBMITTED] })
         .andWhere(new Brackets((b) => b.where('s.nextAttemptAt IS NULL').orWhere('s.nextAttemptAt <= :now', { now: at })))
         .andWhere('s.lockedUntil IS NOT NULL OR s.status = :failed', { failed: SubmissionStatus.FAILED })
         .andWhere(new Brackets((b) => b.where('s.lockedUntil IS NULL').orWhere('s.lockedUntil < :now', { now: at })))
-        .limit(20).getRawMany<{ id: string }>();
+        .limit(20)
+        .getRawMany<{ id: string }>();
       for (const { id } of due) await dispatch(db, config, log, id);
     } catch (error) {
       log.warn({ error: (error as Error).message }, 'retry loop: database unavailable, will try again');
     } finally {
       running = false;
     }
-  }, config.retryIntervalMs);
+  };
+  // A tick's own errors are caught inside it.
+  const timer = setInterval(() => void tick(), config.retryIntervalMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

@@ -6,7 +6,9 @@ import { Submission, SubmissionStatus } from './submission.entity';
  * submission of the same group and target for year − 1 (templates keep their codes across years).
  */
 export async function previousYearValues(db: DataSource, groupId: string, year: number, target: string): Promise<Map<string, number>> {
-  const accepted = await db.getRepository(Submission).findOne({ where: { groupId, year: year - 1, target, status: SubmissionStatus.ACCEPTED }, order: { version: 'DESC' } });
+  const accepted = await db
+    .getRepository(Submission)
+    .findOne({ where: { groupId, year: year - 1, target, status: SubmissionStatus.ACCEPTED }, order: { version: 'DESC' } });
   if (!accepted) return new Map();
   const payload = JSON.parse(accepted.payload) as { fields: { code: string; value: string | null }[] };
   return new Map(payload.fields.filter((f) => f.value !== null && Number.isFinite(Number(f.value))).map((f) => [f.code, Number(f.value)]));

@@ -48,13 +48,17 @@ export class Submission {
   @Field(() => String, { description: '报送内容的 SHA-256' }) @Column({ type: 'varchar', length: 64 }) payloadSha256!: string;
   @Field(() => String, { description: '幂等键（重发沿用，永不更换）' }) @Column({ type: 'varchar', length: 36 }) idempotencyKey!: string;
   @Field(() => Int) @Column({ type: 'int', default: 0 }) attempts!: number;
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: '下次重试时间' }) @Column({ type: 'varchar', length: 24, nullable: true }) nextAttemptAt!: string | null;
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: '下次重试时间' }) @Column({ type: 'varchar', length: 24, nullable: true }) nextAttemptAt!:
+    string | null;
   @Field(() => String, { nullable: true, description: '最近一次失败原因' }) @Column({ type: 'varchar', length: 500, nullable: true }) lastError!: string | null;
   @Field(() => String, { nullable: true, description: '平台意见（拒收时）' }) @Column({ type: 'text', nullable: true }) platformMessage!: string | null;
   @Field(() => String, { nullable: true, description: '平台回执' }) @Column({ type: 'text', nullable: true }) receipt!: string | null;
   @Column({ type: 'text' }) warnings!: string;
-  @Field(() => String, { nullable: true, description: '确认警告的人' }) @Column({ type: 'varchar', length: 64, nullable: true }) warningsConfirmedBy!: string | null;
-  @Field(() => String, { nullable: true, description: '确认警告的理由' }) @Column({ type: 'varchar', length: 500, nullable: true }) warningsConfirmationReason!: string | null;
+  @Field(() => String, { nullable: true, description: '确认警告的人' }) @Column({ type: 'varchar', length: 64, nullable: true }) warningsConfirmedBy!:
+    string | null;
+  @Field(() => String, { nullable: true, description: '确认警告的理由' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  warningsConfirmationReason!: string | null;
   @Column({ type: 'text' }) diff!: string;
   @Column({ type: 'varchar', length: 64, nullable: true }) lockedBy!: string | null;
   @Column({ type: 'varchar', length: 24, nullable: true }) lockedUntil!: string | null;
@@ -73,7 +77,15 @@ const S = SubmissionStatus;
 export const SUBMISSION_STATES = declareStates(Submission, {
   name: '报送',
   english: 'submission',
-  labels: { GENERATED: '待确认警告', VALIDATED: '已校验', SUBMITTED: '已发送', ACCEPTED: '平台已接收', REJECTED: '平台拒收', FAILED: '发送失败', DEAD: '已放弃' },
+  labels: {
+    GENERATED: '待确认警告',
+    VALIDATED: '已校验',
+    SUBMITTED: '已发送',
+    ACCEPTED: '平台已接收',
+    REJECTED: '平台拒收',
+    FAILED: '发送失败',
+    DEAD: '已放弃',
+  },
   next: {
     GENERATED: [S.VALIDATED],
     VALIDATED: [S.SUBMITTED, S.FAILED],

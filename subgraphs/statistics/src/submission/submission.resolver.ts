@@ -40,12 +40,19 @@ export class SubmissionResolver {
     return submissions.fieldsOf(s);
   }
 
-  @Mutation(() => FreezeResult, { description: '冻结报表：经网关读取枢纽此刻计算的 annualReport.filled（不取调用方提交的数值），存报送内容、SHA-256 与幂等键；有阻断错误时拒绝；数据未变则不新建' })
+  @Mutation(() => FreezeResult, {
+    description:
+      '冻结报表：经网关读取枢纽此刻计算的 annualReport.filled（不取调用方提交的数值），存报送内容、SHA-256 与幂等键；有阻断错误时拒绝；数据未变则不新建',
+  })
   freezeReport(
     @Arg('groupId', () => ID) groupId: string,
     @Arg('year', () => Int) year: number,
     @Arg('template', () => String) templateCode: string,
-    @Arg('filledReport', () => String, { nullable: true, description: '可选：调用方读到的 annualReport.filled 的 JSON，仅用于核对——任何字段与枢纽当前计算值不同即拒绝（CONFLICT）；冻结的数据始终由枢纽计算' }) json: string | null,
+    @Arg('filledReport', () => String, {
+      nullable: true,
+      description: '可选：调用方读到的 annualReport.filled 的 JSON，仅用于核对——任何字段与枢纽当前计算值不同即拒绝（CONFLICT）；冻结的数据始终由枢纽计算',
+    })
+    json: string | null,
     @Ctx() ctx: StatisticsContext,
   ): Promise<FreezeResult> {
     return submissions.freeze(ctx, groupId, year, templateCode, json);
@@ -62,7 +69,12 @@ export class SubmissionResolver {
   }
 
   @Mutation(() => Submission, { description: '秘书处登记上传平台的结果（上传目录方式）' })
-  recordSubmissionOutcome(@Arg('id', () => ID) id: string, @Arg('accepted', () => Boolean) accepted: boolean, @Arg('message', () => String) message: string, @Ctx() ctx: StatisticsContext) {
+  recordSubmissionOutcome(
+    @Arg('id', () => ID) id: string,
+    @Arg('accepted', () => Boolean) accepted: boolean,
+    @Arg('message', () => String) message: string,
+    @Ctx() ctx: StatisticsContext,
+  ) {
     return submissions.recordOutcome(ctx, id, accepted, message);
   }
 }

@@ -22,7 +22,8 @@ export interface Change {
 /** The bot of the group, its secretariat: who may freeze and send. */
 function requireReporter(viewer: Viewer, groupId: string) {
   viewer.requireUser();
-  if (!viewer.isSecretariatOf(groupId) && !(viewer.has('REPORTER') && viewer.groupIds.includes(groupId))) throw forbidden('只有本集团的填报机器人或秘书处可以报送');
+  if (!viewer.isSecretariatOf(groupId) && !(viewer.has('REPORTER') && viewer.groupIds.includes(groupId)))
+    throw forbidden('只有本集团的填报机器人或秘书处可以报送');
 }
 
 /** The template a freeze uses: it must exist and be for that year. */
@@ -48,11 +49,21 @@ function checkCopy(json: string, template: ReportTemplateData, computed: Map<str
   if (!copy || !Array.isArray(copy.fields)) throw badInput('报表副本 filledReport 应为 annualReport.filled 的 JSON，含 fields (fields missing)');
   const submitted = new Map(copy.fields.map((f) => [String(f?.code), f?.value === undefined ? undefined : f.value === null ? null : String(f.value)]));
   const differences = template.fields
-    .map((f) => ({ code: f.code, label: f.label, submitted: submitted.has(f.code) ? submitted.get(f.code) ?? null : '（缺失）', computed: computed.get(f.code) ?? null }))
+    .map((f) => ({
+      code: f.code,
+      label: f.label,
+      submitted: submitted.has(f.code) ? (submitted.get(f.code) ?? null) : '（缺失）',
+      computed: computed.get(f.code) ?? null,
+    }))
     .filter((d) => d.submitted !== d.computed);
   if (differences.length) {
-    const shown = differences.slice(0, 5).map((d) => `${d.code} ${d.label}：副本 ${d.submitted ?? '空'}，枢纽计算 ${d.computed ?? '空'}`).join('；');
-    throw conflict(`报表副本与枢纽当前计算的数据不一致（figures differ），未冻结：${shown}${differences.length > 5 ? ` 等 ${differences.length} 项` : ''}。报送的数据只取枢纽计算值，请重新读取 annualReport.filled 核对后再冻结`);
+    const shown = differences
+      .slice(0, 5)
+      .map((d) => `${d.code} ${d.label}：副本 ${d.submitted ?? '空'}，枢纽计算 ${d.computed ?? '空'}`)
+      .join('；');
+    throw conflict(
+      `报表副本与枢纽当前计算的数据不一致（figures differ），未冻结：${shown}${differences.length > 5 ? ` 等 ${differences.length} 项` : ''}。报送的数据只取枢纽计算值，请重新读取 annualReport.filled 核对后再冻结`,
+    );
   }
 }
 
@@ -78,7 +89,13 @@ export const fieldsOf = (s: Submission): FilledField[] => (JSON.parse(s.payload)
  * the payload, its SHA-256 and an idempotency key in one insert. A client's copy, when given, only
  * confirms. Blocking errors refuse; unchanged figures return the live submission as it is.
  */
-export async function freeze(ctx: StatisticsContext, groupId: string, year: number, templateCode: string, json: string | null): Promise<{ submission: Submission; unchanged: boolean }> {
+export async function freeze(
+  ctx: StatisticsContext,
+  groupId: string,
+  year: number,
+  templateCode: string,
+  json: string | null,
+): Promise<{ submission: Submission; unchanged: boolean }> {
   requireReporter(ctx.viewer, groupId);
   const template = templateOf(templateCode, year);
   let fields: ComputedField[];
@@ -93,8 +110,14 @@ export async function freeze(ctx: StatisticsContext, groupId: string, year: numb
   if (json !== null && json !== undefined) checkCopy(json, template, computed);
   const values = template.fields.map((f) => computed.get(f.code) ?? null);
   const report = assemble(template, values, await previousYearValues(ctx.db, groupId, year, template.target));
-  if (report.errors.length) throw badInput(`报表有阻断错误，不能报送：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
-  const data = { groupId, year, template: { code: template.code, version: template.version, platform: template.platform }, fields: report.fields.map((f) => ({ code: f.code, label: f.label, unit: f.unit, value: f.value })) };
+  if (report.errors.length)
+    throw badInput(`报表有阻断错误，不能报送：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
+  const data = {
+    groupId,
+    year,
+    template: { code: template.code, version: template.version, platform: template.platform },
+    fields: report.fields.map((f) => ({ code: f.code, label: f.label, unit: f.unit, value: f.value })),
+  };
   const hash = sha256(JSON.stringify(data));
   const repo = ctx.db.getRepository(Submission);
   const history = await repo.find({ where: { groupId, year, template: template.code }, order: { version: 'DESC' } });
@@ -102,17 +125,37 @@ export async function freeze(ctx: StatisticsContext, groupId: string, year: numb
   if (live && live.payloadSha256 === hash) return { submission: live, unchanged: true };
   const accepted = history.find((s) => s.status === SubmissionStatus.ACCEPTED);
   const before = accepted ? new Map((JSON.parse(accepted.payload) as typeof data).fields.map((f) => [f.code, f.value])) : null;
-  const diff: Change[] = before ? data.fields.filter((f) => before.get(f.code) !== f.value).map((f) => ({ code: f.code, label: f.label, from: before.get(f.code) ?? null, to: f.value })) : [];
+  const diff: Change[] = before
+    ? data.fields.filter((f) => before.get(f.code) !== f.value).map((f) => ({ code: f.code, label: f.label, from: before.get(f.code) ?? null, to: f.value }))
+    : [];
   const key = randomUUID();
   const version = (history[0]?.version ?? 0) + 1;
   const at = now();
   const submission: Submission = {
-    id: randomUUID(), groupId, year, template: template.code, target: template.target, version,
+    id: randomUUID(),
+    groupId,
+    year,
+    template: template.code,
+    target: template.target,
+    version,
     status: report.warnings.length ? SubmissionStatus.GENERATED : SubmissionStatus.VALIDATED,
     payload: JSON.stringify({ ...data, idempotencyKey: key, submissionVersion: version, sha256: hash, report }),
-    payloadSha256: hash, idempotencyKey: key, attempts: 0, nextAttemptAt: null, lastError: null, platformMessage: null, receipt: null,
-    warnings: JSON.stringify(report.warnings), warningsConfirmedBy: null, warningsConfirmationReason: null, diff: JSON.stringify(diff),
-    lockedBy: null, lockedUntil: null, createdBy: ctx.viewer.requireUser(), createdAt: at, updatedAt: at,
+    payloadSha256: hash,
+    idempotencyKey: key,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    platformMessage: null,
+    receipt: null,
+    warnings: JSON.stringify(report.warnings),
+    warningsConfirmedBy: null,
+    warningsConfirmationReason: null,
+    diff: JSON.stringify(diff),
+    lockedBy: null,
+    lockedUntil: null,
+    createdBy: ctx.viewer.requireUser(),
+    createdAt: at,
+    updatedAt: at,
   };
   await repo.insert(submission);
   return { submission, unchanged: false };
@@ -125,7 +168,9 @@ export async function confirmWarnings(ctx: StatisticsContext, id: string, reason
   ctx.viewer.requireSecretariatOf(s.groupId);
   if (s.status !== SubmissionStatus.GENERATED) throw badInput(`报送当前为 ${s.status}，只有待确认警告（GENERATED）的报送需要确认`);
   return transition(ctx.db.getRepository(Submission), id, SubmissionStatus.GENERATED, SubmissionStatus.VALIDATED, {
-    warningsConfirmedBy: ctx.viewer.requireUser(), warningsConfirmationReason: text, updatedAt: now(),
+    warningsConfirmedBy: ctx.viewer.requireUser(),
+    warningsConfirmationReason: text,
+    updatedAt: now(),
   });
 }
 
@@ -134,7 +179,8 @@ export async function send(ctx: StatisticsContext, id: string) {
   const s = await find(ctx, id);
   requireReporter(ctx.viewer, s.groupId);
   if (s.status === SubmissionStatus.GENERATED) throw badInput('报表有警告，须先由秘书处确认后才能发送');
-  if (![SubmissionStatus.VALIDATED, SubmissionStatus.FAILED, SubmissionStatus.SUBMITTED].includes(s.status)) throw conflict(`报送当前为 ${s.status}，不能再发送；如需更正请重新生成新版本`);
+  if (![SubmissionStatus.VALIDATED, SubmissionStatus.FAILED, SubmissionStatus.SUBMITTED].includes(s.status))
+    throw conflict(`报送当前为 ${s.status}，不能再发送；如需更正请重新生成新版本`);
   return (await dispatch(ctx.db, readSubmissionConfig(), ctx.log, id)) ?? ctx.db.getRepository(Submission).findOneByOrFail({ id });
 }
 

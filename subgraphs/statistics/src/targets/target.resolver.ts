@@ -44,7 +44,11 @@ export class TargetResolver {
     if (!(input.threshold > 0) || cents !== input.threshold * 100) throw badInput(`目标值应为大于 0、最多两位小数的数，当前为 ${input.threshold}`);
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('年度应在 2000 到 2100 之间');
     // A unit's id must be an active member of this group; another group's unit is refused exactly like an unknown id.
-    if (input.scope !== 'GROUP' && input.scope !== 'EACH_MEMBER' && !(await ctx.loaders.directory.activeMembers(input.groupId)).some((m) => m.id === input.scope)) {
+    if (
+      input.scope !== 'GROUP' &&
+      input.scope !== 'EACH_MEMBER' &&
+      !(await ctx.loaders.directory.activeMembers(input.groupId)).some((m) => m.id === input.scope)
+    ) {
       throw badInput(`指标范围应为 GROUP、EACH_MEMBER 或本集团正式成员单位的 id（scope）：${input.scope} 不是本集团的成员单位`);
     }
     const repo = ctx.db.getRepository(Target);

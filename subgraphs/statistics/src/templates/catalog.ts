@@ -4,8 +4,34 @@ import { ProgramCategory } from '../report/sections';
 /** Figures a template may use, by section; money fields are exact yuan text. */
 const SECTIONS: Record<string, string[]> = {
   membership: ['total', 'enterprises', 'aboveDesignatedSize', 'fortune500', 'schools', 'joined', 'exited'],
-  sharing: ['cooperations', 'orderClassStudents', 'apprentices', 'mutualTeachers', 'mutualTeachingHours', 'teacherPracticePersonTimes', 'teacherPracticeDays', 'coCourses', 'coTextbooks', 'coBases', 'patents', 'certificates1X', 'investment', 'investmentReceived', 'equipmentValue', 'serviceIncome'],
-  training: ['personTimes', 'distinctPersons', 'sessions', 'hours', 'revenue', 'candidates', 'passed', ...Object.values(ProgramCategory).map((c) => `byCategory.${c}.personTimes`)],
+  sharing: [
+    'cooperations',
+    'orderClassStudents',
+    'apprentices',
+    'mutualTeachers',
+    'mutualTeachingHours',
+    'teacherPracticePersonTimes',
+    'teacherPracticeDays',
+    'coCourses',
+    'coTextbooks',
+    'coBases',
+    'patents',
+    'certificates1X',
+    'investment',
+    'investmentReceived',
+    'equipmentValue',
+    'serviceIncome',
+  ],
+  training: [
+    'personTimes',
+    'distinctPersons',
+    'sessions',
+    'hours',
+    'revenue',
+    'candidates',
+    'passed',
+    ...Object.values(ProgramCategory).map((c) => `byCategory.${c}.personTimes`),
+  ],
   returns: ['approved', 'expected', ...Object.keys(RETURN_FIGURES)],
   indicators: ['trainingPerStudent', 'serviceIncomePerTeacherWan', 'enterpriseSharePercent', 'employmentRatePercent', 'passRatePercent'],
 };
@@ -14,7 +40,13 @@ const SECTIONS: Record<string, string[]> = {
 export const KNOWN_SOURCES = new Set(Object.entries(SECTIONS).flatMap(([section, fields]) => fields.map((f) => `${section}.${f}`)));
 
 /** Money sources (yuan text) — a 万元 field converts them exactly. */
-export const MONEY_SOURCES = new Set(['sharing.investment', 'sharing.investmentReceived', 'sharing.equipmentValue', 'sharing.serviceIncome', 'training.revenue']);
+export const MONEY_SOURCES = new Set([
+  'sharing.investment',
+  'sharing.investmentReceived',
+  'sharing.equipmentValue',
+  'sharing.serviceIncome',
+  'training.revenue',
+]);
 
 /**
  * Reads a path from the report's data; a list is entered by the value of its items' key field

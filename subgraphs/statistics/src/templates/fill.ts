@@ -44,7 +44,14 @@ export class FilledReport {
 }
 
 export const templateInfo = (t: ReportTemplateData): ReportTemplateInfo => ({
-  code: t.code, platform: t.platform, target: t.target, year: t.year, version: t.version, verified: t.verified, note: t.note ?? null, fieldCount: t.fields.length,
+  code: t.code,
+  platform: t.platform,
+  target: t.target,
+  year: t.year,
+  version: t.version,
+  verified: t.verified,
+  note: t.note ?? null,
+  fieldCount: t.fields.length,
 });
 
 /** A field's value in its unit: money sources become 万元 with two decimals, computed from exact yuan. */
@@ -66,7 +73,9 @@ export async function filledWorkbook(report: FilledReport, title: string): Promi
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('报表');
   sheet.addRow([title]);
-  sheet.addRow([`${report.template.platform} · ${report.template.code} 第 ${report.template.version} 版 · ${report.template.verified ? '已核对' : '未与平台正式表单核对'}`]);
+  sheet.addRow([
+    `${report.template.platform} · ${report.template.code} 第 ${report.template.version} 版 · ${report.template.verified ? '已核对' : '未与平台正式表单核对'}`,
+  ]);
   sheet.addRow(['字段代码', '名称', '单位', '填报值', '数据来源']);
   for (const f of report.fields) sheet.addRow([f.code, f.label, f.unit, f.value ?? '', f.source]);
   sheet.columns = [{ width: 10 }, { width: 28 }, { width: 8 }, { width: 16 }, { width: 44 }];
@@ -82,7 +91,11 @@ export async function filledWorkbook(report: FilledReport, title: string): Promi
  * `previous` holds last year's accepted values by field code for year-on-year warnings.
  */
 export function fillTemplate(template: ReportTemplateData, data: unknown, previous: Map<string, number> = new Map()): FilledReport {
-  return assemble(template, template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value), previous);
+  return assemble(
+    template,
+    template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value),
+    previous,
+  );
 }
 
 /** A filled report from one text value per template field, in order; every rule checked on those values. */
@@ -92,7 +105,13 @@ export function assemble(template: ReportTemplateData, values: (string | null)[]
     const number = value === null || value === '' || !Number.isFinite(Number(value)) ? null : Number(value);
     return { code: f.code, label: f.label, unit: f.unit, source: f.source, value, number };
   });
-  const ruleFields: RuleField[] = template.fields.map((f, i) => ({ code: f.code, label: f.label, value: fields[i].number, rules: f.rules ?? [], previous: previous.get(f.code) ?? null }));
+  const ruleFields: RuleField[] = template.fields.map((f, i) => ({
+    code: f.code,
+    label: f.label,
+    value: fields[i].number,
+    rules: f.rules ?? [],
+    previous: previous.get(f.code) ?? null,
+  }));
   const { errors, warnings } = evaluate(ruleFields);
   return { template: templateInfo(template), fields, errors, warnings, blocked: errors.length > 0 };
 }

@@ -65,7 +65,10 @@ export function validateTemplate(t: ReportTemplateData, file: string): ReportTem
 export function loadTemplates(dir = templatesDir()): Map<string, ReportTemplateData> {
   if (!fs.existsSync(dir)) throw new ConfigError(`TEMPLATES_DIR: no template folder at ${dir}`);
   const templates = new Map<string, ReportTemplateData>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     let data: ReportTemplateData;
     try {
       data = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
