@@ -81,6 +81,34 @@ describe('annual data collection', () => {
     expect(incomplete.body.errors![0].message).toMatch(/「在校生数」必须填写/);
   });
 
+  it('saves a return as a patch: a field left out keeps its value, a field sent as null is cleared', async () => {
+    const MINE = /* GraphQL */ `query($g: ID!) { myAnnualReturn(groupId: $g, year: ${YEAR}) { status enrolledStudents graduates employedGraduates dualQualifiedPercent } }`;
+    const mine = async () => dataOf(await hub.gql(MINE, { g: G }, tokens.school)).myAnnualReturn;
+    const save = async (input: Record<string, unknown>) => dataOf(await hub.gql(SAVE, { g: G, y: YEAR, input }, tokens.school)).saveAnnualReturn;
+
+    await save({ enrolledStudents: 8000, dualQualifiedPercent: 65.5 });
+    await save({ graduates: 2500 });
+    expect(await mine()).toEqual({ status: 'DRAFT', enrolledStudents: 8000, graduates: 2500, employedGraduates: null, dualQualifiedPercent: 65.5 });
+
+    // The rules apply to the return as it will stand: 就业人数 is checked against the 毕业生数 saved before.
+    const tooMany = await hub.gql(SAVE, { g: G, y: YEAR, input: { employedGraduates: 2600 } }, tokens.school);
+    expect(codesOf(tooMany)).toEqual(['BAD_USER_INPUT']);
+    expect(tooMany.body.errors![0].message).toMatch(/「就业人数」\(2600\) 不能大于「毕业生数」\(2500\)/);
+    expect(await mine()).toEqual({ status: 'DRAFT', enrolledStudents: 8000, graduates: 2500, employedGraduates: null, dualQualifiedPercent: 65.5 });
+
+    // Clearing is explicit, as a variable or as a literal null.
+    await save({ enrolledStudents: null });
+    expect(await mine()).toEqual({ status: 'DRAFT', enrolledStudents: null, graduates: 2500, employedGraduates: null, dualQualifiedPercent: 65.5 });
+    dataOf(
+      await hub.gql(
+        `mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${YEAR}, input: { graduates: null, dualQualifiedPercent: null }) { id } }`,
+        { g: G },
+        tokens.school,
+      ),
+    );
+    expect(await mine()).toEqual({ status: 'DRAFT', enrolledStudents: null, graduates: null, employedGraduates: null, dualQualifiedPercent: null });
+  });
+
   it('runs draft → submit → returned with a comment → resubmit → approved', async () => {
     dataOf(
       await hub.gql(
@@ -139,6 +167,13 @@ describe('annual data collection', () => {
       dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { status } }`, { id: submitted.id }, tokens.secretariat)).approveAnnualReturn
         .status,
     ).toBe('APPROVED');
+    const afterApproval = await hub.gql(SAVE, { g: G, y: YEAR, input: { enrolledStudents: 1 } }, tokens.school);
+    expect(codesOf(afterApproval)).toEqual(['BAD_USER_INPUT']);
+    expect(afterApproval.body.errors![0].message).toMatch(/年报当前为「已审核通过」，不能修改/);
+    expect(
+      dataOf(await hub.gql(`query($g: ID!) { myAnnualReturn(groupId: $g, year: ${YEAR}) { enrolledStudents graduates } }`, { g: G }, tokens.school))
+        .myAnnualReturn,
+    ).toEqual({ enrolledStudents: 7800, graduates: 2500 });
 
     dataOf(await hub.gql(SAVE, { g: G, y: YEAR, input: { employees: 1200, internsReceived: 80 } }, tokens.enterprise));
     const enterprise = dataOf(await hub.gql(SUBMIT, { g: G, y: YEAR }, tokens.enterprise)).submitAnnualReturn;

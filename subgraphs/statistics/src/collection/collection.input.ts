@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { LocalDate } from '@zjjt/kit';
 
-@InputType({ description: '成员年报数据（草稿可不完整，提交时校验）' })
+@InputType({ description: '成员年报数据（草稿可不完整，提交时校验）：未传的字段保持原值，传 null 清空该字段' })
 export class AnnualReturnInput {
   @Field(() => Int, { nullable: true, description: '在校生数' }) enrolledStudents?: number | null;
   @Field(() => Int, { nullable: true, description: '专任教师数' }) fullTimeTeachers?: number | null;

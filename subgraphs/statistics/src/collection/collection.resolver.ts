@@ -31,7 +31,7 @@ export class AnnualReturnResolver {
     return collection.myReturn(ctx, groupId, year);
   }
 
-  @Mutation(() => AnnualReturn, { description: '成员单位保存年报草稿（单位取自登录身份）' })
+  @Mutation(() => AnnualReturn, { description: '成员单位保存年报草稿（单位取自登录身份）：只改所传字段，未传的保持原值，传 null 清空' })
   saveAnnualReturn(
     @Arg('groupId', () => ID) groupId: string,
     @Arg('year', () => Int) year: number,

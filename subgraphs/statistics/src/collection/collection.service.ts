@@ -41,14 +41,13 @@ function checkReturn(values: Record<string, number | null>, requiredFigures: Ret
   if (errors.length) throw badInput(`年报数据有误：${errors.map((e) => e.message).join('；')}`, { issues: errors });
 }
 
-const valuesOf = (r: AnnualReturn | AnnualReturnInput): Record<string, number | null> => ({
-  ...Object.fromEntries(Object.keys(RETURN_FIGURES).map((k) => [k, (r as Record<string, unknown>)[k] ?? null])),
-  dualQualifiedPercent:
-    'dualQualifiedPercentCents' in r ? (r.dualQualifiedPercentCents === null ? null : r.dualQualifiedPercentCents / 100) : (r.dualQualifiedPercent ?? null),
-});
-
 /** 双师型教师比例 as stored (hundredths of a percent), or null. */
 export const dualQualifiedPercent = (r: AnnualReturn): number | null => (r.dualQualifiedPercentCents === null ? null : r.dualQualifiedPercentCents / 100);
+
+const valuesOf = (r: AnnualReturn): Record<string, number | null> => ({
+  ...Object.fromEntries(Object.keys(RETURN_FIGURES).map((k) => [k, r[k as ReturnFigure]])),
+  dualQualifiedPercent: dualQualifiedPercent(r),
+});
 
 /** The acting unit's return in the group's open round for the year. */
 async function mine(ctx: StatisticsContext, groupId: string, year: number): Promise<AnnualReturn> {
@@ -76,17 +75,28 @@ export function myReturn(ctx: StatisticsContext, groupId: string, year: number) 
   return ctx.db.getRepository(AnnualReturn).findOneBy({ groupId, year, organizationId });
 }
 
-/** Saves the unit's draft: figures checked for form (not yet for completeness). */
+/**
+ * The figures a save changes: a field the input leaves out keeps its value, a field sent as null is
+ * cleared (type-graphql leaves an absent input field undefined and passes an explicit null as null).
+ */
+function sentFigures(input: AnnualReturnInput): Record<string, number | null> {
+  const fields = [...Object.keys(RETURN_FIGURES), ...Object.keys(PERCENT_FIGURE)] as (keyof AnnualReturnInput)[];
+  return Object.fromEntries(fields.filter((k) => input[k] !== undefined).map((k) => [k, input[k] ?? null]));
+}
+
+/**
+ * Saves the unit's draft as a patch: only the figures sent change. The return as it will stand is
+ * checked for form (not yet for completeness), so 就业 ≤ 毕业 holds against the figure saved earlier.
+ */
 export async function saveReturn(ctx: StatisticsContext, groupId: string, year: number, input: AnnualReturnInput) {
   const r = await mine(ctx, groupId, year);
   if (!EDITABLE.includes(r.status)) throw badInput(`年报当前为「${RETURN_STATUS_LABEL[r.status]}」，不能修改`);
-  const values = valuesOf(input);
-  checkReturn(values, []);
-  const figures = Object.fromEntries(Object.keys(RETURN_FIGURES).map((k) => [k, values[k]]));
-  const percent = values.dualQualifiedPercent === null ? null : Math.round(values.dualQualifiedPercent * 100);
+  const sent = sentFigures(input);
+  checkReturn({ ...valuesOf(r), ...sent }, []);
+  const { dualQualifiedPercent: percent, ...figures } = sent;
   return transition(ctx.db.getRepository(AnnualReturn), r.id, r.status, r.status, {
     ...figures,
-    dualQualifiedPercentCents: percent,
+    ...(percent === undefined ? {} : { dualQualifiedPercentCents: percent === null ? null : Math.round(percent * 100) }),
     updatedBy: ctx.viewer.requireUser(),
     updatedAt: now(),
   });
