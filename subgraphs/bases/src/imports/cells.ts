@@ -103,7 +103,7 @@ export function cellCount(value: CellValue | undefined): number | null {
 const SCIENTIFIC = /^\d+(\.\d+)?E\+?\d+$/i;
 
 export const ID_NUMBER_AS_NUMBER =
-  '身份证号被存成了数字（ID number stored as a number）：表格软件把 18 位数字变成了数值（如 3.70102E+17），后几位已经丢失。' +
+  '身份证号被存成了数字（ID number stored as a number）：表格软件把 18 位数字变成了数值（显示为 1.23457E+17 这样的科学计数法），后几位已经丢失。' +
   '请把「身份证号」整列的单元格格式设为「文本」（text），再重新录入（或粘贴为文本）这些身份证号';
 
 /**
