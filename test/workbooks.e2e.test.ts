@@ -113,7 +113,12 @@ describe('ledger workbooks saved by a second spreadsheet program, through the ga
     expect(data.trainees.totalCount).toBe(6);
     expect(roster).toHaveLength(6);
     for (const t of roster) expect(t.idNumberMasked).toMatch(/^370\*{11}[\dX]{4}$/);
-    expect(roster.map((t: any) => t.phoneMasked).filter(Boolean).sort()).toEqual(['138****8000', '138****8001', '138****8002']);
+    expect(
+      roster
+        .map((t: any) => t.phoneMasked)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['138****8000', '138****8001', '138****8002']);
   });
 
   it('refuses a roster whose 身份证号 a spreadsheet turned into a number, saying how to fix the column, and keeps nothing', async () => {

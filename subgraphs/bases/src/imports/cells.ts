@@ -39,7 +39,7 @@ export function cellText(value: CellValue | undefined): string {
 
 /** A cell's own value: a formula's cached result, otherwise the value as stored. */
 const rawValue = (value: CellValue | undefined): CellValue | undefined =>
-  value !== null && typeof value === 'object' && !(value instanceof Date) && 'result' in value ? rawValue(value.result as CellValue) : value;
+  value !== null && typeof value === 'object' && !(value instanceof Date) && 'result' in value ? rawValue(value.result) : value;
 
 /**
  * Text as a figure or date is read: full-width characters as their ASCII forms (０-９, Ｘ, ／, －, ．,
