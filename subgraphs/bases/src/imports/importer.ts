@@ -7,7 +7,7 @@ import { TargetGroup } from '../enums';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
 import { maskIdNumber, maskPersonalText, maskPhone, idNumberProblem, normaliseIdNumber, phoneProblem } from '../trainee/pii';
 import { Trainee } from '../trainee/trainee.entity';
-import { cellCount, cellDate, cellText } from './cells';
+import { cellCount, cellDate, cellIdNumber, cellText, halfWidth, numberText } from './cells';
 import { LedgerImport } from './import.entity';
 import { ImportLimitError, ImportLimits } from './limits';
 import { NOT_XLSX, readWorksheets, WorkbookError } from './reader';
@@ -219,7 +219,7 @@ class WorkbookImport {
     const mode = MODE_BY_LABEL.get(cellText(v[4]));
     if (!mode) reasons.push(`培训方式「${cellText(v[4])}」不在可选值中`);
     const clientName = cellText(v[5]) || null;
-    const clientUscc = cellText(v[6]).toUpperCase() || null;
+    const clientUscc = halfWidth(cellText(v[6])).toUpperCase() || null;
     if (clientUscc && !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(clientUscc)) reasons.push('委托单位统一社会信用代码应为 18 位');
     const subsidisedText = cellText(v[7]);
     if (!['是', '否', ''].includes(subsidisedText)) reasons.push('是否补贴性培训应填「是」或「否」');
@@ -275,7 +275,9 @@ class WorkbookImport {
     if (hours === null) reasons.push('课时应为不小于 0 的整数');
     let revenue = 0;
     try {
-      revenue = yuanToFen(cellText(v[6]) || '0');
+      const amount = numberText(v[6]);
+      if (amount === null) throw new Error('misplaced thousands separator');
+      revenue = yuanToFen(amount || '0');
     } catch {
       reasons.push(`到账金额「${cellText(v[6])}」应为以元为单位、最多两位小数的非负数`);
     }
@@ -342,10 +344,11 @@ class WorkbookImport {
     if (!sessionId) reasons.push(`班次编号「${sessionCode.slice(0, 50)}」不存在`);
     const name = cellText(v[1]);
     if (!name || name.length > 50) reasons.push('姓名不能为空，最多 50 个字符');
-    const idNumber = normaliseIdNumber(cellText(v[2]));
-    const idProblem = idNumberProblem(idNumber);
+    const idCell = cellIdNumber(v[2]);
+    const idNumber = normaliseIdNumber(idCell.idNumber ?? '');
+    const idProblem = idCell.problem ?? idNumberProblem(idNumber);
     if (idProblem) reasons.push(idProblem);
-    const phone = cellText(v[3]);
+    const phone = halfWidth(cellText(v[3]));
     const phoneIssue = phone ? phoneProblem(phone) : null;
     if (phoneIssue) reasons.push(phoneIssue);
     const idNumberHash = idProblem ? '' : this.sealer.hash(idNumber);
