@@ -281,3 +281,77 @@ describe('the annual report, assembled by federation', () => {
     expect(codesOf(await hub.gql(TARGETS, { g: G }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('year-on-year checks', () => {
+  const FILLED = (year: number) => /* GraphQL */ `query($g: ID!) { annualReport(groupId: $g, year: ${year}) {
+    filled(template: "NATIONAL_2025") { baseline { kind year version } warnings { field message } fields { code value } }
+  } }`;
+  const filled = async (year: number) => dataOf(await hub.gql(FILLED(year), { g: G }, tokens.reporter)).annualReport.filled;
+  const valueOf = (report: any, code: string) => Number(report.fields.find((f: any) => f.code === code).value);
+
+  it('in a first year compare with last year’s computed report, and with the accepted submission once there is one', async () => {
+    const partner = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.memberOrgId }, tokens.secretariat)).organization.uscc;
+    const record = async (year: number, investment: string) =>
+      dataOf(
+        await hub.gql(
+          `mutation($input: CooperationInput!) { recordCooperation(input: $input) { id } }`,
+          { input: { groupId: G, partnerUscc: partner, year, projectName: `企业投入同比（测试 ${year}）`, investment } },
+          tokens.school,
+        ),
+      );
+    // Ledgers in both years; in 2025 the enterprise investment (JT0210, warned beyond ±50 %) jumps.
+    await record(2024, '1000000.00');
+    await record(2025, '900000000.00');
+    const computed2024 = await filled(2024);
+    const before = valueOf(computed2024, 'JT0210');
+    expect(before).toBeGreaterThan(0);
+
+    // No submission for 2024: the baseline is the hub's computed 2024 report, and the answer says so.
+    const first = await filled(YEAR);
+    expect(first.baseline).toEqual({ kind: 'COMPUTED', year: 2024, version: null });
+    const now = valueOf(first, 'JT0210');
+    expect(now).toBeGreaterThan(before * 1.5);
+    const jump = first.warnings.filter((w: any) => w.field === 'JT0210');
+    expect(jump).toHaveLength(1);
+    expect(jump[0].message).toContain(`为 ${now}，比2024 年按台账计算（无已接收报送）的 ${before} 增加`);
+
+    // An accepted 2024 submission (version 3; the 2024 template is not in the hub, so the row is
+    // written as the platform's acceptance leaves it) becomes the baseline instead.
+    const members2025 = valueOf(first, 'JT0101');
+    const fields = first.fields.map((f: any) => ({
+      code: f.code,
+      value: f.code === 'JT0210' ? String(now) : f.code === 'JT0101' ? String(members2025 * 2) : f.value,
+    }));
+    await sum('statistics', (db) =>
+      db
+        .createQueryBuilder()
+        .insert()
+        .into('submission')
+        .values({
+          id: '00000000-0000-4000-8000-000000002024',
+          groupId: G,
+          year: 2024,
+          template: 'NATIONAL_2024',
+          target: 'national',
+          version: 3,
+          status: 'ACCEPTED',
+          payload: JSON.stringify({ groupId: G, year: 2024, fields }),
+          payloadSha256: '0'.repeat(64),
+          idempotencyKey: '00000000-0000-4000-8000-000000000003',
+          attempts: 1,
+          warnings: '[]',
+          diff: '[]',
+          createdBy: 'reporting-bot',
+          createdAt: '2025-03-01T00:00:00.000Z',
+          updatedAt: '2025-03-02T00:00:00.000Z',
+        })
+        .execute(),
+    );
+    const second = await filled(YEAR);
+    expect(second.baseline).toEqual({ kind: 'SUBMISSION', year: 2024, version: 3 });
+    expect(second.warnings.filter((w: any) => w.field === 'JT0210')).toHaveLength(0);
+    const fewer = second.warnings.filter((w: any) => w.field === 'JT0101');
+    expect(fewer).toHaveLength(1);
+    expect(fewer[0].message).toContain(`为 ${members2025}，比2024 年已报送（第 3 版）的 ${members2025 * 2} 减少 50%`);
+  });
+});
