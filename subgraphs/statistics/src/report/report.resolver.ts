@@ -1,4 +1,4 @@
-import { GraphQLResolveInfo } from 'graphql';
+import { GraphQLResolveInfo, Kind } from 'graphql';
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badInput, figureToFen, forbidden, fenToWan } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
@@ -77,9 +77,7 @@ function unitActual(
  */
 function asksForChecks(info: GraphQLResolveInfo): boolean {
   const CHECKS = new Set(['warnings', 'baseline', 'workbookBase64']);
-  return info.fieldNodes.some((node) =>
-    (node.selectionSet?.selections ?? []).some((s) => s.kind !== 'Field' || CHECKS.has(s.name.value)),
-  );
+  return info.fieldNodes.some((node) => (node.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || CHECKS.has(s.name.value)));
 }
 
 @Resolver(() => FilledReport)
@@ -118,12 +116,7 @@ export class ReportResolver {
 
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
   @FieldResolver(() => FilledReport, { nullable: true, description: '按平台模板填好的报表：每个字段的值与来源，所有阻断错误与警告' })
-  async filled(
-    @Root() report: Report,
-    @Arg('template', () => String) template: string,
-    @Ctx() ctx: StatisticsContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
+  async filled(@Root() report: Report, @Arg('template', () => String) template: string, @Ctx() ctx: StatisticsContext, @Info() info: GraphQLResolveInfo) {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
     const data = templates().get(template);
     if (!data) throw badInput(`没有模板 ${template}；可用模板：${[...templates().keys()].join('、')}`);

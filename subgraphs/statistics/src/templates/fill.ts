@@ -61,7 +61,8 @@ export class FilledReport {
   @Field(() => [ReportIssue], { description: '阻断错误：存在时不能提交' }) errors!: Issue[];
   @Field(() => [ReportIssue], { description: '警告：提交前须由秘书处确认' }) warnings!: Issue[];
   @Field(() => Boolean, { description: '是否存在阻断错误' }) blocked!: boolean;
-  @Field(() => YearOnYearBaseline, { nullable: true, description: '同比警告所比较的上年基数；为空表示没有可比的上年数据' }) baseline!: YearOnYearBaseline | null;
+  @Field(() => YearOnYearBaseline, { nullable: true, description: '同比警告所比较的上年基数；为空表示没有可比的上年数据' })
+  baseline!: YearOnYearBaseline | null;
 }
 
 export const templateInfo = (t: ReportTemplateData): ReportTemplateInfo => ({
