@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { DEMO } from '@zjjt/demo';
 import { fenToWan, openDataSource, readDatabase } from '@zjjt/kit';
-import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -322,31 +322,7 @@ describe('year-on-year checks', () => {
       code: f.code,
       value: f.code === 'JT0210' ? String(now) : f.code === 'JT0101' ? String(members2025 * 2) : f.value,
     }));
-    await sum('statistics', (db) =>
-      db
-        .createQueryBuilder()
-        .insert()
-        .into('submission')
-        .values({
-          id: '00000000-0000-4000-8000-000000002024',
-          groupId: G,
-          year: 2024,
-          template: 'NATIONAL_2024',
-          target: 'national',
-          version: 3,
-          status: 'ACCEPTED',
-          payload: JSON.stringify({ groupId: G, year: 2024, fields }),
-          payloadSha256: '0'.repeat(64),
-          idempotencyKey: '00000000-0000-4000-8000-000000000003',
-          attempts: 1,
-          warnings: '[]',
-          diff: '[]',
-          createdBy: 'reporting-bot',
-          createdAt: '2025-03-01T00:00:00.000Z',
-          updatedAt: '2025-03-02T00:00:00.000Z',
-        })
-        .execute(),
-    );
+    await recordAcceptedSubmission(hub, { groupId: G, year: 2024, target: 'national', template: 'NATIONAL_2024', version: 3, fields });
     const second = await filled(YEAR);
     expect(second.baseline).toEqual({ kind: 'SUBMISSION', year: 2024, version: 3 });
     expect(second.warnings.filter((w: any) => w.field === 'JT0210')).toHaveLength(0);
