@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { freePort, launchHub, RunningHub, startGateway, startSubgraph } from '../scripts/lib/launch';
 import { mintToken, TokenRequest } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
-import { dropMysqlDatabase, readDatabase } from '@zjjt/kit';
+import { dropMysqlDatabase, openDataSource, readDatabase } from '@zjjt/kit';
 import { copyTemplate, currentTemplate } from './template';
 import { defer, takeOver, TestProcess } from './processes';
 
@@ -126,3 +126,43 @@ export const codesOf = (response: GraphQLResponse) => (response.body.errors ?? [
 
 /** A check on every item of a non-empty list (from the kit's test helpers). */
 export { expectEach } from '@zjjt/kit/testing';
+
+/**
+ * Writes a submission as the platform's acceptance leaves it (ACCEPTED, its frozen fields), for a
+ * year the hub has no template of: the baseline of next year's year-on-year checks.
+ */
+export async function recordAcceptedSubmission(
+  hub: TestHub,
+  s: { groupId: string; year: number; target: string; template: string; version: number; fields: { code: string; value: string | null }[] },
+) {
+  const db = await openDataSource(readDatabase(hub.env, 'statistics'), { entities: [], migrations: [] });
+  const key = randomUUID();
+  try {
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into('submission')
+      .values({
+        id: randomUUID(),
+        groupId: s.groupId,
+        year: s.year,
+        template: s.template,
+        target: s.target,
+        version: s.version,
+        status: 'ACCEPTED',
+        payload: JSON.stringify({ groupId: s.groupId, year: s.year, template: { code: s.template, version: 1 }, fields: s.fields }),
+        payloadSha256: '0'.repeat(64),
+        idempotencyKey: key,
+        attempts: 1,
+        receipt: `RCPT-${s.year}`,
+        warnings: '[]',
+        diff: '[]',
+        createdBy: 'reporting-bot',
+        createdAt: `${s.year + 1}-03-01T00:00:00.000Z`,
+        updatedAt: `${s.year + 1}-03-02T00:00:00.000Z`,
+      })
+      .execute();
+  } finally {
+    await db.destroy();
+  }
+}

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { DEMO } from '@zjjt/demo';
 import { fenToWan, openDataSource, readDatabase } from '@zjjt/kit';
-import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -279,5 +279,55 @@ describe('the annual report, assembled by federation', () => {
     const asSchool = dataOf(await hub.gql(TARGETS, { g: G }, tokens.school)).annualReport.targets;
     expect(asSchool.filter((t: any) => t.organization).map((t: any) => t.organization.id)).toEqual([DEMO.schoolOrgId]);
     expect(codesOf(await hub.gql(TARGETS, { g: G }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('year-on-year checks', () => {
+  const FILLED = (year: number) => /* GraphQL */ `query($g: ID!) { annualReport(groupId: $g, year: ${year}) {
+    filled(template: "NATIONAL_2025") { baseline { kind year version } warnings { field message } fields { code value } }
+  } }`;
+  const filled = async (year: number) => dataOf(await hub.gql(FILLED(year), { g: G }, tokens.reporter)).annualReport.filled;
+  const valueOf = (report: any, code: string) => Number(report.fields.find((f: any) => f.code === code).value);
+
+  it('in a first year compare with last year’s computed report, and with the accepted submission once there is one', async () => {
+    const partner = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.memberOrgId }, tokens.secretariat)).organization.uscc;
+    const record = async (year: number, investment: string) =>
+      dataOf(
+        await hub.gql(
+          `mutation($input: CooperationInput!) { recordCooperation(input: $input) { id } }`,
+          { input: { groupId: G, partnerUscc: partner, year, projectName: `企业投入同比（测试 ${year}）`, investment } },
+          tokens.school,
+        ),
+      );
+    // Ledgers in both years; in 2025 the enterprise investment (JT0210, warned beyond ±50 %) jumps.
+    await record(2024, '1000000.00');
+    await record(2025, '900000000.00');
+    const computed2024 = await filled(2024);
+    const before = valueOf(computed2024, 'JT0210');
+    expect(before).toBeGreaterThan(0);
+
+    // No submission for 2024: the baseline is the hub's computed 2024 report, and the answer says so.
+    const first = await filled(YEAR);
+    expect(first.baseline).toEqual({ kind: 'COMPUTED', year: 2024, version: null });
+    const now = valueOf(first, 'JT0210');
+    expect(now).toBeGreaterThan(before * 1.5);
+    const jump = first.warnings.filter((w: any) => w.field === 'JT0210');
+    expect(jump).toHaveLength(1);
+    expect(jump[0].message).toContain(`为 ${now}，比2024 年按台账计算（无已接收报送）的 ${before} 增加`);
+
+    // An accepted 2024 submission (version 3; the 2024 template is not in the hub, so the row is
+    // written as the platform's acceptance leaves it) becomes the baseline instead.
+    const members2025 = valueOf(first, 'JT0101');
+    const fields = first.fields.map((f: any) => ({
+      code: f.code,
+      value: f.code === 'JT0210' ? String(now) : f.code === 'JT0101' ? String(members2025 * 2) : f.value,
+    }));
+    await recordAcceptedSubmission(hub, { groupId: G, year: 2024, target: 'national', template: 'NATIONAL_2024', version: 3, fields });
+    const second = await filled(YEAR);
+    expect(second.baseline).toEqual({ kind: 'SUBMISSION', year: 2024, version: 3 });
+    expect(second.warnings.filter((w: any) => w.field === 'JT0210')).toHaveLength(0);
+    const fewer = second.warnings.filter((w: any) => w.field === 'JT0101');
+    expect(fewer).toHaveLength(1);
+    expect(fewer[0].message).toContain(`为 ${members2025}，比2024 年已报送（第 3 版）的 ${members2025 * 2} 减少 50%`);
   });
 });

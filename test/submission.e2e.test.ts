@@ -6,7 +6,7 @@ import { DEMO } from '@zjjt/demo';
 import { spawnScript } from '../scripts/lib/launch';
 import { ROOT } from '../scripts/lib/secrets';
 import { runOnce } from '../bot';
-import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
 import { eventually, takeOver } from './processes';
 
 /** The national platform, played by a real HTTP server: one record per idempotency key. */
@@ -81,6 +81,21 @@ beforeAll(async () => {
     await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: ${YEAR}) { id } }`, { g: G }, tokens.school),
   ).submitAnnualReturn;
   dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: submitted.id }, tokens.secretariat));
+  // The demo's 2024 ledgers cover only part of that year, so against the computed 2024 report the
+  // 2025 figures would jump. Here last year was accepted with today's figures: no year-on-year warning.
+  for (const [target, template] of [
+    ['national', 'NATIONAL_2025'],
+    ['provincial', 'SHANDONG_2025'],
+  ]) {
+    const { fields } = dataOf(
+      await hub.gql(
+        `query($g: ID!, $t: String!) { annualReport(groupId: $g, year: ${YEAR}) { filled(template: $t) { fields { code value } } } }`,
+        { g: G, t: template },
+        tokens.bot,
+      ),
+    ).annualReport.filled;
+    await recordAcceptedSubmission(hub, { groupId: G, year: YEAR - 1, target, template: template.replace('2025', '2024'), version: 1, fields });
+  }
 }, 120000);
 
 afterAll(async () => {

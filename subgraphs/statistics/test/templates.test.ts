@@ -62,17 +62,19 @@ describe('templates', () => {
   it('warns when a figure moved more than its year-on-year limit from last year’s accepted value', () => {
     const template = loadTemplates(templatesDir()).get('NATIONAL_2025')!;
     const data = { membership: { total: 10 }, training: { personTimes: 900 }, sharing: {}, returns: {}, indicators: {} };
-    const filled = fillTemplate(
-      template,
-      data,
-      new Map([
+    const filled = fillTemplate(template, data, {
+      kind: 'SUBMISSION',
+      year: 2024,
+      version: 1,
+      values: new Map([
         ['JT0301', 500],
         ['JT0101', 9],
       ]),
-    );
+    });
     expect(filled.warnings.filter((w) => w.field === 'JT0301').map((w) => w.message)).toEqual([
-      '「社会培训」为 900，比上年已报送的 500 增加 80%，超过 50%，请核实',
+      '「社会培训」为 900，比2024 年已报送（第 1 版）的 500 增加 80%，超过 50%，请核实',
     ]);
+    expect(filled.baseline).toEqual({ kind: 'SUBMISSION', year: 2024, version: 1 });
     expect(filled.warnings.some((w) => w.field === 'JT0101')).toBe(false);
   });
 });

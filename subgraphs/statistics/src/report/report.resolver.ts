@@ -1,10 +1,11 @@
-import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo, Kind } from 'graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badInput, figureToFen, forbidden, fenToWan } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { Indicator, INDICATOR_LABEL } from '../enums';
 import { filledWorkbook, fillTemplate, FilledReport, ReportTemplateInfo, templateInfo } from '../templates/fill';
 import { templates } from '../templates/loader';
-import { previousYearValues } from '../submission/previous';
+import { previousYearBaseline } from '../submission/previous';
 import { ReturnsSection } from '../collection/returns-section';
 import { AnnualReport, REQUIRED_SECTIONS } from './sections';
 import { Organization, organizationRef } from '../stubs';
@@ -70,6 +71,15 @@ function unitActual(
   return unit?.fullTimeTeachers ? Number(fenToWan(fen(training?.revenue) + fen(sharing?.serviceIncome), unit.fullTimeTeachers)) : null;
 }
 
+/**
+ * Whether a `filled` selection can show the year-on-year checks. The computed baseline is read through
+ * the gateway as `filled { fields }` of year − 1, which asks for no checks: one level, never a chain.
+ */
+function asksForChecks(info: GraphQLResolveInfo): boolean {
+  const CHECKS = new Set(['warnings', 'baseline', 'workbookBase64']);
+  return info.fieldNodes.some((node) => (node.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || CHECKS.has(s.name.value)));
+}
+
 @Resolver(() => FilledReport)
 export class FilledReportResolver {
   @FieldResolver(() => String, { description: '报表的 Excel 工作簿（.xlsx，base64），按模板版式：字段代码、中文名称、单位、填报值、来源；另附校验结果' })
@@ -106,11 +116,12 @@ export class ReportResolver {
 
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
   @FieldResolver(() => FilledReport, { nullable: true, description: '按平台模板填好的报表：每个字段的值与来源，所有阻断错误与警告' })
-  async filled(@Root() report: Report, @Arg('template', () => String) template: string, @Ctx() ctx: StatisticsContext) {
+  async filled(@Root() report: Report, @Arg('template', () => String) template: string, @Ctx() ctx: StatisticsContext, @Info() info: GraphQLResolveInfo) {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
     const data = templates().get(template);
     if (!data) throw badInput(`没有模板 ${template}；可用模板：${[...templates().keys()].join('、')}`);
-    return fillTemplate(data, await reportData(ctx, report), await previousYearValues(ctx.db, report.groupId, report.year, data.target));
+    const baseline = asksForChecks(info) ? await previousYearBaseline(ctx.db, report.groupId, report.year, data.target, data.code) : null;
+    return fillTemplate(data, await reportData(ctx, report), baseline);
   }
 
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)

@@ -5,7 +5,7 @@ import { assemble, FilledField, FilledReport, ReportIssue } from '../templates/f
 import { ReportTemplateData, templates } from '../templates/loader';
 import { AssembledReportUnavailable, ComputedField, sharedAssembledReportReader } from './assembled-report';
 import { dispatch } from './dispatcher';
-import { previousYearValues } from './previous';
+import { previousYearBaseline } from './previous';
 import { readSubmissionConfig } from './runtime';
 import { Submission, SubmissionStatus } from './submission.entity';
 
@@ -109,7 +109,7 @@ export async function freeze(
   const computed = new Map(fields.map((f) => [f.code, f.value ?? null]));
   if (json !== null && json !== undefined) checkCopy(json, template, computed);
   const values = template.fields.map((f) => computed.get(f.code) ?? null);
-  const report = assemble(template, values, await previousYearValues(ctx.db, groupId, year, template.target));
+  const report = assemble(template, values, await previousYearBaseline(ctx.db, groupId, year, template.target, template.code));
   if (report.errors.length)
     throw badInput(`报表有阻断错误，不能报送：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
   const data = {

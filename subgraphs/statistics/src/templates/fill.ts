@@ -1,9 +1,29 @@
 import ExcelJS from 'exceljs';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { fenToWan, fenToYuan, figureToFen } from '@zjjt/kit';
 import { MONEY_SOURCES, readPath } from './catalog';
 import { ReportTemplateData } from './loader';
 import { evaluate, Issue, RuleField } from './rules';
+import type { Baseline } from '../submission/previous';
+
+export enum BaselineKind {
+  SUBMISSION = 'SUBMISSION',
+  COMPUTED = 'COMPUTED',
+}
+registerEnumType(BaselineKind, {
+  name: 'BaselineKind',
+  description: '同比基数来源：SUBMISSION 上年已被平台接收的报送；COMPUTED 上年无已接收报送时，本系统按台账计算的上年报表',
+});
+
+@ObjectType({ description: '同比校验所用的上年基数' })
+export class YearOnYearBaseline {
+  @Field(() => BaselineKind) kind!: BaselineKind;
+  @Field(() => Int, { description: '基数年度' }) year!: number;
+  @Field(() => Int, { nullable: true, description: '已接收报送的版本号（仅 SUBMISSION）' }) version!: number | null;
+}
+
+/** How a baseline is named in a warning. */
+const baselineLabel = (b: Baseline) => (b.kind === 'SUBMISSION' ? `${b.year} 年已报送（第 ${b.version} 版）` : `${b.year} 年按台账计算（无已接收报送）`);
 
 @ObjectType({ description: '报表字段' })
 export class FilledField {
@@ -41,6 +61,8 @@ export class FilledReport {
   @Field(() => [ReportIssue], { description: '阻断错误：存在时不能提交' }) errors!: Issue[];
   @Field(() => [ReportIssue], { description: '警告：提交前须由秘书处确认' }) warnings!: Issue[];
   @Field(() => Boolean, { description: '是否存在阻断错误' }) blocked!: boolean;
+  @Field(() => YearOnYearBaseline, { nullable: true, description: '同比警告所比较的上年基数；为空表示没有可比的上年数据' })
+  baseline!: YearOnYearBaseline | null;
 }
 
 export const templateInfo = (t: ReportTemplateData): ReportTemplateInfo => ({
@@ -88,18 +110,18 @@ export async function filledWorkbook(report: FilledReport, title: string): Promi
 
 /**
  * Fills every field of a template from the report's data and checks every rule at once;
- * `previous` holds last year's accepted values by field code for year-on-year warnings.
+ * `baseline` holds last year's values by field code for year-on-year warnings, and where they came from.
  */
-export function fillTemplate(template: ReportTemplateData, data: unknown, previous: Map<string, number> = new Map()): FilledReport {
+export function fillTemplate(template: ReportTemplateData, data: unknown, baseline: Baseline | null = null): FilledReport {
   return assemble(
     template,
     template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value),
-    previous,
+    baseline,
   );
 }
 
 /** A filled report from one text value per template field, in order; every rule checked on those values. */
-export function assemble(template: ReportTemplateData, values: (string | null)[], previous: Map<string, number> = new Map()): FilledReport {
+export function assemble(template: ReportTemplateData, values: (string | null)[], baseline: Baseline | null = null): FilledReport {
   const fields = template.fields.map((f, i) => {
     const value = values[i] ?? null;
     const number = value === null || value === '' || !Number.isFinite(Number(value)) ? null : Number(value);
@@ -110,8 +132,10 @@ export function assemble(template: ReportTemplateData, values: (string | null)[]
     label: f.label,
     value: fields[i].number,
     rules: f.rules ?? [],
-    previous: previous.get(f.code) ?? null,
+    previous: baseline?.values.get(f.code) ?? null,
+    previousLabel: baseline ? baselineLabel(baseline) : undefined,
   }));
   const { errors, warnings } = evaluate(ruleFields);
-  return { template: templateInfo(template), fields, errors, warnings, blocked: errors.length > 0 };
+  const used = baseline ? { kind: BaselineKind[baseline.kind], year: baseline.year, version: baseline.version } : null;
+  return { template: templateInfo(template), fields, errors, warnings, blocked: errors.length > 0, baseline: used };
 }

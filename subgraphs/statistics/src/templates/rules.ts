@@ -24,8 +24,10 @@ export interface RuleField {
   label: string;
   value: number | null;
   rules: Rule[];
-  /** Last year's accepted value of the same field code, for year-on-year rules. */
+  /** Last year's value of the same field code, for year-on-year rules. */
   previous?: number | null;
+  /** What `previous` is, for the message (e.g. 「2024 年已报送（第 1 版）」). */
+  previousLabel?: string;
 }
 
 const isWarning = (rule: Rule) => rule.kind === 'range' || rule.kind === 'yearOnYear';
@@ -63,7 +65,7 @@ function check(f: RuleField, rule: Rule, byCode: Map<string, RuleField>): string
       if (f.previous === null || f.previous === undefined || f.previous === 0) return null;
       const change = ((v - f.previous) / f.previous) * 100;
       return Math.abs(change) > rule.maxChangePercent
-        ? `「${f.label}」为 ${v}，比上年已报送的 ${f.previous} ${change > 0 ? '增加' : '减少'} ${Math.abs(Math.round(change * 100) / 100)}%，超过 ${rule.maxChangePercent}%，请核实`
+        ? `「${f.label}」为 ${v}，比${f.previousLabel ?? '上年已报送'}的 ${f.previous} ${change > 0 ? '增加' : '减少'} ${Math.abs(Math.round(change * 100) / 100)}%，超过 ${rule.maxChangePercent}%，请核实`
         : null;
     }
     case 'range':
