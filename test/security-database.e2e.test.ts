@@ -3,7 +3,7 @@ import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DEMO } from '@zjjt/demo';
 import { freePort } from '../scripts/lib/launch';
-import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, startTestHub, TestHub, recordAcceptedSubmission } from './harness';
 import { eventually } from './processes';
 
 // SECURITY.md — "The database is down … while running: the request fails with a masked error;
@@ -126,6 +126,8 @@ suite('the statistics database goes down during a submission', () => {
     const filled = dataOf(
       await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { filled(template: "NATIONAL_2025") { fields { code value } } } }`, { g: G }, bot),
     ).annualReport.filled;
+    // Last year accepted with these figures: no year-on-year warning, so the report can be sent without a confirmation.
+    await recordAcceptedSubmission(hub, { groupId: G, year: 2024, target: 'national', template: 'NATIONAL_2024', version: 1, fields: filled.fields });
     const frozen = dataOf(
       await hub.gql(
         `mutation($g: ID!, $r: String!) { freezeReport(groupId: $g, year: 2025, template: "NATIONAL_2025", filledReport: $r) { submission { id status } } }`,
@@ -133,7 +135,6 @@ suite('the statistics database goes down during a submission', () => {
         bot,
       ),
     ).freezeReport.submission;
-    // These figures raise no warning: the frozen report can be sent without a confirmation.
     expect(frozen.status).toBe('VALIDATED');
 
     await relay.down();
