@@ -166,3 +166,19 @@ export async function recordAcceptedSubmission(
     await db.destroy();
   }
 }
+
+/**
+ * The demo school's annual return for `year`, as the users make it through the gateway: the
+ * secretariat opens the round, the school saves and submits its figures, the secretariat approves.
+ * Then a template's required school figures are there and a freeze is not blocked.
+ */
+export async function approveSchoolReturn(hub: TestHub, groupId: string, year: number, tokens: { secretariat: string; school: string }) {
+  const g = { g: groupId };
+  dataOf(
+    await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${year}, dueOn: "${year + 1}-03-31" }) { id } }`, g, tokens.secretariat),
+  );
+  const figures = '{ enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }';
+  dataOf(await hub.gql(`mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${year}, input: ${figures}) { id } }`, g, tokens.school));
+  const submitted = dataOf(await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: ${year}) { id } }`, g, tokens.school)).submitAnnualReturn;
+  dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: submitted.id }, tokens.secretariat));
+}

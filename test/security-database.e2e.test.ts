@@ -3,7 +3,7 @@ import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DEMO } from '@zjjt/demo';
 import { freePort } from '../scripts/lib/launch';
-import { codesOf, dataOf, startTestHub, TestHub, recordAcceptedSubmission } from './harness';
+import { codesOf, dataOf, startTestHub, TestHub, recordAcceptedSubmission, approveSchoolReturn } from './harness';
 import { eventually } from './processes';
 
 // SECURITY.md — "The database is down … while running: the request fails with a masked error;
@@ -113,16 +113,7 @@ suite('the statistics database goes down during a submission', () => {
     const sec = await hub.token({ sub: 'sec', roles: ['SECRETARIAT'], groups: [G], org: DEMO.secretariatOrgId });
     const school = await hub.token({ sub: 'school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
     const bot = await hub.token({ sub: 'bot', roles: ['REPORTER'], groups: [G] });
-    dataOf(await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2025, dueOn: "2026-03-31" }) { id } }`, { g: G }, sec));
-    dataOf(
-      await hub.gql(
-        `mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: 2025, input: { enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }) { id } }`,
-        { g: G },
-        school,
-      ),
-    );
-    const returned = dataOf(await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: 2025) { id } }`, { g: G }, school)).submitAnnualReturn;
-    dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: returned.id }, sec));
+    await approveSchoolReturn(hub, G, 2025, { secretariat: sec, school });
     const filled = dataOf(
       await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { filled(template: "NATIONAL_2025") { fields { code value } } } }`, { g: G }, bot),
     ).annualReport.filled;

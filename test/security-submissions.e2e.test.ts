@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import { DEMO } from '@zjjt/demo';
 import { openDataSource, readDatabase } from '@zjjt/kit';
-import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, startTestHub, TestHub, approveSchoolReturn } from './harness';
 
 // SECURITY.md, "Submissions to the platforms": the figures frozen and sent are the figures the hub
 // computes at that moment, never a client's; a report never fails because of one extreme row.
@@ -21,21 +21,7 @@ beforeAll(async () => {
   tokens.school = await hub.token({ sub: 'sub-school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
   tokens.bot = await hub.token({ sub: 'sub-bot', roles: ['REPORTER'], groups: [G] });
   tokens.otherGroup = await hub.token({ sub: 'sub-sec2', roles: ['SECRETARIAT'], groups: [DEMO.secondGroupId], org: DEMO.secondGroupSecretariatOrgId });
-  // An approved return, so the template's required figures are there and a freeze is not blocked.
-  dataOf(
-    await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id } }`, { g: G }, tokens.secretariat),
-  );
-  dataOf(
-    await hub.gql(
-      `mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${YEAR}, input: { enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }) { id } }`,
-      { g: G },
-      tokens.school,
-    ),
-  );
-  const submitted = dataOf(
-    await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: ${YEAR}) { id } }`, { g: G }, tokens.school),
-  ).submitAnnualReturn;
-  dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: submitted.id }, tokens.secretariat));
+  await approveSchoolReturn(hub, G, YEAR, { secretariat: tokens.secretariat, school: tokens.school });
 }, 120000);
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { DEMO } from '@zjjt/demo';
 import { spawnScript } from '../scripts/lib/launch';
 import { ROOT } from '../scripts/lib/secrets';
 import { runOnce } from '../bot';
-import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub, approveSchoolReturn } from './harness';
 import { eventually, takeOver } from './processes';
 
 /** The national platform, played by a real HTTP server: one record per idempotency key. */
@@ -66,21 +66,7 @@ beforeAll(async () => {
   tokens.secretariat = await hub.token({ sub: 'sec', roles: ['SECRETARIAT'], groups: [G], org: DEMO.secretariatOrgId });
   tokens.school = await hub.token({ sub: 'school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
   tokens.bot = await hub.token({ sub: 'reporting-bot', roles: ['REPORTER'], groups: [G] });
-  // Approved returns, so the templates' required figures are there.
-  dataOf(
-    await hub.gql(`mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: ${YEAR}, dueOn: "2026-03-31" }) { id } }`, { g: G }, tokens.secretariat),
-  );
-  dataOf(
-    await hub.gql(
-      `mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${YEAR}, input: { enrolledStudents: 9000, fullTimeTeachers: 450, graduates: 2800, employedGraduates: 2650 }) { id } }`,
-      { g: G },
-      tokens.school,
-    ),
-  );
-  const submitted = dataOf(
-    await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: ${YEAR}) { id } }`, { g: G }, tokens.school),
-  ).submitAnnualReturn;
-  dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: submitted.id }, tokens.secretariat));
+  await approveSchoolReturn(hub, G, YEAR, { secretariat: tokens.secretariat, school: tokens.school });
   // The demo's 2024 ledgers cover only part of that year, so against the computed 2024 report the
   // 2025 figures would jump. Here last year was accepted with today's figures: no year-on-year warning.
   for (const [target, template] of [
