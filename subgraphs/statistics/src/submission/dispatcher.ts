@@ -21,8 +21,9 @@ export function retryDelay(config: SubmissionConfig, attempts: number): number {
 
 /**
  * Sends one submission once, if this worker can claim it. The claim is an UPDATE guarded by
- * status, lock expiry and due time, so two workers never send the same row; the status is set to
- * SUBMITTED before the call, so a crash after the platform answered is resent with the same key.
+ * status, lock expiry and due time, so two workers never send the same row; the same UPDATE sets the
+ * status to SUBMITTED, so a caller that lost the claim reads SUBMITTED (never the state before), and
+ * a crash after the platform answered is resent with the same key.
  */
 export async function dispatch(db: DataSource, config: SubmissionConfig, log: Logger, id: string): Promise<Submission | null> {
   const repo = db.getRepository(Submission);
@@ -30,7 +31,7 @@ export async function dispatch(db: DataSource, config: SubmissionConfig, log: Lo
   const claimed = await repo
     .createQueryBuilder()
     .update()
-    .set({ lockedBy: WORKER, lockedUntil: now(config.lockMs) })
+    .set({ status: SubmissionStatus.SUBMITTED, lockedBy: WORKER, lockedUntil: now(config.lockMs) })
     .where('id = :id AND status IN (:...sendable)', { id, sendable: SENDABLE })
     .andWhere(new Brackets((b) => b.where('lockedUntil IS NULL').orWhere('lockedUntil < :now', { now: at })))
     .andWhere(new Brackets((b) => b.where('nextAttemptAt IS NULL').orWhere('nextAttemptAt <= :now', { now: at })))
@@ -51,7 +52,7 @@ export async function dispatch(db: DataSource, config: SubmissionConfig, log: Lo
     return repo.findOneByOrFail({ id });
   }
   const attempts = submission.attempts + 1;
-  await repo.update(mine, { status: SubmissionStatus.SUBMITTED, attempts, updatedAt: now() });
+  await repo.update(mine, { attempts, updatedAt: now() });
   const report = JSON.parse(submission.payload) as { report: FilledReport };
   const outcome = await send(adapter, submission, config.timeoutMs, () =>
     filledWorkbook(report.report, `${report.report.template.platform} ${submission.year} 年度报表`),
