@@ -9,10 +9,14 @@ import { ledgerFiles } from './imports/routes';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from './ledger/ledger.entity';
 import { LedgerResolver } from './ledger/ledger.resolver';
 import { BasesInitial1763900000000 } from './migrations/1763900000000-initial';
+import { BasesRevenue1764450000000 } from './migrations/1764450000000-revenue';
 import { AnnualReportTrainingResolver, OrganizationBasesResolver } from './report/training';
 import { sealer } from './sealer';
 import { AnnualReport, Organization } from './stubs';
 import { RevealAudit, Trainee } from './trainee/trainee.entity';
+import { RevenueEntry, RevenueEntryAudit } from './revenue/revenue.entity';
+import { RevenueEntryAuditResolver, RevenueResolver } from './revenue/revenue.resolver';
+import { AnnualReportRevenueResolver } from './revenue/revenue.section';
 
 type Ref = { id: string };
 
@@ -37,9 +41,19 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     Trainee,
     RevealAudit,
     LedgerImport,
+    RevenueEntry,
+    RevenueEntryAudit,
   ],
-  migrations: [BasesInitial1763900000000],
-  resolvers: [BaseResolver, LedgerResolver, AnnualReportTrainingResolver, OrganizationBasesResolver],
+  migrations: [BasesInitial1763900000000, BasesRevenue1764450000000],
+  resolvers: [
+    BaseResolver,
+    LedgerResolver,
+    AnnualReportTrainingResolver,
+    OrganizationBasesResolver,
+    RevenueResolver,
+    RevenueEntryAuditResolver,
+    AnnualReportRevenueResolver,
+  ],
   orphanedTypes: [Organization, AnnualReport],
   referenceResolvers: {
     TrainingBase: { __resolveReference: (ref: Ref, ctx: BasesContext) => ctx.loaders.visibleBaseById.load(ref.id) },

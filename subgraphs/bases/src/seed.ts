@@ -23,6 +23,8 @@ import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSessio
 import { sealer } from './sealer';
 import { idCheckCharacter, maskIdNumber, maskPhone } from './trainee/pii';
 import { Trainee } from './trainee/trainee.entity';
+import { RevenueEntry } from './revenue/revenue.entity';
+import { revenueRows } from './revenue/revenue.seed';
 
 /**
  * Bases' part of the demo, for the two demo groups of @zjjt/demo (the units, their USCCs, ids,
@@ -784,6 +786,7 @@ export function seedDemo(db: DataSource): Promise<boolean> {
       [TrainingSession, rows.sessions],
       [CertificationBatch, rows.certifications],
       [Trainee, rows.trainees],
+      [RevenueEntry, revenueRows(rows.sessions, rows.certifications)],
     ];
   });
 }

@@ -53,7 +53,7 @@ export async function reportData(ctx: StatisticsContext, report: Report) {
     employmentRatePercent: ratio(returns.employedGraduates, returns.graduates, 100),
     passRatePercent: ratio(t?.passed, t?.candidates, 100),
   };
-  return { membership: m ?? null, sharing: s ?? null, training: t ?? null, returns, indicators };
+  return { membership: m ?? null, sharing: s ?? null, training: t ?? null, revenue: report.revenue ?? null, returns, indicators };
 }
 
 /** A unit's value of an indicator from the per-unit figures; null when a denominator is missing. */

@@ -80,11 +80,46 @@ export class TrainingSection {
   @external() @Field(() => [OrganizationTrainingFigures]) byOrganization!: OrganizationTrainingFigures[];
 }
 
+/** bases' RevenueSource, the same name and values (composition merges the two). */
+export enum RevenueSource {
+  TRAINING = 'TRAINING',
+  CERTIFICATION = 'CERTIFICATION',
+  EXAMS = 'EXAMS',
+  TECHNICAL_SERVICE = 'TECHNICAL_SERVICE',
+  PRODUCTION = 'PRODUCTION',
+  PROJECT_FUNDING = 'PROJECT_FUNDING',
+  CONTINUING_EDUCATION = 'CONTINUING_EDUCATION',
+  OTHER = 'OTHER',
+}
+registerEnumType(RevenueSource, { name: 'RevenueSource', description: '社会服务到账来源' });
+
+@ObjectType()
+export class RevenueSourceFigures {
+  @external() @Field(() => RevenueSource) source!: RevenueSource;
+  @external() @Field(() => Money, { nullable: true }) amount!: string | null;
+}
+
+@ObjectType()
+export class OrganizationRevenueFigures {
+  @external() @Field(() => ID) organizationId!: string;
+  @external() @Field(() => Money) amount!: string;
+}
+
+/** 社会服务到账 (bases' revenue ledger): `total` is null when nothing was recorded for the year. */
+@ObjectType()
+export class RevenueSection {
+  @external() @Field(() => Int) entries!: number;
+  @external() @Field(() => Money, { nullable: true }) total!: string | null;
+  @external() @Field(() => [RevenueSourceFigures]) bySource!: RevenueSourceFigures[];
+  @external() @Field(() => [OrganizationRevenueFigures]) byOrganization!: OrganizationRevenueFigures[];
+}
+
 /** What @requires asks the gateway to bring from the other subgraphs (the fields declared above). */
 export const REQUIRED_SECTIONS =
   'membership { total enterprises aboveDesignatedSize fortune500 schools joined exited } ' +
   'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
-  'training { personTimes distinctPersons sessions hours revenue candidates passed byCategory { category personTimes } byOrganization { organizationId personTimes revenue } }';
+  'training { personTimes distinctPersons sessions hours revenue candidates passed byCategory { category personTimes } byOrganization { organizationId personTimes revenue } } ' +
+  'revenue { entries total bySource { source amount } byOrganization { organizationId amount } }';
 
 /** The statistics subgraph's view of the report entity: key fields and the other sections. */
 @Directive('@key(fields: "groupId year")')
@@ -95,4 +130,5 @@ export class AnnualReport {
   @external() @Field(() => MembershipSection, { nullable: true }) membership?: MembershipSection | null;
   @external() @Field(() => SharingSection, { nullable: true }) sharing?: SharingSection | null;
   @external() @Field(() => TrainingSection, { nullable: true }) training?: TrainingSection | null;
+  @external() @Field(() => RevenueSection, { nullable: true }) revenue?: RevenueSection | null;
 }

@@ -1,5 +1,5 @@
 import { RETURN_FIGURES } from '../collection/collection.entity';
-import { ProgramCategory } from '../report/sections';
+import { ProgramCategory, RevenueSource } from '../report/sections';
 
 /** Figures a template may use, by section; money fields are exact yuan text. */
 const SECTIONS: Record<string, string[]> = {
@@ -32,6 +32,7 @@ const SECTIONS: Record<string, string[]> = {
     'passed',
     ...Object.values(ProgramCategory).map((c) => `byCategory.${c}.personTimes`),
   ],
+  revenue: ['total', ...Object.values(RevenueSource).map((source) => `bySource.${source}.amount`)],
   returns: ['approved', 'expected', ...Object.keys(RETURN_FIGURES)],
   indicators: ['trainingPerStudent', 'serviceIncomePerTeacherWan', 'enterpriseSharePercent', 'employmentRatePercent', 'passRatePercent'],
 };
@@ -46,6 +47,8 @@ export const MONEY_SOURCES = new Set([
   'sharing.equipmentValue',
   'sharing.serviceIncome',
   'training.revenue',
+  'revenue.total',
+  ...Object.values(RevenueSource).map((source) => `revenue.bySource.${source}.amount`),
 ]);
 
 /**
