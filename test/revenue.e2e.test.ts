@@ -119,6 +119,15 @@ describe('社会服务到账: a college statement recorded through the hub', () 
     expect(mine.totalCount).toBe(9);
     const technical = dataOf(await hub.gql(ENTRIES, { filter: { groupId: G, source: 'TECHNICAL_SERVICE' } }, tokens.college)).revenueEntries;
     expect(technical.totalCount).toBe(1);
+    // The links read back as the session and batch themselves, for whoever may read the training ledgers.
+    const LINKED = /* GraphQL */ `query($filter: RevenueFilter) { revenueEntries(filter: $filter) { edges { node { sessionId session { id code } certificationBatch { id } } } } }`;
+    const training = dataOf(await hub.gql(LINKED, { filter: { groupId: G, source: 'TRAINING' } }, tokens.college)).revenueEntries.edges.map(
+      (e: { node: unknown }) => e.node,
+    );
+    expect(training).toHaveLength(3);
+    expect(training.filter((n: { session: { id: string } | null }) => n.session?.id === sessionId)).toHaveLength(1);
+    const certification = dataOf(await hub.gql(LINKED, { filter: { groupId: G, source: 'CERTIFICATION' } }, tokens.secretariat)).revenueEntries.edges;
+    expect(certification.map((e: { node: { certificationBatch: { id: string } } }) => e.node.certificationBatch.id)).toEqual([batchId]);
 
     const report = dataOf(await hub.gql(REPORT, { g: G, y: YEAR }, tokens.secretariat)).annualReport;
     expect(report.revenue.entries).toBe(9);

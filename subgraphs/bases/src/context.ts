@@ -3,6 +3,7 @@ import { HubContext, MembersDirectory, loader, manyByKey, oneByKey, Viewer } fro
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { TrainingProgram } from './ledger/ledger.entity';
 import { trainingSummaryLoader } from './report/training';
+import { revenueLinkLoaders } from './revenue/revenue.loaders';
 
 /** What the bases subgraph is given when it is built. */
 export interface BasesDependencies {
@@ -30,6 +31,7 @@ export function createLoaders(db: DataSource, viewer: Viewer, { directory }: Bas
       oneByKey(ids, await db.getRepository(TrainingProgram).findBy({ id: In(ids) }), (p) => p.id),
     ),
     coBuilderOrganizationIds,
+    ...revenueLinkLoaders(db, viewer),
     designationsByBaseId: loader<string, BaseDesignation[]>(async (ids) =>
       manyByKey(ids, await db.getRepository(BaseDesignation).find({ where: { baseId: In(ids) }, order: { awardedOn: 'ASC' } }), (d) => d.baseId),
     ),

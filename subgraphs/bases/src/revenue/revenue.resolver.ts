@@ -5,7 +5,6 @@ import { Brackets, EntityManager } from 'typeorm';
 import { badInput, Connection, fenToYuan, forbidden, newestFirstPage, notFound, now } from '@zjjt/kit';
 import { BasesContext } from '../context';
 import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
-import { applyScope } from '../ledger/scope';
 import { Organization, organizationRef } from '../stubs';
 import { RevenueAuditAction } from './revenue.enums';
 import { RevenueEntry, RevenueEntryAudit, RevenueFieldChange } from './revenue.entity';
@@ -81,19 +80,14 @@ export class RevenueResolver {
     return organizationRef(e.organizationId);
   }
 
-  @FieldResolver(() => TrainingSession, { nullable: true, description: '关联的培训班次' })
+  @FieldResolver(() => TrainingSession, { nullable: true, description: '关联的培训班次（按台账查看权限）' })
   session(@Root() e: RevenueEntry, @Ctx() ctx: BasesContext) {
-    if (!e.sessionId) return null;
-    // The session as far as the viewer may read the training ledgers (the base's units, the secretariat).
-    return applyScope(ctx.db.getRepository(TrainingSession).createQueryBuilder('s'), ctx.viewer, 's').andWhere('s.id = :id', { id: e.sessionId }).getOne();
+    return e.sessionId ? ctx.loaders.linkedSessionById.load(e.sessionId) : null;
   }
 
-  @FieldResolver(() => CertificationBatch, { nullable: true, description: '关联的鉴定批次' })
+  @FieldResolver(() => CertificationBatch, { nullable: true, description: '关联的鉴定批次（按台账查看权限）' })
   certificationBatch(@Root() e: RevenueEntry, @Ctx() ctx: BasesContext) {
-    if (!e.certificationBatchId) return null;
-    return applyScope(ctx.db.getRepository(CertificationBatch).createQueryBuilder('c'), ctx.viewer, 'c')
-      .andWhere('c.id = :id', { id: e.certificationBatchId })
-      .getOne();
+    return e.certificationBatchId ? ctx.loaders.linkedBatchById.load(e.certificationBatchId) : null;
   }
 
   @Mutation(() => RevenueEntry, { description: '登记社会服务到账：成员单位登记本单位的，秘书处可登记本集团任一成员单位的' })
