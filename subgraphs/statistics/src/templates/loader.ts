@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '@zjjt/kit';
 import { Rule, RULE_KINDS } from './rules';
 import { KNOWN_SOURCES } from './catalog';
+import { SOURCE_REGISTRY } from './sources';
 
 export interface TemplateField {
   code: string;
@@ -75,6 +76,8 @@ export function validateTemplate(t: ReportTemplateData, file: string): ReportTem
     codes.add(field.code);
     if (!field.label || !field.unit) throw new ConfigError(`${where} 字段 ${field.code}: label and unit are required`);
     if (!KNOWN_SOURCES.has(field.source)) throw new ConfigError(`${where} 字段 ${field.code}（${field.label}）引用了不存在的数据项「${field.source}」`);
+    if (!SOURCE_REGISTRY[field.source])
+      throw new ConfigError(`${where} 字段 ${field.code}: 数据项「${field.source}」在 SOURCE_REGISTRY（templates/sources.ts）中没有口径与明细查询，请添加一条`);
     for (const rule of field.rules ?? []) {
       if (!(RULE_KINDS as readonly string[]).includes(rule.kind)) throw new ConfigError(`${where} 字段 ${field.code}: 未知规则「${rule.kind}」`);
     }
