@@ -21,16 +21,18 @@ export const print = (line: string) => process.stdout.write(`${line}\n`);
 /** One run; the exit code says what happened (0 sent or nothing to send, 1 blocked, 2 refused by the platform or gave up, 3 awaiting confirmation). */
 export async function runOnce(o: Options): Promise<number> {
   const say = o.say ?? print;
-  const { reportTemplates } = await gql<{ reportTemplates: { code: string; target: string; year: number; verified: boolean }[] }>(
+  const { reportTemplates } = await gql<{ reportTemplates: { family: string; target: string; appliesFrom: number }[] }>(
     o,
-    '{ reportTemplates { code target year verified } }',
+    '{ reportTemplates { family target appliesFrom } }',
     {},
   );
-  const template = reportTemplates.find((t) => t.target === o.target && t.year === o.year);
-  if (!template) throw new Error(`没有 ${o.year} 年度的 ${o.target} 模板`);
+  // The target's template family; the hub picks the version that applies to the year (and says why).
+  const families = [...new Set(reportTemplates.filter((t) => t.target === o.target).map((t) => t.family))];
+  if (families.length !== 1) throw new Error(`${o.target} 应有且只有一个模板族，现有：${families.join('、') || '无'}`);
   const { annualReport } = await gql<{
     annualReport: {
       filled: {
+        template: { code: string; verified: boolean; chosenBecause: string };
         fields: { code: string; value: string | null }[];
         errors: { field: string; message: string }[];
         warnings: { field: string; message: string }[];
@@ -39,10 +41,12 @@ export async function runOnce(o: Options): Promise<number> {
     };
   }>(
     o,
-    'query($g: ID!, $y: Int!, $t: String!) { annualReport(groupId: $g, year: $y) { filled(template: $t) { fields { code label unit value source } errors { field message } warnings { field message } blocked } } }',
-    { g: o.groupId, y: o.year, t: template.code },
+    'query($g: ID!, $y: Int!, $t: String!) { annualReport(groupId: $g, year: $y) { filled(template: $t) { template { code verified chosenBecause } fields { code label unit value source } errors { field message } warnings { field message } blocked } } }',
+    { g: o.groupId, y: o.year, t: families[0] },
   );
   const filled = annualReport.filled;
+  const template = filled.template;
+  say(`${o.year} 年度：${template.chosenBecause}`);
   say(
     `${template.code}${template.verified ? '' : '（模板未与平台正式表单核对）'}：${filled.fields.length} 个字段，${filled.errors.length} 个阻断错误，${filled.warnings.length} 个警告`,
   );

@@ -150,6 +150,7 @@ describe('the README and docs/', () => {
         'docs/bases.md',
         'docs/members.md',
         'docs/operations.md',
+        'docs/report-fields.md',
         'docs/reporting.md',
         'docs/resources.md',
         'docs/security.md',

@@ -12,8 +12,11 @@ let hub: TestHub;
 const tokens: Record<string, string> = {};
 const G = DEMO.groupId;
 const YEAR = 2025;
-/** Ledger rows of this year are this file's own, so the 2025 report the freeze tests use stays as seeded. */
-const LEGACY_YEAR = 2021;
+/**
+ * Ledger rows of this year are this file's own, so the 2025 report the freeze tests use stays as seeded;
+ * the earliest year a national template version (NATIONAL_2023) covers.
+ */
+const LEGACY_YEAR = 2023;
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -128,7 +131,7 @@ const RECORD = /* GraphQL */ `mutation($input: CooperationInput!) { recordCooper
 const UPDATE = /* GraphQL */ `mutation($id: ID!, $input: CooperationInput!, $reason: String) { updateCooperation(id: $id, input: $input, reason: $reason) { id investment investmentReceived serviceIncome } }`;
 const DELETE = /* GraphQL */ `mutation($id: ID!, $reason: String) { deleteCooperation(id: $id, reason: $reason) }`;
 const AUDITS = /* GraphQL */ `query($g: ID!) { cooperationAudits(groupId: $g, first: 50) { totalCount edges { node { cooperationId action changedBy changedByOrganizationId bySecretariat reason year changedAt changes { field from to } } } } }`;
-const SHARING = /* GraphQL */ `query($g: ID!, $y: Int!) { annualReport(groupId: $g, year: $y) { sharing { cooperations investment investmentReceived serviceIncome } filled(template: "NATIONAL_2025") { fields { code value } } } }`;
+const SHARING = /* GraphQL */ `query($g: ID!, $y: Int!) { annualReport(groupId: $g, year: $y) { sharing { cooperations investment investmentReceived serviceIncome } filled(template: "NATIONAL") { fields { code value } } } }`;
 
 /** The ledger rows of the legacy year, as the secretariat sees them. */
 const legacyRows = async () =>

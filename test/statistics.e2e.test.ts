@@ -284,7 +284,7 @@ describe('the annual report, assembled by federation', () => {
 
 describe('year-on-year checks', () => {
   const FILLED = (year: number) => /* GraphQL */ `query($g: ID!) { annualReport(groupId: $g, year: ${year}) {
-    filled(template: "NATIONAL_2025") { baseline { kind year version } warnings { field message } fields { code value } }
+    filled(template: "NATIONAL") { baseline { kind year version } warnings { field message } fields { code value } }
   } }`;
   const filled = async (year: number) => dataOf(await hub.gql(FILLED(year), { g: G }, tokens.reporter)).annualReport.filled;
   const valueOf = (report: any, code: string) => Number(report.fields.find((f: any) => f.code === code).value);

@@ -26,7 +26,7 @@ describe('the rule engine', () => {
 describe('templates', () => {
   it('loads the national and provincial templates, unverified', () => {
     const templates = loadTemplates(templatesDir());
-    expect([...templates.keys()].sort()).toEqual(['NATIONAL_2025', 'SHANDONG_2025']);
+    expect([...templates.keys()].sort()).toEqual(['NATIONAL_2023', 'NATIONAL_2025', 'SHANDONG_2025']);
     expectEach([...templates.values()], (t) => t.verified === false);
   });
 

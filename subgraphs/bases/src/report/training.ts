@@ -16,6 +16,7 @@ export class CategoryFigures {
   @Field(() => Int) personTimes!: number;
   @Field(() => Int) hours!: number;
   @Field(() => Money) revenue!: string;
+  @Field(() => Int, { description: '班次（台账行数，查询明细用）' }) sessions!: number;
 }
 @ObjectType()
 export class TargetGroupFigures {
@@ -66,6 +67,7 @@ export class TrainingSection {
   @Field(() => Int, { description: '鉴定参加人数' }) candidates!: number;
   @Field(() => Int, { description: '鉴定通过人数' }) passed!: number;
   @Field(() => [LevelFigures]) byLevel!: LevelFigures[];
+  @Field(() => Int, { description: '鉴定批次（台账行数，查询明细用）' }) certificationBatches!: number;
   @Field(() => [BaseKindCount], { description: '基地数，按类型' }) basesByKind!: BaseKindCount[];
   @Field(() => [DesignationLevelCount], { description: '基地认定数，按级别' }) designationsByLevel!: DesignationLevelCount[];
   @Field(() => [OrganizationTrainingFigures], { description: '按开展单位（指标完成情况用）' }) byOrganization!: OrganizationTrainingFigures[];
@@ -129,6 +131,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .getRawOne(),
     sessions()
       .select('s.category', 'category')
+      .addSelect('COUNT(*)', 'sessions')
       .addSelect('SUM(s.personTimes)', 'personTimes')
       .addSelect('SUM(s.hours)', 'hours')
       .addSelect(exactSum('s.revenue'), 'revenue')
@@ -148,6 +151,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .getRepository(CertificationBatch)
       .createQueryBuilder('c')
       .select('c.level', 'level')
+      .addSelect('COUNT(*)', 'batches')
       .addSelect('SUM(c.candidates)', 'candidates')
       .addSelect('SUM(c.passed)', 'passed')
       .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
@@ -189,12 +193,19 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
     hours: n(totals?.hours),
     revenue: fen(totals?.revenue),
     revenueWan: fenToWan(fen(totals?.revenue)),
-    byCategory: byCategory.map((c) => ({ category: c.category, personTimes: n(c.personTimes), hours: n(c.hours), revenue: fen(c.revenue) })),
+    byCategory: byCategory.map((c) => ({
+      category: c.category,
+      personTimes: n(c.personTimes),
+      hours: n(c.hours),
+      revenue: fen(c.revenue),
+      sessions: n(c.sessions),
+    })),
     byTargetGroup: byTarget.map((t) => ({ targetGroup: t.targetGroup, personTimes: n(t.personTimes) })),
     byMode: byMode.map((m) => ({ mode: m.mode, personTimes: n(m.personTimes) })),
     candidates: byLevel.reduce((s, l) => s + l.candidates, 0),
     passed: byLevel.reduce((s, l) => s + l.passed, 0),
     byLevel,
+    certificationBatches: levels.reduce((s, l) => s + n(l.batches), 0),
     basesByKind: kinds.map((k) => ({ kind: k.kind, count: n(k.count) })),
     designationsByLevel: designations.map((d) => ({ level: d.level, count: n(d.count) })),
     byOrganization: byOrganization.map((o) => ({ organizationId: o.organizationId, personTimes: n(o.personTimes), revenue: fen(o.revenue) })),

@@ -5,6 +5,9 @@ import { StatisticsContext } from '../context';
 import { Indicator, INDICATOR_LABEL } from '../enums';
 import { filledWorkbook, fillTemplate, FilledReport, ReportTemplateInfo, templateInfo } from '../templates/fill';
 import { templates } from '../templates/loader';
+import { chooseTemplate } from '../templates/versions';
+import { drillDown } from '../templates/sources';
+import { readPath } from '../templates/catalog';
 import { previousYearBaseline } from '../submission/previous';
 import { ReturnsSection } from '../collection/returns-section';
 import { AnnualReport, REQUIRED_SECTIONS } from './sections';
@@ -100,7 +103,7 @@ export class ReportResolver {
 
   @Query(() => [ReportTemplateInfo], { description: '可用的报表模板' })
   reportTemplates() {
-    return [...templates().values()].map(templateInfo);
+    return [...templates().values()].sort((a, b) => a.family.localeCompare(b.family) || a.appliesFrom - b.appliesFrom).map(templateInfo);
   }
 
   @FieldResolver(() => ReturnsSection, { nullable: true, description: '成员年报（仅已审核通过的）汇总' })
@@ -118,10 +121,12 @@ export class ReportResolver {
   @FieldResolver(() => FilledReport, { nullable: true, description: '按平台模板填好的报表：每个字段的值与来源，所有阻断错误与警告' })
   async filled(@Root() report: Report, @Arg('template', () => String) template: string, @Ctx() ctx: StatisticsContext, @Info() info: GraphQLResolveInfo) {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
-    const data = templates().get(template);
-    if (!data) throw badInput(`没有模板 ${template}；可用模板：${[...templates().keys()].join('、')}`);
-    const baseline = asksForChecks(info) ? await previousYearBaseline(ctx.db, report.groupId, report.year, data.target, data.code) : null;
-    return fillTemplate(data, await reportData(ctx, report), baseline);
+    const { template: data, chosenBecause } = chooseTemplate(template, report.year);
+    const baseline = asksForChecks(info) ? await previousYearBaseline(ctx.db, report.groupId, report.year, data.target, data.family) : null;
+    const figures = await reportData(ctx, report);
+    const filled = fillTemplate(data, figures, baseline);
+    const fields = filled.fields.map((f) => ({ ...f, drillDown: drillDown(f.source, readPath(figures, f.source), figures, report.groupId, report.year) }));
+    return { ...filled, fields, template: { ...filled.template, chosenBecause } };
   }
 
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)

@@ -58,6 +58,7 @@ export class SharingSection {
 export class CategoryFigures {
   @external() @Field(() => ProgramCategory) category!: ProgramCategory;
   @external() @Field(() => Int) personTimes!: number;
+  @external() @Field(() => Int) sessions!: number;
 }
 
 @ObjectType()
@@ -77,6 +78,7 @@ export class TrainingSection {
   @external() @Field(() => Int) candidates!: number;
   @external() @Field(() => Int) passed!: number;
   @external() @Field(() => [CategoryFigures]) byCategory!: CategoryFigures[];
+  @external() @Field(() => Int) certificationBatches!: number;
   @external() @Field(() => [OrganizationTrainingFigures]) byOrganization!: OrganizationTrainingFigures[];
 }
 
@@ -96,6 +98,7 @@ registerEnumType(RevenueSource, { name: 'RevenueSource', description: '社会服
 @ObjectType()
 export class RevenueSourceFigures {
   @external() @Field(() => RevenueSource) source!: RevenueSource;
+  @external() @Field(() => Int) entries!: number;
   @external() @Field(() => Money, { nullable: true }) amount!: string | null;
 }
 
@@ -118,8 +121,8 @@ export class RevenueSection {
 export const REQUIRED_SECTIONS =
   'membership { total enterprises aboveDesignatedSize fortune500 schools joined exited } ' +
   'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
-  'training { personTimes distinctPersons sessions hours revenue candidates passed byCategory { category personTimes } byOrganization { organizationId personTimes revenue } } ' +
-  'revenue { entries total bySource { source amount } byOrganization { organizationId amount } }';
+  'training { personTimes distinctPersons sessions hours revenue candidates passed certificationBatches byCategory { category personTimes sessions } byOrganization { organizationId personTimes revenue } } ' +
+  'revenue { entries total bySource { source entries amount } byOrganization { organizationId amount } }';
 
 /** The statistics subgraph's view of the report entity: key fields and the other sections. */
 @Directive('@key(fields: "groupId year")')

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Submission, SubmissionStatus } from './submission.entity';
+import { versionFor } from '../templates/versions';
 import { AssembledReportReader, AssembledReportUnavailable, sharedAssembledReportReader } from './assembled-report';
 
 /** Where last year's figures for the year-on-year checks came from. */
@@ -27,7 +28,8 @@ export async function previousYearBaseline(
   groupId: string,
   year: number,
   target: string,
-  templateCode: string,
+  /** The template family: year − 1 is read in the version that applies to it (fields compared by code). */
+  family: string,
   read: () => AssembledReportReader = sharedAssembledReportReader,
 ): Promise<Baseline | null> {
   const accepted = await db
@@ -37,8 +39,9 @@ export async function previousYearBaseline(
     const payload = JSON.parse(accepted.payload) as { fields: { code: string; value: string | null }[] };
     return { kind: 'SUBMISSION', year: year - 1, version: accepted.version, values: numeric(payload.fields) };
   }
+  if (!versionFor(family, year - 1)) return null; // no version of the family covers last year: nothing to compare with
   try {
-    return { kind: 'COMPUTED', year: year - 1, version: null, values: numeric(await read()(groupId, year - 1, templateCode)) };
+    return { kind: 'COMPUTED', year: year - 1, version: null, values: numeric(await read()(groupId, year - 1, family)) };
   } catch (error) {
     if (error instanceof AssembledReportUnavailable) return null;
     throw error;

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { badInput, conflict, forbidden, notFound, now, requiredText, transition, Viewer } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { assemble, FilledField, FilledReport, ReportIssue } from '../templates/fill';
-import { ReportTemplateData, templates } from '../templates/loader';
+import { ReportTemplateData } from '../templates/loader';
+import { chooseTemplate } from '../templates/versions';
 import { AssembledReportUnavailable, ComputedField, sharedAssembledReportReader } from './assembled-report';
 import { dispatch } from './dispatcher';
 import { previousYearBaseline } from './previous';
@@ -26,13 +27,8 @@ function requireReporter(viewer: Viewer, groupId: string) {
     throw forbidden('只有本集团的填报机器人或秘书处可以报送');
 }
 
-/** The template a freeze uses: it must exist and be for that year. */
-function templateOf(templateCode: string, year: number) {
-  const template = templates().get(templateCode);
-  if (!template) throw badInput(`没有模板 ${templateCode}`);
-  if (template.year !== year) throw badInput(`模板 ${templateCode} 用于 ${template.year} 年度，不是 ${year} 年度`);
-  return template;
-}
+/** The template a freeze uses: the same choice as `filled` (a family, or a version that applies to the year). */
+const templateOf = (templateCode: string, year: number) => chooseTemplate(templateCode, year).template;
 
 /**
  * Compares a client's copy of `annualReport.filled` with what the hub computes now, field by field.
@@ -109,7 +105,7 @@ export async function freeze(
   const computed = new Map(fields.map((f) => [f.code, f.value ?? null]));
   if (json !== null && json !== undefined) checkCopy(json, template, computed);
   const values = template.fields.map((f) => computed.get(f.code) ?? null);
-  const report = assemble(template, values, await previousYearBaseline(ctx.db, groupId, year, template.target, template.code));
+  const report = assemble(template, values, await previousYearBaseline(ctx.db, groupId, year, template.target, template.family));
   if (report.errors.length)
     throw badInput(`报表有阻断错误，不能报送：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
   const data = {

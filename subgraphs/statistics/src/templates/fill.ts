@@ -5,6 +5,8 @@ import { MONEY_SOURCES, readPath } from './catalog';
 import { ReportTemplateData } from './loader';
 import { evaluate, Issue, RuleField } from './rules';
 import type { Baseline } from '../submission/previous';
+import { appliesUntil, provenanceInfo, TemplateProvenanceInfo } from './versions';
+import { FieldDrillDown } from './sources';
 
 export enum BaselineKind {
   SUBMISSION = 'SUBMISSION',
@@ -33,6 +35,8 @@ export class FilledField {
   @Field(() => String, { description: '数据来源（AnnualReport 中的路径）' }) source!: string;
   @Field(() => String, { nullable: true, description: '填报值（文本：整数，或两位小数）' }) value!: string | null;
   @Field(() => Float, { nullable: true }) number!: number | null;
+  @Field(() => FieldDrillDown, { nullable: true, description: '来源明细：口径、公式、台账行数与列出这些行的查询（冻结的报送中为空）' })
+  drillDown?: FieldDrillDown | null;
 }
 
 @ObjectType({ description: '校验问题' })
@@ -52,6 +56,11 @@ export class ReportTemplateInfo {
   @Field(() => Boolean, { description: '是否已与平台正式表单核对' }) verified!: boolean;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Int) fieldCount!: number;
+  @Field(() => String, { description: '模板族（如 NATIONAL）：同一平台表单按年度的各版本' }) family!: string;
+  @Field(() => Int, { description: '自哪一报告年度起适用' }) appliesFrom!: number;
+  @Field(() => Int, { nullable: true, description: '适用到哪一报告年度（下一版本的前一年）；为空表示仍是最新版本' }) appliesUntil!: number | null;
+  @Field(() => TemplateProvenanceInfo, { description: '字段清单的出处与核对情况' }) provenance!: TemplateProvenanceInfo;
+  @Field(() => String, { nullable: true, description: '为何选用此版本（仅在填好的报表中）' }) chosenBecause!: string | null;
 }
 
 @ObjectType({ description: '按模板填好的报表' })
@@ -74,6 +83,11 @@ export const templateInfo = (t: ReportTemplateData): ReportTemplateInfo => ({
   verified: t.verified,
   note: t.note ?? null,
   fieldCount: t.fields.length,
+  family: t.family,
+  appliesFrom: t.appliesFrom,
+  appliesUntil: appliesUntil(t),
+  provenance: provenanceInfo(t),
+  chosenBecause: null,
 });
 
 /** A field's value in its unit: money sources become 万元 with two decimals, computed from exact yuan. */

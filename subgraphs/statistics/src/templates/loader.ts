@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '@zjjt/kit';
 import { Rule, RULE_KINDS } from './rules';
 import { KNOWN_SOURCES } from './catalog';
+import { SOURCE_REGISTRY } from './sources';
 
 export interface TemplateField {
   code: string;
@@ -15,14 +16,34 @@ export interface TemplateField {
 export const TARGETS = ['national', 'provincial'] as const;
 export type SubmissionTarget = (typeof TARGETS)[number];
 
+/** Where a template's field list came from, and whether (and by whom) it was checked against the official form. */
+export interface TemplateProvenance {
+  /** The document the field list was taken from (title). */
+  document: string;
+  url?: string | null;
+  /** The notice number (文号), e.g. 鲁人社字〔2023〕30号, when the document has one. */
+  notice?: string | null;
+  /** The document's date (YYYY-MM-DD). */
+  date: string;
+  /** Who checked every field against the platform's official form, and when; null while unchecked. */
+  checked?: { by: string; on: string } | null;
+}
+
 export interface ReportTemplateData {
+  /** The version code (`NATIONAL_2025`): what submissions record. */
   code: string;
+  /** The template family (`NATIONAL`): one per platform form, versioned by report year. */
+  family: string;
   platform: string;
   /** Which platform adapter receives it. */
   target: SubmissionTarget;
+  /** The first report year this version applies to; it applies until the family's next version. */
+  appliesFrom: number;
+  /** Same as appliesFrom (older files name only `year`). */
   year: number;
   version: number;
   verified: boolean;
+  provenance: TemplateProvenance;
   note?: string;
   fields: TemplateField[];
 }
@@ -40,6 +61,12 @@ export function validateTemplate(t: ReportTemplateData, file: string): ReportTem
   const where = `模板 ${t.code ?? file}`;
   if (!/^[A-Z0-9_]+$/.test(t.code ?? '')) throw new ConfigError(`${file}: code must be like NATIONAL_2025`);
   if (!(TARGETS as readonly string[]).includes(t.target)) throw new ConfigError(`${where}: target must be one of ${TARGETS.join(', ')}`);
+  t.appliesFrom ??= t.year;
+  t.year ??= t.appliesFrom;
+  if (t.year !== t.appliesFrom) throw new ConfigError(`${where}: year and appliesFrom differ (give appliesFrom only)`);
+  if (!/^[A-Z0-9]+(_[A-Z0-9]+)*$/.test(t.family ?? '') || !t.code.startsWith(t.family))
+    throw new ConfigError(`${where}: family must be the code's prefix, like NATIONAL for NATIONAL_2025`);
+  checkProvenance(t, where);
   if (!t.platform || !Number.isInteger(t.year) || !Number.isInteger(t.version) || typeof t.verified !== 'boolean' || !Array.isArray(t.fields)) {
     throw new ConfigError(`${where}: platform, year, version, verified and fields are required`);
   }
@@ -49,6 +76,8 @@ export function validateTemplate(t: ReportTemplateData, file: string): ReportTem
     codes.add(field.code);
     if (!field.label || !field.unit) throw new ConfigError(`${where} 字段 ${field.code}: label and unit are required`);
     if (!KNOWN_SOURCES.has(field.source)) throw new ConfigError(`${where} 字段 ${field.code}（${field.label}）引用了不存在的数据项「${field.source}」`);
+    if (!SOURCE_REGISTRY[field.source])
+      throw new ConfigError(`${where} 字段 ${field.code}: 数据项「${field.source}」在 SOURCE_REGISTRY（templates/sources.ts）中没有口径与明细查询，请添加一条`);
     for (const rule of field.rules ?? []) {
       if (!(RULE_KINDS as readonly string[]).includes(rule.kind)) throw new ConfigError(`${where} 字段 ${field.code}: 未知规则「${rule.kind}」`);
     }
@@ -59,6 +88,29 @@ export function validateTemplate(t: ReportTemplateData, file: string): ReportTem
     }
   }
   return t;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A template says where its field list came from; `verified` only with who checked it and when. */
+function checkProvenance(t: ReportTemplateData, where: string) {
+  const p = t.provenance;
+  if (!p || !p.document || !DATE.test(p.date ?? '')) throw new ConfigError(`${where}: provenance.document and provenance.date (YYYY-MM-DD) are required`);
+  const checked = p.checked ?? null;
+  if (checked && (!checked.by || !DATE.test(checked.on ?? ''))) throw new ConfigError(`${where}: provenance.checked needs by and on (YYYY-MM-DD)`);
+  if (t.verified !== (checked !== null)) throw new ConfigError(`${where}: verified must be true exactly when provenance.checked says who checked it and when`);
+}
+
+/** The versions of one family agree on platform and target and start in different years. */
+function checkFamilies(templates: Map<string, ReportTemplateData>) {
+  const byFamily = new Map<string, ReportTemplateData[]>();
+  for (const t of templates.values()) byFamily.set(t.family, [...(byFamily.get(t.family) ?? []), t]);
+  for (const [family, versions] of byFamily) {
+    if (templates.has(family)) throw new ConfigError(`模板族 ${family}: a version code equals the family code`);
+    const years = new Set(versions.map((v) => v.appliesFrom));
+    if (years.size !== versions.length) throw new ConfigError(`模板族 ${family}: two versions apply from the same year`);
+    if (new Set(versions.map((v) => `${v.target}|${v.platform}`)).size !== 1) throw new ConfigError(`模板族 ${family}: versions differ in target or platform`);
+  }
 }
 
 /** Loads and checks every template at start; a bad one stops the subgraph, naming what is wrong. */
@@ -76,8 +128,10 @@ export function loadTemplates(dir = templatesDir()): Map<string, ReportTemplateD
       throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
     }
     const template = validateTemplate(data, file);
+    if (templates.has(template.code)) throw new ConfigError(`${file}: 模板代码 ${template.code} 重复`);
     templates.set(template.code, template);
   }
+  checkFamilies(templates);
   return templates;
 }
 
