@@ -18,6 +18,8 @@ function auditedValues(c: Cooperation): Record<string, string> {
     year: String(c.year),
     projectName: c.projectName,
     ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, String(c[f])])),
+    enterpriseTeachers: c.enterpriseTeachers === null ? '未填' : String(c.enterpriseTeachers),
+    enterpriseTeachingHours: c.enterpriseTeachingHours === null ? '未填' : String(c.enterpriseTeachingHours),
     ...Object.fromEntries(MONEY_FIELDS.map((f) => [f, fenToYuan(c[f])])),
   };
 }

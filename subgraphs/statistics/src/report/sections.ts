@@ -40,6 +40,8 @@ export class SharingSection {
   @external() @Field(() => Int) apprentices!: number;
   @external() @Field(() => Int) mutualTeachers!: number;
   @external() @Field(() => Int) mutualTeachingHours!: number;
+  @external() @Field(() => Int, { nullable: true }) enterpriseTeachers!: number | null;
+  @external() @Field(() => Int, { nullable: true }) enterpriseTeachingHours!: number | null;
   @external() @Field(() => Int) teacherPracticePersonTimes!: number;
   @external() @Field(() => Int) teacherPracticeDays!: number;
   @external() @Field(() => Int) coCourses!: number;
@@ -83,7 +85,7 @@ export class TrainingSection {
 /** What @requires asks the gateway to bring from the other subgraphs (the fields declared above). */
 export const REQUIRED_SECTIONS =
   'membership { total enterprises aboveDesignatedSize fortune500 schools joined exited } ' +
-  'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
+  'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours enterpriseTeachers enterpriseTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
   'training { personTimes distinctPersons sessions hours revenue candidates passed byCategory { category personTimes } byOrganization { organizationId personTimes revenue } }';
 
 /** The statistics subgraph's view of the report entity: key fields and the other sections. */

@@ -10,6 +10,9 @@ const SECTIONS: Record<string, string[]> = {
     'apprentices',
     'mutualTeachers',
     'mutualTeachingHours',
+    // 企业兼职教师: enterprise staff teaching in schools only (mutualTeachers counts both directions).
+    'enterpriseTeachers',
+    'enterpriseTeachingHours',
     'teacherPracticePersonTimes',
     'teacherPracticeDays',
     'coCourses',
