@@ -7,6 +7,7 @@ import { filledWorkbook, fillTemplate, FilledReport, ReportTemplateInfo, templat
 import { templates } from '../templates/loader';
 import { previousYearBaseline } from '../submission/previous';
 import { ReturnsSection } from '../collection/returns-section';
+import { ReportCompleteness, visibleCompleteness } from '../collection/completeness';
 import { AnnualReport, REQUIRED_SECTIONS } from './sections';
 import { Organization, organizationRef } from '../stubs';
 
@@ -108,6 +109,16 @@ export class ReportResolver {
     return ctx.viewer.canReadReportOf(report.groupId) ? ctx.loaders.returnsSection.load(`${report.groupId}|${report.year}`) : null;
   }
 
+  @FieldResolver(() => ReportCompleteness, {
+    nullable: true,
+    description:
+      '年报完整性：应报单位（按院校、企业、其他单位）、已审核通过的年报、缺报单位（秘书处、填报机器人、主管部门见名单，成员单位只见本单位）、秘书处的缺报确认',
+  })
+  async completeness(@Root() report: Report, @Ctx() ctx: StatisticsContext) {
+    if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
+    return visibleCompleteness(ctx, report.groupId, await ctx.loaders.completeness.load(`${report.groupId}|${report.year}`));
+  }
+
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
   @FieldResolver(() => Indicators, { nullable: true, description: '派生指标' })
   async indicators(@Root() report: Report, @Ctx() ctx: StatisticsContext) {
@@ -121,7 +132,8 @@ export class ReportResolver {
     const data = templates().get(template);
     if (!data) throw badInput(`没有模板 ${template}；可用模板：${[...templates().keys()].join('、')}`);
     const baseline = asksForChecks(info) ? await previousYearBaseline(ctx.db, report.groupId, report.year, data.target, data.code) : null;
-    return fillTemplate(data, await reportData(ctx, report), baseline);
+    const completeness = visibleCompleteness(ctx, report.groupId, await ctx.loaders.completeness.load(`${report.groupId}|${report.year}`));
+    return fillTemplate(data, await reportData(ctx, report), baseline, completeness);
   }
 
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
