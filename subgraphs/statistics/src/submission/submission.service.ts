@@ -87,7 +87,7 @@ export const fieldsOf = (s: Submission): FilledField[] => (JSON.parse(s.payload)
 /** The 说明 frozen with a submission (null for one frozen with complete returns, or before notes existed). */
 export const noteOfSubmission = (s: Submission): string | null => (JSON.parse(s.payload) as { note?: string | null }).note ?? null;
 /** The completeness frozen with a submission (null before it was frozen with one). */
-export const completenessOf = (s: Submission): ReportCompleteness | null => (JSON.parse(s.payload) as { report: FilledReport }).report.completeness ?? null;
+export const completenessOf = (s: Submission): ReportCompleteness | null => (JSON.parse(s.payload) as { report?: FilledReport }).report?.completeness ?? null;
 
 /**
  * Freezes the report the hub computes now (read through the gateway, never taken from the caller):
