@@ -37,11 +37,13 @@ export async function runOnce(o: Options): Promise<number> {
         errors: { field: string; message: string }[];
         warnings: { field: string; message: string }[];
         blocked: boolean;
+        completeness: { expected: number; approved: number; missing: number } | null;
+        note: string | null;
       };
     };
   }>(
     o,
-    'query($g: ID!, $y: Int!, $t: String!) { annualReport(groupId: $g, year: $y) { filled(template: $t) { template { code verified chosenBecause } fields { code label unit value source } errors { field message } warnings { field message } blocked } } }',
+    'query($g: ID!, $y: Int!, $t: String!) { annualReport(groupId: $g, year: $y) { filled(template: $t) { template { code verified chosenBecause } fields { code label unit value source } errors { field message } warnings { field message } blocked completeness { expected approved missing } note } } }',
     { g: o.groupId, y: o.year, t: families[0] },
   );
   const filled = annualReport.filled;
@@ -50,6 +52,8 @@ export async function runOnce(o: Options): Promise<number> {
   say(
     `${template.code}${template.verified ? '' : '（模板未与平台正式表单核对）'}：${filled.fields.length} 个字段，${filled.errors.length} 个阻断错误，${filled.warnings.length} 个警告`,
   );
+  const c = filled.completeness;
+  if (c) say(`  成员年报：应报 ${c.expected} 家，已审核通过 ${c.approved} 家，缺 ${c.missing} 家${filled.note ? `；说明：${filled.note}` : ''}`);
   for (const e of filled.errors) say(`  错误 ${e.field}: ${e.message}`);
   for (const w of filled.warnings) say(`  警告 ${w.field}: ${w.message}`);
   if (o.dryRun) {

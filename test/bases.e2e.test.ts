@@ -185,3 +185,50 @@ describe('a base’s ledgers, from registration to the annual report', () => {
     expect(hub.logs.filter((line) => id.test(line) || mobile.test(line))).toEqual([]);
   });
 });
+
+describe('the bases an annual report counts are those that existed in its year', () => {
+  const BASES = /* GraphQL */ `query($g: ID!, $y: Int!) { annualReport(groupId: $g, year: $y) { training { basesByKind { kind count } designationsByLevel { level count } } } }`;
+  const basesIn = async (year: number) => dataOf(await hub.gql(BASES, { g: DEMO.groupId, y: year }, tokens.reporter)).annualReport.training;
+  const register = async (name: string, extra: Record<string, unknown>) => {
+    const uscc = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.schoolOrgId }, tokens.secretariat)).organization.uscc;
+    return hub.gql(
+      /* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id establishedOn } }`,
+      { input: { groupId: DEMO.groupId, name, kind: 'MASTER_STUDIO', occupations: ['钳工'], capacity: 20, coBuilders: [{ uscc, role: 'LEAD' }], ...extra } },
+      tokens.secretariat,
+    );
+  };
+
+  it('a report for 2005 counts none of the bases registered since; a base established in 2010 counts from 2010, its designation from its award', async () => {
+    // Every demo base was registered in 2025: none existed in 2005.
+    expect(await basesIn(2005)).toEqual({ basesByKind: [], designationsByLevel: [] });
+    const now2025 = await basesIn(2025);
+    expect(now2025.basesByKind.length).toBeGreaterThan(0);
+    const studios2025 = now2025.basesByKind.find((k: { kind: string }) => k.kind === 'MASTER_STUDIO')?.count ?? 0;
+
+    const old = dataOf(
+      await register('钳工技能大师工作室（2010 年建成）', {
+        establishedOn: '2010-03-01',
+        designations: [{ level: 'PROVINCIAL', title: '省级技能大师工作室', issuer: '山东省人力资源和社会保障厅', awardedOn: '2012-06-01' }],
+      }),
+    ).registerTrainingBase;
+    expect(old.establishedOn).toBe('2010-03-01');
+    expect(await basesIn(2009)).toEqual({ basesByKind: [], designationsByLevel: [] });
+    expect(await basesIn(2011)).toEqual({ basesByKind: [{ kind: 'MASTER_STUDIO', count: 1 }], designationsByLevel: [] });
+    expect(await basesIn(2012)).toEqual({ basesByKind: [{ kind: 'MASTER_STUDIO', count: 1 }], designationsByLevel: [{ level: 'PROVINCIAL', count: 1 }] });
+
+    // Registered today without a date: established today, so in this year's report and not in last year's.
+    const today = new Date().toISOString().slice(0, 10);
+    const thisYear = Number(today.slice(0, 4));
+    const studiosOf = async (year: number) => (await basesIn(year)).basesByKind.find((k: { kind: string }) => k.kind === 'MASTER_STUDIO')?.count ?? 0;
+    const [lastYearBefore, thisYearBefore] = [await studiosOf(thisYear - 1), await studiosOf(thisYear)];
+    if (thisYear - 1 === 2025) expect(lastYearBefore).toBe(studios2025 + 1);
+    const fresh = dataOf(await register('钳工技能大师工作室（今年登记）', {})).registerTrainingBase;
+    expect(fresh.establishedOn).toBe(today);
+    expect(await studiosOf(thisYear - 1)).toBe(lastYearBefore);
+    expect(await studiosOf(thisYear)).toBe(thisYearBefore + 1);
+
+    const future = await register('未来的基地', { establishedOn: `${Number(today.slice(0, 4)) + 1}-01-01` });
+    expect(codesOf(future)).toEqual(['BAD_USER_INPUT']);
+    expect(future.body.errors![0].message).toMatch(/建成日期 .* 不能晚于今天/);
+  });
+});

@@ -170,7 +170,8 @@ export async function recordAcceptedSubmission(
 /**
  * The demo school's annual return for `year`, as the users make it through the gateway: the
  * secretariat opens the round, the school saves and submits its figures, the secretariat approves.
- * Then a template's required school figures are there and a freeze is not blocked.
+ * Then a template's required school figures are there; the other members' returns are still missing, so a
+ * freeze also needs the secretariat's confirmation of the gap (confirmReturnGaps below).
  */
 export async function approveSchoolReturn(hub: TestHub, groupId: string, year: number, tokens: { secretariat: string; school: string }) {
   const g = { g: groupId };
@@ -181,4 +182,25 @@ export async function approveSchoolReturn(hub: TestHub, groupId: string, year: n
   dataOf(await hub.gql(`mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${year}, input: ${figures}) { id } }`, g, tokens.school));
   const submitted = dataOf(await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: ${year}) { id } }`, g, tokens.school)).submitAnnualReturn;
   dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: submitted.id }, tokens.secretariat));
+}
+
+/**
+ * The secretariat confirms that `year`'s report goes out with the members' returns still missing (the
+ * demo has one school's return at most), with a reason that becomes the report's 说明. Without it the
+ * fields computed from returns are blocked.
+ */
+export async function confirmReturnGaps(
+  hub: TestHub,
+  groupId: string,
+  year: number,
+  secretariat: string,
+  reason = '其余成员单位年报尚未报送，按已审核年报填报（测试）',
+) {
+  return dataOf(
+    await hub.gql(
+      `mutation($g: ID!, $y: Int!, $r: String!) { confirmReturnGaps(groupId: $g, year: $y, reason: $r) { id reason missing holds } }`,
+      { g: groupId, y: year, r: reason },
+      secretariat,
+    ),
+  ).confirmReturnGaps;
 }

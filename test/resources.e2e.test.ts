@@ -1,4 +1,5 @@
 import { DEMO } from '@zjjt/demo';
+import { openDataSource, readDatabase } from '@zjjt/kit';
 import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
 
 let hub: TestHub;
@@ -123,5 +124,84 @@ describe('the real members directory, over HTTP', () => {
     expect(codesOf(unknown)).toEqual(['BAD_USER_INPUT']);
     expect(unknown.body.errors![0].message).toMatch(/不是本平台登记的单位或不是本集团的正式成员/);
     expect(await cooperationCount()).toBe(before);
+  });
+});
+
+describe('企业兼职教师 counts enterprise staff teaching in schools, not both directions of 互兼互聘', () => {
+  const RECORD = /* GraphQL */ `mutation($input: CooperationInput!) { recordCooperation(input: $input) { id enterpriseTeachers enterpriseTeachingHours } }`;
+  const SHARING = /* GraphQL */ `query($g: ID!) { annualReport(groupId: $g, year: 2025) {
+    sharing { mutualTeachers mutualTeachingHours enterpriseTeachers enterpriseTeachingHours undirectedCooperations }
+    filled(template: "NATIONAL_2025") { fields { code value } errors { field message } } } }`;
+  const read = async () => {
+    const report = dataOf(await hub.gql(SHARING, { g: DEMO.groupId }, tokens.reporter)).annualReport;
+    const value = (code: string) => report.filled.fields.find((f: { code: string }) => f.code === code).value;
+    return { ...report.sharing, JT0203: value('JT0203'), JT0204: value('JT0204'), errors: report.filled.errors };
+  };
+
+  it('a row says which way its teachers went; the report and JT0203/JT0204 take the enterprise → school part only', async () => {
+    const before = await read();
+    expect(before.undirectedCooperations).toEqual([]);
+    // The demo's ledgers record school teachers appointed by enterprises too: the two figures differ.
+    expect(before.enterpriseTeachers).toBeGreaterThan(0);
+    expect(before.enterpriseTeachers).toBeLessThan(before.mutualTeachers);
+    expect(before.JT0203).toBe(String(before.enterpriseTeachers));
+    expect(before.JT0204).toBe(String(before.enterpriseTeachingHours));
+
+    const partnerUscc = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.memberOrgId }, tokens.school)).organization.uscc;
+    const row = { groupId: DEMO.groupId, partnerUscc, year: 2025, projectName: '互兼互聘（端到端）', mutualTeachers: 5, mutualTeachingHours: 120 };
+    const noDirection = await hub.gql(RECORD, { input: row }, tokens.school);
+    expect(codesOf(noDirection)).toEqual(['BAD_USER_INPUT']);
+    expect(noDirection.body.errors![0].message).toMatch(/互兼互聘教师数为 5，须填写其中企业人员到学校兼职任教人数（enterpriseTeachers）/);
+    const tooMany = await hub.gql(RECORD, { input: { ...row, enterpriseTeachers: 6, enterpriseTeachingHours: 100 } }, tokens.school);
+    expect(codesOf(tooMany)).toEqual(['BAD_USER_INPUT']);
+    expect(tooMany.body.errors![0].message).toMatch(/企业人员到学校兼职任教人数 6 不能超过互兼互聘教师数 5/);
+    const recorded = dataOf(await hub.gql(RECORD, { input: { ...row, enterpriseTeachers: 3, enterpriseTeachingHours: 80 } }, tokens.school)).recordCooperation;
+    expect(recorded).toMatchObject({ enterpriseTeachers: 3, enterpriseTeachingHours: 80 });
+    // A row with no mutual teachers needs no direction: its part is 0.
+    const plain = dataOf(
+      await hub.gql(
+        RECORD,
+        { input: { groupId: DEMO.groupId, partnerUscc, year: 2025, projectName: '订单班（端到端）', orderClassStudents: 2 } },
+        tokens.school,
+      ),
+    );
+    expect(plain.recordCooperation).toMatchObject({ enterpriseTeachers: 0, enterpriseTeachingHours: 0 });
+
+    const after = await read();
+    expect(after).toMatchObject({
+      mutualTeachers: before.mutualTeachers + 5,
+      mutualTeachingHours: before.mutualTeachingHours + 120,
+      enterpriseTeachers: before.enterpriseTeachers + 3,
+      enterpriseTeachingHours: before.enterpriseTeachingHours + 80,
+      JT0203: String(before.enterpriseTeachers + 3),
+      JT0204: String(before.enterpriseTeachingHours + 80),
+    });
+    expect(after.errors.filter((e: { field: string }) => e.field === 'JT0203' || e.field === 'JT0204')).toEqual([]);
+
+    // A row recorded before the direction was asked (as the migration leaves it): the figure is unknown, not a guess.
+    const db = await openDataSource(readDatabase(hub.env, 'resources'), { entities: [], migrations: [] });
+    try {
+      await db.query('UPDATE cooperation SET enterpriseTeachers = NULL, enterpriseTeachingHours = NULL WHERE id = ?', [recorded.id]);
+    } finally {
+      await db.destroy();
+    }
+    const unknown = await read();
+    expect(unknown).toMatchObject({
+      enterpriseTeachers: null,
+      enterpriseTeachingHours: null,
+      undirectedCooperations: [recorded.id],
+      JT0203: null,
+      JT0204: null,
+    });
+    expect(unknown.errors.filter((e: { field: string }) => e.field === 'JT0203').length).toBe(1);
+
+    // The unit states the direction: the figure is back.
+    const update = `mutation($id: ID!, $input: CooperationInput!) { updateCooperation(id: $id, input: $input) { enterpriseTeachers } }`;
+    dataOf(await hub.gql(update, { id: recorded.id, input: { ...row, enterpriseTeachers: 3, enterpriseTeachingHours: 80 } }, tokens.school));
+    expect(await read()).toMatchObject({
+      enterpriseTeachers: before.enterpriseTeachers + 3,
+      undirectedCooperations: [],
+      JT0203: String(before.enterpriseTeachers + 3),
+    });
   });
 });

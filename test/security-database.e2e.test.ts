@@ -3,7 +3,7 @@ import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DEMO } from '@zjjt/demo';
 import { freePort } from '../scripts/lib/launch';
-import { codesOf, dataOf, startTestHub, TestHub, recordAcceptedSubmission, approveSchoolReturn } from './harness';
+import { codesOf, dataOf, startTestHub, TestHub, recordAcceptedSubmission, approveSchoolReturn, confirmReturnGaps } from './harness';
 import { eventually } from './processes';
 
 // SECURITY.md — "The database is down … while running: the request fails with a masked error;
@@ -114,6 +114,7 @@ suite('the statistics database goes down during a submission', () => {
     const school = await hub.token({ sub: 'school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
     const bot = await hub.token({ sub: 'bot', roles: ['REPORTER'], groups: [G] });
     await approveSchoolReturn(hub, G, 2025, { secretariat: sec, school });
+    await confirmReturnGaps(hub, G, 2025, sec);
     const filled = dataOf(
       await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { filled(template: "NATIONAL_2025") { fields { code value } } } }`, { g: G }, bot),
     ).annualReport.filled;

@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import { DEMO } from '@zjjt/demo';
 import { openDataSource, readDatabase } from '@zjjt/kit';
-import { codesOf, dataOf, expectEach, startTestHub, TestHub, approveSchoolReturn } from './harness';
+import { codesOf, dataOf, expectEach, startTestHub, TestHub, approveSchoolReturn, confirmReturnGaps } from './harness';
 
 // SECURITY.md, "Submissions to the platforms": the figures frozen and sent are the figures the hub
 // computes at that moment, never a client's; a report never fails because of one extreme row.
@@ -25,6 +25,8 @@ beforeAll(async () => {
   tokens.bot = await hub.token({ sub: 'sub-bot', roles: ['REPORTER'], groups: [G] });
   tokens.otherGroup = await hub.token({ sub: 'sub-sec2', roles: ['SECRETARIAT'], groups: [DEMO.secondGroupId], org: DEMO.secondGroupSecretariatOrgId });
   await approveSchoolReturn(hub, G, YEAR, { secretariat: tokens.secretariat, school: tokens.school });
+  // The other members' returns are missing: the secretariat confirms the gap, so the figures from returns can be frozen.
+  await confirmReturnGaps(hub, G, YEAR, tokens.secretariat);
 }, 120000);
 
 afterAll(async () => {

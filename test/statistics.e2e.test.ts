@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { DEMO } from '@zjjt/demo';
 import { fenToWan, openDataSource, readDatabase } from '@zjjt/kit';
-import { codesOf, dataOf, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
+import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
+import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -32,6 +33,12 @@ async function sum<T>(subgraph: string, run: (db: DataSource) => Promise<T>): Pr
   }
 }
 const one = async (db: DataSource, sql: string, params: unknown[]) => Number(Object.values((await db.query(sql, params))[0])[0] ?? 0);
+
+/** The template fields computed from members' returns (returns.* and the indicators over them). */
+const FROM_RETURNS: Record<string, string[]> = {
+  NATIONAL_2025: ['JT0401', 'JT0402', 'JT0403', 'JT0404', 'JT0501', 'JT0502'],
+  SHANDONG_2025: ['SD12', 'SD13', 'SD14', 'SD15', 'SD16'],
+};
 
 const SAVE = /* GraphQL */ `mutation($g: ID!, $y: Int!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $g, year: $y, input: $input) { id status enrolledStudents } }`;
 const SUBMIT = /* GraphQL */ `mutation($g: ID!, $y: Int!) { submitAnnualReturn(groupId: $g, year: $y) { id status } }`;
@@ -238,8 +245,9 @@ describe('the annual report, assembled by federation', () => {
     expect(field('JT0303').value).toBe(fenToWan(training.revenueFen));
     expect(field('JT0210').value).toBe(fenToWan(sharing.investmentFen));
     expect(field('JT0401').value).toBe('7800');
-    expect(report.filled.errors).toEqual([]);
-    expect(report.filled.blocked).toBe(false);
+    // Two of the members' returns are approved: the only blocking errors are those of the fields computed from returns (see 'completeness').
+    expect(report.filled.errors.map((e: { field: string }) => e.field)).toEqual(FROM_RETURNS.NATIONAL_2025);
+    expect(report.filled.blocked).toBe(true);
 
     // The same report as a workbook, opened and read back.
     const { annualReport } = dataOf(
@@ -329,5 +337,182 @@ describe('year-on-year checks', () => {
     const fewer = second.warnings.filter((w: any) => w.field === 'JT0101');
     expect(fewer).toHaveLength(1);
     expect(fewer[0].message).toContain(`为 ${members2025}，比2024 年已报送（第 3 版）的 ${members2025 * 2} 减少 50%`);
+  });
+});
+
+describe('completeness: a report says which returns are missing, and the figures from returns wait for them or for a confirmed gap', () => {
+  const COMPLETENESS = `round expected approved missing complete byCategory { category expected approved missing }
+    missingUnits { organizationId name category status } gapConfirmed confirmation { reason confirmedBy missing holds uncovered }`;
+  const REPORT = (year: number) => /* GraphQL */ `query($g: ID!) { annualReport(groupId: $g, year: ${year}) {
+    completeness { ${COMPLETENESS} }
+    national: filled(template: "NATIONAL_2025") { blocked note errors { field message } fields { code value } completeness { missing gapConfirmed } }
+    provincial: filled(template: "SHANDONG_2025") { blocked note errors { field message } }
+  } }`;
+  const report = async (year: number, token = tokens.reporter) => dataOf(await hub.gql(REPORT(year), { g: G }, token)).annualReport;
+  const CONFIRM = `mutation($g: ID!, $y: Int!, $r: String!) { confirmReturnGaps(groupId: $g, year: $y, reason: $r) { reason missing holds uncovered confirmedBy } }`;
+  const FREEZE = `mutation($g: ID!) { freezeReport(groupId: $g, year: ${YEAR}, template: "NATIONAL_2025") { submission { note completeness { missing } fields { code value } } } }`;
+  const REASON = '52 家成员单位年报未报送：12 家企业已停产，其余经三次催报未报，按已审核的年报填报';
+  const fromReturns = (errors: { field: string; message: string }[], template: string) =>
+    errors.filter((e) => FROM_RETURNS[template].includes(e.field) && e.message.includes('returns missing'));
+
+  it('counts expected units by type from the round, names the missing ones, and blocks the figures from returns (also at freeze)', async () => {
+    const now = await report(YEAR, tokens.secretariat);
+    const c = now.completeness;
+    // Independently: the round's returns with members' category of each unit, through the gateway.
+    const round = dataOf(
+      await hub.gql(
+        `query($g: ID!) { collectionRound(groupId: $g, year: ${YEAR}) { returns { status organization { id name category } } } }`,
+        { g: G },
+        tokens.secretariat,
+      ),
+    ).collectionRound.returns;
+    const of = (category: string) => round.filter((r: any) => r.organization.category === category);
+    const approvedOf = (category: string) => of(category).filter((r: any) => r.status === 'APPROVED').length;
+    expect(c).toMatchObject({
+      round: true,
+      expected: round.length,
+      approved: 2,
+      missing: round.length - 2,
+      complete: false,
+      gapConfirmed: false,
+      confirmation: null,
+    });
+    expect(c.byCategory).toEqual(
+      ['SCHOOL', 'ENTERPRISE', 'OTHER']
+        .filter((k) => of(k).length)
+        .map((k) => ({ category: k, expected: of(k).length, approved: approvedOf(k), missing: of(k).length - approvedOf(k) })),
+    );
+    expect(approvedOf('SCHOOL')).toBe(1);
+    expect(c.missingUnits).toHaveLength(c.missing);
+    expectEach(c.missingUnits, (m: any) => m.name !== null && m.organizationId !== DEMO.schoolOrgId && m.organizationId !== DEMO.memberOrgId);
+    const missingSchools = c.missingUnits.filter((m: any) => m.category === 'SCHOOL');
+    expect(missingSchools).toHaveLength(of('SCHOOL').length - 1);
+
+    // Every field computed from returns is blocked, naming the missing schools (at most 10) and their count; no other field is.
+    for (const [key, template] of [
+      ['national', 'NATIONAL_2025'],
+      ['provincial', 'SHANDONG_2025'],
+    ]) {
+      const filled = now[key];
+      expect(filled.blocked).toBe(true);
+      expect(filled.note).toBeNull();
+      const errors = fromReturns(filled.errors, template);
+      expect(errors.map((e) => e.field)).toEqual(FROM_RETURNS[template]);
+      expectEach(
+        errors,
+        (e: any) =>
+          e.message.includes(`院校应报 ${of('SCHOOL').length} 家、缺 ${missingSchools.length} 家的年报未审核通过（returns missing）`) &&
+          e.message.includes(missingSchools[0].name) &&
+          !e.message.includes(missingSchools[missingSchools.length - 1].name) === missingSchools.length > 10 &&
+          e.message.includes(missingSchools.length > 10 ? `等 ${missingSchools.length} 家` : '') &&
+          e.message.includes('confirmReturnGaps'),
+      );
+    }
+    // A member sees the counts, not the other units' names.
+    const asMember = await report(YEAR, tokens.enterprise);
+    expect(asMember.completeness).toMatchObject({ expected: c.expected, missing: c.missing, missingUnits: [] });
+    expectEach(fromReturns(asMember.national.errors, 'NATIONAL_2025'), (e: any) => !e.message.includes(missingSchools[0].name));
+
+    const refused = await hub.gql(FREEZE, { g: G }, tokens.reporter);
+    expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.body.errors![0].message).toMatch(/报表有阻断错误，不能报送：JT0401 「在校生数」由院校年报汇总，院校应报 \d+ 家、缺 \d+ 家的年报未审核通过/);
+  });
+
+  it('the secretariat confirms the gap with a reason: the figures go out with it as their 说明 — filled, workbook, frozen submission', async () => {
+    expect(codesOf(await hub.gql(CONFIRM, { g: G, y: YEAR, r: REASON }, tokens.school))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await hub.gql(CONFIRM, { g: G, y: YEAR, r: '  ' }, tokens.secretariat))).toEqual(['BAD_USER_INPUT']);
+    const before = (await report(YEAR)).completeness;
+    const confirmed = dataOf(await hub.gql(CONFIRM, { g: G, y: YEAR, r: REASON }, tokens.secretariat)).confirmReturnGaps;
+    expect(confirmed).toEqual({ reason: REASON, missing: before.missing, holds: true, uncovered: 0, confirmedBy: 'e2e-sec' });
+
+    const after = await report(YEAR);
+    expect(after.completeness).toMatchObject({
+      missing: before.missing,
+      gapConfirmed: true,
+      confirmation: { reason: REASON, confirmedBy: 'e2e-sec', holds: true },
+    });
+    expect(after.national.note).toBe(REASON);
+    expect(after.national.completeness).toEqual({ missing: before.missing, gapConfirmed: true });
+    expect(fromReturns(after.national.errors, 'NATIONAL_2025')).toEqual([]);
+    expect(fromReturns(after.provincial.errors, 'SHANDONG_2025')).toEqual([]);
+    expect(after.provincial.note).toBe(REASON);
+
+    const { annualReport } = dataOf(
+      await hub.gql(
+        `query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { filled(template: "NATIONAL_2025") { workbookBase64 } } }`,
+        { g: G },
+        tokens.secretariat,
+      ),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(annualReport.filled.workbookBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('说明')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '说明', REASON]);
+    const cells = (sheet.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+    expect(cells).toContainEqual(['缺报单位', before.missing]);
+    expect(cells).toContainEqual(['院校', before.missingUnits.find((m: any) => m.category === 'SCHOOL').name, '草稿']);
+
+    const frozen = dataOf(await hub.gql(FREEZE, { g: G }, tokens.reporter)).freezeReport.submission;
+    expect(frozen.note).toBe(REASON);
+    expect(frozen.completeness).toEqual({ missing: before.missing });
+    const stored = dataOf(await hub.gql(`query($g: ID!) { submissions(groupId: $g, year: ${YEAR}) { note } }`, { g: G }, tokens.secretariat)).submissions;
+    expect(stored[0].note).toBe(REASON);
+  });
+
+  it('a confirmation covers the units missing when it was made: a return approved since keeps it; a unit missing since needs a new one', async () => {
+    // Another school's return is approved: the gap shrinks, the confirmation still holds, the figures change.
+    const before = await report(YEAR, tokens.secretariat);
+    const school = before.completeness.missingUnits.find((m: any) => m.category === 'SCHOOL');
+    const token = await hub.token({ sub: 'e2e-school-2', roles: ['MEMBER'], groups: [G], org: school.organizationId });
+    dataOf(await hub.gql(SAVE, { g: G, y: YEAR, input: { enrolledStudents: 5000, fullTimeTeachers: 300, graduates: 1500, employedGraduates: 1400 } }, token));
+    const submitted = dataOf(await hub.gql(SUBMIT, { g: G, y: YEAR }, token)).submitAnnualReturn;
+    dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { status } }`, { id: submitted.id }, tokens.secretariat));
+    const shrunk = await report(YEAR, tokens.secretariat);
+    expect(shrunk.completeness).toMatchObject({ missing: before.completeness.missing - 1, gapConfirmed: true, confirmation: { holds: true, uncovered: 0 } });
+    const value = (r: any, code: string) => r.national.fields.find((f: any) => f.code === code).value;
+    expect(Number(value(shrunk, 'JT0401'))).toBe(Number(value(before, 'JT0401')) + 5000);
+    expect(fromReturns(shrunk.national.errors, 'NATIONAL_2025')).toEqual([]);
+    expect(shrunk.national.note).toBe(REASON);
+
+    // A year with no round: every active member is expected. Confirmed, then a unit joins: it is missing and not covered.
+    const year = 2023;
+    const open = await report(year, tokens.secretariat);
+    expect(open.completeness).toMatchObject({ round: false, approved: 0, complete: false });
+    expect(open.completeness.missing).toBe(open.completeness.expected);
+    expectEach(open.completeness.missingUnits, (m: any) => m.status === '未开启采集');
+    dataOf(await hub.gql(CONFIRM, { g: G, y: year, r: '2023 年未开展年报采集，在校生等按 0 之外的数字无从填报（测试）' }, tokens.secretariat));
+    expect((await report(year)).completeness.gapConfirmed).toBe(true);
+
+    const first17 = `91370212MA${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+    dataOf(
+      await hub.gql(
+        `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id status } }`,
+        {
+          input: {
+            groupId: G,
+            organization: {
+              uscc: first17 + usccCheckCharacter(first17),
+              name: '新入会职业学院（测试）',
+              type: 'HIGHER_VOCATIONAL',
+              region: '370212',
+              industry: '教育',
+              contactPerson: '张',
+              contactPhone: '0532-80000001',
+            },
+          },
+        },
+        tokens.secretariat,
+      ),
+    );
+    const grown = await report(year, tokens.secretariat);
+    expect(grown.completeness).toMatchObject({ missing: open.completeness.missing + 1, gapConfirmed: false, confirmation: { holds: false, uncovered: 1 } });
+    expect(grown.national.note).toBeNull();
+    const errors = fromReturns(grown.national.errors, 'NATIONAL_2025');
+    expect(errors.map((e: any) => e.field)).toEqual(FROM_RETURNS.NATIONAL_2025);
+    expectEach(errors, (e: any) => e.message.includes('：新入会职业学院（测试）、'));
+    expect(grown.completeness.missingUnits[0].name).toBe('新入会职业学院（测试）');
+    const reconfirmed = dataOf(await hub.gql(CONFIRM, { g: G, y: year, r: '新入会单位当年无报送义务（测试）' }, tokens.secretariat)).confirmReturnGaps;
+    expect(reconfirmed).toMatchObject({ missing: open.completeness.missing + 1, holds: true });
+    expect((await report(year)).national.note).toBe('新入会单位当年无报送义务（测试）');
   });
 });

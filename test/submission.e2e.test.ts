@@ -6,7 +6,7 @@ import { DEMO } from '@zjjt/demo';
 import { spawnScript } from '../scripts/lib/launch';
 import { ROOT } from '../scripts/lib/secrets';
 import { runOnce } from '../bot';
-import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub, approveSchoolReturn } from './harness';
+import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub, approveSchoolReturn, confirmReturnGaps } from './harness';
 import { eventually, takeOver } from './processes';
 
 /** The national platform, played by a real HTTP server: one record per idempotency key. */
@@ -67,6 +67,8 @@ beforeAll(async () => {
   tokens.school = await hub.token({ sub: 'school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
   tokens.bot = await hub.token({ sub: 'reporting-bot', roles: ['REPORTER'], groups: [G] });
   await approveSchoolReturn(hub, G, YEAR, { secretariat: tokens.secretariat, school: tokens.school });
+  // The other members' returns are missing: the secretariat confirms the gap (its reason is the report's 说明).
+  await confirmReturnGaps(hub, G, YEAR, tokens.secretariat);
   // The demo's 2024 ledgers cover only part of that year, so against the computed 2024 report the
   // 2025 figures would jump. Here last year was accepted with today's figures: no year-on-year warning.
   for (const [target, template] of [
@@ -145,8 +147,17 @@ describe('automatic submission to the national platform', () => {
     // Confirming warnings is the secretariat's: the bot is refused whatever the submission's state.
     const byBot = await hub.gql(`mutation($id: ID!) { confirmSubmissionWarnings(id: $id, reason: "已核实") { id } }`, { id: first.id }, tokens.bot);
     expect(codesOf(byBot)).toEqual(['FORBIDDEN']);
-    const sent = [...platform.records.values()][0].body as { fields: { code: string; value: string }[]; sha256: string };
+    const sent = [...platform.records.values()][0].body as {
+      fields: { code: string; value: string }[];
+      sha256: string;
+      note: string;
+      completeness: { expected: number; approved: number; missing: number };
+    };
     expect(sent.sha256).toBe(first.payloadSha256);
+    // The secretariat's reason for the missing returns reaches the platform with the figures, as the report's 说明.
+    expect(sent.note).toBe('其余成员单位年报尚未报送，按已审核年报填报（测试）');
+    expect(sent.completeness).toMatchObject({ approved: 1, missing: sent.completeness.expected - 1 });
+    expect(botOutput).toContainEqual(expect.stringMatching(/成员年报：应报 \d+ 家，已审核通过 1 家，缺 \d+ 家；说明：其余成员单位年报尚未报送/));
     expect(JSON.stringify(sent)).not.toMatch(/\d{17}[\dX]/);
 
     expect(await bot()).toBe(0);

@@ -605,6 +605,7 @@ function buildRows(): Rows {
       capacity: b.capacity,
       location: b.location,
       description: b.description,
+      establishedOn: b.created,
       createdAt: at(b.created, 1 + ((baseIndex * 3) % 8), (baseIndex * 17) % 60),
     });
     units.forEach((slug, i) =>

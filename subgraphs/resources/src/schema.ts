@@ -8,6 +8,7 @@ import { Message } from './message/message.entity';
 import { MessageResolver } from './message/message.resolver';
 import { ResourcesInitial1763800000000 } from './migrations/1763800000000-initial';
 import { CooperationAudit1764300000000 } from './migrations/1764300000000-cooperation-audit';
+import { EnterpriseTeachers1764411000000 } from './migrations/1764411000000-enterprise-teachers';
 import { OrganizationResourcesResolver } from './organization.resolver';
 import { AnnualReportSharingResolver } from './report/sharing';
 import { ResourceRequest } from './request/request.entity';
@@ -26,7 +27,7 @@ export const resources: SubgraphDefinition<ResourcesLoaders, ResourcesDependenci
   name: 'resources',
   defaultPort: 4002,
   entities: [SharedResource, ResourceRequest, Cooperation, CooperationAudit, Message],
-  migrations: [ResourcesInitial1763800000000, CooperationAudit1764300000000],
+  migrations: [ResourcesInitial1763800000000, CooperationAudit1764300000000, EnterpriseTeachers1764411000000],
   resolvers: [
     ResourceResolver,
     RequestResolver,

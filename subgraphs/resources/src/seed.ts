@@ -987,6 +987,17 @@ type Counts = [
 type Yuan = [investment: number, investmentReceived: number, equipmentValue: number, serviceIncome: number];
 type LedgerRow = [recorder: string, partner: string, projectName: string, counts: Counts, yuan: Yuan, recorded: string];
 
+/**
+ * Which way the demo's 互兼互聘 teachers went: of every three appointments one (rounded down) is a school
+ * teacher appointed by the enterprise, the others enterprise staff teaching in the school (企业兼职教师),
+ * with the hours shared in proportion.
+ */
+function enterpriseSide(f: Record<CountField, number>) {
+  const teachers = f.mutualTeachers - Math.floor(f.mutualTeachers / 3);
+  const hours = f.mutualTeachers ? Math.round((f.mutualTeachingHours * teachers) / f.mutualTeachers) : 0;
+  return { enterpriseTeachers: teachers, enterpriseTeachingHours: f.mutualTeachingHours ? hours : 0 };
+}
+
 /** sdjx cooperation ledgers; each pair of units appears once a year. */
 const LEDGERS: Record<number, LedgerRow[]> = {
   2025: [
@@ -1207,6 +1218,7 @@ function buildRows(): Rows {
         year: Number(year),
         projectName,
         ...figures,
+        ...enterpriseSide(figures),
         ...money,
         recordedBy: 'seed',
         updatedAt: at(recorded, hourOf(n), minuteOf(n)),

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { HubContext, MembersDirectory, Viewer } from '@zjjt/kit';
 import { AnnualReturn } from './collection/collection.entity';
 import { returnsSection, ReturnsSection } from './collection/returns-section';
+import { computeCompleteness, Completeness } from './collection/completeness';
 import { ReturnStatus } from './enums';
 import { Target } from './targets/target.entity';
 
@@ -25,6 +26,10 @@ export function createLoaders(db: DataSource, _viewer: Viewer, { directory }: St
           async (k) => new Map((await db.getRepository(AnnualReturn).findBy({ ...split(k), status: ReturnStatus.APPROVED })).map((r) => [r.organizationId, r])),
         ),
       ),
+    ),
+    /** How complete each report is (expected units, approved returns, missing units, the gap confirmation). */
+    completeness: new DataLoader<string, Completeness>((keys) =>
+      Promise.all(keys.map((k) => computeCompleteness(db, directory, split(k).groupId, split(k).year))),
     ),
     targetsByGroupYear: new DataLoader<string, Target[]>((keys) =>
       Promise.all(keys.map((k) => db.getRepository(Target).find({ where: split(k), order: { indicator: 'ASC', scope: 'ASC' } }))),

@@ -15,6 +15,8 @@ import { readSubmissionConfig } from './submission/runtime';
 import { Submission } from './submission/submission.entity';
 import { SubmissionResolver } from './submission/submission.resolver';
 import { Submissions1764100000000 } from './migrations/1764100000000-submissions';
+import { ReturnGaps1764411000000 } from './migrations/1764411000000-return-gaps';
+import { ReturnGapConfirmation, ReturnGapResolver } from './collection/completeness';
 import { assembledReportReader } from './submission/assembled-report';
 
 type Ref = { id: string };
@@ -26,9 +28,9 @@ type Ref = { id: string };
 export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDependencies> = {
   name: 'statistics',
   defaultPort: 4004,
-  entities: [CollectionRound, AnnualReturn, Target, Submission],
-  migrations: [StatisticsInitial1764000000000, Submissions1764100000000],
-  resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver, SubmissionResolver],
+  entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation],
+  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000],
+  resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver, SubmissionResolver, ReturnGapResolver],
   orphanedTypes: [Organization],
   referenceResolvers: {
     // The report arrives with the sections this subgraph @requires; its fields check access.

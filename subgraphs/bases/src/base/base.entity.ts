@@ -17,6 +17,9 @@ export class TrainingBase {
   @Field(() => Int, { description: '容量（工位/人）' }) @Column({ type: 'int' }) capacity!: number;
   @Field(() => String, { nullable: true, description: '地点' }) @Column({ type: 'varchar', length: 200, nullable: true }) location!: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) description!: string | null;
+  @Field(() => LocalDate, { description: '建成（设立）日期：年度报告只计此日期在报告年度年末之前的基地；未填时为在本平台登记的日期' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  establishedOn!: string;
   @Column({ type: 'varchar', length: 24 }) createdAt!: string;
 }
 

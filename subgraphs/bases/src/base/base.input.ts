@@ -23,6 +23,7 @@ export class TrainingBaseInput {
   @Field(() => BaseKind) kind!: BaseKind;
   @Field(() => [String], { description: '工种/领域' }) occupations!: string[];
   @Field(() => Int, { description: '容量（工位/人）' }) capacity!: number;
+  @Field(() => LocalDate, { nullable: true, description: '建成（设立）日期，不晚于今天；不填则取登记日期' }) establishedOn?: string | null;
   @Field(() => String, { nullable: true }) location?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => [CoBuilderInput], { description: '共建单位，恰有一个牵头单位' }) coBuilders!: CoBuilderInput[];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badInput, forbidden, notFound, now, optionalText, requiredText, wholeNumber } from '@zjjt/kit';
+import { badInput, forbidden, notFound, now, optionalText, today, requiredText, wholeNumber } from '@zjjt/kit';
 import { BasesContext } from '../context';
 import { BaseKind, CoBuilderRole } from '../enums';
 import { Organization, organizationRef } from '../stubs';
@@ -75,7 +75,10 @@ export class BaseResolver {
     if (!ctx.viewer.isSecretariatOf(input.groupId) && lead.organizationId !== ctx.viewer.organizationId) {
       throw forbidden('成员单位只能登记本单位牵头的基地；其他基地请由秘书处登记');
     }
-    const base: TrainingBase = { id: randomUUID(), groupId: input.groupId, ...values, createdAt: now() };
+    const createdAt = now();
+    const establishedOn = input.establishedOn ?? createdAt.slice(0, 10);
+    if (establishedOn > today()) throw badInput(`建成日期 ${establishedOn} 不能晚于今天 ${today()} (establishedOn in the future)`, { field: 'establishedOn' });
+    const base: TrainingBase = { id: randomUUID(), groupId: input.groupId, ...values, establishedOn, createdAt };
     await ctx.db.transaction(async (em) => {
       await em.insert(TrainingBase, base);
       await em.insert(

@@ -68,8 +68,8 @@ export class TrainingSection {
   @Field(() => Int, { description: '鉴定通过人数' }) passed!: number;
   @Field(() => [LevelFigures]) byLevel!: LevelFigures[];
   @Field(() => Int, { description: '鉴定批次（台账行数，查询明细用）' }) certificationBatches!: number;
-  @Field(() => [BaseKindCount], { description: '基地数，按类型' }) basesByKind!: BaseKindCount[];
-  @Field(() => [DesignationLevelCount], { description: '基地认定数，按级别' }) designationsByLevel!: DesignationLevelCount[];
+  @Field(() => [BaseKindCount], { description: '报告年度存在的基地数（建成日期不晚于年末），按类型' }) basesByKind!: BaseKindCount[];
+  @Field(() => [DesignationLevelCount], { description: '报告年度存在的基地在年末前获得的认定数，按级别' }) designationsByLevel!: DesignationLevelCount[];
   @Field(() => [OrganizationTrainingFigures], { description: '按开展单位（指标完成情况用）' }) byOrganization!: OrganizationTrainingFigures[];
 }
 
@@ -163,7 +163,8 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .createQueryBuilder('b')
       .select('b.kind', 'kind')
       .addSelect('COUNT(*)', 'count')
-      .where('b.groupId = :groupId', { groupId })
+      // The bases that existed in the year: established by its end (bases cannot be closed on the hub yet).
+      .where('b.groupId = :groupId AND b.establishedOn <= :end', { groupId, end: `${year}-12-31` })
       .groupBy('b.kind')
       .orderBy('b.kind')
       .getRawMany(),
@@ -173,7 +174,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .innerJoin(TrainingBase, 'b', 'b.id = d.baseId')
       .select('d.level', 'level')
       .addSelect('COUNT(*)', 'count')
-      .where('b.groupId = :groupId AND d.awardedOn <= :end', { groupId, end: `${year}-12-31` })
+      .where('b.groupId = :groupId AND b.establishedOn <= :end AND d.awardedOn <= :end', { groupId, end: `${year}-12-31` })
       .groupBy('d.level')
       .orderBy('d.level')
       .getRawMany(),

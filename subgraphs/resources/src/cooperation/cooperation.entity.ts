@@ -75,6 +75,17 @@ export class Cooperation {
   @apply(count('共建基地（个）')) coBases!: number;
   @apply(count('专利（件）')) patents!: number;
   @apply(count('1+X 证书（人）')) certificates1X!: number;
+  /**
+   * 其中企业兼职教师: the enterprise staff among `mutualTeachers` who teach in a school (企业人员到校任教), and
+   * their hours. The rest are school teachers appointed by the enterprise. Null on rows recorded before the
+   * direction was asked for and not corrected since: unknown, never taken as 0.
+   */
+  @Field(() => Int, { nullable: true, description: '其中：企业人员到学校兼职任教（人）；为空表示未填方向' })
+  @Column({ type: 'int', nullable: true })
+  enterpriseTeachers!: number | null;
+  @Field(() => Int, { nullable: true, description: '其中：企业人员到学校兼职任教授课（课时）；为空表示未填方向' })
+  @Column({ type: 'int', nullable: true })
+  enterpriseTeachingHours!: number | null;
   @apply(money('企业投入（元）')) investment!: number;
   @apply(money('其中到账（元）')) investmentReceived!: number;
   @apply(money('其中设备值（元）')) equipmentValue!: number;

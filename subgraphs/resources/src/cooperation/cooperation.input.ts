@@ -15,6 +15,9 @@ export class CooperationInput {
   @count('学徒（人）') apprentices?: number | null;
   @count('互兼互聘教师（人）') mutualTeachers?: number | null;
   @count('互兼互聘授课（课时）') mutualTeachingHours?: number | null;
+  @count('其中：企业人员到学校兼职任教（人），不超过互兼互聘教师数；互兼互聘教师数大于 0 时必填（另一方向是学校教师受聘到企业）') enterpriseTeachers?:
+    number | null;
+  @count('其中：企业人员到学校兼职任教授课（课时），不超过互兼互聘授课课时；互兼互聘授课课时大于 0 时必填') enterpriseTeachingHours?: number | null;
   @count('教师企业实践（人次）') teacherPracticePersonTimes?: number | null;
   @count('教师企业实践（天）') teacherPracticeDays?: number | null;
   @count('共同开发课程（门）') coCourses?: number | null;
@@ -62,7 +65,34 @@ export function validCooperation(input: CooperationInput) {
   if (amounts.equipmentValue > amounts.investment) {
     throw badInput(`设备值 ${fenToYuan(amounts.equipmentValue)} 元不能超过企业投入 ${fenToYuan(amounts.investment)} 元 (equipment > investment)`);
   }
-  return { year: input.year, projectName: requiredText(input.projectName, '合作项目名称', 200), ...counts, ...amounts };
+  const direction = {
+    enterpriseTeachers: ofWhich(input.enterpriseTeachers, counts.mutualTeachers, '企业人员到学校兼职任教人数', 'enterpriseTeachers', '互兼互聘教师数'),
+    enterpriseTeachingHours: ofWhich(
+      input.enterpriseTeachingHours,
+      counts.mutualTeachingHours,
+      '企业人员到学校兼职任教课时',
+      'enterpriseTeachingHours',
+      '互兼互聘授课课时',
+    ),
+  };
+  return { year: input.year, projectName: requiredText(input.projectName, '合作项目名称', 200), ...counts, ...direction, ...amounts };
+}
+
+/**
+ * The enterprise → school part of a two-way figure (互兼互聘): required when the figure is above 0 (the
+ * row must say which way its teachers went), 0 when the figure is 0, never above it.
+ */
+function ofWhich(value: number | null | undefined, total: number, label: string, field: string, totalLabel: string): number {
+  if (value === null || value === undefined) {
+    if (total === 0) return 0;
+    throw badInput(
+      `${totalLabel}为 ${total}，须填写其中${label}（${field}）：企业人员到学校任教的算企业兼职教师，学校教师受聘到企业的不算；没有企业人员到校任教填 0`,
+      { field },
+    );
+  }
+  const n = wholeNumber(value, label);
+  if (n > total) throw badInput(`${label} ${n} 不能超过${totalLabel} ${total} (${field} > total)`, { field });
+  return n;
 }
 
 /** The reason of a change: required when a secretariat corrects or removes another unit's row. */

@@ -11,6 +11,8 @@ import { changeReason, CooperationInput, CooperationListArgs, validCooperation }
 export const CooperationConnection = Connection(Cooperation, 'Cooperation');
 export const CooperationAuditConnection = Connection(CooperationAudit, 'CooperationAudit');
 
+const part = (value: number | null, total: number) => (value === null ? (total === 0 ? '0' : '未填') : String(value));
+
 /** The fields an audit row compares, as text (money in yuan). */
 function auditedValues(c: Cooperation): Record<string, string> {
   return {
@@ -18,6 +20,9 @@ function auditedValues(c: Cooperation): Record<string, string> {
     year: String(c.year),
     projectName: c.projectName,
     ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, String(c[f])])),
+    // With no mutual teachers (hours) the enterprise part is 0 whether or not it was stored.
+    enterpriseTeachers: part(c.enterpriseTeachers, c.mutualTeachers),
+    enterpriseTeachingHours: part(c.enterpriseTeachingHours, c.mutualTeachingHours),
     ...Object.fromEntries(MONEY_FIELDS.map((f) => [f, fenToYuan(c[f])])),
   };
 }

@@ -28,8 +28,17 @@ export class SharingSection {
   @Field(() => Int, { description: '合作台账条数' }) cooperations!: number;
   @Field(() => Int) orderClassStudents!: number;
   @Field(() => Int) apprentices!: number;
-  @Field(() => Int) mutualTeachers!: number;
-  @Field(() => Int) mutualTeachingHours!: number;
+  @Field(() => Int, { description: '互兼互聘教师（人，双向合计：企业人员到校任教与学校教师受聘到企业）' }) mutualTeachers!: number;
+  @Field(() => Int, { description: '互兼互聘授课（课时，双向合计）' }) mutualTeachingHours!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '企业兼职教师（人）：企业人员到学校兼职任教，只计这一方向；有台账未填方向时为空（未填报），见 undirectedCooperations',
+  })
+  enterpriseTeachers!: number | null;
+  @Field(() => Int, { nullable: true, description: '企业兼职教师授课（课时）：企业人员到学校任教的课时；有台账未填方向时为空' }) enterpriseTeachingHours!:
+    number | null;
+  @Field(() => [ID], { description: '填了互兼互聘却未填方向（其中企业人员到校任教）的台账：用 updateCooperation 补填后才有企业兼职教师数' })
+  undirectedCooperations!: string[];
   @Field(() => Int) teacherPracticePersonTimes!: number;
   @Field(() => Int) teacherPracticeDays!: number;
   @Field(() => Int) coCourses!: number;
@@ -48,7 +57,7 @@ export class SharingSection {
 
 const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
 
-/** All figures with SQL aggregates over indexed columns: four statements. Money sums stay exact fen as decimal text. */
+/** All figures with SQL aggregates over indexed columns: six statements. Money sums stay exact fen as decimal text. */
 export async function sharingSection(db: DataSource, groupId: string, year: number): Promise<SharingSection> {
   const sums = [...COUNT_FIELDS.map((f) => `COALESCE(SUM(c.${f}), 0) AS ${f}`), ...MONEY_FIELDS.map((f) => `${exactSum(`c.${f}`)} AS ${f}`)].join(', ');
   const totals: Record<string, string | number> =
@@ -58,6 +67,23 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
       .select(`COUNT(*) AS cooperations, ${sums}`)
       .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
       .getRawOne()) ?? {};
+  // 企业兼职教师 counts one direction only; a row that has mutual teachers (hours) but no direction makes the figure unknown.
+  const undirected = `(c.mutualTeachers > 0 AND c.enterpriseTeachers IS NULL) OR (c.mutualTeachingHours > 0 AND c.enterpriseTeachingHours IS NULL)`;
+  const direction: Record<string, string | number | null> =
+    (await db
+      .getRepository(Cooperation)
+      .createQueryBuilder('c')
+      .select('COALESCE(SUM(c.enterpriseTeachers), 0)', 'enterpriseTeachers')
+      .addSelect('COALESCE(SUM(c.enterpriseTeachingHours), 0)', 'enterpriseTeachingHours')
+      .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+      .getRawOne()) ?? {};
+  const undirectedRows: { id: string }[] = await db
+    .getRepository(Cooperation)
+    .createQueryBuilder('c')
+    .select('c.id', 'id')
+    .where(`c.groupId = :groupId AND c.year = :year AND (${undirected})`, { groupId, year })
+    .orderBy('c.id')
+    .getRawMany();
   const { from, to } = yearRange(year);
   const posted: { kind: ResourceKind; count: string; quantity: string }[] = await db
     .getRepository(SharedResource)
@@ -103,6 +129,9 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
     cooperations: figure('cooperations'),
     ...(Object.fromEntries(COUNT_FIELDS.map((f) => [f, figure(f)])) as Record<CountField, number>),
     ...(Object.fromEntries(MONEY_FIELDS.map((f) => [f, amount(f)])) as Record<MoneyField, string>),
+    enterpriseTeachers: undirectedRows.length ? null : Number(direction.enterpriseTeachers ?? 0),
+    enterpriseTeachingHours: undirectedRows.length ? null : Number(direction.enterpriseTeachingHours ?? 0),
+    undirectedCooperations: undirectedRows.map((r) => r.id),
     resourcesPosted: posted.map((p) => ({ kind: p.kind, count: Number(p.count), quantity: Number(p.quantity), participants: 0 })),
     requestsCompleted: completed.map((c) => ({ kind: c.kind, count: Number(c.count), quantity: Number(c.quantity), participants: Number(c.participants) })),
     byOrganization: byOrganization.map((o) => ({ organizationId: o.organizationId, serviceIncome: o.serviceIncome })),

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { declareStates, LocalDate } from '@zjjt/kit';
+import { declareStates, LocalDate, UnitCategory } from '@zjjt/kit';
 import { RETURN_STATUS_LABEL, ReturnStatus, ROUND_STATUS_LABEL, RoundStatus } from '../enums';
 
 /** 年度数据采集: a group's collection of its members' annual returns for one year. */
@@ -38,6 +38,21 @@ export const RETURN_FIGURES = {
   specialties: '开设专业数',
   internsReceived: '接收实习学生数',
 } as const;
+
+/**
+ * The unit categories (members' `Organization.category`) whose returns each figure sums: a figure of the
+ * report is whole only when every expected unit of these categories has an approved return.
+ */
+export const RETURN_FIGURE_CATEGORIES: Record<keyof typeof RETURN_FIGURES, UnitCategory[]> = {
+  enrolledStudents: ['SCHOOL'],
+  fullTimeTeachers: ['SCHOOL'],
+  dualQualifiedTeachers: ['SCHOOL'],
+  graduates: ['SCHOOL'],
+  employedGraduates: ['SCHOOL'],
+  employees: ['ENTERPRISE'],
+  specialties: ['SCHOOL'],
+  internsReceived: ['ENTERPRISE'],
+};
 
 /** 双师型教师比例（%）, stored in hundredths so two decimals are exact. */
 export const PERCENT_FIGURE = { dualQualifiedPercent: '双师型教师比例（%）' } as const;

@@ -10,6 +10,7 @@ import { drillDown } from '../templates/sources';
 import { readPath } from '../templates/catalog';
 import { previousYearBaseline } from '../submission/previous';
 import { ReturnsSection } from '../collection/returns-section';
+import { ReportCompleteness, visibleCompleteness } from '../collection/completeness';
 import { AnnualReport, REQUIRED_SECTIONS } from './sections';
 import { Organization, organizationRef } from '../stubs';
 
@@ -111,6 +112,16 @@ export class ReportResolver {
     return ctx.viewer.canReadReportOf(report.groupId) ? ctx.loaders.returnsSection.load(`${report.groupId}|${report.year}`) : null;
   }
 
+  @FieldResolver(() => ReportCompleteness, {
+    nullable: true,
+    description:
+      '年报完整性：应报单位（按院校、企业、其他单位）、已审核通过的年报、缺报单位（秘书处、填报机器人、主管部门见名单，成员单位只见本单位）、秘书处的缺报确认',
+  })
+  async completeness(@Root() report: Report, @Ctx() ctx: StatisticsContext) {
+    if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
+    return visibleCompleteness(ctx, report.groupId, await ctx.loaders.completeness.load(`${report.groupId}|${report.year}`));
+  }
+
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
   @FieldResolver(() => Indicators, { nullable: true, description: '派生指标' })
   async indicators(@Root() report: Report, @Ctx() ctx: StatisticsContext) {
@@ -123,8 +134,9 @@ export class ReportResolver {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
     const { template: data, chosenBecause } = chooseTemplate(template, report.year);
     const baseline = asksForChecks(info) ? await previousYearBaseline(ctx.db, report.groupId, report.year, data.target, data.family) : null;
+    const completeness = visibleCompleteness(ctx, report.groupId, await ctx.loaders.completeness.load(`${report.groupId}|${report.year}`));
     const figures = await reportData(ctx, report);
-    const filled = fillTemplate(data, figures, baseline);
+    const filled = fillTemplate(data, figures, baseline, completeness);
     const fields = filled.fields.map((f) => ({ ...f, drillDown: drillDown(f.source, readPath(figures, f.source), figures, report.groupId, report.year) }));
     return { ...filled, fields, template: { ...filled.template, chosenBecause } };
   }

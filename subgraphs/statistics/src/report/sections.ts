@@ -40,6 +40,8 @@ export class SharingSection {
   @external() @Field(() => Int) apprentices!: number;
   @external() @Field(() => Int) mutualTeachers!: number;
   @external() @Field(() => Int) mutualTeachingHours!: number;
+  @external() @Field(() => Int, { nullable: true }) enterpriseTeachers!: number | null;
+  @external() @Field(() => Int, { nullable: true }) enterpriseTeachingHours!: number | null;
   @external() @Field(() => Int) teacherPracticePersonTimes!: number;
   @external() @Field(() => Int) teacherPracticeDays!: number;
   @external() @Field(() => Int) coCourses!: number;
@@ -120,7 +122,7 @@ export class RevenueSection {
 /** What @requires asks the gateway to bring from the other subgraphs (the fields declared above). */
 export const REQUIRED_SECTIONS =
   'membership { total enterprises aboveDesignatedSize fortune500 schools joined exited } ' +
-  'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
+  'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours enterpriseTeachers enterpriseTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
   'training { personTimes distinctPersons sessions hours revenue candidates passed certificationBatches byCategory { category personTimes sessions } byOrganization { organizationId personTimes revenue } } ' +
   'revenue { entries total bySource { source entries amount } byOrganization { organizationId amount } }';
 

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, R
 import { StatisticsContext } from '../context';
 import { FilledField, ReportIssue } from '../templates/fill';
 import { Submission } from './submission.entity';
+import { ReportCompleteness } from '../collection/completeness';
 import * as submissions from './submission.service';
 
 @ObjectType({ description: '与上一版已接收报送相比的变化' })
@@ -38,6 +39,16 @@ export class SubmissionResolver {
   @FieldResolver(() => [FilledField], { description: '报送的字段' })
   fields(@Root() s: Submission) {
     return submissions.fieldsOf(s);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '报表说明：冻结时有效的缺报确认理由，随报表报送' })
+  note(@Root() s: Submission) {
+    return submissions.noteOfSubmission(s);
+  }
+
+  @FieldResolver(() => ReportCompleteness, { nullable: true, description: '冻结时的年报完整性' })
+  completeness(@Root() s: Submission) {
+    return submissions.completenessOf(s);
   }
 
   @Mutation(() => FreezeResult, {

@@ -8,6 +8,7 @@ import { AssembledReportUnavailable, ComputedField, sharedAssembledReportReader 
 import { dispatch } from './dispatcher';
 import { previousYearBaseline } from './previous';
 import { readSubmissionConfig } from './runtime';
+import { computeCompleteness, ReportCompleteness, visibleCompleteness } from '../collection/completeness';
 import { Submission, SubmissionStatus } from './submission.entity';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -79,6 +80,10 @@ export async function submissionsOf(ctx: StatisticsContext, groupId: string, yea
 export const warningsOf = (s: Submission): ReportIssue[] => JSON.parse(s.warnings);
 export const changesOf = (s: Submission): Change[] => JSON.parse(s.diff);
 export const fieldsOf = (s: Submission): FilledField[] => (JSON.parse(s.payload) as { report: FilledReport }).report.fields;
+/** The 说明 frozen with a submission (null for one frozen with complete returns, or before notes existed). */
+export const noteOfSubmission = (s: Submission): string | null => (JSON.parse(s.payload) as { note?: string | null }).note ?? null;
+/** The completeness frozen with a submission (null before it was frozen with one). */
+export const completenessOf = (s: Submission): ReportCompleteness | null => (JSON.parse(s.payload) as { report?: FilledReport }).report?.completeness ?? null;
 
 /**
  * Freezes the report the hub computes now (read through the gateway, never taken from the caller):
@@ -105,7 +110,9 @@ export async function freeze(
   const computed = new Map(fields.map((f) => [f.code, f.value ?? null]));
   if (json !== null && json !== undefined) checkCopy(json, template, computed);
   const values = template.fields.map((f) => computed.get(f.code) ?? null);
-  const report = assemble(template, values, await previousYearBaseline(ctx.db, groupId, year, template.target, template.family));
+  // The same completeness check as annualReport.filled: the figures from returns are blocked while returns are missing and unconfirmed.
+  const completeness = visibleCompleteness(ctx, groupId, await computeCompleteness(ctx.db, ctx.loaders.directory, groupId, year));
+  const report = assemble(template, values, await previousYearBaseline(ctx.db, groupId, year, template.target, template.family), completeness);
   if (report.errors.length)
     throw badInput(`报表有阻断错误，不能报送：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
   const data = {
@@ -113,6 +120,17 @@ export async function freeze(
     year,
     template: { code: template.code, version: template.version, platform: template.platform },
     fields: report.fields.map((f) => ({ code: f.code, label: f.label, unit: f.unit, value: f.value })),
+    // 说明: the secretariat's reason when returns are missing, with the completeness it explains.
+    note: report.note,
+    completeness: {
+      expected: completeness.expected,
+      approved: completeness.approved,
+      missing: completeness.missing,
+      byCategory: completeness.byCategory,
+      missingUnits: completeness.missingUnits.map((m) => ({ category: m.category, name: m.name, status: m.status })),
+      confirmedBy: report.note ? completeness.confirmation?.confirmedBy : null,
+      confirmedAt: report.note ? completeness.confirmation?.confirmedAt : null,
+    },
   };
   const hash = sha256(JSON.stringify(data));
   const repo = ctx.db.getRepository(Submission);

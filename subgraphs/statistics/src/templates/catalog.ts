@@ -1,4 +1,5 @@
-import { RETURN_FIGURES } from '../collection/collection.entity';
+import { UnitCategory } from '@zjjt/kit';
+import { RETURN_FIGURE_CATEGORIES, RETURN_FIGURES, ReturnFigure } from '../collection/collection.entity';
 import { ProgramCategory, RevenueSource } from '../report/sections';
 
 /** Figures a template may use, by section; money fields are exact yuan text. */
@@ -10,6 +11,9 @@ const SECTIONS: Record<string, string[]> = {
     'apprentices',
     'mutualTeachers',
     'mutualTeachingHours',
+    // 企业兼职教师: enterprise staff teaching in schools only (mutualTeachers counts both directions).
+    'enterpriseTeachers',
+    'enterpriseTeachingHours',
     'teacherPracticePersonTimes',
     'teacherPracticeDays',
     'coCourses',
@@ -36,6 +40,23 @@ const SECTIONS: Record<string, string[]> = {
   returns: ['approved', 'expected', ...Object.keys(RETURN_FIGURES)],
   indicators: ['trainingPerStudent', 'serviceIncomePerTeacherWan', 'enterpriseSharePercent', 'employmentRatePercent', 'passRatePercent'],
 };
+
+/**
+ * The annual-return figures a source is computed from: `returns.*`, and the indicators over them. Such a
+ * field is blocked while returns of the figures' unit types are missing (RETURN_FIGURE_CATEGORIES), unless
+ * the secretariat has confirmed the gap.
+ */
+export const RETURN_FIGURES_OF_SOURCE: Record<string, ReturnFigure[]> = {
+  ...Object.fromEntries((Object.keys(RETURN_FIGURES) as ReturnFigure[]).map((f) => [`returns.${f}`, [f]])),
+  'indicators.trainingPerStudent': ['enrolledStudents'],
+  'indicators.serviceIncomePerTeacherWan': ['fullTimeTeachers'],
+  'indicators.employmentRatePercent': ['employedGraduates', 'graduates'],
+};
+
+/** The unit categories whose returns a source needs (none for a source not computed from returns). */
+export function returnCategoriesOf(source: string): UnitCategory[] {
+  return [...new Set((RETURN_FIGURES_OF_SOURCE[source] ?? []).flatMap((f) => RETURN_FIGURE_CATEGORIES[f]))];
+}
 
 /** Every source path a template field may name. */
 export const KNOWN_SOURCES = new Set(Object.entries(SECTIONS).flatMap(([section, fields]) => fields.map((f) => `${section}.${f}`)));

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { fenToWan, fenToYuan, figureToFen } from '@zjjt/kit';
-import { MONEY_SOURCES, readPath } from './catalog';
+import { MONEY_SOURCES, readPath, returnCategoriesOf } from './catalog';
+import { CATEGORY_LABEL, noteOf, ReportCompleteness } from '../collection/completeness';
 import { ReportTemplateData } from './loader';
 import { evaluate, Issue, RuleField } from './rules';
 import type { Baseline } from '../submission/previous';
@@ -72,6 +73,45 @@ export class FilledReport {
   @Field(() => Boolean, { description: '是否存在阻断错误' }) blocked!: boolean;
   @Field(() => YearOnYearBaseline, { nullable: true, description: '同比警告所比较的上年基数；为空表示没有可比的上年数据' })
   baseline!: YearOnYearBaseline | null;
+  @Field(() => ReportCompleteness, {
+    nullable: true,
+    description: '年报完整性：应报单位、已审核通过、缺报单位；由年报汇总的字段在缺报时被阻断，除非秘书处已确认缺报',
+  })
+  completeness!: ReportCompleteness | null;
+  @Field(() => String, { nullable: true, description: '报表说明：秘书处确认缺报时填写的理由，随报表报送；年报齐全或未确认时为空' })
+  note!: string | null;
+}
+
+/** At most this many missing units are named in one blocking message; the count says how many there are. */
+const NAMED_UNITS = 10;
+
+/**
+ * Blocking errors of the fields computed from members' returns (RETURN_FIGURES_OF_SOURCE) while returns of
+ * their unit categories are missing and the gap is not confirmed: each names the missing units (capped) and their count.
+ */
+export function completenessErrors(template: ReportTemplateData, c: ReportCompleteness | null): Issue[] {
+  if (!c || c.complete || c.gapConfirmed) return [];
+  const issues: Issue[] = [];
+  for (const f of template.fields) {
+    const categories = returnCategoriesOf(f.source);
+    const short = c.byCategory.filter((b) => categories.includes(b.category) && b.missing > 0);
+    if (!short.length) continue;
+    const counts = short.map((b) => `${CATEGORY_LABEL[b.category]}应报 ${b.expected} 家、缺 ${b.missing} 家`).join('，');
+    const missing = short.reduce((n, b) => n + b.missing, 0);
+    const named = c.missingUnits.filter((m) => categories.includes(m.category) && m.name);
+    const names = named.length
+      ? `：${named
+          .slice(0, NAMED_UNITS)
+          .map((m) => m.name)
+          .join('、')}${missing > NAMED_UNITS || named.length < missing ? ` 等 ${missing} 家` : ''}`
+      : '';
+    issues.push({
+      field: f.code,
+      label: f.label,
+      message: `「${f.label}」由${short.map((b) => CATEGORY_LABEL[b.category]).join('、')}年报汇总，${counts}的年报未审核通过（returns missing）${names}。请催报并审核通过，或由秘书处确认缺报并说明理由（confirmReturnGaps）`,
+    });
+  }
+  return issues;
 }
 
 export const templateInfo = (t: ReportTemplateData): ReportTemplateInfo => ({
@@ -119,6 +159,20 @@ export async function filledWorkbook(report: FilledReport, title: string): Promi
   issues.addRow(['类别', '字段代码', '名称', '说明']);
   for (const e of report.errors) issues.addRow(['阻断错误', e.field, e.label, e.message]);
   for (const w of report.warnings) issues.addRow(['警告', w.field, w.label, w.message]);
+  const c = report.completeness;
+  if (c) {
+    // 说明: the secretariat's reason for the missing returns, and how complete the returns are.
+    const note = workbook.addWorksheet('说明');
+    note.addRow(['说明', report.note ?? (c.complete ? '成员年报齐全' : '')]);
+    if (c.confirmation && report.note) note.addRow(['确认', `${c.confirmation.confirmedBy} ${c.confirmation.confirmedAt}`]);
+    note.addRow(['应报单位', c.expected]);
+    note.addRow(['已审核通过', c.approved]);
+    note.addRow(['缺报单位', c.missing]);
+    for (const b of c.byCategory) note.addRow([CATEGORY_LABEL[b.category], `应报 ${b.expected}，已审核 ${b.approved}，缺 ${b.missing}`]);
+    note.addRow(['类别', '缺报单位', '年报状态']);
+    for (const m of c.missingUnits) note.addRow([CATEGORY_LABEL[m.category], m.name ?? m.organizationId, m.status]);
+    note.columns = [{ width: 12 }, { width: 60 }, { width: 14 }];
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -126,16 +180,30 @@ export async function filledWorkbook(report: FilledReport, title: string): Promi
  * Fills every field of a template from the report's data and checks every rule at once;
  * `baseline` holds last year's values by field code for year-on-year warnings, and where they came from.
  */
-export function fillTemplate(template: ReportTemplateData, data: unknown, baseline: Baseline | null = null): FilledReport {
+export function fillTemplate(
+  template: ReportTemplateData,
+  data: unknown,
+  baseline: Baseline | null = null,
+  completeness: ReportCompleteness | null = null,
+): FilledReport {
   return assemble(
     template,
     template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value),
     baseline,
+    completeness,
   );
 }
 
-/** A filled report from one text value per template field, in order; every rule checked on those values. */
-export function assemble(template: ReportTemplateData, values: (string | null)[], baseline: Baseline | null = null): FilledReport {
+/**
+ * A filled report from one text value per template field, in order; every rule checked on those values,
+ * and the fields computed from returns checked against the report's completeness (when given).
+ */
+export function assemble(
+  template: ReportTemplateData,
+  values: (string | null)[],
+  baseline: Baseline | null = null,
+  completeness: ReportCompleteness | null = null,
+): FilledReport {
   const fields = template.fields.map((f, i) => {
     const value = values[i] ?? null;
     const number = value === null || value === '' || !Number.isFinite(Number(value)) ? null : Number(value);
@@ -149,7 +217,9 @@ export function assemble(template: ReportTemplateData, values: (string | null)[]
     previous: baseline?.values.get(f.code) ?? null,
     previousLabel: baseline ? baselineLabel(baseline) : undefined,
   }));
-  const { errors, warnings } = evaluate(ruleFields);
+  const evaluated = evaluate(ruleFields);
+  const errors = [...evaluated.errors, ...completenessErrors(template, completeness)];
+  const warnings = evaluated.warnings;
   const used = baseline ? { kind: BaselineKind[baseline.kind], year: baseline.year, version: baseline.version } : null;
-  return { template: templateInfo(template), fields, errors, warnings, blocked: errors.length > 0, baseline: used };
+  return { template: templateInfo(template), fields, errors, warnings, blocked: errors.length > 0, baseline: used, completeness, note: noteOf(completeness) };
 }
