@@ -9,6 +9,7 @@ import { ledgerFiles } from './imports/routes';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from './ledger/ledger.entity';
 import { LedgerResolver } from './ledger/ledger.resolver';
 import { BasesInitial1763900000000 } from './migrations/1763900000000-initial';
+import { BasesUnknownFigures1764310000000 } from './migrations/1764310000000-unknown-figures';
 import { AnnualReportTrainingResolver, OrganizationBasesResolver } from './report/training';
 import { sealer } from './sealer';
 import { AnnualReport, Organization } from './stubs';
@@ -38,7 +39,7 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     RevealAudit,
     LedgerImport,
   ],
-  migrations: [BasesInitial1763900000000],
+  migrations: [BasesInitial1763900000000, BasesUnknownFigures1764310000000],
   resolvers: [BaseResolver, LedgerResolver, AnnualReportTrainingResolver, OrganizationBasesResolver],
   orphanedTypes: [Organization, AnnualReport],
   referenceResolvers: {

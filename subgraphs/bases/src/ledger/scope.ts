@@ -10,7 +10,8 @@ export class LedgerFilter {
   @Field(() => ID, { nullable: true }) baseId?: string | null;
   @Field(() => ID, { nullable: true, description: '开展培训的单位' }) organizationId?: string | null;
   @Field(() => ProgramCategory, { nullable: true }) category?: ProgramCategory | null;
-  @Field(() => TargetGroup, { nullable: true }) targetGroup?: TargetGroup | null;
+  @Field(() => TargetGroup, { nullable: true, description: '主要培训对象（与按培训对象的统计一致）' }) targetGroup?: TargetGroup | null;
+  @Field(() => TargetGroup, { nullable: true, description: '培训对象之一（项目所列的任一对象，含非主要对象）' }) anyTargetGroup?: TargetGroup | null;
   @Field(() => TrainingMode, { nullable: true }) mode?: TrainingMode | null;
   @Field(() => Int, { nullable: true }) year?: number | null;
   @Field(() => LocalDate, { nullable: true, description: '开班日期不早于' }) from?: string | null;
@@ -45,8 +46,11 @@ export function applySessionFilter<T extends ObjectLiteral>(query: SelectQueryBu
   if (f.from) query.andWhere('s.startsOn >= :from', { from: f.from });
   if (f.to) query.andWhere('s.startsOn <= :to', { to: f.to });
   if (f.from && f.to && f.to < f.from) throw badInput(`结束日期 ${f.to} 不能早于开始日期 ${f.from}`);
-  if (f.targetGroup)
-    query.andWhere('s.programId IN (SELECT ptg.programId FROM program_target_group ptg WHERE ptg.targetGroup = :targetGroup)', { targetGroup: f.targetGroup });
+  if (f.targetGroup) query.andWhere('s.targetGroup = :targetGroup', { targetGroup: f.targetGroup });
+  if (f.anyTargetGroup)
+    query.andWhere('s.programId IN (SELECT ptg.programId FROM program_target_group ptg WHERE ptg.targetGroup = :anyTargetGroup)', {
+      anyTargetGroup: f.anyTargetGroup,
+    });
   return query;
 }
 

@@ -68,23 +68,42 @@ export class OrganizationTrainingFigures {
 }
 
 @ObjectType()
+export class LedgerRowRef {
+  @external() @Field(() => String) code!: string;
+}
+
+@ObjectType()
+export class UnreportedFigure {
+  @external() @Field(() => String) figure!: string;
+  @external() @Field(() => [String]) affects!: string[];
+  @external() @Field(() => [LedgerRowRef]) rows!: LedgerRowRef[];
+  @external() @Field(() => Int) count!: number;
+  @external() @Field(() => String) message!: string;
+}
+
+@ObjectType()
 export class TrainingSection {
   @external() @Field(() => Int) personTimes!: number;
+  @external() @Field(() => Int) socialPersonTimes!: number;
+  @external() @Field(() => Int) inSchoolPersonTimes!: number;
   @external() @Field(() => Int) distinctPersons!: number;
+  @external() @Field(() => Int) socialDistinctPersons!: number;
   @external() @Field(() => Int) sessions!: number;
-  @external() @Field(() => Int) hours!: number;
+  @external() @Field(() => Int, { nullable: true }) hours!: number | null;
   @external() @Field(() => Money) revenue!: string;
   @external() @Field(() => Int) candidates!: number;
-  @external() @Field(() => Int) passed!: number;
+  @external() @Field(() => Int, { nullable: true }) passed!: number | null;
   @external() @Field(() => [CategoryFigures]) byCategory!: CategoryFigures[];
   @external() @Field(() => [OrganizationTrainingFigures]) byOrganization!: OrganizationTrainingFigures[];
+  @external() @Field(() => [UnreportedFigure]) unreported!: UnreportedFigure[];
 }
 
 /** What @requires asks the gateway to bring from the other subgraphs (the fields declared above). */
 export const REQUIRED_SECTIONS =
   'membership { total enterprises aboveDesignatedSize fortune500 schools joined exited } ' +
   'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
-  'training { personTimes distinctPersons sessions hours revenue candidates passed byCategory { category personTimes } byOrganization { organizationId personTimes revenue } }';
+  'training { personTimes distinctPersons sessions hours revenue candidates passed byCategory { category personTimes } byOrganization { organizationId personTimes revenue } ' +
+  'socialPersonTimes inSchoolPersonTimes socialDistinctPersons unreported { figure affects rows { code } count message } }';
 
 /** The statistics subgraph's view of the report entity: key fields and the other sections. */
 @Directive('@key(fields: "groupId year")')

@@ -24,7 +24,10 @@ const SECTIONS: Record<string, string[]> = {
   ],
   training: [
     'personTimes',
+    'socialPersonTimes',
+    'inSchoolPersonTimes',
     'distinctPersons',
+    'socialDistinctPersons',
     'sessions',
     'hours',
     'revenue',

@@ -5,6 +5,7 @@ import { MONEY_SOURCES, readPath } from './catalog';
 import { ReportTemplateData } from './loader';
 import { evaluate, Issue, RuleField } from './rules';
 import type { Baseline } from '../submission/previous';
+import { explainUnreported } from './unreported';
 
 export enum BaselineKind {
   SUBMISSION = 'SUBMISSION',
@@ -113,11 +114,10 @@ export async function filledWorkbook(report: FilledReport, title: string): Promi
  * `baseline` holds last year's values by field code for year-on-year warnings, and where they came from.
  */
 export function fillTemplate(template: ReportTemplateData, data: unknown, baseline: Baseline | null = null): FilledReport {
-  return assemble(
-    template,
-    template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value),
-    baseline,
-  );
+  const values = template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value);
+  const report = assemble(template, values, baseline);
+  explainUnreported(template, data, values, report);
+  return { ...report, blocked: report.errors.length > 0 };
 }
 
 /** A filled report from one text value per template field, in order; every rule checked on those values. */
