@@ -136,6 +136,16 @@ describe('training figures a secretariat can defend', () => {
     const warnings = national.warnings.filter((w: any) => w.field === 'JT0503');
     expectEach(warnings, (w: any) => w.message.startsWith('「鉴定通过率」未填报') && w.message.includes('TF-C2'), 1);
 
+    // The freeze reads the same fields through the gateway and refuses them with the same message.
+    const freeze = await hub.gql(
+      `mutation($g: ID!) { freezeReport(groupId: $g, year: 2025, template: "NATIONAL_2025") { submission { id } } }`,
+      { g: G },
+      tokens.reporter,
+    );
+    expect(freeze.body.errors?.[0]?.message).toMatch(
+      /^报表有阻断错误，不能报送：.*JT0305 「技能鉴定通过人数」必须填写，但台账未填报：「通过人数」未填报：鉴定批次 TF-C2/,
+    );
+
     expect(field(shandong, 'SD05')).toEqual({ code: 'SD05', source: 'training.socialPersonTimes', value: String(training.socialPersonTimes) });
     expectEach(
       shandong.errors.filter((e: any) => e.field === 'SD08'),

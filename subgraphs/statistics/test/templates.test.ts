@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expectEach } from '@zjjt/kit/testing';
-import { fillTemplate } from '../src/templates/fill';
+import { assemble, fillTemplate } from '../src/templates/fill';
 import { loadTemplates, templatesDir } from '../src/templates/loader';
 import { evaluate } from '../src/templates/rules';
 import { readPath } from '../src/templates/catalog';
@@ -101,7 +101,8 @@ describe('unknown is not zero', () => {
     expect(passed).toEqual([
       { field: 'JT0305', label: '技能鉴定通过人数', message: `「技能鉴定通过人数」必须填写，但台账未填报：${unreportedPassed.message}` },
     ]);
-    expect(filled.fields.find((f) => f.code === 'JT0503')!.value).toBeNull();
+    expect(filled.fields.find((f) => f.code === 'JT0503')).toMatchObject({ value: null, unreported: unreportedPassed.message });
+    expect(filled.fields.find((f) => f.code === 'JT0401')).toMatchObject({ value: null, unreported: null });
     expect(filled.warnings.filter((w) => w.field === 'JT0503')).toEqual([
       { field: 'JT0503', label: '鉴定通过率', message: `「鉴定通过率」未填报（台账缺值，按空报送）：${unreportedPassed.message}` },
     ]);
@@ -123,5 +124,19 @@ describe('unknown is not zero', () => {
     });
     const value = (code: string) => shandong.fields.find((f) => f.code === code)!.value;
     expect([value('SD05'), value('SD06')]).toEqual(['700', '500']);
+  });
+
+  it('gives the same issues from the field values and their reasons alone, as a freeze reassembles them', () => {
+    const template = loadTemplates(templatesDir()).get('NATIONAL_2025')!;
+    const filled = fillTemplate(template, data);
+    const again = assemble(
+      template,
+      filled.fields.map((f) => f.value),
+      null,
+      filled.fields.map((f) => f.unreported),
+    );
+    expect(again.errors).toEqual(filled.errors);
+    expect(again.warnings).toEqual(filled.warnings);
+    expect(again.errors.some((e) => e.field === 'JT0305' && e.message.includes('JD2025-02'))).toBe(true);
   });
 });

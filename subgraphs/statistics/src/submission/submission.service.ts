@@ -109,7 +109,14 @@ export async function freeze(
   const computed = new Map(fields.map((f) => [f.code, f.value ?? null]));
   if (json !== null && json !== undefined) checkCopy(json, template, computed);
   const values = template.fields.map((f) => computed.get(f.code) ?? null);
-  const report = assemble(template, values, await previousYearBaseline(ctx.db, groupId, year, template.target, template.code));
+  // Fields left empty by ledger rows that lack a value block (required) or warn, as in the filled report.
+  const unreported = new Map(fields.map((f) => [f.code, f.unreported ?? null]));
+  const report = assemble(
+    template,
+    values,
+    await previousYearBaseline(ctx.db, groupId, year, template.target, template.code),
+    template.fields.map((f) => unreported.get(f.code) ?? null),
+  );
   if (report.errors.length)
     throw badInput(`报表有阻断错误，不能报送：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
   const data = {

@@ -5,7 +5,7 @@ import { MONEY_SOURCES, readPath } from './catalog';
 import { ReportTemplateData } from './loader';
 import { evaluate, Issue, RuleField } from './rules';
 import type { Baseline } from '../submission/previous';
-import { explainUnreported } from './unreported';
+import { explainUnreported, unreportedBecause } from './unreported';
 
 export enum BaselineKind {
   SUBMISSION = 'SUBMISSION',
@@ -34,6 +34,8 @@ export class FilledField {
   @Field(() => String, { description: '数据来源（AnnualReport 中的路径）' }) source!: string;
   @Field(() => String, { nullable: true, description: '填报值（文本：整数，或两位小数）' }) value!: string | null;
   @Field(() => Float, { nullable: true }) number!: number | null;
+  @Field(() => String, { nullable: true, description: '为空时：台账中缺少哪些数值（未填报的班次、批次）；为空表示不是因为台账缺值' })
+  unreported!: string | null;
 }
 
 @ObjectType({ description: '校验问题' })
@@ -115,17 +117,24 @@ export async function filledWorkbook(report: FilledReport, title: string): Promi
  */
 export function fillTemplate(template: ReportTemplateData, data: unknown, baseline: Baseline | null = null): FilledReport {
   const values = template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value);
-  const report = assemble(template, values, baseline);
-  explainUnreported(template, data, values, report);
-  return { ...report, blocked: report.errors.length > 0 };
+  const unreported = template.fields.map((f, i) => (values[i] === null ? unreportedBecause(data, f.source) : null));
+  return assemble(template, values, baseline, unreported);
 }
 
-/** A filled report from one text value per template field, in order; every rule checked on those values. */
-export function assemble(template: ReportTemplateData, values: (string | null)[], baseline: Baseline | null = null): FilledReport {
+/**
+ * A filled report from one text value per template field, in order; every rule checked on those values.
+ * `unreported` says, per field, which ledger rows lack the value that left it empty (see explainUnreported).
+ */
+export function assemble(
+  template: ReportTemplateData,
+  values: (string | null)[],
+  baseline: Baseline | null = null,
+  unreported: (string | null)[] = [],
+): FilledReport {
   const fields = template.fields.map((f, i) => {
     const value = values[i] ?? null;
     const number = value === null || value === '' || !Number.isFinite(Number(value)) ? null : Number(value);
-    return { code: f.code, label: f.label, unit: f.unit, source: f.source, value, number };
+    return { code: f.code, label: f.label, unit: f.unit, source: f.source, value, number, unreported: value === null ? (unreported[i] ?? null) : null };
   });
   const ruleFields: RuleField[] = template.fields.map((f, i) => ({
     code: f.code,
@@ -136,6 +145,12 @@ export function assemble(template: ReportTemplateData, values: (string | null)[]
     previousLabel: baseline ? baselineLabel(baseline) : undefined,
   }));
   const { errors, warnings } = evaluate(ruleFields);
+  explainUnreported(
+    template,
+    fields.map((f) => f.value),
+    fields.map((f) => f.unreported),
+    { errors, warnings },
+  );
   const used = baseline ? { kind: BaselineKind[baseline.kind], year: baseline.year, version: baseline.version } : null;
   return { template: templateInfo(template), fields, errors, warnings, blocked: errors.length > 0, baseline: used };
 }

@@ -26,17 +26,26 @@ function causes(data: unknown, source: string): Unreported[] {
   return (listed as Unreported[]).filter((u) => u.affects.includes(path));
 }
 
+/** Why a field's source is empty, when ledger rows lack a value it depends on: the rows, as the sections name them; null otherwise. */
+export function unreportedBecause(data: unknown, source: string): string | null {
+  const found = causes(data, source);
+  return found.length ? [...new Set(found.map((u) => u.message))].join('；') : null;
+}
+
 /**
- * Unknown is not zero: a template field whose source is empty because ledger rows lack a value is
- * a blocking error when the field is required (its message names the rows, in place of the plain
- * 「必须填写」), a warning otherwise. Fields empty for other reasons keep their rules' issues.
+ * Unknown is not zero: a template field left empty because ledger rows lack a value (`unreported[i]`
+ * says which) is a blocking error when the field is required (its message names the rows, in place
+ * of the plain 「必须填写」), a warning otherwise. Fields empty for other reasons keep their rules' issues.
  */
-export function explainUnreported(template: ReportTemplateData, data: unknown, values: (string | null)[], issues: { errors: Issue[]; warnings: Issue[] }) {
+export function explainUnreported(
+  template: ReportTemplateData,
+  values: (string | null)[],
+  unreported: (string | null)[],
+  issues: { errors: Issue[]; warnings: Issue[] },
+) {
   template.fields.forEach((f, i) => {
-    if (values[i] !== null) return;
-    const found = causes(data, f.source);
-    if (!found.length) return;
-    const because = [...new Set(found.map((u) => u.message))].join('；');
+    const because = unreported[i];
+    if (values[i] !== null || !because) return;
     if ((f.rules ?? []).some((r) => r.kind === 'required')) {
       const at = issues.errors.findIndex((e) => e.field === f.code && e.message === `「${f.label}」必须填写`);
       const error = { field: f.code, label: f.label, message: `「${f.label}」必须填写，但台账未填报：${because}` };
