@@ -211,6 +211,11 @@ describe('the annual report, assembled by federation', () => {
     const report = dataOf(await hub.gql(REPORT, { g: G }, tokens.reporter)).annualReport;
     const training = await sum('bases', async (db) => ({
       personTimes: await one(db, 'SELECT SUM(personTimes) FROM training_session WHERE groupId = ? AND year = ?', [G, YEAR]),
+      // 社会培训: every category but the in-school students' certificate training.
+      socialPersonTimes: await one(db, "SELECT SUM(personTimes) FROM training_session WHERE groupId = ? AND year = ? AND category <> 'STUDENT_CERTIFICATE'", [
+        G,
+        YEAR,
+      ]),
       revenueFen: await one(db, 'SELECT SUM(revenue) FROM training_session WHERE groupId = ? AND year = ?', [G, YEAR]),
       passed: await one(db, 'SELECT SUM(passed) FROM certification_batch WHERE groupId = ? AND year = ?', [G, YEAR]),
     }));
@@ -241,7 +246,8 @@ describe('the annual report, assembled by federation', () => {
     const field = (code: string) => report.filled.fields.find((f: any) => f.code === code);
     expect(report.filled.template).toEqual({ code: 'NATIONAL_2025', verified: false });
     expect(field('JT0101')).toEqual({ code: 'JT0101', unit: '个', source: 'membership.total', value: String(members) });
-    expect(field('JT0301').value).toBe(String(training.personTimes));
+    expect(training.socialPersonTimes).toBeLessThan(training.personTimes);
+    expect(field('JT0301')).toEqual({ code: 'JT0301', unit: '人次', source: 'training.socialPersonTimes', value: String(training.socialPersonTimes) });
     expect(field('JT0303').value).toBe(fenToWan(training.revenueFen));
     expect(field('JT0210').value).toBe(fenToWan(sharing.investmentFen));
     expect(field('JT0401').value).toBe('7800');
@@ -261,7 +267,7 @@ describe('the annual report, assembled by federation', () => {
     await workbook.xlsx.load(Buffer.from(annualReport.filled.workbookBase64, 'base64') as unknown as ArrayBuffer);
     const rows = workbook.getWorksheet('报表')!.getSheetValues().slice(4).filter(Boolean) as unknown[][];
     expect(rows).toHaveLength(report.filled.fields.length);
-    expect(rows.find((r) => r[1] === 'JT0301')!.slice(1, 5)).toEqual(['JT0301', '社会培训', '人次', String(training.personTimes)]);
+    expect(rows.find((r) => r[1] === 'JT0301')!.slice(1, 5)).toEqual(['JT0301', '社会培训', '人次', String(training.socialPersonTimes)]);
   });
 
   it('shows targets with completion and a ranking; a member sees only its own row', async () => {
@@ -345,8 +351,8 @@ describe('completeness: a report says which returns are missing, and the figures
     missingUnits { organizationId name category status } gapConfirmed confirmation { reason confirmedBy missing holds uncovered }`;
   const REPORT = (year: number) => /* GraphQL */ `query($g: ID!) { annualReport(groupId: $g, year: ${year}) {
     completeness { ${COMPLETENESS} }
-    national: filled(template: "NATIONAL_2025") { blocked note errors { field message } fields { code value } completeness { missing gapConfirmed } }
-    provincial: filled(template: "SHANDONG_2025") { blocked note errors { field message } }
+    national: filled(template: "NATIONAL") { blocked note errors { field message } fields { code value } completeness { missing gapConfirmed } }
+    ${year >= 2025 ? 'provincial: filled(template: "SHANDONG") { blocked note errors { field message } }' : ''}
   } }`;
   const report = async (year: number, token = tokens.reporter) => dataOf(await hub.gql(REPORT(year), { g: G }, token)).annualReport;
   const CONFIRM = `mutation($g: ID!, $y: Int!, $r: String!) { confirmReturnGaps(groupId: $g, year: $y, reason: $r) { reason missing holds uncovered confirmedBy } }`;

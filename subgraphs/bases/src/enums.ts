@@ -37,6 +37,7 @@ export enum TargetGroup {
   POVERTY_ALLEVIATED = 'POVERTY_ALLEVIATED',
   STUDENTS = 'STUDENTS',
   COMMUNITY_CORRECTION = 'COMMUNITY_CORRECTION',
+  TEACHERS = 'TEACHERS',
   OTHER = 'OTHER',
 }
 export enum TrainingMode {
@@ -50,6 +51,8 @@ export enum CertificationLevel {
   LEVEL_3 = 'LEVEL_3',
   LEVEL_2 = 'LEVEL_2',
   LEVEL_1 = 'LEVEL_1',
+  /** No level (e.g. 专项职业能力考核): stored as NULL, its own bucket in the figures. */
+  UNGRADED = 'UNGRADED',
 }
 export enum PiiField {
   ID_NUMBER = 'ID_NUMBER',
@@ -90,10 +93,25 @@ export const TARGET_LABEL: Record<TargetGroup, string> = {
   POVERTY_ALLEVIATED: '脱贫劳动力',
   STUDENTS: '在校生',
   COMMUNITY_CORRECTION: '社区矫正人员',
+  TEACHERS: '教师',
   OTHER: '其他',
 };
 export const MODE_LABEL: Record<TrainingMode, string> = { ONLINE: '线上', OFFLINE: '线下', BLENDED: '线上线下混合' };
-export const LEVEL_LABEL: Record<CertificationLevel, string> = { LEVEL_5: '初级', LEVEL_4: '中级', LEVEL_3: '高级', LEVEL_2: '技师', LEVEL_1: '高级技师' };
+export const LEVEL_LABEL: Record<CertificationLevel, string> = {
+  LEVEL_5: '初级',
+  LEVEL_4: '中级',
+  LEVEL_3: '高级',
+  LEVEL_2: '技师',
+  LEVEL_1: '高级技师',
+  UNGRADED: '未分级',
+};
+
+/**
+ * 社会培训: training of people who are not the school's own enrolled students — every category but
+ * 在校生证书培训. 师资培训 counts: the ledgers record training a base delivered (teachers of member and
+ * other schools, enterprise trainers); a school's in-house staff development is not a ledger row.
+ */
+export const IN_SCHOOL_CATEGORIES: readonly ProgramCategory[] = [ProgramCategory.STUDENT_CERTIFICATE];
 
 registerEnumType(BaseKind, { name: 'BaseKind', description: '基地类型', valuesConfig: describe(BASE_KIND_LABEL) });
 registerEnumType(CoBuilderRole, { name: 'CoBuilderRole', description: '共建角色', valuesConfig: describe({ LEAD: '牵头单位', CO_BUILDER: '共建单位' }) });

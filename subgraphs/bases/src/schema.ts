@@ -11,6 +11,7 @@ import { LedgerResolver } from './ledger/ledger.resolver';
 import { BasesInitial1763900000000 } from './migrations/1763900000000-initial';
 import { BasesRevenue1764450000000 } from './migrations/1764450000000-revenue';
 import { BaseEstablished1764411000000 } from './migrations/1764411000000-base-established';
+import { BasesUnknownFigures1764310000000 } from './migrations/1764310000000-unknown-figures';
 import { AnnualReportTrainingResolver, OrganizationBasesResolver } from './report/training';
 import { sealer } from './sealer';
 import { AnnualReport, Organization } from './stubs';
@@ -45,7 +46,7 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     RevenueEntry,
     RevenueEntryAudit,
   ],
-  migrations: [BasesInitial1763900000000, BaseEstablished1764411000000, BasesRevenue1764450000000],
+  migrations: [BasesInitial1763900000000, BasesUnknownFigures1764310000000, BaseEstablished1764411000000, BasesRevenue1764450000000],
   resolvers: [
     BaseResolver,
     LedgerResolver,

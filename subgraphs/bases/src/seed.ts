@@ -41,7 +41,7 @@ import { revenueRows } from './revenue/revenue.seed';
  */
 
 const { EMPLOYEE_SKILLS, EMPLOYMENT_ENTREPRENEURSHIP, REEMPLOYMENT, STUDENT_CERTIFICATE, TEACHER_TRAINING, OTHER } = ProgramCategory;
-const { EMPLOYEES, VETERANS, MIGRANT_WORKERS, GRADUATES, UNEMPLOYED, DISABLED, POVERTY_ALLEVIATED, STUDENTS, COMMUNITY_CORRECTION } = TargetGroup;
+const { EMPLOYEES, VETERANS, MIGRANT_WORKERS, GRADUATES, UNEMPLOYED, DISABLED, POVERTY_ALLEVIATED, STUDENTS, COMMUNITY_CORRECTION, TEACHERS } = TargetGroup;
 const { ONLINE, OFFLINE, BLENDED } = TrainingMode;
 const { LEVEL_5, LEVEL_4, LEVEL_3, LEVEL_2, LEVEL_1 } = CertificationLevel;
 const { NATIONAL, PROVINCIAL, MUNICIPAL } = DesignationLevel;
@@ -69,6 +69,8 @@ interface ProgramSpec {
   /** Whether the sessions' rosters (学员名册) were filed; by default only for subsidised training, which needs them. */
   roster: boolean;
   year: number;
+  /** How many of the last sessions were filed without 课时 (not reported: the demo shows the warning). */
+  hoursUnknown: number;
 }
 
 const p = (
@@ -83,7 +85,7 @@ const p = (
   sessions: number,
   people: [number, number],
   fee: number,
-  extra: { roster?: boolean; year?: number } = {},
+  extra: { roster?: boolean; year?: number; hoursUnknown?: number } = {},
 ): ProgramSpec => ({
   org,
   name,
@@ -98,6 +100,7 @@ const p = (
   fee,
   roster: extra.roster ?? subsidised,
   year: extra.year ?? 2025,
+  hoursUnknown: extra.hoursUnknown ?? 0,
 });
 
 /** [organization, occupation, level, year]; the organization that ran the assessment. */
@@ -154,7 +157,10 @@ const BASES: BaseSpec[] = [
     regions: JINAN,
     programs: [
       p('sdjxjs', '企业职工数控车工技能提升培训', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, true, 'qlzxjc', 80, 5, [30, 45], 1200),
-      p('jnjgzb', '激光切割设备操作与维护培训', EMPLOYEE_SKILLS, [EMPLOYEES, MIGRANT_WORKERS], BLENDED, false, null, 40, 3, [20, 35], 0, { roster: true }),
+      p('jnjgzb', '激光切割设备操作与维护培训', EMPLOYEE_SKILLS, [EMPLOYEES, MIGRANT_WORKERS], BLENDED, false, null, 40, 3, [20, 35], 0, {
+        roster: true,
+        hoursUnknown: 2,
+      }),
       p(
         'sdjxjs',
         '退役军人机电技能就业培训',
@@ -182,7 +188,7 @@ const BASES: BaseSpec[] = [
         1500,
       ),
       p('jnzy', '数控车工（中级）在校生职业技能等级证书培训', STUDENT_CERTIFICATE, [STUDENTS], OFFLINE, false, null, 64, 4, [40, 60], 300),
-      p('sdjxjs', '一体化课程教学改革骨干教师研修', TEACHER_TRAINING, [TargetGroup.OTHER], BLENDED, false, null, 40, 2, [25, 40], 1500),
+      p('sdjxjs', '一体化课程教学改革骨干教师研修', TEACHER_TRAINING, [TEACHERS], BLENDED, false, null, 40, 2, [25, 40], 1500),
       p('jnskjc', '数控机床装调维修工技能培训', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, false, null, 48, 4, [20, 30], 0),
       p('jnzy', '高校毕业生智能制造岗位技能培训', EMPLOYMENT_ENTREPRENEURSHIP, [GRADUATES, UNEMPLOYED, VETERANS], BLENDED, true, null, 72, 2, [30, 45], 1400),
       p('sdjxjs', '企业职工数控车工技能提升培训', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, true, 'qlzxjc', 80, 2, [30, 40], 1200, { year: 2024 }),
@@ -222,7 +228,7 @@ const BASES: BaseSpec[] = [
       p('jngj', '工业机器人系统运维员赛项集训', OTHER, [STUDENTS], OFFLINE, false, null, 96, 2, [15, 20], 0, { roster: true }),
       p('whskdj', '数控刀具刃磨与选用专项培训', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, false, 'jnskjc', 24, 4, [20, 30], 800),
       p('jnjdzz', '中职学生电工（初级）证书培训', STUDENT_CERTIFICATE, [STUDENTS], OFFLINE, false, null, 48, 4, [40, 55], 200),
-      p('jngj', '技能竞赛裁判员与教练员培训', TEACHER_TRAINING, [TargetGroup.OTHER], ONLINE, false, null, 24, 2, [50, 80], 300),
+      p('jngj', '技能竞赛裁判员与教练员培训', TEACHER_TRAINING, [TEACHERS], ONLINE, false, null, 24, 2, [50, 80], 300),
     ],
     certifications: [
       ['jngj', '数控铣工', LEVEL_3],
@@ -297,7 +303,7 @@ const BASES: BaseSpec[] = [
     programs: [
       p('jnzy', '在校生电工职业技能等级认定考前培训', STUDENT_CERTIFICATE, [STUDENTS], BLENDED, false, null, 32, 5, [45, 70], 180),
       p('jnzy', '汽车维修工技能等级认定培训', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, true, 'jnsyqc', 48, 4, [25, 40], 900),
-      p('jnzy', '考评员和质量督导员培训', TEACHER_TRAINING, [TargetGroup.OTHER], ONLINE, false, null, 16, 2, [40, 80], 200),
+      p('jnzy', '考评员和质量督导员培训', TEACHER_TRAINING, [TEACHERS], ONLINE, false, null, 16, 2, [40, 80], 200),
       p('jnzy', '社区矫正人员职业技能帮扶培训', OTHER, [COMMUNITY_CORRECTION], OFFLINE, true, '济南市历城区司法局（演示）', 40, 1, [15, 20], 800),
       p('jndyjx', '钳工（中级）企业职工技能培训', EMPLOYEE_SKILLS, [EMPLOYEES, MIGRANT_WORKERS], OFFLINE, false, null, 56, 3, [20, 30], 0, { roster: true }),
       p('jndlsb', '电力设备运维电工技能提升培训', EMPLOYEE_SKILLS, [EMPLOYEES, VETERANS], OFFLINE, false, null, 40, 2, [20, 30], 0),
@@ -331,7 +337,7 @@ const BASES: BaseSpec[] = [
     imported: '2026-01-16',
     regions: JINAN,
     programs: [
-      p('sdjdzy', '工业机器人系统运维员师资培训', TEACHER_TRAINING, [TargetGroup.OTHER], BLENDED, false, null, 80, 2, [20, 35], 2400),
+      p('sdjdzy', '工业机器人系统运维员师资培训', TEACHER_TRAINING, [TEACHERS], BLENDED, false, null, 80, 2, [20, 35], 2400),
       p('jnjqr', '工业机器人应用编程职工培训', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, false, 'sdzg', 40, 4, [20, 30], 1000),
       p('qdskxt', '数控系统连接与调试线上课程', STUDENT_CERTIFICATE, [STUDENTS, GRADUATES], ONLINE, false, null, 32, 3, [50, 80], 0),
       p('sdjxy', '智能制造新技术专题研修', OTHER, [EMPLOYEES], ONLINE, false, null, 16, 2, [40, 70], 0),
@@ -359,7 +365,7 @@ const BASES: BaseSpec[] = [
     programs: [
       p('qlzxjc', '数控车工高级技师研修', EMPLOYEE_SKILLS, [EMPLOYEES], OFFLINE, true, null, 64, 2, [15, 25], 1600),
       p('qlzxjc', '车工技能大师带徒培训', EMPLOYEE_SKILLS, [EMPLOYEES, MIGRANT_WORKERS], OFFLINE, false, null, 120, 4, [15, 20], 0, { roster: true }),
-      p('sdjxjs', '车工专业教师跟师研修', TEACHER_TRAINING, [TargetGroup.OTHER], OFFLINE, false, null, 80, 2, [15, 20], 0),
+      p('sdjxjs', '车工专业教师跟师研修', TEACHER_TRAINING, [TEACHERS], OFFLINE, false, null, 80, 2, [15, 20], 0),
       p('jngj', '数控车工（高级）在校生证书强化培训', STUDENT_CERTIFICATE, [STUDENTS], OFFLINE, false, null, 64, 3, [20, 35], 400),
     ],
     certifications: [
@@ -401,7 +407,7 @@ const BASES: BaseSpec[] = [
         [20, 30],
         1800,
       ),
-      p('zbjdjs', '焊接教师疑难焊接工艺跟师研修', TEACHER_TRAINING, [TargetGroup.OTHER], OFFLINE, false, null, 120, 1, [15, 16], 0),
+      p('zbjdjs', '焊接教师疑难焊接工艺跟师研修', TEACHER_TRAINING, [TEACHERS], OFFLINE, false, null, 120, 1, [15, 16], 0),
     ],
     certifications: [
       ['sdzg', '焊工', LEVEL_2],
@@ -559,6 +565,7 @@ const CERT_PASS_RATE: Record<CertificationLevel, [number, number]> = {
   LEVEL_3: [0.64, 0.86],
   LEVEL_2: [0.55, 0.8],
   LEVEL_1: [0.45, 0.7],
+  UNGRADED: [0.7, 0.9],
 };
 const CERT_CANDIDATES: Record<CertificationLevel, [number, number]> = {
   LEVEL_5: [25, 60],
@@ -566,7 +573,10 @@ const CERT_CANDIDATES: Record<CertificationLevel, [number, number]> = {
   LEVEL_3: [15, 40],
   LEVEL_2: [10, 25],
   LEVEL_1: [10, 16],
+  UNGRADED: [15, 40],
 };
+/** 鉴定收费 per candidate, in yuan. */
+const CERT_FEE: Record<CertificationLevel, number> = { LEVEL_5: 150, LEVEL_4: 200, LEVEL_3: 260, LEVEL_2: 350, LEVEL_1: 450, UNGRADED: 100 };
 
 function buildRows(): Rows {
   const rows: Rows = {
@@ -642,6 +652,7 @@ function buildRows(): Rows {
         category: spec.category,
         mode: spec.mode,
         targetGroups: spec.targets,
+        primaryTargetGroup: spec.targets[0],
         clientName: member ? member.name : spec.client,
         clientUscc: member ? member.uscc : null,
         subsidised: spec.subsidised,
@@ -668,12 +679,13 @@ function buildRows(): Rows {
           organizationId: orgId(spec.org),
           category: spec.category,
           mode: spec.mode,
+          targetGroup: spec.targets[0],
           startsOn,
           endsOn,
           month: startsOn.slice(0, 7),
           year: Number(startsOn.slice(0, 4)),
           personTimes,
-          hours: spec.hours,
+          hours: i >= spec.sessions - spec.hoursUnknown ? null : spec.hours,
           revenue,
           spec,
         });
@@ -752,6 +764,7 @@ function buildRows(): Rows {
         level,
         candidates,
         passed,
+        feeRevenue: candidates * CERT_FEE[level] * 100,
         assessedOn,
         year: Number(assessedOn.slice(0, 4)),
       });

@@ -5,11 +5,14 @@ import { ReportTemplateData } from '../src/templates/loader';
 
 const template: ReportTemplateData = {
   code: 'TEST_2025',
+  family: 'TEST',
   platform: '测试平台',
   target: 'national',
+  appliesFrom: 2025,
   year: 2025,
   version: 1,
   verified: false,
+  provenance: { document: '单元测试用模板', date: '2025-01-01', checked: null },
   fields: [
     { code: 'F1', label: '成员单位总数', unit: '个', source: 'membership.total', rules: [] },
     { code: 'F2', label: '在校生数', unit: '人', source: 'returns.enrolledStudents', rules: [] },
@@ -78,9 +81,11 @@ describe('completeness of the returns behind a filled template', () => {
       holds: true,
       uncovered: 0,
     };
-    const confirmed = assemble(template, ['20', '9000', '100', '95', '90'], null, completeness({ confirmation, gapConfirmed: true }));
+    const confirmed = assemble(template, ['20', '9000', '100', '95', '90'], { completeness: completeness({ confirmation, gapConfirmed: true }) });
     expect(confirmed).toMatchObject({ errors: [], blocked: false, note: '12 所学校未报，已催报三次' });
-    const lapsed = assemble(template, ['20', '9000', '100', '95', '90'], null, completeness({ confirmation: { ...confirmation, holds: false, uncovered: 1 } }));
+    const lapsed = assemble(template, ['20', '9000', '100', '95', '90'], {
+      completeness: completeness({ confirmation: { ...confirmation, holds: false, uncovered: 1 } }),
+    });
     expect(lapsed).toMatchObject({ blocked: true, note: null });
     expect(lapsed.errors.map((e) => e.field)).toEqual(['F2', 'F4']);
     const complete = completeness({
@@ -90,6 +95,6 @@ describe('completeness of the returns behind a filled template', () => {
       missingUnits: [],
       byCategory: [{ category: 'SCHOOL', expected: 20, approved: 20, missing: 0 }],
     });
-    expect(assemble(template, ['20', '9000', '100', '95', '90'], null, complete)).toMatchObject({ errors: [], note: null });
+    expect(assemble(template, ['20', '9000', '100', '95', '90'], { completeness: complete })).toMatchObject({ errors: [], note: null });
   });
 });

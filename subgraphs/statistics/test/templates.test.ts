@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expectEach } from '@zjjt/kit/testing';
-import { fillTemplate } from '../src/templates/fill';
+import { assemble, fillTemplate } from '../src/templates/fill';
 import { loadTemplates, templatesDir } from '../src/templates/loader';
 import { evaluate } from '../src/templates/rules';
 import { readPath } from '../src/templates/catalog';
@@ -61,20 +61,83 @@ describe('templates', () => {
 
   it('warns when a figure moved more than its year-on-year limit from last year’s accepted value', () => {
     const template = loadTemplates(templatesDir()).get('NATIONAL_2025')!;
-    const data = { membership: { total: 10 }, training: { personTimes: 900 }, sharing: {}, returns: {}, indicators: {} };
+    const data = { membership: { total: 10 }, training: { personTimes: 1000, socialPersonTimes: 900 }, sharing: {}, returns: {}, indicators: {} };
     const filled = fillTemplate(template, data, {
-      kind: 'SUBMISSION',
-      year: 2024,
-      version: 1,
-      values: new Map([
-        ['JT0301', 500],
-        ['JT0101', 9],
-      ]),
+      baseline: {
+        kind: 'SUBMISSION',
+        year: 2024,
+        version: 1,
+        values: new Map([
+          ['JT0301', 500],
+          ['JT0101', 9],
+        ]),
+      },
     });
     expect(filled.warnings.filter((w) => w.field === 'JT0301').map((w) => w.message)).toEqual([
       '「社会培训」为 900，比2024 年已报送（第 1 版）的 500 增加 80%，超过 50%，请核实',
     ]);
     expect(filled.baseline).toEqual({ kind: 'SUBMISSION', year: 2024, version: 1 });
     expect(filled.warnings.some((w) => w.field === 'JT0101')).toBe(false);
+  });
+});
+
+describe('unknown is not zero', () => {
+  const unreportedPassed = {
+    figure: 'passed',
+    affects: ['passed', 'byLevel.LEVEL_4.passed'],
+    rows: [{ code: 'JD2025-02' }, { code: 'JD2025-07' }],
+    count: 2,
+    message: '「通过人数」未填报：鉴定批次 JD2025-02、JD2025-07 共 2 行缺少通过人数，依赖它的数字按未填报（空）计',
+  };
+  const data = {
+    membership: { total: 10, enterprises: 6, aboveDesignatedSize: 2, fortune500: 0, schools: 3 },
+    sharing: {},
+    training: { personTimes: 900, socialPersonTimes: 700, inSchoolPersonTimes: 200, candidates: 20, passed: null, unreported: [unreportedPassed] },
+    returns: {},
+    indicators: { passRatePercent: null },
+  };
+
+  it('blocks a required field whose ledger rows lack the value, naming them; warns for a field that is not required', () => {
+    const filled = fillTemplate(loadTemplates(templatesDir()).get('NATIONAL_2025')!, data);
+    const passed = filled.errors.filter((e) => e.field === 'JT0305');
+    expect(passed).toEqual([
+      { field: 'JT0305', label: '技能鉴定通过人数', message: `「技能鉴定通过人数」必须填写，但台账未填报：${unreportedPassed.message}` },
+    ]);
+    expect(filled.fields.find((f) => f.code === 'JT0503')).toMatchObject({ value: null, unreported: unreportedPassed.message });
+    expect(filled.fields.find((f) => f.code === 'JT0401')).toMatchObject({ value: null, unreported: null });
+    expect(filled.warnings.filter((w) => w.field === 'JT0503')).toEqual([
+      { field: 'JT0503', label: '鉴定通过率', message: `「鉴定通过率」未填报（台账缺值，按空报送）：${unreportedPassed.message}` },
+    ]);
+    expect(filled.blocked).toBe(true);
+    // A field empty for another reason keeps its plain message.
+    expect(filled.errors.find((e) => e.field === 'JT0401')!.message).toBe('「在校生数」必须填写');
+    const shandong = fillTemplate(loadTemplates(templatesDir()).get('SHANDONG_2025')!, data);
+    expect(shandong.errors.filter((e) => e.field === 'SD08').map((e) => e.message)).toEqual([
+      `「职业技能等级认定通过人数」必须填写，但台账未填报：${unreportedPassed.message}`,
+    ]);
+  });
+
+  it('reports 社会培训 without the in-school students’ certificate training, nationally and in Shandong', () => {
+    const national = fillTemplate(loadTemplates(templatesDir()).get('NATIONAL_2025')!, data);
+    expect(national.fields.find((f) => f.code === 'JT0301')).toMatchObject({ label: '社会培训', source: 'training.socialPersonTimes', value: '700' });
+    const shandong = fillTemplate(loadTemplates(templatesDir()).get('SHANDONG_2025')!, {
+      ...data,
+      training: { ...data.training, distinctPersons: 650, socialDistinctPersons: 500 },
+    });
+    const value = (code: string) => shandong.fields.find((f) => f.code === code)!.value;
+    expect([value('SD05'), value('SD06')]).toEqual(['700', '500']);
+  });
+
+  it('gives the same issues from the field values and their reasons alone, as a freeze reassembles them', () => {
+    const template = loadTemplates(templatesDir()).get('NATIONAL_2025')!;
+    const filled = fillTemplate(template, data);
+    const again = assemble(
+      template,
+      filled.fields.map((f) => f.value),
+      { unreported: filled.fields.map((f) => f.unreported) },
+    );
+    expect(again.errors).toEqual(filled.errors);
+    expect(again.warnings).toEqual(filled.warnings);
+    expect(again.errors.some((e) => e.field === 'JT0305' && e.message.includes('JD2025-02'))).toBe(true);
   });
 });

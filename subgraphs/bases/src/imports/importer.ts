@@ -3,7 +3,7 @@ import { CellValue } from 'exceljs';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { now, yuanToFen } from '@zjjt/kit';
 import { Sealer } from '../sealing';
-import { TargetGroup } from '../enums';
+import { CertificationLevel, TargetGroup } from '../enums';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
 import { maskIdNumber, maskPersonalText, maskPhone, idNumberProblem, normaliseIdNumber, phoneProblem } from '../trainee/pii';
 import { Trainee } from '../trainee/trainee.entity';
@@ -11,7 +11,7 @@ import { cellCount, cellDate, cellIdNumber, cellText, halfWidth, numberText } fr
 import { LedgerImport } from './import.entity';
 import { ImportLimitError, ImportLimits } from './limits';
 import { NOT_XLSX, readWorksheets, WorkbookError } from './reader';
-import { CATEGORY_BY_LABEL, LEVEL_BY_LABEL, MODE_BY_LABEL, SHEET_ORDER, SheetKey, SHEETS, TARGET_BY_LABEL } from './sheets';
+import { CATEGORY_BY_LABEL, LEVEL_BY_LABEL, MODE_BY_LABEL, REQUIRED_HEADERS, SHEET_ORDER, SheetKey, SHEETS, TARGET_BY_LABEL } from './sheets';
 
 export interface RowError {
   sheet: string;
@@ -51,6 +51,24 @@ const MAX_LISTED_ERRORS = 1000;
 const MAX_REASON_LENGTH = 200;
 const CHUNK = 500;
 
+/** An optional whole-number cell: empty is not reported (null, never 0); anything else must be a count. */
+function optionalCount(value: CellValue | undefined): { value: number | null } | null {
+  if (cellText(value) === '') return { value: null };
+  const n = cellCount(value);
+  return n === null ? null : { value: n };
+}
+
+/** An optional amount in yuan: empty is not reported (null); otherwise fen. Undefined when it is not an amount. */
+function optionalFen(value: CellValue | undefined): number | null | undefined {
+  if (cellText(value) === '') return null;
+  try {
+    const amount = numberText(value);
+    return amount === null ? undefined : yuanToFen(amount);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Imports a ledger workbook all or nothing, in one transaction. Sheets are streamed row by row
  * (a 100,000-row roster is never held whole); programs, sessions and batches are kept in maps
@@ -83,13 +101,16 @@ function sheetFor(name: string, header: CellValue[]): SheetKey | null {
   return score(best) >= Math.ceil(SHEETS[best].headers.length / 2) ? best : null;
 }
 
+/** What a session copies from its program. */
+type StoredProgram = { id: string; category: string; mode: string; targetGroup: string };
+
 class WorkbookImport {
   private readonly importId = randomUUID();
   private readonly errors: RowError[] = [];
   private errorCount = 0;
-  private readonly programs = new Map<string, { id: string; category: string; mode: string }>();
+  private readonly programs = new Map<string, StoredProgram>();
   private readonly sessions = new Map<string, string>();
-  private storedCodes?: { programs: Map<string, { id: string; category: string; mode: string }>; sessions: Map<string, string>; certifications: Set<string> };
+  private storedCodes?: { programs: Map<string, StoredProgram>; sessions: Map<string, string>; certifications: Set<string> };
   private readonly certificationCodes = new Set<string>();
   private readonly traineeKeys = new Set<string>();
   private counts = { programs: 0, sessions: 0, certifications: 0, trainees: 0 };
@@ -115,11 +136,11 @@ class WorkbookImport {
   private async stored() {
     if (!this.storedCodes) {
       const where = { baseId: this.base.id };
-      const programs = await this.em.find(TrainingProgram, { select: { id: true, code: true, category: true, mode: true }, where });
+      const programs = await this.em.find(TrainingProgram, { select: { id: true, code: true, category: true, mode: true, primaryTargetGroup: true }, where });
       const sessions = await this.em.find(TrainingSession, { select: { id: true, code: true }, where });
       const batches = await this.em.find(CertificationBatch, { select: { code: true }, where });
       this.storedCodes = {
-        programs: new Map(programs.map((p) => [p.code, { id: p.id, category: p.category, mode: p.mode }])),
+        programs: new Map(programs.map((p) => [p.code, { id: p.id, category: p.category, mode: p.mode, targetGroup: p.primaryTargetGroup }])),
         sessions: new Map(sessions.map((s) => [s.code, s.id])),
         certifications: new Set(batches.map((c) => c.code)),
       };
@@ -178,7 +199,8 @@ class WorkbookImport {
   private checkHeaders(key: SheetKey, values: CellValue[]) {
     const expected = SHEETS[key].headers;
     const actual = expected.map((_, i) => cellText(values[i]));
-    if (actual.some((h, i) => h !== expected[i])) {
+    // Trailing optional columns may be missing (a workbook from an earlier template).
+    if (actual.some((h, i) => h !== expected[i] && !(i >= REQUIRED_HEADERS[key] && actual.slice(i).every((rest) => rest === '')))) {
       // The "header" may be a row of data when the header row is missing: never repeat it unmasked.
       throw new WorkbookError(
         maskPersonalText(`工作表「${SHEETS[key].name}」的表头应为：${expected.join('、')}；实际为：${actual.map((h) => h.slice(0, 30)).join('、')}`),
@@ -227,11 +249,12 @@ class WorkbookImport {
     if (!year || year < 2000 || year > 2100) reasons.push('年度应为 2000–2100 的整数');
     const id = randomUUID();
     // Registered even when bad, so its sessions are not reported again as unknown.
-    if (code) this.programs.set(code, { id, category: category ?? '', mode: mode ?? '' });
+    // Several groups keep their order: the first listed is the primary one, the one the figures count.
+    const targetGroups = [...new Set(targets as TargetGroup[])];
+    if (code) this.programs.set(code, { id, category: category ?? '', mode: mode ?? '', targetGroup: targetGroups[0] ?? '' });
     if (reasons.length) return this.fail('programs', row, reasons);
     this.counts.programs += 1;
     if (this.errorCount) return;
-    const targetGroups = [...new Set(targets as TargetGroup[])];
     await this.em.insert(TrainingProgram, {
       id,
       ...this.ledger(),
@@ -240,6 +263,7 @@ class WorkbookImport {
       category: category!,
       mode: mode!,
       targetGroups,
+      primaryTargetGroup: targetGroups[0],
       clientName,
       clientUscc,
       subsidised: subsidisedText === '是',
@@ -271,8 +295,8 @@ class WorkbookImport {
     if (startsOn && endsOn && endsOn < startsOn) reasons.push(`结业日期 ${endsOn} 早于开班日期 ${startsOn}`);
     const personTimes = cellCount(v[4]);
     if (personTimes === null) reasons.push('培训人次应为不小于 0 的整数');
-    const hours = cellCount(v[5]);
-    if (hours === null) reasons.push('课时应为不小于 0 的整数');
+    const hours = optionalCount(v[5]);
+    if (!hours) reasons.push('课时应为不小于 0 的整数，不知道时留空（未填报）');
     let revenue = 0;
     try {
       const amount = numberText(v[6]);
@@ -292,13 +316,14 @@ class WorkbookImport {
       programId: program!.id,
       category: program!.category as TrainingSession['category'],
       mode: program!.mode as TrainingSession['mode'],
+      targetGroup: program!.targetGroup as TrainingSession['targetGroup'],
       code,
       startsOn: startsOn!,
       endsOn: endsOn!,
       month: startsOn!.slice(0, 7),
       year: Number(startsOn!.slice(0, 4)),
       personTimes: personTimes!,
-      hours: hours!,
+      hours: hours!.value,
       revenue,
     });
   }
@@ -311,15 +336,18 @@ class WorkbookImport {
     else if ((await this.stored()).certifications.has(code)) reasons.push(`批次编号 ${code} 已导入过`);
     const occupation = cellText(v[1]);
     if (!occupation || occupation.length > 50) reasons.push('工种不能为空');
-    const level = LEVEL_BY_LABEL.get(cellText(v[2]));
-    if (!level) reasons.push(`等级「${cellText(v[2])}」应为 初级、中级、高级、技师 或 高级技师`);
+    // An empty level is 未分级 (its own bucket), not an unknown level.
+    const level = cellText(v[2]) === '' ? CertificationLevel.UNGRADED : LEVEL_BY_LABEL.get(cellText(v[2]));
+    if (level === undefined) reasons.push(`等级「${cellText(v[2])}」应为 初级、中级、高级、技师 或 高级技师，不分等级时留空（未分级）`);
     const candidates = cellCount(v[3]);
-    const passed = cellCount(v[4]);
+    const passed = optionalCount(v[4]);
     if (candidates === null) reasons.push('参加人数应为不小于 0 的整数');
-    if (passed === null) reasons.push('通过人数应为不小于 0 的整数');
-    if (candidates !== null && passed !== null && passed > candidates) reasons.push(`通过人数 ${passed} 大于参加人数 ${candidates}`);
+    if (!passed) reasons.push('通过人数应为不小于 0 的整数，不知道时留空（未填报）');
+    if (candidates !== null && passed?.value != null && passed.value > candidates) reasons.push(`通过人数 ${passed.value} 大于参加人数 ${candidates}`);
     const assessedOn = cellDate(v[5]);
     if (!assessedOn) reasons.push('鉴定日期应为日期（YYYY-MM-DD）');
+    const feeRevenue = optionalFen(v[6]);
+    if (feeRevenue === undefined) reasons.push(`收费「${cellText(v[6]).slice(0, 30)}」应为以元为单位、最多两位小数的非负数，不知道时留空`);
     if (reasons.length) return this.fail('certifications', row, reasons);
     this.certificationCodes.add(code);
     this.counts.certifications += 1;
@@ -331,7 +359,8 @@ class WorkbookImport {
       occupation,
       level: level!,
       candidates: candidates!,
-      passed: passed!,
+      passed: passed!.value,
+      feeRevenue: feeRevenue ?? null,
       assessedOn: assessedOn!,
       year: Number(assessedOn!.slice(0, 4)),
     });

@@ -62,11 +62,20 @@ export async function exportWorkbook(db: DataSource, filter: LedgerFilter & { ba
   }
   const codes = new Map(programs.map((p) => [p.id, p.code]));
   for (const s of sessions) {
+    // Not reported stays an empty cell (never 0), so importing the export gives it back as not reported.
     write(sheets.sessions, [s.code, codes.get(s.programId), s.startsOn, s.endsOn, s.personTimes, s.hours, fenToYuan(s.revenue)]);
   }
   const batches = applyBatchFilter(db.getRepository(CertificationBatch).createQueryBuilder('c'), filter);
   for (const c of await batches.orderBy('c.code').getMany()) {
-    write(sheets.certifications, [c.code, c.occupation, LEVEL_LABEL[c.level], c.candidates, c.passed, c.assessedOn]);
+    write(sheets.certifications, [
+      c.code,
+      c.occupation,
+      LEVEL_LABEL[c.level],
+      c.candidates,
+      c.passed,
+      c.assessedOn,
+      c.feeRevenue === null ? null : fenToYuan(c.feeRevenue),
+    ]);
   }
   const sessionCodes = new Map(sessions.map((s) => [s.id, s.code]));
   // Trainees in pages by id, so a large roster is never loaded whole.

@@ -9,6 +9,7 @@ import { RevealAudit, Trainee } from '../trainee/trainee.entity';
 import { TrainingBase } from '../base/base.entity';
 import { CertificationBatch, TrainingProgram, TrainingSession } from './ledger.entity';
 import { applyBatchFilter, applyScope, applySessionFilter, LedgerFilter } from './scope';
+import { knownSum } from '../report/unreported';
 
 export const TrainingSessionConnection = Connection(TrainingSession, 'TrainingSession');
 export const CertificationBatchConnection = Connection(CertificationBatch, 'CertificationBatch');
@@ -27,12 +28,13 @@ export class TotalsRow {
   @Field(() => String, { description: '中文名称' }) label!: string;
   @Field(() => Int) sessions!: number;
   @Field(() => Int, { description: '培训人次' }) personTimes!: number;
-  @Field(() => Int, { description: '课时' }) hours!: number;
+  @Field(() => Int, { nullable: true, description: '课时；有班次未填报课时时为空（未填报）' }) hours!: number | null;
   @Field(() => Money, { description: '到账金额（元）' }) revenue!: string;
   @Field(() => String, { description: '到账金额（万元，两位小数）' }) revenueWan!: string;
 }
 
-const KEY: Record<TotalsBy, string> = { MONTH: 's.month', CATEGORY: 's.category', TARGET_GROUP: 'ptg.targetGroup', MODE: 's.mode', BASE: 's.baseId' };
+// By target group: the primary one, so the rows sum exactly to the person-times.
+const KEY: Record<TotalsBy, string> = { MONTH: 's.month', CATEGORY: 's.category', TARGET_GROUP: 's.targetGroup', MODE: 's.mode', BASE: 's.baseId' };
 
 @Resolver(() => TrainingSession)
 export class LedgerResolver {
@@ -69,13 +71,12 @@ export class LedgerResolver {
     ctx.viewer.requireUser();
     const key = KEY[by];
     const query = ctx.db.getRepository(TrainingSession).createQueryBuilder('s');
-    if (by === TotalsBy.TARGET_GROUP) query.innerJoin('program_target_group', 'ptg', 'ptg.programId = s.programId');
     applySessionFilter(applyScope(query, ctx.viewer, 's', true), filter);
-    const rows: { key: string; sessions: string; personTimes: string; hours: string; revenue: string }[] = await query
+    const rows: { key: string; sessions: string; personTimes: string; hours: string | null; revenue: string }[] = await query
       .select(key, 'key')
       .addSelect('COUNT(*)', 'sessions')
       .addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes')
-      .addSelect('COALESCE(SUM(s.hours), 0)', 'hours')
+      .addSelect(knownSum('s.hours'), 'hours')
       .addSelect(exactSum('s.revenue'), 'revenue')
       .groupBy(key)
       .orderBy(key)
@@ -93,7 +94,7 @@ export class LedgerResolver {
       label: label(r.key, i),
       sessions: Number(r.sessions),
       personTimes: Number(r.personTimes),
-      hours: Number(r.hours),
+      hours: r.hours === null ? null : Number(r.hours),
       revenue: r.revenue,
       revenueWan: fenToWan(r.revenue),
     }));

@@ -1,6 +1,6 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput, Viewer } from '@zjjt/kit';
-import { ProgramCategory, TargetGroup, TrainingMode } from '../enums';
+import { IN_SCHOOL_CATEGORIES, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDate } from '@zjjt/kit';
 
@@ -10,8 +10,10 @@ export class LedgerFilter {
   @Field(() => ID, { nullable: true }) baseId?: string | null;
   @Field(() => ID, { nullable: true, description: '开展培训的单位' }) organizationId?: string | null;
   @Field(() => ProgramCategory, { nullable: true }) category?: ProgramCategory | null;
-  @Field(() => TargetGroup, { nullable: true }) targetGroup?: TargetGroup | null;
+  @Field(() => TargetGroup, { nullable: true, description: '主要培训对象（与按培训对象的统计一致）' }) targetGroup?: TargetGroup | null;
+  @Field(() => TargetGroup, { nullable: true, description: '培训对象之一（项目所列的任一对象，含非主要对象）' }) anyTargetGroup?: TargetGroup | null;
   @Field(() => TrainingMode, { nullable: true }) mode?: TrainingMode | null;
+  @Field(() => Boolean, { nullable: true, description: 'true 只列社会培训（在校生证书培训以外的类别），false 只列在校生培训' }) social?: boolean | null;
   @Field(() => Int, { nullable: true }) year?: number | null;
   @Field(() => LocalDate, { nullable: true, description: '开班日期不早于' }) from?: string | null;
   @Field(() => LocalDate, { nullable: true, description: '开班日期不晚于' }) to?: string | null;
@@ -41,12 +43,17 @@ export function applySessionFilter<T extends ObjectLiteral>(query: SelectQueryBu
   if (f.organizationId) query.andWhere('s.organizationId = :organizationId', { organizationId: f.organizationId });
   if (f.category) query.andWhere('s.category = :category', { category: f.category });
   if (f.mode) query.andWhere('s.mode = :mode', { mode: f.mode });
+  if (f.social === true) query.andWhere('s.category NOT IN (:...inSchool)', { inSchool: IN_SCHOOL_CATEGORIES });
+  if (f.social === false) query.andWhere('s.category IN (:...inSchool)', { inSchool: IN_SCHOOL_CATEGORIES });
   if (f.year) query.andWhere('s.year = :year', { year: f.year });
   if (f.from) query.andWhere('s.startsOn >= :from', { from: f.from });
   if (f.to) query.andWhere('s.startsOn <= :to', { to: f.to });
   if (f.from && f.to && f.to < f.from) throw badInput(`结束日期 ${f.to} 不能早于开始日期 ${f.from}`);
-  if (f.targetGroup)
-    query.andWhere('s.programId IN (SELECT ptg.programId FROM program_target_group ptg WHERE ptg.targetGroup = :targetGroup)', { targetGroup: f.targetGroup });
+  if (f.targetGroup) query.andWhere('s.targetGroup = :targetGroup', { targetGroup: f.targetGroup });
+  if (f.anyTargetGroup)
+    query.andWhere('s.programId IN (SELECT ptg.programId FROM program_target_group ptg WHERE ptg.targetGroup = :anyTargetGroup)', {
+      anyTargetGroup: f.anyTargetGroup,
+    });
   return query;
 }
 

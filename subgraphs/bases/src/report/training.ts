@@ -4,21 +4,22 @@ import { DataSource } from 'typeorm';
 import { exactSum, fenToWan, Money, Viewer } from '@zjjt/kit';
 import { BaseDesignation, TrainingBase } from '../base/base.entity';
 import { BasesContext } from '../context';
-import { BaseKind, CertificationLevel, DesignationLevel, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
+import { BaseKind, CertificationLevel, DesignationLevel, IN_SCHOOL_CATEGORIES, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
 import { Trainee } from '../trainee/trainee.entity';
 import { LedgerImport } from '../imports/import.entity';
 import { AnnualReport, Organization } from '../stubs';
+import { knownNumber, knownSum, UnreportedFigure, unreportedFigures } from './unreported';
 
 @ObjectType()
 export class CategoryFigures {
   @Field(() => ProgramCategory) category!: ProgramCategory;
   @Field(() => Int) personTimes!: number;
-  @Field(() => Int) hours!: number;
+  @Field(() => Int, { nullable: true, description: '课时；该类别有班次未填报课时时为空' }) hours!: number | null;
   @Field(() => Money) revenue!: string;
   @Field(() => Int, { description: '班次（台账行数，查询明细用）' }) sessions!: number;
 }
-@ObjectType()
+@ObjectType({ description: '按主要培训对象：每个项目只计入一个对象，各对象之和等于培训人次' })
 export class TargetGroupFigures {
   @Field(() => TargetGroup) targetGroup!: TargetGroup;
   @Field(() => Int) personTimes!: number;
@@ -30,9 +31,9 @@ export class ModeFigures {
 }
 @ObjectType()
 export class LevelFigures {
-  @Field(() => CertificationLevel) level!: CertificationLevel;
+  @Field(() => CertificationLevel, { description: '等级；UNGRADED 未分级' }) level!: CertificationLevel;
   @Field(() => Int, { description: '参加人数' }) candidates!: number;
-  @Field(() => Int, { description: '通过人数' }) passed!: number;
+  @Field(() => Int, { nullable: true, description: '通过人数；有批次未填报时为空' }) passed!: number | null;
 }
 @ObjectType()
 export class BaseKindCount {
@@ -55,33 +56,41 @@ export class OrganizationTrainingFigures {
 /** 培训与鉴定: the group's training ledgers for the year, all SQL aggregates. */
 @ObjectType({ description: '年度报告：培训与鉴定部分' })
 export class TrainingSection {
-  @Field(() => Int, { description: '培训人次' }) personTimes!: number;
+  @Field(() => Int, { description: '培训人次（社会培训 + 在校生培训）' }) personTimes!: number;
+  @Field(() => Int, { description: '社会培训人次：面向本校在校生以外人员的培训（除在校生证书培训外的所有类别，含师资培训）' }) socialPersonTimes!: number;
+  @Field(() => Int, { description: '在校生培训人次：在校生证书培训（不计入社会培训）' }) inSchoolPersonTimes!: number;
   @Field(() => Int, { description: '培训人数（按身份证号去重）' }) distinctPersons!: number;
+  @Field(() => Int, { description: '社会培训人数（社会培训班次的名册按身份证号去重）' }) socialDistinctPersons!: number;
   @Field(() => Int, { description: '班次' }) sessions!: number;
-  @Field(() => Int, { description: '课时' }) hours!: number;
+  @Field(() => Int, { description: '社会培训班次（台账行数，查询明细用）' }) socialSessions!: number;
+  @Field(() => Int, { description: '在校生培训班次（台账行数，查询明细用）' }) inSchoolSessions!: number;
+  @Field(() => Int, { nullable: true, description: '课时；有班次未填报课时时为空（未填报，见 unreported）' }) hours!: number | null;
   @Field(() => Money, { description: '到账金额（元）' }) revenue!: string;
   @Field(() => String, { description: '到账金额（万元，两位小数）' }) revenueWan!: string;
   @Field(() => [CategoryFigures]) byCategory!: CategoryFigures[];
   @Field(() => [TargetGroupFigures]) byTargetGroup!: TargetGroupFigures[];
   @Field(() => [ModeFigures]) byMode!: ModeFigures[];
   @Field(() => Int, { description: '鉴定参加人数' }) candidates!: number;
-  @Field(() => Int, { description: '鉴定通过人数' }) passed!: number;
-  @Field(() => [LevelFigures]) byLevel!: LevelFigures[];
+  @Field(() => Int, { nullable: true, description: '鉴定通过人数；有批次未填报时为空（未填报，见 unreported）' }) passed!: number | null;
+  @Field(() => Money, { nullable: true, description: '鉴定收费（元）；有批次未填报时为空' }) certificationRevenue!: string | null;
+  @Field(() => [LevelFigures], { description: '按等级，未分级（UNGRADED）单列' }) byLevel!: LevelFigures[];
   @Field(() => Int, { description: '鉴定批次（台账行数，查询明细用）' }) certificationBatches!: number;
   @Field(() => [BaseKindCount], { description: '报告年度存在的基地数（建成日期不晚于年末），按类型' }) basesByKind!: BaseKindCount[];
   @Field(() => [DesignationLevelCount], { description: '报告年度存在的基地在年末前获得的认定数，按级别' }) designationsByLevel!: DesignationLevelCount[];
   @Field(() => [OrganizationTrainingFigures], { description: '按开展单位（指标完成情况用）' }) byOrganization!: OrganizationTrainingFigures[];
+  @Field(() => [UnreportedFigure], { description: '未填报的数字：哪些数字为空（未填报）、由哪些台账行缺值引起；为空列表表示全部已填报' })
+  unreported!: UnreportedFigure[];
 }
 
 @ObjectType({ description: '单位年度培训概况' })
 export class TrainingSummary {
   @Field(() => Int) sessions!: number;
   @Field(() => Int) personTimes!: number;
-  @Field(() => Int) hours!: number;
+  @Field(() => Int, { nullable: true, description: '课时；有班次未填报时为空' }) hours!: number | null;
   @Field(() => Money) revenue!: string;
   @Field(() => String) revenueWan!: string;
   @Field(() => Int) candidates!: number;
-  @Field(() => Int) passed!: number;
+  @Field(() => Int, { nullable: true, description: '通过人数；有批次未填报时为空' }) passed!: number | null;
 }
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -96,7 +105,7 @@ const personCounts = new Map<string, number>();
  * version" (number and time of the group's imports, read each time from the database, so every
  * replica sees a new import at once) and recomputed only after an import.
  */
-async function distinctPersons(db: DataSource, groupId: string, year: number): Promise<number> {
+async function distinctPersons(db: DataSource, groupId: string, year: number, socialOnly = false): Promise<number> {
   const version = await db
     .getRepository(LedgerImport)
     .createQueryBuilder('i')
@@ -104,16 +113,17 @@ async function distinctPersons(db: DataSource, groupId: string, year: number): P
     .addSelect('MAX(i.importedAt)', 'last')
     .where('i.groupId = :groupId', { groupId })
     .getRawOne();
-  const key = `${groupId}|${year}|${version?.imports}|${version?.last}`;
+  const key = `${groupId}|${year}|${socialOnly}|${version?.imports}|${version?.last}`;
   const cached = personCounts.get(key);
   if (cached !== undefined) return cached;
-  const row = await db
+  const query = db
     .getRepository(Trainee)
     .createQueryBuilder('t')
     .innerJoin(TrainingSession, 's', 's.id = t.sessionId')
     .select('COUNT(DISTINCT t.idNumberHash)', 'persons')
-    .where('s.groupId = :groupId AND s.year = :year', { groupId, year })
-    .getRawOne();
+    .where('s.groupId = :groupId AND s.year = :year', { groupId, year });
+  if (socialOnly) query.andWhere('s.category NOT IN (:...inSchool)', { inSchool: IN_SCHOOL_CATEGORIES });
+  const row = await query.getRawOne();
   const persons = n(row?.persons);
   if (personCounts.size >= 1000) personCounts.clear();
   personCounts.set(key, persons);
@@ -122,28 +132,28 @@ async function distinctPersons(db: DataSource, groupId: string, year: number): P
 
 export async function trainingSection(db: DataSource, groupId: string, year: number): Promise<TrainingSection> {
   const sessions = () => db.getRepository(TrainingSession).createQueryBuilder('s').where('s.groupId = :groupId AND s.year = :year', { groupId, year });
-  const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations, byOrganization] = await Promise.all([
+  const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations, byOrganization, batches, unreported, socialPersons] = await Promise.all([
     sessions()
       .select('COUNT(*)', 'sessions')
       .addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes')
-      .addSelect('COALESCE(SUM(s.hours), 0)', 'hours')
+      .addSelect(knownSum('s.hours'), 'hours')
       .addSelect(exactSum('s.revenue'), 'revenue')
       .getRawOne(),
     sessions()
       .select('s.category', 'category')
       .addSelect('COUNT(*)', 'sessions')
       .addSelect('SUM(s.personTimes)', 'personTimes')
-      .addSelect('SUM(s.hours)', 'hours')
+      .addSelect(knownSum('s.hours'), 'hours')
       .addSelect(exactSum('s.revenue'), 'revenue')
       .groupBy('s.category')
       .orderBy('s.category')
       .getRawMany(),
+    // The primary target group only (copied onto each session): the groups sum exactly to the person-times.
     sessions()
-      .innerJoin('program_target_group', 'ptg', 'ptg.programId = s.programId')
-      .select('ptg.targetGroup', 'targetGroup')
+      .select('s.targetGroup', 'targetGroup')
       .addSelect('SUM(s.personTimes)', 'personTimes')
-      .groupBy('ptg.targetGroup')
-      .orderBy('ptg.targetGroup')
+      .groupBy('s.targetGroup')
+      .orderBy('s.targetGroup')
       .getRawMany(),
     sessions().select('s.mode', 'mode').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('s.mode').orderBy('s.mode').getRawMany(),
     distinctPersons(db, groupId, year),
@@ -153,7 +163,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .select('c.level', 'level')
       .addSelect('COUNT(*)', 'batches')
       .addSelect('SUM(c.candidates)', 'candidates')
-      .addSelect('SUM(c.passed)', 'passed')
+      .addSelect(knownSum('c.passed'), 'passed')
       .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
       .groupBy('c.level')
       .orderBy('c.level')
@@ -185,31 +195,53 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .groupBy('s.organizationId')
       .orderBy('s.organizationId')
       .getRawMany(),
+    db
+      .getRepository(CertificationBatch)
+      .createQueryBuilder('c')
+      .select(`CAST(${knownSum('c.feeRevenue')} AS CHAR)`, 'feeRevenue')
+      .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+      .getRawOne(),
+    unreportedFigures(db, groupId, year),
+    distinctPersons(db, groupId, year, true),
   ]);
-  const byLevel = levels.map((l) => ({ level: l.level, candidates: n(l.candidates), passed: n(l.passed) }));
+  // A batch without a level is NULL in the table: the 未分级 bucket, listed last (NULL sorts first in SQL).
+  const byLevel = levels
+    .map((l) => ({ level: (l.level ?? CertificationLevel.UNGRADED) as CertificationLevel, candidates: n(l.candidates), passed: knownNumber(l.passed) }))
+    .sort((a, b) => Number(a.level === CertificationLevel.UNGRADED) - Number(b.level === CertificationLevel.UNGRADED));
+  const categories = byCategory.map((c) => ({
+    category: c.category,
+    personTimes: n(c.personTimes),
+    hours: knownNumber(c.hours),
+    revenue: fen(c.revenue),
+    sessions: n(c.sessions),
+  }));
+  const inSchool = categories.filter((c) => IN_SCHOOL_CATEGORIES.includes(c.category));
+  const inSchoolPersonTimes = inSchool.reduce((sum, c) => sum + c.personTimes, 0);
+  const inSchoolSessions = inSchool.reduce((sum, c) => sum + c.sessions, 0);
   return {
     personTimes: n(totals?.personTimes),
+    socialPersonTimes: n(totals?.personTimes) - inSchoolPersonTimes,
+    inSchoolPersonTimes,
     distinctPersons: persons,
+    socialDistinctPersons: socialPersons,
     sessions: n(totals?.sessions),
-    hours: n(totals?.hours),
+    socialSessions: n(totals?.sessions) - inSchoolSessions,
+    inSchoolSessions,
+    hours: knownNumber(totals?.hours),
     revenue: fen(totals?.revenue),
     revenueWan: fenToWan(fen(totals?.revenue)),
-    byCategory: byCategory.map((c) => ({
-      category: c.category,
-      personTimes: n(c.personTimes),
-      hours: n(c.hours),
-      revenue: fen(c.revenue),
-      sessions: n(c.sessions),
-    })),
+    byCategory: categories,
     byTargetGroup: byTarget.map((t) => ({ targetGroup: t.targetGroup, personTimes: n(t.personTimes) })),
     byMode: byMode.map((m) => ({ mode: m.mode, personTimes: n(m.personTimes) })),
     candidates: byLevel.reduce((s, l) => s + l.candidates, 0),
-    passed: byLevel.reduce((s, l) => s + l.passed, 0),
+    passed: byLevel.some((l) => l.passed === null) ? null : byLevel.reduce((s, l) => s + l.passed!, 0),
+    certificationRevenue: batches?.feeRevenue ?? null,
     byLevel,
     certificationBatches: levels.reduce((s, l) => s + n(l.batches), 0),
     basesByKind: kinds.map((k) => ({ kind: k.kind, count: n(k.count) })),
     designationsByLevel: designations.map((d) => ({ level: d.level, count: n(d.count) })),
     byOrganization: byOrganization.map((o) => ({ organizationId: o.organizationId, personTimes: n(o.personTimes), revenue: fen(o.revenue) })),
+    unreported,
   };
 }
 
@@ -232,7 +264,7 @@ export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
           .select('s.organizationId', 'organizationId')
           .addSelect('COUNT(*)', 'sessions')
           .addSelect('SUM(s.personTimes)', 'personTimes')
-          .addSelect('SUM(s.hours)', 'hours')
+          .addSelect(knownSum('s.hours'), 'hours')
           .addSelect(exactSum('s.revenue'), 'revenue')
           .where(`s.organizationId IN (:...ids) AND s.year = :year${inGroups}`, { ids, year, groups })
           .groupBy('s.organizationId')
@@ -242,7 +274,7 @@ export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
           .createQueryBuilder('c')
           .select('c.organizationId', 'organizationId')
           .addSelect('SUM(c.candidates)', 'candidates')
-          .addSelect('SUM(c.passed)', 'passed')
+          .addSelect(knownSum('c.passed'), 'passed')
           .where(`c.organizationId IN (:...ids) AND c.year = :year${inGroups.replace('s.', 'c.')}`, { ids, year, groups })
           .groupBy('c.organizationId')
           .getRawMany(),
@@ -255,11 +287,11 @@ export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
         results.set(`${id}|${year}`, {
           sessions: n(s?.sessions),
           personTimes: n(s?.personTimes),
-          hours: n(s?.hours),
+          hours: s ? knownNumber(s.hours) : 0,
           revenue: fen(s?.revenue),
           revenueWan: fenToWan(fen(s?.revenue)),
           candidates: n(c?.candidates),
-          passed: n(c?.passed),
+          passed: c ? knownNumber(c.passed) : 0,
         });
       }
     }

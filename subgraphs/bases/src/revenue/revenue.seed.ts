@@ -1,4 +1,4 @@
-import { at, demoId, groupId, orgId } from '@zjjt/demo';
+import { at, demoId, demoUnit, groupId, orgId } from '@zjjt/demo';
 import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
 import { RevenueSource } from './revenue.enums';
 import { RevenueEntry } from './revenue.entity';
@@ -16,16 +16,7 @@ const SPECS: Spec[] = [
   ['jsscl-1', 'sdjxjs', PRODUCTION, '2025-06-30', 1_860_000, '济南示范精密零部件加工客户（演示）', null, '实习工厂零件加工（上半年）'],
   ['jsscl-2', 'sdjxjs', PRODUCTION, '2025-12-10', 1_340_000, '济南示范精密零部件加工客户（演示）', null, '实习工厂零件加工（下半年）'],
   ['jsjd', 'sdjxjs', PROJECT_FUNDING, '2025-04-18', 2_000_000, '山东省人力资源和社会保障厅（演示）', null, '国家级高技能人才培训基地建设经费'],
-  [
-    'jshx',
-    'sdjxjs',
-    TECHNICAL_SERVICE,
-    '2025-09-05',
-    865_000,
-    '齐鲁示范重型机床有限公司（演示）',
-    '91370112051DDJC7UX',
-    '数控机床主轴故障诊断技术服务（横向课题）',
-  ],
+  ['jshx', 'sdjxjs', TECHNICAL_SERVICE, '2025-09-05', 865_000, demoUnit('qlzxjc').name, demoUnit('qlzxjc').uscc, '数控机床主轴故障诊断技术服务（横向课题）'],
   ['jszb', 'sdjxjs', CONTINUING_EDUCATION, '2025-10-20', 420_000, '山东示范理工大学继续教育学院（演示）', null, '专本贯通学历继续教育'],
   ['jsjd-fee', 'sdjxjs', CERTIFICATION, '2025-07-15', 186_400, '参评考生（个人缴费，演示）', null, '职业技能等级认定评价费'],
   ['jsks', 'sdjxjs', EXAMS, '2025-11-08', 95_000, '济南市人事考试中心（演示）', null, '社会考试考务承办费'],

@@ -136,7 +136,7 @@ export class ReportResolver {
     const baseline = asksForChecks(info) ? await previousYearBaseline(ctx.db, report.groupId, report.year, data.target, data.family) : null;
     const completeness = visibleCompleteness(ctx, report.groupId, await ctx.loaders.completeness.load(`${report.groupId}|${report.year}`));
     const figures = await reportData(ctx, report);
-    const filled = fillTemplate(data, figures, baseline, completeness);
+    const filled = fillTemplate(data, figures, { baseline, completeness });
     const fields = filled.fields.map((f) => ({ ...f, drillDown: drillDown(f.source, readPath(figures, f.source), figures, report.groupId, report.year) }));
     return { ...filled, fields, template: { ...filled.template, chosenBecause } };
   }

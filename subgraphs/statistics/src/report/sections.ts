@@ -71,17 +71,37 @@ export class OrganizationTrainingFigures {
 }
 
 @ObjectType()
+export class LedgerRowRef {
+  @external() @Field(() => String) code!: string;
+}
+
+@ObjectType()
+export class UnreportedFigure {
+  @external() @Field(() => String) figure!: string;
+  @external() @Field(() => [String]) affects!: string[];
+  @external() @Field(() => [LedgerRowRef]) rows!: LedgerRowRef[];
+  @external() @Field(() => Int) count!: number;
+  @external() @Field(() => String) message!: string;
+}
+
+@ObjectType()
 export class TrainingSection {
   @external() @Field(() => Int) personTimes!: number;
+  @external() @Field(() => Int) socialPersonTimes!: number;
+  @external() @Field(() => Int) inSchoolPersonTimes!: number;
   @external() @Field(() => Int) distinctPersons!: number;
+  @external() @Field(() => Int) socialDistinctPersons!: number;
+  @external() @Field(() => Int) socialSessions!: number;
+  @external() @Field(() => Int) inSchoolSessions!: number;
   @external() @Field(() => Int) sessions!: number;
-  @external() @Field(() => Int) hours!: number;
+  @external() @Field(() => Int, { nullable: true }) hours!: number | null;
   @external() @Field(() => Money) revenue!: string;
   @external() @Field(() => Int) candidates!: number;
-  @external() @Field(() => Int) passed!: number;
+  @external() @Field(() => Int, { nullable: true }) passed!: number | null;
   @external() @Field(() => [CategoryFigures]) byCategory!: CategoryFigures[];
   @external() @Field(() => Int) certificationBatches!: number;
   @external() @Field(() => [OrganizationTrainingFigures]) byOrganization!: OrganizationTrainingFigures[];
+  @external() @Field(() => [UnreportedFigure]) unreported!: UnreportedFigure[];
 }
 
 /** bases' RevenueSource, the same name and values (composition merges the two). */
@@ -123,7 +143,8 @@ export class RevenueSection {
 export const REQUIRED_SECTIONS =
   'membership { total enterprises aboveDesignatedSize fortune500 schools joined exited } ' +
   'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours enterpriseTeachers enterpriseTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
-  'training { personTimes distinctPersons sessions hours revenue candidates passed certificationBatches byCategory { category personTimes sessions } byOrganization { organizationId personTimes revenue } } ' +
+  'training { personTimes distinctPersons sessions hours revenue candidates passed certificationBatches byCategory { category personTimes sessions } byOrganization { organizationId personTimes revenue } ' +
+  'socialPersonTimes inSchoolPersonTimes socialDistinctPersons socialSessions inSchoolSessions unreported { figure affects rows { code } count message } } ' +
   'revenue { entries total bySource { source entries amount } byOrganization { organizationId amount } }';
 
 /** The statistics subgraph's view of the report entity: key fields and the other sections. */

@@ -7,10 +7,11 @@ const SERVICE_TOKEN_AUDIENCE = 'zjjt-hub-gateway';
 /** Well under the gateway's 60 s cap: the token is minted for one call. */
 const SERVICE_TOKEN_SECONDS = 30;
 
-/** A field of the filled template as the hub computes it: code and value text. */
+/** A field of the filled template as the hub computes it: code and value text (and, when empty, the ledger rows that lack it). */
 export interface ComputedField {
   code: string;
   value: string | null;
+  unreported?: string | null;
 }
 
 /** The gateway could not give the assembled report (down, a subgraph missing, refused): nothing is frozen. */
@@ -18,7 +19,7 @@ export class AssembledReportUnavailable extends Error {}
 
 const QUERY = /* GraphQL */ `
   query FreezeSource($g: ID!, $y: Int!, $t: String!) {
-    annualReport(groupId: $g, year: $y) { filled(template: $t) { fields { code value } } }
+    annualReport(groupId: $g, year: $y) { filled(template: $t) { fields { code value unreported } } }
   }
 `;
 

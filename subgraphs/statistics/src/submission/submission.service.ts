@@ -110,9 +110,15 @@ export async function freeze(
   const computed = new Map(fields.map((f) => [f.code, f.value ?? null]));
   if (json !== null && json !== undefined) checkCopy(json, template, computed);
   const values = template.fields.map((f) => computed.get(f.code) ?? null);
-  // The same completeness check as annualReport.filled: the figures from returns are blocked while returns are missing and unconfirmed.
+  // The same checks as annualReport.filled: the figures from returns are blocked while returns are missing and
+  // unconfirmed; fields left empty by ledger rows that lack a value block (required) or warn.
   const completeness = visibleCompleteness(ctx, groupId, await computeCompleteness(ctx.db, ctx.loaders.directory, groupId, year));
-  const report = assemble(template, values, await previousYearBaseline(ctx.db, groupId, year, template.target, template.family), completeness);
+  const unreported = new Map(fields.map((f) => [f.code, f.unreported ?? null]));
+  const report = assemble(template, values, {
+    baseline: await previousYearBaseline(ctx.db, groupId, year, template.target, template.family),
+    completeness,
+    unreported: template.fields.map((f) => unreported.get(f.code) ?? null),
+  });
   if (report.errors.length)
     throw badInput(`报表有阻断错误，不能报送：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
   const data = {

@@ -28,7 +28,10 @@ const SECTIONS: Record<string, string[]> = {
   ],
   training: [
     'personTimes',
+    'socialPersonTimes',
+    'inSchoolPersonTimes',
     'distinctPersons',
+    'socialDistinctPersons',
     'sessions',
     'hours',
     'revenue',

@@ -8,6 +8,7 @@ import { evaluate, Issue, RuleField } from './rules';
 import type { Baseline } from '../submission/previous';
 import { appliesUntil, provenanceInfo, TemplateProvenanceInfo } from './versions';
 import { FieldDrillDown } from './sources';
+import { explainUnreported, unreportedBecause } from './unreported';
 
 export enum BaselineKind {
   SUBMISSION = 'SUBMISSION',
@@ -38,6 +39,8 @@ export class FilledField {
   @Field(() => Float, { nullable: true }) number!: number | null;
   @Field(() => FieldDrillDown, { nullable: true, description: '来源明细：口径、公式、台账行数与列出这些行的查询（冻结的报送中为空）' })
   drillDown?: FieldDrillDown | null;
+  @Field(() => String, { nullable: true, description: '为空时：台账中缺少哪些数值（未填报的班次、批次）；为空表示不是因为台账缺值' })
+  unreported!: string | null;
 }
 
 @ObjectType({ description: '校验问题' })
@@ -180,34 +183,36 @@ export async function filledWorkbook(report: FilledReport, title: string): Promi
  * Fills every field of a template from the report's data and checks every rule at once;
  * `baseline` holds last year's values by field code for year-on-year warnings, and where they came from.
  */
-export function fillTemplate(
-  template: ReportTemplateData,
-  data: unknown,
-  baseline: Baseline | null = null,
-  completeness: ReportCompleteness | null = null,
-): FilledReport {
-  return assemble(
-    template,
-    template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value),
-    baseline,
-    completeness,
-  );
+export function fillTemplate(template: ReportTemplateData, data: unknown, checks: Omit<Checks, 'unreported'> = {}): FilledReport {
+  const values = template.fields.map((f) => valueOf(f.source, f.unit, readPath(data, f.source)).value);
+  const unreported = template.fields.map((f, i) => (values[i] === null ? unreportedBecause(data, f.source) : null));
+  return assemble(template, values, { ...checks, unreported });
+}
+
+/** What a report is checked against besides its own rules. */
+export interface Checks {
+  /** Last year's values by field code, for year-on-year warnings, and where they came from. */
+  baseline?: Baseline | null;
+  /** The members' returns: fields computed from returns are blocked while returns are missing and the gap unconfirmed. */
+  completeness?: ReportCompleteness | null;
+  /** Per field, which ledger rows lack the value that left it empty (see explainUnreported). */
+  unreported?: (string | null)[];
 }
 
 /**
  * A filled report from one text value per template field, in order; every rule checked on those values,
- * and the fields computed from returns checked against the report's completeness (when given).
+ * the fields computed from returns checked against the report's completeness, and each empty field's
+ * reason (ledger rows lacking a value) turned into a blocking error or a warning.
  */
 export function assemble(
   template: ReportTemplateData,
   values: (string | null)[],
-  baseline: Baseline | null = null,
-  completeness: ReportCompleteness | null = null,
+  { baseline = null, completeness = null, unreported = [] }: Checks = {},
 ): FilledReport {
   const fields = template.fields.map((f, i) => {
     const value = values[i] ?? null;
     const number = value === null || value === '' || !Number.isFinite(Number(value)) ? null : Number(value);
-    return { code: f.code, label: f.label, unit: f.unit, source: f.source, value, number };
+    return { code: f.code, label: f.label, unit: f.unit, source: f.source, value, number, unreported: value === null ? (unreported[i] ?? null) : null };
   });
   const ruleFields: RuleField[] = template.fields.map((f, i) => ({
     code: f.code,
@@ -217,9 +222,14 @@ export function assemble(
     previous: baseline?.values.get(f.code) ?? null,
     previousLabel: baseline ? baselineLabel(baseline) : undefined,
   }));
-  const evaluated = evaluate(ruleFields);
-  const errors = [...evaluated.errors, ...completenessErrors(template, completeness)];
-  const warnings = evaluated.warnings;
+  const { errors, warnings } = evaluate(ruleFields);
+  errors.push(...completenessErrors(template, completeness));
+  explainUnreported(
+    template,
+    fields.map((f) => f.value),
+    fields.map((f) => f.unreported),
+    { errors, warnings },
+  );
   const used = baseline ? { kind: BaselineKind[baseline.kind], year: baseline.year, version: baseline.version } : null;
   return { template: templateInfo(template), fields, errors, warnings, blocked: errors.length > 0, baseline: used, completeness, note: noteOf(completeness) };
 }

@@ -195,6 +195,24 @@ export const SOURCE_REGISTRY: Record<string, SourceEntry> = {
     '培训人数：报告年度参训的不同人数（按身份证号去重）',
     'COUNT(DISTINCT 学员.身份证号哈希) WHERE 学员所在班次属本集团且年度 = 报告年度（学员名册含个人信息，明细只列班次）',
   ),
+  'training.socialPersonTimes': {
+    ...session('personTimes', '社会培训人次：面向本校在校生以外人员的培训（除在校生证书培训外的所有类别，含师资培训）'),
+    formula: 'SUM(培训班次.personTimes) WHERE 集团 = 本集团 AND 年度 = 报告年度 AND 类别 ≠ STUDENT_CERTIFICATE',
+    filter: { social: true },
+    rows: 'training.socialSessions',
+  },
+  'training.inSchoolPersonTimes': {
+    ...session('personTimes', '在校生培训人次：在校生证书培训（不计入社会培训）'),
+    formula: 'SUM(培训班次.personTimes) WHERE 集团 = 本集团 AND 年度 = 报告年度 AND 类别 = STUDENT_CERTIFICATE',
+    filter: { social: false },
+    rows: 'training.inSchoolSessions',
+  },
+  'training.socialDistinctPersons': {
+    ...session('personTimes', '社会培训人数：报告年度社会培训班次的不同参训人数（按身份证号去重）'),
+    formula: 'COUNT(DISTINCT 学员.身份证号哈希) WHERE 学员所在班次属本集团、年度 = 报告年度且类别 ≠ STUDENT_CERTIFICATE（学员名册含个人信息，明细只列班次）',
+    filter: { social: true },
+    rows: 'training.socialSessions',
+  },
   'training.sessions': { ...session('id', '培训班次数'), formula: 'COUNT(培训班次) WHERE 集团 = 本集团 AND 年度 = 报告年度' },
   'training.hours': session('hours', '培训课时'),
   'training.revenue': {
