@@ -67,6 +67,13 @@ describe('templates versioned by report year', () => {
     expectEach(older, (code) => newer.includes(code), older.length);
   });
 
+  it('gives a field code one meaning in every version of a family (year-on-year compares by code)', () => {
+    const byCode = new Map<string, Set<string>>();
+    for (const t of all.values())
+      for (const f of t.fields) byCode.set(`${t.family}.${f.code}`, (byCode.get(`${t.family}.${f.code}`) ?? new Set()).add(f.source));
+    expectEach([...byCode.entries()], ([, sources]) => sources.size === 1, byCode.size);
+  });
+
   it('records where every field list came from, and verified only with who checked it and when', () => {
     expectEach([...all.values()], (t) => Boolean(t.provenance.document) && /^\d{4}-\d{2}-\d{2}$/.test(t.provenance.date), 3);
     const noProvenance = { ...national2025(), provenance: undefined };
