@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expectEach } from '@zjjt/kit/testing';
 
 /**
  * The README and docs/ must not go stale: every repository path they name exists, every folder
@@ -191,6 +192,15 @@ describe('the README and docs/', () => {
     const tests = repositoryFiles(root).filter((f) => f.endsWith('.test.ts'));
     expect(tests.length).toBeGreaterThan(20);
     expect(tests.filter((f) => !testing.includes(`\`${f}\``))).toEqual([]);
+  });
+
+  it("give the README's report fields the source the national template gives them", () => {
+    const template = JSON.parse(fs.readFileSync(path.join(root, 'subgraphs', 'statistics', 'templates', 'NATIONAL_2025.json'), 'utf8')) as {
+      fields: { code: string; label: string; source: string }[];
+    };
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| (JT\d{4}) (\S+) \| .* \| `([\w.]+)`/gm)].map(([, code, label, source]) => ({ code, label, source }));
+    expectEach(rows, (row) => template.fields.some((f) => f.code === row.code && f.label === row.label && f.source === row.source), 7);
   });
 
   it('show only npm scripts that package.json defines', () => {
