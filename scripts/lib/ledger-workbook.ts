@@ -94,6 +94,7 @@ export async function writeLedgerWorkbook(file: string, o: LedgerWorkbookOptions
       candidates,
       candidates - (c % 7),
       `${o.year}-${String(1 + (c % 12)).padStart(2, '0')}-18`,
+      `${(candidates * 120).toFixed(2)}`,
     ]);
   }
   for (let p = 0; p < o.programs; p += 1) {

@@ -89,7 +89,7 @@ describe('a ledger with values nobody knew', () => {
         if (sheet === 'programs' && row === 5) return [values[0], values[1], values[2], '师资、企业职工', ...values.slice(4)];
         if (sheet === 'sessions' && row === 3) return [...values.slice(0, 5), '', values[6]]; // S1-2: 课时 empty
         if (sheet === 'sessions' && row === 6) return [...values.slice(0, 5), '\u3000', values[6]]; // S3-1: only a full-width space
-        if (sheet === 'certifications' && row === 2) return [...values, '3,000']; // C1 初级, fee 3000
+        if (sheet === 'certifications' && row === 2) return [...values.slice(0, 6), '3,000']; // C1 初级, fee 3000
         if (sheet === 'certifications' && row === 3) return [values[0], values[1], values[2], values[3], '', values[5]]; // C2 中级: 通过人数 empty
         if (sheet === 'certifications' && row === 4) return [values[0], values[1], '', values[3], values[4], values[5]]; // C3: no level
         if (sheet === 'certifications' && row === 5) return [values[0], values[1], '未分级', values[3], values[4], values[5], '1200.50']; // C4
@@ -266,7 +266,7 @@ describe('a ledger with values nobody knew', () => {
       programs: 1,
       certifications: 1,
       year: 2024,
-      edit: (sheet, row, values) => (sheet === 'certifications' && row === 1 ? values.slice(0, 6) : values),
+      edit: (sheet, _row, values) => (sheet === 'certifications' ? values.slice(0, 6) : values), // no 收费 header, no 收费 cells
     });
     expect((await upload(file)).json).toMatchObject({ status: 'IMPORTED', import: { certifications: 1 } });
     expect((await section(2024)).certificationRevenue).toBeNull();
