@@ -205,8 +205,15 @@ describe('reminders (催报) and overdue units', () => {
     expect((await overdue()).dueOn).toBe(dayFromToday(-1));
   });
 
-  it('reminds exactly the units that have not submitted, with the due date, and a second click reminds nobody', async () => {
-    const first = dataOf(await hub.gql(REMIND, { r: roundId }, t.secretariat)).sendReminder;
+  it('reminds exactly the units that have not submitted, with the due date, and a double click or a second click reminds nobody again', async () => {
+    // A double click: two requests at once send one reminder; the other finds every unit just reminded.
+    const [a, b] = (await Promise.all([hub.gql(REMIND, { r: roundId }, t.secretariat), hub.gql(REMIND, { r: roundId }, t.secretariat)])).map(
+      (r) => dataOf(r).sendReminder,
+    );
+    const first = a.notice ? a : b;
+    const twin = a.notice ? b : a;
+    expect(twin).toMatchObject({ notice: null, reminded: [] });
+    expect(idsOf(twin.skipped)).toEqual(notSubmitted);
     expect(first.intervalHours).toBe(24);
     expect(idsOf(first.reminded)).toEqual(notSubmitted);
     expect(first.skipped).toEqual([]);

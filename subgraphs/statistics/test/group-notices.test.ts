@@ -105,6 +105,19 @@ describe('reminders on the hub clock', () => {
   });
 });
 
+describe('two reminders at once', () => {
+  it('sends one: the other finds every unit just reminded', async () => {
+    setClock('2026-04-10T08:00:00.000Z');
+    const [a, b] = await Promise.all([remind(), remind()]);
+    const sent = [a, b].filter((r) => r.notice !== null);
+    expect(sent).toHaveLength(1);
+    const other = a.notice === null ? a : b;
+    expect(ids(sent[0].reminded)).toEqual([id('jnjgzb'), id('sdjxxh')].sort());
+    expect(other.reminded).toEqual([]);
+    expect(ids(other.skipped)).toEqual([id('jnjgzb'), id('sdjxxh')].sort());
+  });
+});
+
 describe('notices resolved at send time', () => {
   it('keeps the recipients a notice was sent to when the group’s members change, and a later notice goes to the members then', async () => {
     const send = async () =>

@@ -132,6 +132,25 @@ export async function sendReminder(ctx: StatisticsContext, roundId: string): Pro
   const round = await roundForSecretariat(ctx, roundId);
   const sentBy = ctx.viewer.requireUser();
   if (round.status !== RoundStatus.OPEN) throw badInput(`${round.year} 年度数据采集已结束，不能再催报 (round closed)`);
+  return oneAtATime(round.groupId, () => remind(ctx, round, sentBy));
+}
+
+/** Reminders of a group running now in this process, chained so that each sees the ones before it. */
+const running = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs a group's reminders one after another, so two clicks arriving together cannot both read "not
+ * reminded yet" before either writes (the rate limit holds within one statistics process).
+ */
+function oneAtATime<T>(groupId: string, run: () => Promise<T>): Promise<T> {
+  const next = (running.get(groupId) ?? Promise.resolve()).then(run);
+  const settled = next.catch(() => undefined);
+  running.set(groupId, settled);
+  void settled.then(() => running.get(groupId) === settled && running.delete(groupId));
+  return next;
+}
+
+async function remind(ctx: StatisticsContext, round: CollectionRound, sentBy: string): Promise<ReminderOutcome> {
   const intervalHours = reminderIntervalHours();
   const pending = await notSubmittedOf(ctx, round.id);
   const recent =
