@@ -150,6 +150,7 @@ describe('the README and docs/', () => {
         'docs/architecture.md',
         'docs/bases.md',
         'docs/members.md',
+        'docs/messages.md',
         'docs/operations.md',
         'docs/report-fields.md',
         'docs/reporting.md',

@@ -15,14 +15,19 @@ const RETURNS: [slug: string, figures: Record<string, number>][] = [
 /**
  * Runs the demo group's 2025 data collection through the gateway, as its users would, when
  * statistics has none yet: the secretariat opens the round, six units file returns, the
- * secretariat approves them. The rest stay drafts, so the round shows who has not submitted.
+ * secretariat approves them. The rest stay drafts, so the round shows who has not submitted; the secretariat
+ * sends two notices and a reminder (催报) to the units still drafting.
  */
 export async function runDemoCollection(gatewayUrl: string, jwtSecret: string): Promise<boolean> {
   const call = (token: string, query: string, variables: Record<string, unknown> = {}) => callGateway(gatewayUrl, query, variables, token);
   const g = DEMO.groupId;
   const secretariat = await mintToken(jwtSecret, { sub: 'demo-secretariat', roles: ['SECRETARIAT'], groups: [g], org: DEMO.secretariatOrgId });
   if ((await call(secretariat, 'query($g: ID!) { collectionRound(groupId: $g, year: 2025) { id } }', { g })).collectionRound) return false;
-  await call(secretariat, 'mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2025, dueOn: "2026-03-31" }) { id } }', { g });
+  const { openCollectionRound: round } = await call(
+    secretariat,
+    'mutation($g: ID!) { openCollectionRound(input: { groupId: $g, year: 2025, dueOn: "2026-03-31" }) { id } }',
+    { g },
+  );
   for (const [slug, figures] of RETURNS) {
     const unit = await mintToken(jwtSecret, { sub: `demo-${slug}`, roles: ['MEMBER'], groups: [g], org: orgId(slug) });
     await call(unit, 'mutation($g: ID!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $g, year: 2025, input: $input) { id } }', {
@@ -42,5 +47,25 @@ export async function runDemoCollection(gatewayUrl: string, jwtSecret: string): 
     'mutation($g: ID!) { setTarget(input: { groupId: $g, year: 2025, indicator: TRAINING_PER_STUDENT, scope: "EACH_MEMBER", threshold: 2 }) { id } }',
     { g },
   );
+  // 消息管理: a notice to the enterprises, one to two named schools, and a reminder (催报) to the units still drafting.
+  await call(secretariat, 'mutation($input: SendGroupNoticeInput!) { sendGroupNotice(input: $input) { id } }', {
+    input: {
+      groupId: g,
+      audience: 'UNIT_CATEGORIES',
+      unitCategories: ['ENTERPRISE'],
+      title: '关于推荐企业兼职教师的通知（演示）',
+      body: '请各企业成员单位于月底前推荐兼职教师人选。',
+    },
+  });
+  await call(secretariat, 'mutation($input: SendGroupNoticeInput!) { sendGroupNotice(input: $input) { id } }', {
+    input: {
+      groupId: g,
+      audience: 'UNITS',
+      organizationIds: [orgId('jnzy'), orgId('zbzy')],
+      title: '技能大赛筹备会议通知（演示）',
+      body: '请两校派员参加筹备会议。',
+    },
+  });
+  await call(secretariat, 'mutation($r: ID!) { sendReminder(roundId: $r) { reminded { id } } }', { r: round.id });
   return true;
 }

@@ -18,6 +18,10 @@ import { Submissions1764100000000 } from './migrations/1764100000000-submissions
 import { ReturnGaps1764411000000 } from './migrations/1764411000000-return-gaps';
 import { ReturnGapConfirmation, ReturnGapResolver } from './collection/completeness';
 import { assembledReportReader } from './submission/assembled-report';
+import { GroupNotice, GroupNoticeRecipient } from './group-notices/group-notice.entity';
+import { GroupNoticeResolver, RoundReminderResolver } from './group-notices/group-notice.resolver';
+import { GroupNotices1764600000000 } from './migrations/1764600000000-group-notices';
+import { reminderIntervalHours } from './group-notices/reminder-config';
 
 type Ref = { id: string };
 
@@ -28,9 +32,19 @@ type Ref = { id: string };
 export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDependencies> = {
   name: 'statistics',
   defaultPort: 4004,
-  entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation],
-  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000],
-  resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver, SubmissionResolver, ReturnGapResolver],
+  entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation, GroupNotice, GroupNoticeRecipient],
+  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000, GroupNotices1764600000000],
+  resolvers: [
+    ReportResolver,
+    FilledReportResolver,
+    CollectionRoundResolver,
+    AnnualReturnResolver,
+    TargetResolver,
+    SubmissionResolver,
+    ReturnGapResolver,
+    GroupNoticeResolver,
+    RoundReminderResolver,
+  ],
   orphanedTypes: [Organization],
   referenceResolvers: {
     // The report arrives with the sections this subgraph @requires; its fields check access.
@@ -61,5 +75,6 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
     assembledReportReader(env);
     templates();
     readSubmissionConfig();
+    reminderIntervalHours(env);
   },
 };
