@@ -327,6 +327,14 @@ describe('join inquiries from the portal', () => {
     expect(codesOf(refused)).toEqual(['RATE_LIMITED']);
     expect(refused.body.errors?.[0].message).toMatch(/咨询提交过于频繁/);
     expect((await inquiries(G2, t.sec2)).totalCount).toBe(PER_ADDRESS - 2);
+    // An address header sent by the client is never passed on: the gateway forwards the address it saw.
+    const spoofed = await hub.gql(
+      `mutation($input: JoinInquiryInput!) { sendJoinInquiry(input: $input) { received } }`,
+      { input: inquiry(G2, newUscc(6002)) },
+      undefined,
+      { 'x-client-address': '203.0.113.7', 'x-forwarded-for': '203.0.113.7' },
+    );
+    expect(codesOf(spoofed)).toEqual(['RATE_LIMITED']);
     // A signed-in caller from the same address is limited the same way.
     expect(codesOf(await send(inquiry(G1, newUscc(6001)), t.member1))).toEqual(['RATE_LIMITED']);
   });
