@@ -67,7 +67,9 @@ export class JoinInquiryResolver {
       repository.countBy({ groupId: input.groupId, receivedAt: MoreThanOrEqual(since) }),
     ]);
     if (fromClient >= limits.perAddress || forGroup >= limits.perGroup) {
-      throw rateLimited(`咨询提交过于频繁：每 ${limits.windowMinutes} 分钟内最多受理有限条数，请稍后再试或直接联系集团秘书处 (rate limited)`);
+      throw rateLimited(
+        `咨询提交过于频繁：每 ${limits.windowMinutes} 分钟每个来源最多 ${limits.perAddress} 条、每个集团最多 ${limits.perGroup} 条，请稍后再试或直接联系集团秘书处 (rate limited)`,
+      );
     }
     // audit: join inquiry received (group, id; no personal data)
     await repository.insert({
