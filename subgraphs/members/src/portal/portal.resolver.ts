@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Connection, newestFirstPage, notFound, optionalText } from '@zjjt/kit';
 import { MembersContext } from '../context';
-import { BulletinKind, BulletinStatus, JoinInquiryStatus, MembershipStatus, OrganizationType } from '../enums';
+import { BulletinKind, BulletinStatus, JoinInquiryStatus, OrganizationType } from '../enums';
 import { Group } from '../group/group.entity';
 import { Bulletin } from './bulletin.entity';
 import { JoinInquiry } from './join-inquiry.entity';
@@ -27,19 +27,8 @@ export class GroupPortalResolver {
   }
 
   @FieldResolver(() => [MemberTypeCount], { description: '正式成员按单位类型计数（门户公开，与成员列表所示一致）' })
-  async memberCounts(@Root() group: Group, @Ctx() ctx: MembersContext): Promise<MemberTypeCount[]> {
-    // The members the portal lists: active and consented (access.ts), one GROUP BY.
-    const rows: { type: OrganizationType; count: string | number }[] = await ctx.db
-      .createQueryBuilder()
-      .select('o.type', 'type')
-      .addSelect('COUNT(*)', 'count')
-      .from('membership', 'm')
-      .innerJoin('organization', 'o', 'o.id = m.organizationId')
-      .where('m.groupId = :groupId AND m.status = :status AND m.consent IS NOT NULL', { groupId: group.id, status: MembershipStatus.ACTIVE })
-      .groupBy('o.type')
-      .orderBy('o.type', 'ASC')
-      .getRawMany();
-    return rows.map((r) => ({ type: r.type, count: Number(r.count) }));
+  memberCounts(@Root() group: Group, @Ctx() ctx: MembersContext): Promise<MemberTypeCount[]> {
+    return ctx.loaders.memberCountsByGroupId.load(group.id);
   }
 
   @FieldResolver(() => BulletinConnection, {
