@@ -20,18 +20,27 @@ function runUntilExit(script: string, env: NodeJS.ProcessEnv): Promise<{ code: n
 }
 
 const secret = 'g'.repeat(40);
+/** Members seals join inquiries' contact data and checks its key at start. */
+const PII_KEY = Buffer.alloc(32, 5).toString('base64');
 
 describe('services fail fast with a message naming what is wrong', () => {
   it('a subgraph without GATEWAY_SECRET', async () => {
-    const { code, output } = await runUntilExit('subgraphs/members/src/index.js', {});
+    const { code, output } = await runUntilExit('subgraphs/members/src/index.js', { PII_KEY });
     expect(code).toBe(1);
     expect(output).toMatch(/GATEWAY_SECRET is required/);
+  });
+
+  it('members without PII_KEY (it seals the contact data of portal join inquiries)', async () => {
+    const { code, output } = await runUntilExit('subgraphs/members/src/index.js', { GATEWAY_SECRET: secret });
+    expect(code).toBe(1);
+    expect(output).toMatch(/PII_KEY is required/);
   });
 
   it('a subgraph whose database is down names the database, not its password', async () => {
     const closed = await freePort();
     const { code, output } = await runUntilExit('subgraphs/members/src/index.js', {
       GATEWAY_SECRET: secret,
+      PII_KEY,
       MEMBERS_DATABASE_URL: `mysql://hub:s3cret-pw@127.0.0.1:${closed}/zjjt_members`,
     });
     expect(code).toBe(1);

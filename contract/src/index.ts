@@ -14,6 +14,11 @@ export const IDENTITY_HEADER = 'x-hub-identity';
 export const DEADLINE_HEADER = 'x-request-deadline';
 /** One id per client request, in every log line of every service that serves it, and in the answer. */
 export const REQUEST_ID_HEADER = 'x-request-id';
+/**
+ * The client's address as the gateway saw it (IPv6 reduced to its /56, as the gateway's own rate
+ * limiter keys it), set only by the gateway; a subgraph trusts it because the call carries the secret.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-client-address';
 
 export const ROLES = ['SECRETARIAT', 'MEMBER', 'REPORTER', 'AUTHORITY'] as const;
 export type Role = (typeof ROLES)[number];
@@ -39,6 +44,7 @@ export const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'RATE_LIMITED',
 ]);
 
 /** The public codes plus those only the gateway gives: a subgraph out of reach, and the query limits. */

@@ -3,7 +3,7 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { DEADLINE_HEADER, IDENTITY_HEADER, REQUEST_ID_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
+import { CLIENT_ADDRESS_HEADER, DEADLINE_HEADER, IDENTITY_HEADER, REQUEST_ID_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
 import { Claims } from './auth';
 
 export interface GatewayContext {
@@ -11,6 +11,8 @@ export interface GatewayContext {
   requestId: string;
   /** Epoch ms by which the whole request must be answered (REQUEST_TIMEOUT_MS). */
   deadline: number;
+  /** The client's address (rate-limit key form); forwarded so a subgraph can limit anonymous writes per client. */
+  clientAddress?: string;
 }
 
 const UNAVAILABLE = '部分数据暂时无法获取，请稍后再试 (part of the data is unavailable)';
@@ -68,7 +70,7 @@ export function fetchWithTimeout(timeoutMs: number, observe: (outcome: string, s
 
 /**
  * Calls one subgraph. Only the headers set here are sent: the subgraph's secret, the verified
- * identity signed with that secret, a request id and the deadline; nothing the client sent is passed on.
+ * identity signed with that secret, a request id, the deadline and the client's address; nothing the client sent is passed on.
  */
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -109,6 +111,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers.set(SECRET_HEADER, this.secret);
     headers.set(REQUEST_ID_HEADER, context?.requestId ?? randomUUID());
     if (context?.deadline) headers.set(DEADLINE_HEADER, String(context.deadline));
+    if (context?.clientAddress) headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
     if (context?.claims) headers.set(IDENTITY_HEADER, signIdentity(context.claims, this.secret));
   }
 }

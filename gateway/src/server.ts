@@ -22,6 +22,7 @@ import { formatGatewayError, isPublicError, jsonError } from './errors';
 import { fileRoute } from './files';
 import { checkSubgraphs, subgraphUrls } from './health';
 import { armor, costPlugin, operationGuard, opsRateLimiter, rateLimiter } from './limits';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { createMetrics } from './metrics';
 import { withServiceTokens } from './service-tokens';
 
@@ -80,6 +81,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         claims: await verify(req.header('authorization')),
         requestId,
         deadline: Date.now() + config.limits.requestTimeoutMs,
+        clientAddress: ipKeyGenerator(req.ip ?? ''),
       } satisfies GatewayContext;
       next();
     } catch (error) {

@@ -16,6 +16,8 @@ export const forbidden = (message = '无权执行此操作 (forbidden)') => hubE
 export const unauthenticated = (message = '请先登录 (authentication required)') => hubError('UNAUTHENTICATED', message);
 export const notFound = (what: string, id: string) => hubError('NOT_FOUND', `${what}不存在或无权查看：${id} (not found)`);
 export const conflict = (message: string) => hubError('CONFLICT', message);
+/** Too many requests of one kind from one client (or for one target) in a window; the message says when to try again. */
+export const rateLimited = (message: string) => hubError('RATE_LIMITED', message);
 
 /**
  * Apollo `formatError`: errors thrown on purpose keep their code and message; everything else

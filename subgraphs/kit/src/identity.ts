@@ -2,7 +2,7 @@ import { ROLES, Role, verifyIdentity } from '@zjjt/contract';
 import { forbidden, unauthenticated } from './errors';
 
 /** The wire contract's names, for subgraph code that reads the kit only. */
-export { IDENTITY_HEADER, IdentityError, REQUEST_ID_HEADER, ROLES, SECRET_HEADER } from '@zjjt/contract';
+export { CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, IdentityError, REQUEST_ID_HEADER, ROLES, SECRET_HEADER } from '@zjjt/contract';
 export type { Role } from '@zjjt/contract';
 
 /** Who is asking, as verified by the gateway. Anonymous callers have no user id. */

@@ -15,7 +15,7 @@ import { GraphQLSchema } from 'graphql';
 import { ConfigError, loadSubgraphConfig, SubgraphConfig } from './config';
 import { DatabaseUnavailableError, openDataSource, QueryCounter } from './datasource';
 import { jsonError, maskError } from './errors';
-import { IDENTITY_HEADER, IdentityError, readIdentity, REQUEST_ID_HEADER, SECRET_HEADER, Viewer } from './identity';
+import { CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, IdentityError, readIdentity, REQUEST_ID_HEADER, SECRET_HEADER, Viewer } from './identity';
 import { createLogger, Logger } from './logger';
 import { buildFederatedSchema, ReferenceResolvers } from './schema';
 
@@ -26,6 +26,8 @@ export interface HubContext<L> {
   db: DataSource;
   requestId: string;
   log: Logger;
+  /** The client's address as the gateway forwarded it (CLIENT_ADDRESS_HEADER); null when unknown (a unit test, a service call). */
+  clientAddress: string | null;
 }
 
 /**
@@ -90,10 +92,11 @@ export async function createSubgraph<L, D>(
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
-  const contextFor = (viewer: Viewer, requestId: string = randomUUID()): HubContext<L> => ({
+  const contextFor = (viewer: Viewer, requestId: string = randomUUID(), clientAddress: string | null = null): HubContext<L> => ({
     viewer,
     db,
     requestId,
+    clientAddress,
     log: log.child({ requestId }),
     loaders: definition.createLoaders(db, viewer, dependencies),
   });
@@ -153,7 +156,8 @@ export async function createSubgraph<L, D>(
     }
     next();
   });
-  const contextOf = (req: express.Request) => contextFor(viewers.get(req) ?? Viewer.anonymous(), req.header(REQUEST_ID_HEADER) || randomUUID());
+  const contextOf = (req: express.Request) =>
+    contextFor(viewers.get(req) ?? Viewer.anonymous(), req.header(REQUEST_ID_HEADER) || randomUUID(), req.header(CLIENT_ADDRESS_HEADER) || null);
   if (definition.files) {
     const router = express.Router();
     definition.files(router, contextOf);

@@ -13,6 +13,7 @@ import { OrganizationChange } from './organization/organization-change.entity';
 import { OrganizationCorrection } from './organization/organization-correction.entity';
 import { MASTER_FIELDS, MasterField } from './organization/organization.service';
 import { Access, canSeeGroup, canSeeMembership, organizationAccess } from './access';
+import { MembershipStatus, OrganizationType } from './enums';
 
 /** An organization as one viewer may see it. */
 export type VisibleOrganization = Organization & { access: Access };
@@ -95,6 +96,22 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
         ? oneByKey(ids, await db.getRepository(NoticeRead).findBy({ noticeId: In(ids), organizationId: viewer.organizationId }), (r) => r.noticeId)
         : ids.map(() => null),
     ),
+    /** Active, consented members (those the portal lists) by unit type, per group: one GROUP BY. */
+    memberCountsByGroupId: loader<string, { type: OrganizationType; count: number }[]>(async (ids) => {
+      const rows: { groupId: string; type: OrganizationType; count: string | number }[] = await db
+        .createQueryBuilder()
+        .select('m.groupId', 'groupId')
+        .addSelect('o.type', 'type')
+        .addSelect('COUNT(*)', 'count')
+        .from('membership', 'm')
+        .innerJoin('organization', 'o', 'o.id = m.organizationId')
+        .where('m.groupId IN (:...ids) AND m.status = :status AND m.consent IS NOT NULL', { ids, status: MembershipStatus.ACTIVE })
+        .groupBy('m.groupId')
+        .addGroupBy('o.type')
+        .orderBy('o.type', 'ASC')
+        .getRawMany();
+      return manyByKey(ids, rows, (r) => r.groupId).map((list) => list.map((r) => ({ type: r.type, count: Number(r.count) })));
+    }),
     noticeReadCountByNoticeId: loader<string, number>(async (ids) => {
       const rows: { noticeId: string; count: string | number }[] = await db
         .getRepository(NoticeRead)

@@ -187,3 +187,40 @@ registerEnumType(GroupType, { name: 'GroupType', description: '集团类型', va
 registerEnumType(NoticeKind, { name: 'NoticeKind', description: '消息类别', valuesConfig: describe({ NOTICE: '通知', DOCUMENT: '文件' }) });
 registerEnumType(MemberSortField, { name: 'MemberSortField', description: '成员列表排序字段' });
 registerEnumType(SortDirection, { name: 'SortDirection' });
+
+/** 门户发布内容的类别. */
+export enum BulletinKind {
+  BULLETIN = 'BULLETIN',
+  NEWS = 'NEWS',
+  NOTICE = 'NOTICE',
+}
+
+/** A bulletin is a draft until published; unpublishing hides it again (it keeps its first publication time). */
+export enum BulletinStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+  UNPUBLISHED = 'UNPUBLISHED',
+}
+
+/** A join inquiry from the portal: new until the secretariat turns it into a join application or declines it. */
+export enum JoinInquiryStatus {
+  NEW = 'NEW',
+  CONVERTED = 'CONVERTED',
+  DECLINED = 'DECLINED',
+}
+
+registerEnumType(BulletinKind, {
+  name: 'BulletinKind',
+  description: '门户内容类别',
+  valuesConfig: describe({ BULLETIN: '集团简报', NEWS: '新闻', NOTICE: '公告' }),
+});
+registerEnumType(BulletinStatus, {
+  name: 'BulletinStatus',
+  description: '发布状态',
+  valuesConfig: describe({ DRAFT: '草稿', PUBLISHED: '已发布', UNPUBLISHED: '已撤回' }),
+});
+registerEnumType(JoinInquiryStatus, {
+  name: 'JoinInquiryStatus',
+  description: '入会咨询状态',
+  valuesConfig: describe({ NEW: '待处理', CONVERTED: '已转为入会申请', DECLINED: '已婉拒' }),
+});

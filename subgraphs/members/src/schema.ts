@@ -19,16 +19,47 @@ import { Notice } from './notice/notice.entity';
 import { NoticeRead } from './notice/notice-read.entity';
 import { Initial1763700000000 } from './migrations/1763700000000-initial';
 import { AnnualReport, AnnualReportResolver } from './report/membership-section';
+import { Portal1764500000000 } from './migrations/1764500000000-portal';
+import { Bulletin } from './portal/bulletin.entity';
+import { BulletinResolver } from './portal/bulletin.resolver';
+import { JoinInquiry } from './portal/join-inquiry.entity';
+import { JoinInquiryResolver } from './portal/join-inquiry.resolver';
+import { inquiryLimits } from './portal/join-inquiry.input';
+import { GroupPortalResolver } from './portal/portal.resolver';
+import { sealer } from './portal/sealer';
 
 type Ref = { id: string };
 
-/** The members subgraph (成员单位): groups, organizations, memberships, council terms, notices. */
+/** The members subgraph (成员单位): groups, organizations, memberships, council terms, notices, the portal (bulletins, join inquiries). */
 export const members: SubgraphDefinition<MembersLoaders> = {
   name: 'members',
   defaultPort: 4001,
-  entities: [Organization, OrganizationChange, OrganizationCorrection, Membership, MembershipEvent, Group, GroupDesignation, CouncilTerm, Notice, NoticeRead],
-  migrations: [Initial1763700000000, SharedMasterData1764200000000],
-  resolvers: [GroupResolver, OrganizationResolver, OrganizationCorrectionResolver, MembershipResolver, NoticeResolver, AnnualReportResolver],
+  entities: [
+    Organization,
+    OrganizationChange,
+    OrganizationCorrection,
+    Membership,
+    MembershipEvent,
+    Group,
+    GroupDesignation,
+    CouncilTerm,
+    Notice,
+    NoticeRead,
+    Bulletin,
+    JoinInquiry,
+  ],
+  migrations: [Initial1763700000000, SharedMasterData1764200000000, Portal1764500000000],
+  resolvers: [
+    GroupResolver,
+    OrganizationResolver,
+    OrganizationCorrectionResolver,
+    MembershipResolver,
+    NoticeResolver,
+    AnnualReportResolver,
+    BulletinResolver,
+    GroupPortalResolver,
+    JoinInquiryResolver,
+  ],
   orphanedTypes: [AnnualReport],
   referenceResolvers: {
     Organization: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleOrganizationById.load(ref.id) },
@@ -44,4 +75,9 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     Notice: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleNoticeById.load(ref.id) },
   },
   createLoaders,
+  // Join inquiries seal their contact data with PII_KEY, and their rate limits come from the environment: both checked at start.
+  checkEnvironment: (env) => {
+    sealer(env);
+    inquiryLimits(env);
+  },
 };

@@ -14,7 +14,19 @@ import {
   orgId,
   seedOnce,
 } from '@zjjt/demo';
-import { GroupType, MembershipAction, MembershipConsent, MembershipRole, MembershipStatus, NoticeKind, OrganizationType, ROLE_LABEL, ROLE_RANK } from './enums';
+import {
+  BulletinKind,
+  BulletinStatus,
+  GroupType,
+  MembershipAction,
+  MembershipConsent,
+  MembershipRole,
+  MembershipStatus,
+  NoticeKind,
+  OrganizationType,
+  ROLE_LABEL,
+  ROLE_RANK,
+} from './enums';
 import { CouncilTerm } from './group/council-term.entity';
 import { GroupDesignation } from './group/designation.entity';
 import { Group } from './group/group.entity';
@@ -22,6 +34,7 @@ import { MembershipEvent } from './membership/membership-event.entity';
 import { Membership } from './membership/membership.entity';
 import { Attachment, Notice } from './notice/notice.entity';
 import { NoticeRead } from './notice/notice-read.entity';
+import { Bulletin } from './portal/bulletin.entity';
 import { Organization } from './organization/organization.entity';
 
 /** A China-time moment as the ISO string members' entities hold. */
@@ -34,7 +47,7 @@ const at = (date: string, time: string) => chinaTime(date, time).toISOString();
  * Ids are derived, not random, so other subgraphs and scripts point at the same rows without
  * reading this database:
  *   organization `<slug>` · group `<code>` · council-term `<code>:<number>` · designation `<code>:<n>`
- *   membership `<code>:<slug>` · membership-event `<code>:<slug>:<n>` · notice `<code>:<n>` · notice-read `<code>:<n>:<slug>`
+ *   membership `<code>:<slug>` · membership-event `<code>:<slug>:<n>` · notice `<code>:<n>` · bulletin `<code>:<n>` · notice-read `<code>:<n>:<slug>`
  */
 const { ENTERPRISE } = OrganizationType;
 const { MEMBER } = MembershipRole;
@@ -124,6 +137,46 @@ interface GroupDetails {
 }
 
 const FOUNDED = '2012-05-18';
+
+/** The demo portal of sdjx: join instructions, two published items and a draft (ids `bulletin` `<code>:<n>`). */
+const PORTAL: Record<string, { joinInstructions: string; bulletins: Omit<Bulletin, 'id' | 'groupId' | 'createdBy' | 'changedBy'>[] }> = {
+  sdjx: {
+    joinInstructions:
+      '凡在山东省内依法登记、从事机械装备制造及相关领域的企业、职业院校、行业协会和科研机构，认同集团章程的，均可申请加入。\n请在门户提交入会咨询，秘书处将在 10 个工作日内与您联系。',
+    bulletins: [
+      {
+        kind: BulletinKind.BULLETIN,
+        title: '集团简报（2025年第1期）',
+        cover: '第二届理事会第七次会议召开；新增成员单位 3 家；企业职工技能培训开班。',
+        body: '一、第二届理事会第七次会议在山东省示范机械工程技师学院（演示）召开。\n二、集团新增成员单位 3 家。\n三、2025 年企业职工技能培训首期开班。',
+        attachments: [{ name: '集团简报2025-1.pdf', reference: '/files/members/bulletins/2025-1.pdf' }],
+        status: BulletinStatus.PUBLISHED,
+        publishedAt: '2025-02-10T02:00:00.000Z',
+        changedAt: '2025-02-10T02:00:00.000Z',
+      },
+      {
+        kind: BulletinKind.NEWS,
+        title: '集团成员单位在省职业技能大赛数控车项目中获奖',
+        cover: '集团 4 所成员院校选手参赛，获一等奖 1 项、二等奖 2 项。',
+        body: '在2025年省职业技能大赛数控车项目中，集团成员院校选手获一等奖 1 项、二等奖 2 项。',
+        attachments: [],
+        status: BulletinStatus.PUBLISHED,
+        publishedAt: '2025-06-18T08:00:00.000Z',
+        changedAt: '2025-06-18T08:00:00.000Z',
+      },
+      {
+        kind: BulletinKind.BULLETIN,
+        title: '集团简报（2025年第2期）（草稿）',
+        cover: '上半年工作综述。',
+        body: '草稿，待秘书处审定。',
+        attachments: [],
+        status: BulletinStatus.DRAFT,
+        publishedAt: null,
+        changedAt: '2025-07-01T02:00:00.000Z',
+      },
+    ],
+  },
+};
 
 const DETAILS: Record<string, GroupDetails> = {
   sdjx: {
@@ -247,10 +300,11 @@ interface Rows {
   events: MembershipEvent[];
   notices: Notice[];
   reads: NoticeRead[];
+  bulletins: Bulletin[];
 }
 
 function buildRows(): Rows {
-  const rows: Rows = { organizations: [], groups: [], designations: [], terms: [], memberships: [], events: [], notices: [], reads: [] };
+  const rows: Rows = { organizations: [], groups: [], designations: [], terms: [], memberships: [], events: [], notices: [], reads: [], bulletins: [] };
   const firstSeen = new Map<string, string>();
   // The first group that lists a unit registered it on the hub.
   const creator = new Map<string, string>();
@@ -272,6 +326,7 @@ function buildRows(): Rows {
       foundedOn: group.foundedOn,
       region: group.region,
       description: group.description,
+      joinInstructions: PORTAL[group.code]?.joinInstructions ?? null,
       createdAt: created,
       updatedAt: created,
     });
@@ -399,6 +454,9 @@ function buildRows(): Rows {
       if (!seen || appliedOn < seen) firstSeen.set(spec.org, appliedOn);
     }
 
+    (PORTAL[group.code]?.bulletins ?? []).forEach((spec, i) =>
+      rows.bulletins.push({ id: demoId('bulletin', `${group.code}:${i + 1}`), groupId, ...spec, createdBy: 'seed', changedBy: 'seed' }),
+    );
     group.notices.forEach((spec, i) => {
       const key = `${group.code}:${i + 1}`;
       const noticeId = demoId('notice', key);
@@ -469,6 +527,7 @@ export function seedDemo(db: DataSource): Promise<boolean> {
       [MembershipEvent, rows.events],
       [Notice, rows.notices],
       [NoticeRead, rows.reads],
+      [Bulletin, rows.bulletins],
     ];
   });
 }

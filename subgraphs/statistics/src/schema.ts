@@ -6,7 +6,8 @@ import { createLoaders, StatisticsContext, StatisticsDependencies, StatisticsLoa
 import { StatisticsInitial1764000000000 } from './migrations/1764000000000-initial';
 import { FilledReportResolver, ReportResolver } from './report/report.resolver';
 import { AnnualReport } from './report/sections';
-import { Organization } from './stubs';
+import { Group, Organization } from './stubs';
+import { GroupPublicFiguresResolver } from './submission/public-figures';
 import { Target } from './targets/target.entity';
 import { TargetResolver } from './targets/target.resolver';
 import { templates } from './templates/loader';
@@ -44,12 +45,15 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
     ReturnGapResolver,
     GroupNoticeResolver,
     RoundReminderResolver,
+    GroupPublicFiguresResolver,
   ],
-  orphanedTypes: [Organization],
+  orphanedTypes: [Organization, Group],
   referenceResolvers: {
     // The report arrives with the sections this subgraph @requires; its fields check access.
     AnnualReport: { __resolveReference: (ref: AnnualReport) => ref },
     Organization: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
+    // Members answers a Group only to those who may see it; publicFigures checks again.
+    Group: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
     CollectionRound: {
       __resolveReference: async (ref: Ref, ctx: StatisticsContext) => {
         const round = await ctx.db.getRepository(CollectionRound).findOneBy({ id: ref.id });

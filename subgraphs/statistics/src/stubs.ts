@@ -9,3 +9,11 @@ export class Organization {
 }
 
 export const organizationRef = (id: string): Organization => ({ id });
+
+/** The members subgraph's `Group` (the tenant), known here by its key; statistics adds `publicFigures`. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Group {
+  @Field(() => ID)
+  id!: string;
+}

@@ -47,6 +47,10 @@ export class Group {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
+  /** 入会须知 shown on the portal (served by GroupPortalResolver). */
+  @Column({ type: 'text', nullable: true })
+  joinInstructions!: string | null;
+
   @CreateDateColumn({ type: 'datetime', precision: 3, transformer: isoDatetime })
   createdAt!: string;
 

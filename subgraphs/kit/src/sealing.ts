@@ -1,0 +1,37 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { ConfigError } from './config';
+
+/**
+ * Personal information at rest: AES-256-GCM for the value (random IV, authenticated) and a keyed
+ * HMAC-SHA256 for lookup and duplicate detection. Two independent keys are derived from one
+ * 32-byte secret, so a leaked hash column does not help decrypt and vice versa.
+ */
+export interface Sealer {
+  seal(plaintext: string): string;
+  open(sealed: string): string;
+  hash(plaintext: string): string;
+}
+
+/** Reads `variable` (base64 of 32 random bytes) and returns a sealer; fails naming the variable. */
+export function createSealer(env: NodeJS.ProcessEnv, variable: string): Sealer {
+  const raw = env[variable];
+  const secret = raw ? Buffer.from(raw, 'base64') : Buffer.alloc(0);
+  if (secret.length !== 32) throw new ConfigError(`${variable} is required: 32 random bytes, base64 (e.g. \`openssl rand -base64 32\`)`);
+  const encryptionKey = createHmac('sha256', secret).update('zjjt:encrypt').digest();
+  const hashKey = createHmac('sha256', secret).update('zjjt:lookup').digest();
+  return {
+    seal(plaintext) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
+      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    },
+    open(sealed) {
+      const data = Buffer.from(sealed, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', encryptionKey, data.subarray(0, 12));
+      decipher.setAuthTag(data.subarray(12, 28));
+      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    hash: (plaintext) => createHmac('sha256', hashKey).update(plaintext).digest('hex'),
+  };
+}
