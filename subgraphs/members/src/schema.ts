@@ -19,16 +19,43 @@ import { Notice } from './notice/notice.entity';
 import { NoticeRead } from './notice/notice-read.entity';
 import { Initial1763700000000 } from './migrations/1763700000000-initial';
 import { AnnualReport, AnnualReportResolver } from './report/membership-section';
+import { Meeting, MeetingParticipant } from './meeting/meeting.entity';
+import { MeetingParticipantResolver, MeetingResolver } from './meeting/meeting.resolver';
+import { AnnualReportActivitiesResolver } from './meeting/meeting.section';
+import { Meetings1764500000000 } from './migrations/1764500000000-meetings';
 
 type Ref = { id: string };
 
-/** The members subgraph (成员单位): groups, organizations, memberships, council terms, notices. */
+/** The members subgraph (成员单位): groups, organizations, memberships, council terms, notices, meetings and activities. */
 export const members: SubgraphDefinition<MembersLoaders> = {
   name: 'members',
   defaultPort: 4001,
-  entities: [Organization, OrganizationChange, OrganizationCorrection, Membership, MembershipEvent, Group, GroupDesignation, CouncilTerm, Notice, NoticeRead],
-  migrations: [Initial1763700000000, SharedMasterData1764200000000],
-  resolvers: [GroupResolver, OrganizationResolver, OrganizationCorrectionResolver, MembershipResolver, NoticeResolver, AnnualReportResolver],
+  entities: [
+    Organization,
+    OrganizationChange,
+    OrganizationCorrection,
+    Membership,
+    MembershipEvent,
+    Group,
+    GroupDesignation,
+    CouncilTerm,
+    Notice,
+    NoticeRead,
+    Meeting,
+    MeetingParticipant,
+  ],
+  migrations: [Initial1763700000000, SharedMasterData1764200000000, Meetings1764500000000],
+  resolvers: [
+    GroupResolver,
+    OrganizationResolver,
+    OrganizationCorrectionResolver,
+    MembershipResolver,
+    NoticeResolver,
+    AnnualReportResolver,
+    MeetingResolver,
+    MeetingParticipantResolver,
+    AnnualReportActivitiesResolver,
+  ],
   orphanedTypes: [AnnualReport],
   referenceResolvers: {
     Organization: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleOrganizationById.load(ref.id) },
