@@ -231,3 +231,13 @@ describe('competitions in the annual report', () => {
     expect(previous.byLevel.find((l: any) => l.level === 'WORLDSKILLS_SELECTION').count).toBe(1);
   });
 });
+
+describe('the demo', () => {
+  it('shows sdjx’s provincial competition of 2024 with its entrants masked and two awards', async () => {
+    const list = dataOf(await hub.gql(LIST, { filter: { groupId: DEMO.groupId, year: 2024 } }, tokens.otherSecretariat)).competitions;
+    expect(list.totalCount).toBe(1);
+    expectEach(list.edges[0].node.entrants, (e: any) => /^\d{3}\*{11}[\dX]{4}$/.test(e.idNumberMasked), 2);
+    const report = dataOf(await hub.gql(REPORT.replace(/provincial:[^\n]*\n/, ''), { g: DEMO.groupId, y: 2024 }, tokens.otherSecretariat)).annualReport;
+    expect(report.competitions).toMatchObject({ competitions: 1, organized: 1, awards: 2 });
+  });
+});

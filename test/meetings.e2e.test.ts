@@ -195,3 +195,11 @@ describe('meetings in the annual report', () => {
     expect(dataOf(await hub.gql(ONE, { id: ids.forum }, tokens.secretariat)).meeting).toBeNull();
   });
 });
+
+describe('the demo', () => {
+  it('shows sdjx’s two meetings of 2024 to its secretariat, counted in that year’s report', async () => {
+    const list = dataOf(await hub.gql(LIST, { g: DEMO.groupId, filter: { year: 2024 } }, tokens.otherSecretariat)).meetings;
+    expect(list.edges.map((e: any) => e.node.kind).sort()).toEqual(['COUNCIL', 'FORUM']);
+    expect(dataOf(await hub.gql(ACTIVITIES, { g: DEMO.groupId, y: 2024 }, tokens.otherSecretariat)).annualReport.activities.meetings).toBe(2);
+  });
+});

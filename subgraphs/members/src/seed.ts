@@ -22,6 +22,8 @@ import { MembershipEvent } from './membership/membership-event.entity';
 import { Membership } from './membership/membership.entity';
 import { Attachment, Notice } from './notice/notice.entity';
 import { NoticeRead } from './notice/notice-read.entity';
+import { Meeting, MeetingParticipant } from './meeting/meeting.entity';
+import { meetingRows } from './meeting/meeting.seed';
 import { Organization } from './organization/organization.entity';
 
 /** A China-time moment as the ISO string members' entities hold. */
@@ -460,6 +462,7 @@ function buildRows(): Rows {
 export function seedDemo(db: DataSource): Promise<boolean> {
   return seedOnce(db, Group, () => {
     const rows = buildRows();
+    const meetings = meetingRows();
     return [
       [Organization, rows.organizations],
       [Group, rows.groups],
@@ -469,6 +472,8 @@ export function seedDemo(db: DataSource): Promise<boolean> {
       [MembershipEvent, rows.events],
       [Notice, rows.notices],
       [NoticeRead, rows.reads],
+      [Meeting, meetings.meetings],
+      [MeetingParticipant, meetings.participants],
     ];
   });
 }

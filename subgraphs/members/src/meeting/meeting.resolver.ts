@@ -138,17 +138,15 @@ export class MeetingResolver {
     participants: { organizationId: string; attendance: MeetingParticipant['attendance'] }[],
   ) {
     if (!participants.length) return;
-    await em
-      .getRepository(MeetingParticipant)
-      .insert(
-        participants.map((p) => ({
-          id: randomUUID(),
-          meetingId: meeting.id,
-          groupId: meeting.groupId,
-          organizationId: p.organizationId,
-          attendance: p.attendance,
-        })),
-      );
+    await em.getRepository(MeetingParticipant).insert(
+      participants.map((p) => ({
+        id: randomUUID(),
+        meetingId: meeting.id,
+        groupId: meeting.groupId,
+        organizationId: p.organizationId,
+        attendance: p.attendance,
+      })),
+    );
   }
 }
 
