@@ -55,7 +55,7 @@ export class CompetitionResolver {
     return newestFirstPage(query, 'year', args.first, args.after);
   }
 
-  @FieldResolver(() => [Organization], { description: '参赛单位' })
+  @FieldResolver(() => [Organization], { nullable: 'items', description: '参赛单位（成员子图按查看权限解析，看不到的为空）' })
   async participants(@Root() c: Competition, @Ctx() ctx: BasesContext) {
     return (await ctx.loaders.competitionUnitIds.load(c.id)).map(organizationRef);
   }
