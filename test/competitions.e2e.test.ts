@@ -232,6 +232,28 @@ describe('competitions in the annual report', () => {
   });
 });
 
+describe('corrections', () => {
+  it('deletes a wrong award and a wrong competition (secretariat only; others get NOT_FOUND and nothing changes)', async () => {
+    const DELETE_AWARD = /* GraphQL */ `mutation($id: ID!) { deleteCompetitionAward(id: $id) }`;
+    const DELETE = /* GraphQL */ `mutation($id: ID!) { deleteCompetition(id: $id) }`;
+    const award = dataOf(
+      await hub.gql(AWARD, { input: { competitionId: ids.provincial, level: 'THIRD', entrantIds: [ids.staff] } }, tokens.secretariat),
+    ).recordCompetitionAward;
+    const awards = async () =>
+      dataOf(await hub.gql(REPORT.replace(/provincial:[^\n]*\n/, ''), { g: G, y: 2025 }, tokens.secretariat)).annualReport.competitions;
+    expect((await awards()).awards).toBe(4);
+    expect(codesOf(await hub.gql(DELETE_AWARD, { id: award.id }, tokens.college))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await hub.gql(DELETE_AWARD, { id: award.id }, tokens.otherSecretariat))).toEqual(['NOT_FOUND']);
+    expect(dataOf(await hub.gql(DELETE_AWARD, { id: award.id }, tokens.secretariat)).deleteCompetitionAward).toBe(true);
+    expect((await awards()).awards).toBe(3);
+    expect(codesOf(await hub.gql(DELETE, { id: ids.municipal }, tokens.enterprise))).toEqual(['NOT_FOUND']);
+    expect(await total()).toBe(4);
+    expect(dataOf(await hub.gql(DELETE, { id: ids.municipal }, tokens.secretariat)).deleteCompetition).toBe(true);
+    expect(await total()).toBe(3);
+    expect((await awards()).competitions).toBe(2);
+  });
+});
+
 describe('the demo', () => {
   it('shows sdjx’s provincial competition of 2024 with its entrants masked and two awards', async () => {
     const list = dataOf(await hub.gql(LIST, { filter: { groupId: DEMO.groupId, year: 2024 } }, tokens.otherSecretariat)).competitions;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { QueryFailedError, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { badInput, conflict, Connection, forbidden, newestFirstPage, notFound, now, Viewer } from '@zjjt/kit';
 import { BasesContext } from '../context';
@@ -146,6 +146,31 @@ export class CompetitionResolver {
     await ctx.db.getRepository(CompetitionAward).insert(award);
     // audit: CREATE competition award — to be wired to the group's audit log.
     return award;
+  }
+
+  @Mutation(() => Boolean, { description: '秘书处删除登记错的获奖' })
+  async deleteCompetitionAward(@Arg('id', () => ID) id: string, @Ctx() ctx: BasesContext) {
+    ctx.viewer.requireUser();
+    const award = await ctx.db.getRepository(CompetitionAward).findOneBy({ id });
+    if (!award || !ctx.viewer.isSecretariatOf(award.groupId)) throw notFound('大赛获奖', id);
+    await ctx.db.getRepository(CompetitionAward).delete({ id });
+    // audit: DELETE competition award — to be wired to the group's audit log.
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: '秘书处删除登记错的技能大赛（连同其参赛单位、选手与获奖）' })
+  async deleteCompetition(@Arg('id', () => ID) id: string, @Ctx() ctx: BasesContext) {
+    ctx.viewer.requireUser();
+    const competition = await ctx.db.getRepository(Competition).findOneBy({ id });
+    if (!competition || !ctx.viewer.isSecretariatOf(competition.groupId)) throw notFound('技能大赛', id);
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(CompetitionAward).delete({ competitionId: id });
+      await em.getRepository(CompetitionEntrant).delete({ competitionId: id });
+      await em.getRepository(CompetitionUnit).delete({ competitionId: id });
+      await em.getRepository(Competition).delete({ id });
+      // audit: DELETE competition (entrants' personal data masked) — to be wired to the group's audit log.
+    });
+    return true;
   }
 
   /** A competition the viewer may see; anything else is refused as an unknown id. */
