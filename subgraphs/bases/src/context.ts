@@ -4,6 +4,7 @@ import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity
 import { TrainingProgram } from './ledger/ledger.entity';
 import { trainingSummaryLoader } from './report/training';
 import { revenueLinkLoaders } from './revenue/revenue.loaders';
+import { competitionLoaders } from './competition/competition.loaders';
 
 /** What the bases subgraph is given when it is built. */
 export interface BasesDependencies {
@@ -32,6 +33,7 @@ export function createLoaders(db: DataSource, viewer: Viewer, { directory }: Bas
     ),
     coBuilderOrganizationIds,
     ...revenueLinkLoaders(db, viewer),
+    ...competitionLoaders(db),
     designationsByBaseId: loader<string, BaseDesignation[]>(async (ids) =>
       manyByKey(ids, await db.getRepository(BaseDesignation).find({ where: { baseId: In(ids) }, order: { awardedOn: 'ASC' } }), (d) => d.baseId),
     ),

@@ -19,6 +19,10 @@ import { RevealAudit, Trainee } from './trainee/trainee.entity';
 import { RevenueEntry, RevenueEntryAudit } from './revenue/revenue.entity';
 import { RevenueEntryAuditResolver, RevenueResolver } from './revenue/revenue.resolver';
 import { AnnualReportRevenueResolver } from './revenue/revenue.section';
+import { Competition, CompetitionAward, CompetitionEntrant, CompetitionUnit } from './competition/competition.entity';
+import { CompetitionAwardResolver, CompetitionEntrantResolver, CompetitionResolver } from './competition/competition.resolver';
+import { AnnualReportCompetitionsResolver } from './competition/competition.section';
+import { BasesCompetitions1764500000000 } from './migrations/1764500000000-competitions';
 
 type Ref = { id: string };
 
@@ -26,7 +30,8 @@ type Ref = { id: string };
 const maxUploadBytes = () => Number(process.env.MAX_UPLOAD_BYTES || 20 * 1024 * 1024);
 
 /**
- * The bases subgraph (联合培训基地与台账): bases, training and certification ledgers, trainees, imports.
+ * The bases subgraph (联合培训基地与台账): bases, training and certification ledgers, trainees, imports,
+ * revenue received, skills competitions.
  * Built with a members directory (`BasesDependencies`): the real one in index.ts.
  */
 export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
@@ -45,8 +50,18 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     LedgerImport,
     RevenueEntry,
     RevenueEntryAudit,
+    Competition,
+    CompetitionUnit,
+    CompetitionEntrant,
+    CompetitionAward,
   ],
-  migrations: [BasesInitial1763900000000, BasesUnknownFigures1764310000000, BaseEstablished1764411000000, BasesRevenue1764450000000],
+  migrations: [
+    BasesInitial1763900000000,
+    BasesUnknownFigures1764310000000,
+    BaseEstablished1764411000000,
+    BasesRevenue1764450000000,
+    BasesCompetitions1764500000000,
+  ],
   resolvers: [
     BaseResolver,
     LedgerResolver,
@@ -55,6 +70,10 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     RevenueResolver,
     RevenueEntryAuditResolver,
     AnnualReportRevenueResolver,
+    CompetitionResolver,
+    CompetitionEntrantResolver,
+    CompetitionAwardResolver,
+    AnnualReportCompetitionsResolver,
   ],
   orphanedTypes: [Organization, AnnualReport],
   referenceResolvers: {

@@ -21,6 +21,8 @@ import { BaseKind, CertificationLevel, CoBuilderRole, DesignationLevel, ProgramC
 import { LedgerImport } from './imports/import.entity';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from './ledger/ledger.entity';
 import { sealer } from './sealer';
+import { Competition, CompetitionAward, CompetitionEntrant, CompetitionUnit } from './competition/competition.entity';
+import { competitionRows } from './competition/competition.seed';
 import { idCheckCharacter, maskIdNumber, maskPhone } from './trainee/pii';
 import { Trainee } from './trainee/trainee.entity';
 import { RevenueEntry } from './revenue/revenue.entity';
@@ -790,6 +792,7 @@ function buildRows(): Rows {
 export function seedDemo(db: DataSource): Promise<boolean> {
   return seedOnce(db, TrainingBase, () => {
     const rows = buildRows();
+    const competitions = competitionRows(sealer());
     return [
       [TrainingBase, rows.bases],
       [BaseCoBuilder, rows.coBuilders],
@@ -801,6 +804,10 @@ export function seedDemo(db: DataSource): Promise<boolean> {
       [CertificationBatch, rows.certifications],
       [Trainee, rows.trainees],
       [RevenueEntry, revenueRows(rows.sessions, rows.certifications)],
+      [Competition, competitions.competitions],
+      [CompetitionUnit, competitions.units],
+      [CompetitionEntrant, competitions.entrants],
+      [CompetitionAward, competitions.awards],
     ];
   });
 }

@@ -12,6 +12,7 @@ import { Notice } from './notice/notice.entity';
 import { OrganizationChange } from './organization/organization-change.entity';
 import { OrganizationCorrection } from './organization/organization-correction.entity';
 import { MASTER_FIELDS, MasterField } from './organization/organization.service';
+import { meetingLoaders } from './meeting/meeting.loaders';
 import { Access, canSeeGroup, canSeeMembership, organizationAccess } from './access';
 import { MembershipStatus, OrganizationType } from './enums';
 
@@ -43,6 +44,7 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
   });
 
   return {
+    ...meetingLoaders(db, viewer),
     organizationById,
     visibleOrganizationById,
     membershipsByOrganizationId,

@@ -28,9 +28,14 @@ import { inquiryLimits } from './portal/join-inquiry.input';
 import { GroupPortalResolver } from './portal/portal.resolver';
 import { sealer } from './portal/sealer';
 
+import { Meeting, MeetingParticipant } from './meeting/meeting.entity';
+import { MeetingParticipantResolver, MeetingResolver } from './meeting/meeting.resolver';
+import { AnnualReportActivitiesResolver } from './meeting/meeting.section';
+import { Meetings1764510000000 } from './migrations/1764510000000-meetings';
+
 type Ref = { id: string };
 
-/** The members subgraph (成员单位): groups, organizations, memberships, council terms, notices, the portal (bulletins, join inquiries). */
+/** The members subgraph (成员单位): groups, organizations, memberships, council terms, notices, meetings and activities, the portal (bulletins, join inquiries). */
 export const members: SubgraphDefinition<MembersLoaders> = {
   name: 'members',
   defaultPort: 4001,
@@ -47,8 +52,10 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     NoticeRead,
     Bulletin,
     JoinInquiry,
+    Meeting,
+    MeetingParticipant,
   ],
-  migrations: [Initial1763700000000, SharedMasterData1764200000000, Portal1764500000000],
+  migrations: [Initial1763700000000, SharedMasterData1764200000000, Portal1764500000000, Meetings1764510000000],
   resolvers: [
     GroupResolver,
     OrganizationResolver,
@@ -59,6 +66,9 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     BulletinResolver,
     GroupPortalResolver,
     JoinInquiryResolver,
+    MeetingResolver,
+    MeetingParticipantResolver,
+    AnnualReportActivitiesResolver,
   ],
   orphanedTypes: [AnnualReport],
   referenceResolvers: {

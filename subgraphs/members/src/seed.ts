@@ -35,6 +35,8 @@ import { Membership } from './membership/membership.entity';
 import { Attachment, Notice } from './notice/notice.entity';
 import { NoticeRead } from './notice/notice-read.entity';
 import { Bulletin } from './portal/bulletin.entity';
+import { Meeting, MeetingParticipant } from './meeting/meeting.entity';
+import { meetingRows } from './meeting/meeting.seed';
 import { Organization } from './organization/organization.entity';
 
 /** A China-time moment as the ISO string members' entities hold. */
@@ -518,6 +520,7 @@ function buildRows(): Rows {
 export function seedDemo(db: DataSource): Promise<boolean> {
   return seedOnce(db, Group, () => {
     const rows = buildRows();
+    const meetings = meetingRows();
     return [
       [Organization, rows.organizations],
       [Group, rows.groups],
@@ -528,6 +531,8 @@ export function seedDemo(db: DataSource): Promise<boolean> {
       [Notice, rows.notices],
       [NoticeRead, rows.reads],
       [Bulletin, rows.bulletins],
+      [Meeting, meetings.meetings],
+      [MeetingParticipant, meetings.participants],
     ];
   });
 }

@@ -57,7 +57,16 @@ export async function reportData(ctx: StatisticsContext, report: Report) {
     employmentRatePercent: ratio(returns.employedGraduates, returns.graduates, 100),
     passRatePercent: ratio(t?.passed, t?.candidates, 100),
   };
-  return { membership: m ?? null, sharing: s ?? null, training: t ?? null, revenue: report.revenue ?? null, returns, indicators };
+  return {
+    membership: m ?? null,
+    sharing: s ?? null,
+    training: t ?? null,
+    revenue: report.revenue ?? null,
+    activities: report.activities ?? null,
+    competitions: report.competitions ?? null,
+    returns,
+    indicators,
+  };
 }
 
 /** A unit's value of an indicator from the per-unit figures; null when a denominator is missing. */

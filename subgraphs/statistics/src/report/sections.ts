@@ -139,13 +139,65 @@ export class RevenueSection {
   @external() @Field(() => [OrganizationRevenueFigures]) byOrganization!: OrganizationRevenueFigures[];
 }
 
+/** members' MeetingKind, the same name and values (composition merges the two). */
+export enum MeetingKind {
+  COUNCIL = 'COUNCIL',
+  STANDING_COUNCIL = 'STANDING_COUNCIL',
+  GENERAL_ASSEMBLY = 'GENERAL_ASSEMBLY',
+  WORKING_MEETING = 'WORKING_MEETING',
+  FORUM = 'FORUM',
+  TRAINING = 'TRAINING',
+  EXCHANGE = 'EXCHANGE',
+}
+registerEnumType(MeetingKind, { name: 'MeetingKind', description: '会议/活动类别' });
+
+@ObjectType()
+export class MeetingKindCount {
+  @external() @Field(() => MeetingKind) kind!: MeetingKind;
+  @external() @Field(() => Int) count!: number;
+}
+
+/** 会议与活动 (members): counts by kind. */
+@ObjectType()
+export class ActivitiesSection {
+  @external() @Field(() => Int) meetings!: number;
+  @external() @Field(() => [MeetingKindCount]) meetingsByKind!: MeetingKindCount[];
+}
+
+/** bases' AwardLevel, the same name and values. */
+export enum AwardLevel {
+  FIRST = 'FIRST',
+  SECOND = 'SECOND',
+  THIRD = 'THIRD',
+  EXCELLENCE = 'EXCELLENCE',
+}
+registerEnumType(AwardLevel, { name: 'AwardLevel', description: '获奖等级' });
+
+@ObjectType()
+export class AwardLevelCount {
+  @external() @Field(() => AwardLevel) level!: AwardLevel;
+  @external() @Field(() => Int) count!: number;
+}
+
+/** 技能大赛 (bases): competitions organized and hosted, awards by level. */
+@ObjectType()
+export class CompetitionSection {
+  @external() @Field(() => Int) competitions!: number;
+  @external() @Field(() => Int) organized!: number;
+  @external() @Field(() => Int) hosted!: number;
+  @external() @Field(() => Int) awards!: number;
+  @external() @Field(() => [AwardLevelCount]) awardsByLevel!: AwardLevelCount[];
+}
+
 /** What @requires asks the gateway to bring from the other subgraphs (the fields declared above). */
 export const REQUIRED_SECTIONS =
   'membership { total enterprises aboveDesignatedSize fortune500 schools joined exited } ' +
   'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours enterpriseTeachers enterpriseTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
   'training { personTimes distinctPersons sessions hours revenue candidates passed certificationBatches byCategory { category personTimes sessions } byOrganization { organizationId personTimes revenue } ' +
   'socialPersonTimes inSchoolPersonTimes socialDistinctPersons socialSessions inSchoolSessions unreported { figure affects rows { code } count message } } ' +
-  'revenue { entries total bySource { source entries amount } byOrganization { organizationId amount } }';
+  'revenue { entries total bySource { source entries amount } byOrganization { organizationId amount } } ' +
+  'activities { meetings meetingsByKind { kind count } } ' +
+  'competitions { competitions organized hosted awards awardsByLevel { level count } }';
 
 /** The statistics subgraph's view of the report entity: key fields and the other sections. */
 @Directive('@key(fields: "groupId year")')
@@ -157,4 +209,6 @@ export class AnnualReport {
   @external() @Field(() => SharingSection, { nullable: true }) sharing?: SharingSection | null;
   @external() @Field(() => TrainingSection, { nullable: true }) training?: TrainingSection | null;
   @external() @Field(() => RevenueSection, { nullable: true }) revenue?: RevenueSection | null;
+  @external() @Field(() => ActivitiesSection, { nullable: true }) activities?: ActivitiesSection | null;
+  @external() @Field(() => CompetitionSection, { nullable: true }) competitions?: CompetitionSection | null;
 }

@@ -1,6 +1,6 @@
 import { UnitCategory } from '@zjjt/kit';
 import { RETURN_FIGURE_CATEGORIES, RETURN_FIGURES, ReturnFigure } from '../collection/collection.entity';
-import { ProgramCategory, RevenueSource } from '../report/sections';
+import { AwardLevel, MeetingKind, ProgramCategory, RevenueSource } from '../report/sections';
 
 /** Figures a template may use, by section; money fields are exact yuan text. */
 const SECTIONS: Record<string, string[]> = {
@@ -40,6 +40,8 @@ const SECTIONS: Record<string, string[]> = {
     ...Object.values(ProgramCategory).map((c) => `byCategory.${c}.personTimes`),
   ],
   revenue: ['total', ...Object.values(RevenueSource).map((source) => `bySource.${source}.amount`)],
+  activities: ['meetings', ...Object.values(MeetingKind).map((kind) => `meetingsByKind.${kind}.count`)],
+  competitions: ['competitions', 'organized', 'hosted', 'awards', ...Object.values(AwardLevel).map((level) => `awardsByLevel.${level}.count`)],
   returns: ['approved', 'expected', ...Object.keys(RETURN_FIGURES)],
   indicators: ['trainingPerStudent', 'serviceIncomePerTeacherWan', 'enterpriseSharePercent', 'employmentRatePercent', 'passRatePercent'],
 };

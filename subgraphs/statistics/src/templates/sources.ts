@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ProgramCategory, RevenueSource } from '../report/sections';
+import { AwardLevel, MeetingKind, ProgramCategory, RevenueSource } from '../report/sections';
 import { readPath } from './catalog';
 
 /**
@@ -58,6 +58,24 @@ export const LEDGERS = {
     query: () =>
       /* GraphQL */ `query MemberRows($groupId: ID!, $filter: MemberFilter, $first: Int, $after: String) { group(id: $groupId) { members(filter: $filter, first: $first, after: $after) { ${page} edges { node { id status joinedOn exitedOn organization { name type category aboveDesignatedSize fortune500 } } } } } }`,
     variables: (groupId, _year, filter) => ({ groupId, filter: { statuses: ['ACTIVE', 'EXITED'], ...filter }, first: PAGE }),
+  },
+  meetings: {
+    label: '会议/活动 (meetings)',
+    query: () =>
+      /* GraphQL */ `query MeetingRows($groupId: ID!, $filter: MeetingFilter, $first: Int, $after: String) { meetings(groupId: $groupId, filter: $filter, first: $first, after: $after) { ${page} edges { node { id kind title heldOn } } } }`,
+    variables: (groupId, year, filter) => ({ groupId, filter: { year, ...filter }, first: PAGE }),
+  },
+  competitions: {
+    label: '技能大赛 (competitions)',
+    query: () =>
+      /* GraphQL */ `query CompetitionRows($filter: CompetitionFilter!, $first: Int, $after: String) { competitions(filter: $filter, first: $first, after: $after) { ${page} edges { node { id name level role heldOn } } } }`,
+    variables: (groupId, year, filter) => ({ filter: { groupId, year, ...filter }, first: PAGE }),
+  },
+  competitionAwards: {
+    label: '大赛获奖 (competitionAwards)',
+    query: () =>
+      /* GraphQL */ `query CompetitionAwardRows($filter: CompetitionFilter!, $first: Int, $after: String) { competitionAwards(filter: $filter, first: $first, after: $after) { ${page} edges { node { id level event team competitionId } } } }`,
+    variables: (groupId, year, filter) => ({ filter: { groupId, year, ...filter }, first: PAGE }),
   },
 } satisfies Record<string, Ledger>;
 
@@ -145,6 +163,41 @@ const CATEGORY_LABEL: Record<ProgramCategory, string> = {
   TEACHER_TRAINING: '师资培训',
   OTHER: '其他培训',
 };
+
+const MEETING_KIND_LABEL: Record<MeetingKind, string> = {
+  COUNCIL: '理事会',
+  STANDING_COUNCIL: '常务理事会',
+  GENERAL_ASSEMBLY: '会员大会',
+  WORKING_MEETING: '工作会议',
+  FORUM: '论坛',
+  TRAINING: '培训',
+  EXCHANGE: '交流活动',
+};
+const meetings = (definition: string, kind?: MeetingKind): SourceEntry => ({
+  definition,
+  formula: `COUNT(会议/活动) WHERE 集团 = 本集团 AND 年度（按日期）= 报告年度${kind ? ` AND 类别 = ${kind}` : ''}`,
+  ledger: 'meetings',
+  column: 'id',
+  filter: kind ? { kind } : undefined,
+  rows: 'value',
+});
+const competitions = (definition: string, role?: 'ORGANIZER' | 'HOST'): SourceEntry => ({
+  definition,
+  formula: `COUNT(技能大赛) WHERE 集团 = 本集团 AND 年度（按日期）= 报告年度${role ? ` AND 集团角色 = ${role}` : ''}`,
+  ledger: 'competitions',
+  column: 'id',
+  filter: role ? { role } : undefined,
+  rows: 'value',
+});
+const AWARD_LABEL: Record<AwardLevel, string> = { FIRST: '一等奖', SECOND: '二等奖', THIRD: '三等奖', EXCELLENCE: '优秀奖' };
+const awards = (definition: string, level?: AwardLevel): SourceEntry => ({
+  definition,
+  formula: `COUNT(大赛获奖) WHERE 集团 = 本集团 AND 大赛年度 = 报告年度${level ? ` AND 等级 = ${level}` : ''}（团体奖计一项）`,
+  ledger: 'competitionAwards',
+  column: 'id',
+  filter: level ? { awardLevel: level } : undefined,
+  rows: 'value',
+});
 
 export const SOURCE_REGISTRY: Record<string, SourceEntry> = {
   'membership.total': member('成员单位总数：报告年度末在册的成员单位', ''),
@@ -239,6 +292,17 @@ export const SOURCE_REGISTRY: Record<string, SourceEntry> = {
       revenue(`社会服务到账中来源为「${REVENUE_SOURCE_LABEL[source]}」的部分`, source),
     ]),
   ),
+  'activities.meetings': meetings('集团会议与活动次数：报告年度内召开的理事会、常务理事会、会员大会、工作会议、论坛、培训与交流活动'),
+  ...Object.fromEntries(
+    Object.values(MeetingKind).map((kind) => [`activities.meetingsByKind.${kind}.count`, meetings(`${MEETING_KIND_LABEL[kind]}次数`, kind)]),
+  ),
+  'competitions.competitions': competitions('技能大赛数：报告年度内集团主办/组织、承办或参加的技能大赛（各级，含世赛选拔）'),
+  'competitions.organized': competitions('集团主办/组织的技能大赛数', 'ORGANIZER'),
+  'competitions.hosted': competitions('集团承办的技能大赛数', 'HOST'),
+  'competitions.awards': awards('技能大赛获奖项数：一项个人奖或一项团体奖各计一项'),
+  ...Object.fromEntries(
+    Object.values(AwardLevel).map((level) => [`competitions.awardsByLevel.${level}.count`, awards(`技能大赛${AWARD_LABEL[level]}项数`, level)]),
+  ),
   'returns.approved': { ...returned('id', '已审核通过的成员年报数'), formula: 'COUNT(成员年报) WHERE 状态 = 已审核通过' },
   'returns.expected': {
     ...returned('id', '应报成员年报数：开启采集时的全部在册成员'),
@@ -283,7 +347,7 @@ export const SOURCE_REGISTRY: Record<string, SourceEntry> = {
 
 @ObjectType({ description: '字段的来源明细（drill-down）：口径、公式、台账行数与列出这些行的查询' })
 export class FieldDrillDown {
-  @Field(() => String, { description: '报告的部分（membership、sharing、training、revenue、returns、indicators）' }) section!: string;
+  @Field(() => String, { description: '报告的部分（membership、sharing、training、revenue、activities、competitions、returns、indicators）' }) section!: string;
   @Field(() => String, { description: '该部分中的数据项' }) figure!: string;
   @Field(() => String, { description: '口径（定义）' }) definition!: string;
   @Field(() => String, { description: '计算公式' }) formula!: string;
