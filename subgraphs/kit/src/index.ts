@@ -17,3 +17,4 @@ export * from './columns';
 export * from './like';
 export * from './clock';
 export * from './transition';
+export * from './audit';

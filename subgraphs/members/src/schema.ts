@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@zjjt/kit';
+import { AuditEntry, groupAuditResolver, SubgraphDefinition } from '@zjjt/kit';
+import { MembersAuditLog1764471200000 } from './migrations/1764471200000-audit-log';
 import { createLoaders, MembersContext, MembersLoaders } from './context';
 import { GroupResolver } from './group/group.resolver';
 import { MembershipResolver } from './membership/membership.resolver';
@@ -26,9 +27,9 @@ type Ref = { id: string };
 export const members: SubgraphDefinition<MembersLoaders> = {
   name: 'members',
   defaultPort: 4001,
-  entities: [Organization, OrganizationChange, OrganizationCorrection, Membership, MembershipEvent, Group, GroupDesignation, CouncilTerm, Notice, NoticeRead],
-  migrations: [Initial1763700000000, SharedMasterData1764200000000],
-  resolvers: [GroupResolver, OrganizationResolver, OrganizationCorrectionResolver, MembershipResolver, NoticeResolver, AnnualReportResolver],
+  entities: [Organization, OrganizationChange, OrganizationCorrection, Membership, MembershipEvent, Group, GroupDesignation, CouncilTerm, Notice, NoticeRead, AuditEntry],
+  migrations: [Initial1763700000000, SharedMasterData1764200000000, MembersAuditLog1764471200000],
+  resolvers: [GroupResolver, OrganizationResolver, OrganizationCorrectionResolver, MembershipResolver, NoticeResolver, AnnualReportResolver, groupAuditResolver(Group, 'membersAudit', '成员与集团（入会、名录、单位信息、通知）')],
   orphanedTypes: [AnnualReport],
   referenceResolvers: {
     Organization: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleOrganizationById.load(ref.id) },

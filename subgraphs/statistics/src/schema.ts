@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@zjjt/kit';
+import { AuditEntry, groupAuditResolver, SubgraphDefinition } from '@zjjt/kit';
+import { StatisticsAuditLog1764471200000 } from './migrations/1764471200000-audit-log';
 import { AnnualReturn, CollectionRound } from './collection/collection.entity';
 import { AnnualReturnResolver, CollectionRoundResolver } from './collection/collection.resolver';
 import { createLoaders, StatisticsContext, StatisticsDependencies, StatisticsLoaders } from './context';
 import { StatisticsInitial1764000000000 } from './migrations/1764000000000-initial';
 import { FilledReportResolver, ReportResolver } from './report/report.resolver';
 import { AnnualReport } from './report/sections';
-import { Organization } from './stubs';
+import { Group, Organization } from './stubs';
 import { Target } from './targets/target.entity';
 import { TargetResolver } from './targets/target.resolver';
 import { templates } from './templates/loader';
@@ -28,14 +29,15 @@ type Ref = { id: string };
 export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDependencies> = {
   name: 'statistics',
   defaultPort: 4004,
-  entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation],
-  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000],
-  resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver, SubmissionResolver, ReturnGapResolver],
-  orphanedTypes: [Organization],
+  entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation, AuditEntry],
+  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000, StatisticsAuditLog1764471200000],
+  resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver, SubmissionResolver, ReturnGapResolver, groupAuditResolver(Group, 'statisticsAudit', '统计上报（年报、填报轮次、目标、上报）')],
+  orphanedTypes: [Organization, Group],
   referenceResolvers: {
     // The report arrives with the sections this subgraph @requires; its fields check access.
     AnnualReport: { __resolveReference: (ref: AnnualReport) => ref },
     Organization: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
+    Group: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
     CollectionRound: {
       __resolveReference: async (ref: Ref, ctx: StatisticsContext) => {
         const round = await ctx.db.getRepository(CollectionRound).findOneBy({ id: ref.id });
