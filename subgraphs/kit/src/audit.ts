@@ -246,3 +246,19 @@ export function groupAuditResolver(group: ClassType<{ id: string }>, field: stri
   Object.defineProperty(GroupAuditResolver, 'name', { value: `Group${field[0].toUpperCase()}${field.slice(1)}Resolver` });
   return GroupAuditResolver;
 }
+
+/**
+ * Runs `write` inside the caller's transaction and records it: `before` (null for a creation) and
+ * the row `write` returns, in the trail of the returned row's group. The one-liner for a mutation:
+ * `ctx.db.transaction((em) => withAudit(em, ctx.viewer, { operation: 'updateX', entity: 'X', before }, () => save(em)))`.
+ */
+export async function withAudit<T extends { id: string; groupId: string }>(
+  manager: EntityManager,
+  viewer: Viewer,
+  spec: { operation: string; entity: string; before?: object | null; mask?: readonly string[] },
+  write: () => Promise<T>,
+): Promise<T> {
+  const after = await write();
+  await recordAudit(manager, viewer, { groupId: after.groupId, operation: spec.operation, entity: spec.entity, id: after.id, before: spec.before, after, mask: spec.mask });
+  return after;
+}
