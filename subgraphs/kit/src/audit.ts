@@ -168,7 +168,7 @@ export async function recordAudit(manager: EntityManager, viewer: Viewer, record
     userId,
     organizationId: viewer.organizationId,
     roleList: viewer.roles.join(','),
-    byService: userId.startsWith('service:'),
+    byService: isService(viewer),
     operation: record.operation,
     entityType: record.entity,
     entityId: record.id,
@@ -176,6 +176,15 @@ export async function recordAudit(manager: EntityManager, viewer: Viewer, record
   });
   await manager.getRepository(AuditEntry).insert(entry);
   return entry;
+}
+
+/**
+ * A service identity, not a person: a token a subgraph signs for itself (`service:<name>`), or the
+ * reporting bot's token — REPORTER of a group, of no unit, with no other role.
+ */
+export function isService(viewer: Viewer): boolean {
+  if (viewer.userId?.startsWith('service:')) return true;
+  return viewer.roles.length > 0 && viewer.roles.every((r) => r === 'REPORTER') && viewer.organizationId === null;
 }
 
 /** Accepts `2026-01-01` or a full ISO-8601 time; answers the sortable UTC form stored in `at`. */
@@ -247,6 +256,17 @@ export function groupAuditResolver(group: ClassType<{ id: string }>, field: stri
   return GroupAuditResolver;
 }
 
+/** What `withAudit` and `audited` record: the operation, the entity type, the row before, the personal fields. */
+export interface AuditSpec<T> {
+  operation: string;
+  entity: string;
+  /** The row before the write; null or absent for a creation. */
+  before?: T | null;
+  mask?: readonly string[];
+  /** The fields worth recording, when a row holds bulk (a frozen payload): applied to before and after. */
+  view?: (row: T) => object;
+}
+
 /**
  * Runs `write` inside the caller's transaction and records it: `before` (null for a creation) and
  * the row `write` returns, in the trail of the returned row's group. The one-liner for a mutation:
@@ -255,10 +275,29 @@ export function groupAuditResolver(group: ClassType<{ id: string }>, field: stri
 export async function withAudit<T extends { id: string; groupId: string }>(
   manager: EntityManager,
   viewer: Viewer,
-  spec: { operation: string; entity: string; before?: object | null; mask?: readonly string[] },
+  spec: AuditSpec<T>,
   write: () => Promise<T>,
 ): Promise<T> {
   const after = await write();
-  await recordAudit(manager, viewer, { groupId: after.groupId, operation: spec.operation, entity: spec.entity, id: after.id, before: spec.before, after, mask: spec.mask });
+  const view = spec.view ?? ((row: T) => row);
+  await recordAudit(manager, viewer, {
+    groupId: after.groupId,
+    operation: spec.operation,
+    entity: spec.entity,
+    id: after.id,
+    before: spec.before ? view(spec.before) : null,
+    after: view(after),
+    mask: spec.mask,
+  });
   return after;
+}
+
+/** `withAudit` in a transaction of its own: `audited(ctx.db, ctx.viewer, { operation, entity, before }, (em) => write(em))`. */
+export function audited<T extends { id: string; groupId: string }>(
+  db: DataSource,
+  viewer: Viewer,
+  spec: AuditSpec<T>,
+  write: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return db.transaction((manager) => withAudit(manager, viewer, spec, () => write(manager)));
 }
