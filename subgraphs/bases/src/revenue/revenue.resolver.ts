@@ -247,7 +247,7 @@ export class RevenueResolver {
       changeList: JSON.stringify(fieldChanges(before, after)),
       changedAt: now(),
     });
-    const operation = action === RevenueAuditAction.DELETE ? 'deleteRevenueEntry' : 'updateRevenueEntry';
+    const operation = action === RevenueAuditAction.DELETE ? 'deleteRevenueEntry' : 'correctRevenueEntry';
     await recordAudit(manager, ctx.viewer, { groupId: before.groupId, operation, entity: 'RevenueEntry', id: before.id, before, after });
   }
 }
