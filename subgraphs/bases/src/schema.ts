@@ -48,7 +48,13 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     RevenueEntryAudit,
     AuditEntry,
   ],
-  migrations: [BasesInitial1763900000000, BasesUnknownFigures1764310000000, BaseEstablished1764411000000, BasesRevenue1764450000000, BasesAuditLog1764471200000],
+  migrations: [
+    BasesInitial1763900000000,
+    BasesUnknownFigures1764310000000,
+    BaseEstablished1764411000000,
+    BasesRevenue1764450000000,
+    BasesAuditLog1764471200000,
+  ],
   resolvers: [
     BaseResolver,
     LedgerResolver,

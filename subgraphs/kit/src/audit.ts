@@ -119,11 +119,7 @@ function show(value: unknown): string | null {
  * as shown in the log: personal fields named in `mask` reduced to their shape, every other text
  * with 身份证号/mobile-like digit runs masked, long values cut.
  */
-export function diffForAudit(
-  before: object | null | undefined,
-  after: object | null | undefined,
-  mask: readonly string[] = [],
-): AuditFieldChange[] {
+export function diffForAudit(before: object | null | undefined, after: object | null | undefined, mask: readonly string[] = []): AuditFieldChange[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => !IGNORED_FIELDS.has(f) && typeof (a[f] ?? b[f]) !== 'function');
@@ -195,8 +191,8 @@ function instant(value: string, name: string): string {
 }
 
 /**
- * The audit trail of a group, newest first, for its secretariat only (and authorities reading
- * across groups): filtered by time range, user, unit, entity and operation, with sealed cursors.
+ * The audit trail of a group, newest first, for the group's secretariat only (a member unit, the
+ * bot, another group and anonymous callers are refused): filtered by time range, user, unit, entity and operation, with sealed cursors.
  */
 export async function auditTrail(db: DataSource, viewer: Viewer, groupId: string, args: AuditArgs) {
   viewer.requireSecretariatOf(groupId);
@@ -212,7 +208,12 @@ export async function auditTrail(db: DataSource, viewer: Viewer, groupId: string
   return newestFirstPage(query, 'at', args.first, args.after);
 }
 
-const column = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const column = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 
 /** The audit table as a migration creates it (the same on SQLite and MySQL/MariaDB). */
 export function auditTable(): Table {

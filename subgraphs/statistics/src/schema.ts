@@ -31,7 +31,16 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
   defaultPort: 4004,
   entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation, AuditEntry],
   migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000, StatisticsAuditLog1764471200000],
-  resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver, SubmissionResolver, ReturnGapResolver, groupAuditResolver(Group, 'statisticsAudit', '统计上报（年报、填报轮次、目标、上报）')],
+  resolvers: [
+    ReportResolver,
+    FilledReportResolver,
+    CollectionRoundResolver,
+    AnnualReturnResolver,
+    TargetResolver,
+    SubmissionResolver,
+    ReturnGapResolver,
+    groupAuditResolver(Group, 'statisticsAudit', '统计上报（年报、填报轮次、目标、上报）'),
+  ],
   orphanedTypes: [Organization, Group],
   referenceResolvers: {
     // The report arrives with the sections this subgraph @requires; its fields check access.

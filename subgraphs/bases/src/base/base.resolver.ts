@@ -114,7 +114,13 @@ export class BaseResolver {
     const designation = { id: randomUUID(), baseId, ...validDesignation(input) };
     await ctx.db.transaction(async (em) => {
       await em.getRepository(BaseDesignation).insert(designation);
-      await recordAudit(em, ctx.viewer, { groupId: base.groupId, operation: 'addBaseDesignation', entity: 'BaseDesignation', id: designation.id, after: designation });
+      await recordAudit(em, ctx.viewer, {
+        groupId: base.groupId,
+        operation: 'addBaseDesignation',
+        entity: 'BaseDesignation',
+        id: designation.id,
+        after: designation,
+      });
     });
     return designation;
   }

@@ -195,7 +195,13 @@ class WorkbookImport {
       importedAt: now(),
     };
     await this.em.insert(LedgerImport, record);
-    await recordAudit(this.em, this.request.viewer, { groupId: record.groupId, operation: 'importLedger', entity: 'LedgerImport', id: record.id, after: record });
+    await recordAudit(this.em, this.request.viewer, {
+      groupId: record.groupId,
+      operation: 'importLedger',
+      entity: 'LedgerImport',
+      id: record.id,
+      after: record,
+    });
     return record;
   }
 

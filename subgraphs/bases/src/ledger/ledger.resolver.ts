@@ -139,7 +139,13 @@ export class LedgerResolver {
       const reveal = { id: randomUUID(), traineeId, groupId: trainee.groupId, field, reason: text, actorUserId: ctx.viewer.requireUser(), at: now() };
       await em.getRepository(RevealAudit).insert(reveal);
       // The trail says whose field was revealed and why; the value itself never enters it.
-      await recordAudit(em, ctx.viewer, { groupId: trainee.groupId, operation: 'revealTraineeField', entity: 'Trainee', id: traineeId, after: { field, reason: text } });
+      await recordAudit(em, ctx.viewer, {
+        groupId: trainee.groupId,
+        operation: 'revealTraineeField',
+        entity: 'Trainee',
+        id: traineeId,
+        after: { field, reason: text },
+      });
     });
     return sealer().open(sealed);
   }

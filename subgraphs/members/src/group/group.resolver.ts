@@ -163,7 +163,13 @@ export class GroupResolver {
     ctx.viewer.requireSecretariatOf(designation.groupId);
     await ctx.db.transaction(async (em) => {
       await em.getRepository(GroupDesignation).delete({ id });
-      await recordAudit(em, ctx.viewer, { groupId: designation.groupId, operation: 'removeGroupDesignation', entity: 'GroupDesignation', id, before: designation });
+      await recordAudit(em, ctx.viewer, {
+        groupId: designation.groupId,
+        operation: 'removeGroupDesignation',
+        entity: 'GroupDesignation',
+        id,
+        before: designation,
+      });
     });
     return true;
   }

@@ -83,7 +83,15 @@ export async function changeMasterData(em: EntityManager, organizationId: string
   const before = Object.fromEntries(changes.map((c) => [c.field, current[c.field]]));
   const operation = author.operation ?? (author.via === ChangeSource.CORRECTION ? 'acceptOrganizationCorrection' : 'updateOrganization');
   for (const groupId of groupIds) {
-    await recordAudit(em, author.viewer, { groupId, operation, entity: 'Organization', id: organizationId, before, after: values, mask: PERSONAL_MASTER_FIELDS });
+    await recordAudit(em, author.viewer, {
+      groupId,
+      operation,
+      entity: 'Organization',
+      id: organizationId,
+      before,
+      after: values,
+      mask: PERSONAL_MASTER_FIELDS,
+    });
   }
   return changes.length;
 }

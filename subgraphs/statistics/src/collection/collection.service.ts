@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
-import { audited, badInput, conflict, currentYear, forbidden, isUniqueViolation, notFound, now, recordAudit, requiredText, transition, UnitCategory } from '@zjjt/kit';
+import {
+  audited,
+  badInput,
+  conflict,
+  currentYear,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  now,
+  recordAudit,
+  requiredText,
+  transition,
+  UnitCategory,
+} from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { RETURN_STATUS_LABEL, ReturnStatus, RoundStatus } from '../enums';
 import { evaluate, Rule, RuleField } from '../templates/rules';
