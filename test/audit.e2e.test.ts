@@ -56,6 +56,9 @@ describe('a write in each subgraph appears in that subgraph’s trail, before �
     expect(change(nodes[0], 'contactPhone')).toEqual({ field: 'contactPhone', from: expect.any(String), to: '139****5678' });
     expect(change(nodes[0], 'contactPerson')?.to).toBe('王**');
     expect(JSON.stringify(nodes)).not.toMatch(/13912345678|王晓明/);
+    // The demo's notices are in the trail as their secretariat published them.
+    const notices = await trail('membersAudit', { operation: 'publishNotice', entityType: 'Notice' });
+    expectEach(notices.nodes, (n: any) => n.byService === false && change(n, 'title')?.from === null);
   });
 
   it('resources: creating and changing a resource are two entries, newest first; the change lists only the field that changed', async () => {
