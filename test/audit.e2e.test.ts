@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO } from '@zjjt/demo';
+import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
 import { approveSchoolReturn, codesOf, confirmReturnGaps, dataOf, expectEach, startTestHub, TestHub } from './harness';
 
 // 操作日志 (issue 12, item 7): every write is recorded by the subgraph that owns the data, in the
@@ -91,6 +92,48 @@ describe('a write in each subgraph appears in that subgraph’s trail, before �
     expect(change(nodes[0], 'amount')).toEqual({ field: 'amount', from: null, to: '120050' });
     expect(change(nodes[0], 'counterparty')?.to).toBe('张先生 138****5678（审计测试）');
     expect(JSON.stringify(nodes)).not.toContain('13812345678');
+  });
+
+  it('bases: a ledger import is one entry with its counts, never one per trainee; the same file again adds none', async () => {
+    const uscc = async (id: string) => dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id }, t.sec1)).organization.uscc;
+    const input = {
+      groupId: G1,
+      name: '数控实训基地（审计测试）',
+      kind: 'TRAINING_BASE',
+      occupations: ['数控车工'],
+      capacity: 50,
+      coBuilders: [
+        { uscc: await uscc(SCHOOL), role: 'LEAD' },
+        { uscc: await uscc(DEMO.memberOrgId), role: 'CO_BUILDER' },
+      ],
+    };
+    const base = dataOf(
+      await hub.gql(`mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`, { input }, t.school),
+    ).registerTrainingBase;
+    const file = path.join(outbox, 'audit-ledger.xlsx');
+    await writeLedgerWorkbook(file, { prefix: 'AUDIT-', year: 2025, programs: 1, sessionsPerProgram: 2, traineesPerSession: 10, certifications: 1 });
+    const upload = async () => {
+      const response = await fetch(`${hub.url.replace(/\/graphql$/, '/files/bases')}/imports?baseId=${base.id}&fileName=audit.xlsx`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', authorization: `Bearer ${t.school}` },
+        body: fs.readFileSync(file),
+      });
+      return (await response.json()) as any;
+    };
+    const imported = await upload();
+    expect(imported).toMatchObject({ status: 'IMPORTED', import: { trainees: 20 } });
+    expect((await upload()).status).toBe('ALREADY_IMPORTED');
+
+    const imports = await trail('basesAudit', { entityType: 'LedgerImport' });
+    expectEach(
+      imports.nodes,
+      (n: any) => like(n, { operation: 'importLedger', entityId: imported.import.id, userId: 'audit-school', organizationId: SCHOOL }),
+      1,
+    );
+    expect(change(imports.nodes[0], 'trainees')).toEqual({ field: 'trainees', from: null, to: '20' });
+    expect((await trail('basesAudit', { entityType: 'Trainee' })).totalCount).toBe(0);
+    const registered = await trail('basesAudit', { operation: 'registerTrainingBase', entityId: base.id });
+    expectEach(registered.nodes, (n: any) => change(n, 'name')?.to === input.name, 1);
   });
 
   it('statistics: the return’s figures and the bot’s freeze and send, the bot under its service identity', async () => {

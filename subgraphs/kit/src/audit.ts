@@ -91,9 +91,13 @@ export class AuditArgs {
   @Field(() => String, { nullable: true }) after?: string | null;
 }
 
-/** A value for the log: 身份证号-like and mobile-like digit runs masked as everywhere else in the hub. */
+/**
+ * A value for the log: 身份证号-like and mobile-like digit runs masked as everywhere else in the hub.
+ * Only a run standing on its own counts: digits inside a hash, a key or an id (next to a letter,
+ * a digit or a hyphen) are not personal data and stay as they are.
+ */
 export function maskPersonalDigits(text: string): string {
-  return text.replace(/\d{10,}[\dXx]/g, (run) => {
+  return text.replace(/(?<![0-9A-Za-z-])\d{10,}[\dXx](?![0-9A-Za-z-])/g, (run) => {
     if (run.length === 11) return `${run.slice(0, 3)}****${run.slice(7)}`;
     return `${run.slice(0, 3)}${'*'.repeat(run.length - 7)}${run.slice(-4)}`;
   });

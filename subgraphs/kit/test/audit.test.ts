@@ -52,6 +52,16 @@ describe('diffForAudit', () => {
     ]);
   });
 
+  it('leaves digits inside a hash, a key or an id alone', () => {
+    const hash = 'b5dc7f005b7dc77b417e2edab8f18c553bb99912345678906692f3074012e';
+    const id = '0f1e2d3c-4b5a-6978-8a9b-123456789012';
+    expect(diffForAudit(null, { hash, id, phone: '电话13812345678。' })).toEqual([
+      { field: 'hash', from: null, to: hash },
+      { field: 'id', from: null, to: id },
+      { field: 'phone', from: null, to: '电话138****5678。' },
+    ]);
+  });
+
   it('a creation lists every field from null, a deletion every field to null', () => {
     expect(diffForAudit(null, { a: 1, b: 'x' })).toEqual([
       { field: 'a', from: null, to: '1' },
