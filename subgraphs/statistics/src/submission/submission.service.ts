@@ -5,7 +5,7 @@ import { assemble, FilledField, FilledReport, ReportIssue } from '../templates/f
 import { ReportTemplateData } from '../templates/loader';
 import { chooseTemplate } from '../templates/versions';
 import { AssembledReportUnavailable, ComputedField, sharedAssembledReportReader } from './assembled-report';
-import { dispatch } from './dispatcher';
+import { dispatch, submissionForAudit as forAudit } from './dispatcher';
 import { previousYearBaseline } from './previous';
 import { readSubmissionConfig } from './runtime';
 import { computeCompleteness, ReportCompleteness, visibleCompleteness } from '../collection/completeness';
@@ -182,23 +182,6 @@ export async function freeze(
     await recordAudit(em, ctx.viewer, { groupId, operation: 'freezeReport', entity: 'Submission', id: submission.id, after: forAudit(submission) });
   });
   return { submission, unchanged: false };
-}
-
-/** A submission as the audit log shows it: its state and fingerprint, not the frozen payload. */
-function forAudit(s: Submission) {
-  return {
-    template: s.template,
-    year: s.year,
-    version: s.version,
-    status: s.status,
-    payloadSha256: s.payloadSha256,
-    idempotencyKey: s.idempotencyKey,
-    attempts: s.attempts,
-    receipt: s.receipt,
-    platformMessage: s.platformMessage,
-    warningsConfirmedBy: s.warningsConfirmedBy,
-    warningsConfirmationReason: s.warningsConfirmationReason,
-  };
 }
 
 /** The secretariat confirms a submission's warnings, with a reason; only then may it be sent. */
