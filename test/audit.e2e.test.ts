@@ -212,6 +212,23 @@ describe('who may read a trail', () => {
     }
   });
 
+  it('a group that typed a unit’s USCC into an application does not get that unit’s master-data changes in its trail', async () => {
+    const uscc = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: SCHOOL }, t.sec1)).organization.uscc;
+    const organization = { uscc, name: '冒名学校（审计测试）', type: 'HIGHER_VOCATIONAL', region: '370102', industry: '教育' };
+    dataOf(
+      await hub.gql(
+        `mutation($input: RecordJoinApplicationInput!) { recordJoinApplication(input: $input) { id } }`,
+        { input: { groupId: G2, organization, statement: '申请加入' } },
+        t.sec2,
+      ),
+    );
+    dataOf(await hub.gql(`mutation { updateMyContact(input: { contactPhone: "13700001111" }) { id } }`, {}, t.school));
+    const g1 = await trail('membersAudit', { entityId: SCHOOL, operation: 'updateMyContact' });
+    expect(change(g1.nodes[0], 'contactPhone')?.to).toBe('137****1111');
+    const g2 = dataOf(await readTrail('membersAudit', { entityId: SCHOOL }, t.sec2, {}, G2)).group.membersAudit;
+    expect(g2.totalCount).toBe(0);
+  });
+
   it('the other group’s own trail holds nothing of this group’s writes', async () => {
     const own = dataOf(await readTrail('membersAudit', { entityId: SCHOOL, operation: 'updateMyContact' }, t.sec2, {}, G2)).group.membersAudit;
     // The school is a G1 unit only: its contact change belongs to G1's trail.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { now, recordAudit, Viewer } from '@zjjt/kit';
+import { consented } from '../access';
 import { Membership } from '../membership/membership.entity';
 import { ChangeSource } from '../enums';
 import { OrganizationChange } from './organization-change.entity';
@@ -78,8 +79,10 @@ export async function changeMasterData(em: EntityManager, organizationId: string
       at,
     })),
   );
-  // Master data is shared by every group the unit belongs to: each group's trail records the change.
-  const groupIds = [...new Set((await em.findBy(Membership, { organizationId })).map((m) => m.groupId))];
+  // Master data is shared by every group the unit belongs to by its consent (those whose secretariat
+  // reads it): each of their trails records the change. A group that only typed the unit's USCC into
+  // an application learns nothing of it here either.
+  const groupIds = [...new Set((await em.findBy(Membership, { organizationId })).filter(consented).map((m) => m.groupId))];
   const before = Object.fromEntries(changes.map((c) => [c.field, current[c.field]]));
   const operation = author.operation ?? (author.via === ChangeSource.CORRECTION ? 'acceptOrganizationCorrection' : 'updateOrganization');
   for (const groupId of groupIds) {
