@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@zjjt/kit';
+import { AuditEntry, groupAuditResolver, SubgraphDefinition } from '@zjjt/kit';
+import { BasesAuditLog1764471200000 } from './migrations/1764471200000-audit-log';
 import { BaseCoBuilder, BaseDesignation, TrainingBase } from './base/base.entity';
 import { BaseResolver } from './base/base.resolver';
 import { BasesContext, BasesDependencies, BasesLoaders, createLoaders } from './context';
@@ -14,7 +15,7 @@ import { BaseEstablished1764411000000 } from './migrations/1764411000000-base-es
 import { BasesUnknownFigures1764310000000 } from './migrations/1764310000000-unknown-figures';
 import { AnnualReportTrainingResolver, OrganizationBasesResolver } from './report/training';
 import { sealer } from './sealer';
-import { AnnualReport, Organization } from './stubs';
+import { AnnualReport, Group, Organization } from './stubs';
 import { RevealAudit, Trainee } from './trainee/trainee.entity';
 import { RevenueEntry, RevenueEntryAudit } from './revenue/revenue.entity';
 import { RevenueEntryAuditResolver, RevenueResolver } from './revenue/revenue.resolver';
@@ -54,12 +55,14 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     CompetitionUnit,
     CompetitionEntrant,
     CompetitionAward,
+    AuditEntry,
   ],
   migrations: [
     BasesInitial1763900000000,
     BasesUnknownFigures1764310000000,
     BaseEstablished1764411000000,
     BasesRevenue1764450000000,
+    BasesAuditLog1764471200000,
     BasesCompetitions1764500000000,
   ],
   resolvers: [
@@ -74,11 +77,13 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     CompetitionEntrantResolver,
     CompetitionAwardResolver,
     AnnualReportCompetitionsResolver,
+    groupAuditResolver(Group, 'basesAudit', '基地与台账（基地、导入、收入）'),
   ],
-  orphanedTypes: [Organization, AnnualReport],
+  orphanedTypes: [Organization, AnnualReport, Group],
   referenceResolvers: {
     TrainingBase: { __resolveReference: (ref: Ref, ctx: BasesContext) => ctx.loaders.visibleBaseById.load(ref.id) },
     Organization: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
+    Group: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
     AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
   },
   createLoaders,

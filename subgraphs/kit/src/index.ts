@@ -18,3 +18,4 @@ export * from './like';
 export * from './clock';
 export * from './transition';
 export * from './sealing';
+export * from './audit';

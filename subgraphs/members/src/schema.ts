@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@zjjt/kit';
+import { AuditEntry, groupAuditResolver, SubgraphDefinition } from '@zjjt/kit';
+import { MembersAuditLog1764471200000 } from './migrations/1764471200000-audit-log';
 import { createLoaders, MembersContext, MembersLoaders } from './context';
 import { GroupResolver } from './group/group.resolver';
 import { MembershipResolver } from './membership/membership.resolver';
@@ -54,8 +55,9 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     JoinInquiry,
     Meeting,
     MeetingParticipant,
+    AuditEntry,
   ],
-  migrations: [Initial1763700000000, SharedMasterData1764200000000, Portal1764500000000, Meetings1764510000000],
+  migrations: [Initial1763700000000, SharedMasterData1764200000000, MembersAuditLog1764471200000, Portal1764500000000, Meetings1764510000000],
   resolvers: [
     GroupResolver,
     OrganizationResolver,
@@ -69,6 +71,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     MeetingResolver,
     MeetingParticipantResolver,
     AnnualReportActivitiesResolver,
+    groupAuditResolver(Group, 'membersAudit', '成员与集团（入会、名录、单位信息、通知）'),
   ],
   orphanedTypes: [AnnualReport],
   referenceResolvers: {

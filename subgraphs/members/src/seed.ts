@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AuditEntry, diffForAudit } from '@zjjt/kit';
 import {
   addDays,
   chinaTime,
@@ -45,11 +46,12 @@ const at = (date: string, time: string) => chinaTime(date, time).toISOString();
 /**
  * Members' part of the demo: the demo groups and units of @zjjt/demo (the one source every seed
  * and test reads) as rows of this database, with what only members keeps — each group's council
- * terms, designations and notices, each unit's address and contact, the membership history.
+ * terms, designations and notices (with their entries in the audit log), each unit's address and contact, the membership history.
  * Ids are derived, not random, so other subgraphs and scripts point at the same rows without
  * reading this database:
  *   organization `<slug>` · group `<code>` · council-term `<code>:<number>` · designation `<code>:<n>`
  *   membership `<code>:<slug>` · membership-event `<code>:<slug>:<n>` · notice `<code>:<n>` · bulletin `<code>:<n>` · notice-read `<code>:<n>:<slug>`
+ *   audit entry: `audit` of the notice's id
  */
 const { ENTERPRISE } = OrganizationType;
 const { MEMBER } = MembershipRole;
@@ -516,6 +518,23 @@ function buildRows(): Rows {
   return rows;
 }
 
+/** The demo trail: each seeded notice as its secretariat's `publishNotice` left it in the audit log. */
+function noticeAudit(notice: Notice): AuditEntry {
+  return Object.assign(new AuditEntry(), {
+    id: demoId('audit', notice.id),
+    groupId: notice.groupId,
+    at: notice.publishedAt,
+    userId: notice.publishedBy,
+    organizationId: null,
+    roleList: 'SECRETARIAT',
+    byService: false,
+    operation: 'publishNotice',
+    entityType: 'Notice',
+    entityId: notice.id,
+    changeList: JSON.stringify(diffForAudit(null, notice)),
+  });
+}
+
 /** Fills an empty members database with the demo groups; false (and nothing written) when any group exists. */
 export function seedDemo(db: DataSource): Promise<boolean> {
   return seedOnce(db, Group, () => {
@@ -533,6 +552,7 @@ export function seedDemo(db: DataSource): Promise<boolean> {
       [Bulletin, rows.bulletins],
       [Meeting, meetings.meetings],
       [MeetingParticipant, meetings.participants],
+      [AuditEntry, rows.notices.map(noticeAudit)],
     ];
   });
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@zjjt/kit';
+import { AuditEntry, groupAuditResolver, SubgraphDefinition } from '@zjjt/kit';
+import { ResourcesAuditLog1764471200000 } from './migrations/1764471200000-audit-log';
 import { createLoaders, ResourcesContext, ResourcesDependencies, ResourcesLoaders } from './context';
 import { Cooperation } from './cooperation/cooperation.entity';
 import { CooperationAudit } from './cooperation/cooperation-audit.entity';
@@ -15,7 +16,7 @@ import { ResourceRequest } from './request/request.entity';
 import { RequestResolver } from './request/request.resolver';
 import { SharedResource } from './resource/resource.entity';
 import { ResourceResolver } from './resource/resource.resolver';
-import { AnnualReport, Organization } from './stubs';
+import { AnnualReport, Group, Organization } from './stubs';
 
 type Ref = { id: string };
 
@@ -26,8 +27,8 @@ type Ref = { id: string };
 export const resources: SubgraphDefinition<ResourcesLoaders, ResourcesDependencies> = {
   name: 'resources',
   defaultPort: 4002,
-  entities: [SharedResource, ResourceRequest, Cooperation, CooperationAudit, Message],
-  migrations: [ResourcesInitial1763800000000, CooperationAudit1764300000000, EnterpriseTeachers1764411000000],
+  entities: [SharedResource, ResourceRequest, Cooperation, CooperationAudit, Message, AuditEntry],
+  migrations: [ResourcesInitial1763800000000, CooperationAudit1764300000000, EnterpriseTeachers1764411000000, ResourcesAuditLog1764471200000],
   resolvers: [
     ResourceResolver,
     RequestResolver,
@@ -36,14 +37,16 @@ export const resources: SubgraphDefinition<ResourcesLoaders, ResourcesDependenci
     MessageResolver,
     OrganizationResourcesResolver,
     AnnualReportSharingResolver,
+    groupAuditResolver(Group, 'resourcesAudit', '资源共建共享（资源、申请、合作台账）'),
   ],
-  orphanedTypes: [Organization, AnnualReport],
+  orphanedTypes: [Organization, AnnualReport, Group],
   referenceResolvers: {
     SharedResource: { __resolveReference: (ref: Ref, ctx: ResourcesContext) => ctx.loaders.visibleResourceById.load(ref.id) },
     ResourceRequest: { __resolveReference: (ref: Ref, ctx: ResourcesContext) => ctx.loaders.visibleRequestById.load(ref.id) },
     Cooperation: { __resolveReference: (ref: Ref, ctx: ResourcesContext) => ctx.loaders.visibleCooperationById.load(ref.id) },
     // Key-only entities: the fields this subgraph adds check access themselves.
     Organization: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
+    Group: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
     AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
   },
   createLoaders,

@@ -20,3 +20,11 @@ export class AnnualReport {
 }
 
 export const organizationRef = (id: string): Organization => ({ id });
+
+/** The members subgraph's `Group`, known here by its key (this subgraph adds its audit trail to it). */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Group {
+  @Field(() => ID)
+  id!: string;
+}

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@zjjt/kit';
+import { AuditEntry, groupAuditResolver, SubgraphDefinition } from '@zjjt/kit';
+import { StatisticsAuditLog1764471200000 } from './migrations/1764471200000-audit-log';
 import { AnnualReturn, CollectionRound } from './collection/collection.entity';
 import { AnnualReturnResolver, CollectionRoundResolver } from './collection/collection.resolver';
 import { createLoaders, StatisticsContext, StatisticsDependencies, StatisticsLoaders } from './context';
@@ -33,8 +34,8 @@ type Ref = { id: string };
 export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDependencies> = {
   name: 'statistics',
   defaultPort: 4004,
-  entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation, GroupNotice, GroupNoticeRecipient],
-  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000, GroupNotices1764600000000],
+  entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation, GroupNotice, GroupNoticeRecipient, AuditEntry],
+  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000, StatisticsAuditLog1764471200000, GroupNotices1764600000000],
   resolvers: [
     ReportResolver,
     FilledReportResolver,
@@ -46,6 +47,7 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
     GroupNoticeResolver,
     RoundReminderResolver,
     GroupPublicFiguresResolver,
+    groupAuditResolver(Group, 'statisticsAudit', '统计上报（年报、填报轮次、目标、上报）'),
   ],
   orphanedTypes: [Organization, Group],
   referenceResolvers: {

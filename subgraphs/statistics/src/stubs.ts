@@ -10,7 +10,7 @@ export class Organization {
 
 export const organizationRef = (id: string): Organization => ({ id });
 
-/** The members subgraph's `Group` (the tenant), known here by its key; statistics adds `publicFigures`. */
+/** The members subgraph's `Group` (the tenant), known here by its key; statistics adds `publicFigures` and its audit trail. */
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Group {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badInput, forbidden, notFound, now, optionalText, today, requiredText, wholeNumber } from '@zjjt/kit';
+import { badInput, forbidden, notFound, now, optionalText, today, requiredText, wholeNumber, recordAudit } from '@zjjt/kit';
 import { BasesContext } from '../context';
 import { BaseKind, CoBuilderRole } from '../enums';
 import { Organization, organizationRef } from '../stubs';
@@ -90,6 +90,13 @@ export class BaseResolver {
           BaseDesignation,
           designations.map((d) => ({ id: randomUUID(), baseId: base.id, ...d })),
         );
+      await recordAudit(em, ctx.viewer, {
+        groupId: base.groupId,
+        operation: 'registerTrainingBase',
+        entity: 'TrainingBase',
+        id: base.id,
+        after: { ...base, coBuilders: units, designations },
+      });
     });
     return base;
   }
@@ -105,7 +112,16 @@ export class BaseResolver {
     const lead = (await ctx.loaders.coBuildersByBaseId.load(baseId)).find((c) => c.role === CoBuilderRole.LEAD);
     if (!ctx.viewer.isSecretariatOf(base.groupId) && lead?.organizationId !== ctx.viewer.organizationId) throw forbidden('只有秘书处或牵头单位可以添加认定');
     const designation = { id: randomUUID(), baseId, ...validDesignation(input) };
-    await ctx.db.getRepository(BaseDesignation).insert(designation);
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(BaseDesignation).insert(designation);
+      await recordAudit(em, ctx.viewer, {
+        groupId: base.groupId,
+        operation: 'addBaseDesignation',
+        entity: 'BaseDesignation',
+        id: designation.id,
+        after: designation,
+      });
+    });
     return designation;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CellValue } from 'exceljs';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { now, yuanToFen } from '@zjjt/kit';
+import { now, recordAudit, Viewer, yuanToFen } from '@zjjt/kit';
 import { Sealer } from '../sealing';
 import { CertificationLevel, TargetGroup } from '../enums';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
@@ -31,6 +31,8 @@ export interface ImportRequest {
   base: { id: string; groupId: string };
   organizationId: string;
   userId: string;
+  /** Who imports, for the audit log (one row per import, with its counts). */
+  viewer: Viewer;
   limits: ImportLimits;
 }
 
@@ -193,6 +195,13 @@ class WorkbookImport {
       importedAt: now(),
     };
     await this.em.insert(LedgerImport, record);
+    await recordAudit(this.em, this.request.viewer, {
+      groupId: record.groupId,
+      operation: 'importLedger',
+      entity: 'LedgerImport',
+      id: record.id,
+      after: record,
+    });
     return record;
   }
 

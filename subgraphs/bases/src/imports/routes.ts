@@ -110,6 +110,7 @@ async function answerImport(ctx: Ctx, upload: Upload, request: ImportRequest): P
       base,
       organizationId: ctx.viewer.organizationId as string,
       userId: ctx.viewer.requireUser(),
+      viewer: ctx.viewer,
       limits,
     });
     ctx.log.info({ baseId, status: result.status, bytes: upload.bytes }, 'ledger import');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, exactSum, fenToWan, forbidden, Money, newestFirstPage, notFound, now, requiredText } from '@zjjt/kit';
+import { Connection, exactSum, fenToWan, forbidden, Money, newestFirstPage, notFound, now, recordAudit, requiredText } from '@zjjt/kit';
 import { BasesContext } from '../context';
 import { CATEGORY_LABEL, MODE_LABEL, PiiField, TARGET_LABEL, TotalsBy } from '../enums';
 import { LedgerImport } from '../imports/import.entity';
@@ -135,9 +135,18 @@ export class LedgerResolver {
     if (!ctx.viewer.isSecretariatOf(trainee.groupId)) throw forbidden('只有本集团秘书处可以查看完整个人信息');
     const sealed = field === PiiField.ID_NUMBER ? trainee.idNumberSealed : trainee.phoneSealed;
     if (!sealed) throw notFound('手机号', traineeId);
-    await ctx.db
-      .getRepository(RevealAudit)
-      .insert({ id: randomUUID(), traineeId, groupId: trainee.groupId, field, reason: text, actorUserId: ctx.viewer.requireUser(), at: now() });
+    await ctx.db.transaction(async (em) => {
+      const reveal = { id: randomUUID(), traineeId, groupId: trainee.groupId, field, reason: text, actorUserId: ctx.viewer.requireUser(), at: now() };
+      await em.getRepository(RevealAudit).insert(reveal);
+      // The trail says whose field was revealed and why; the value itself never enters it.
+      await recordAudit(em, ctx.viewer, {
+        groupId: trainee.groupId,
+        operation: 'revealTraineeField',
+        entity: 'Trainee',
+        id: traineeId,
+        after: { field, reason: text },
+      });
+    });
     return sealer().open(sealed);
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets, EntityManager } from 'typeorm';
-import { badInput, Connection, fenToYuan, forbidden, newestFirstPage, notFound, now } from '@zjjt/kit';
+import { badInput, Connection, fenToYuan, forbidden, newestFirstPage, notFound, now, recordAudit } from '@zjjt/kit';
 import { BasesContext } from '../context';
 import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
 import { Organization, organizationRef } from '../stubs';
@@ -111,7 +111,10 @@ export class RevenueResolver {
       updatedBy: user,
       updatedAt: at,
     };
-    await ctx.db.getRepository(RevenueEntry).insert(entry);
+    await ctx.db.transaction(async (manager) => {
+      await manager.getRepository(RevenueEntry).insert(entry);
+      await recordAudit(manager, ctx.viewer, { groupId: entry.groupId, operation: 'recordRevenueEntry', entity: 'RevenueEntry', id: entry.id, after: entry });
+    });
     return entry;
   }
 
@@ -244,6 +247,8 @@ export class RevenueResolver {
       changeList: JSON.stringify(fieldChanges(before, after)),
       changedAt: now(),
     });
+    const operation = action === RevenueAuditAction.DELETE ? 'deleteRevenueEntry' : 'correctRevenueEntry';
+    await recordAudit(manager, ctx.viewer, { groupId: before.groupId, operation, entity: 'RevenueEntry', id: before.id, before, after });
   }
 }
 

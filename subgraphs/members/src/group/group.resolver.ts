@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, conflict, Connection, isUniqueViolation, notBefore, notFound, optionalText, requiredText } from '@zjjt/kit';
+import { badInput, conflict, Connection, isUniqueViolation, notBefore, notFound, optionalText, recordAudit, requiredText } from '@zjjt/kit';
 import { MembersContext } from '../context';
 import { MembershipStatus } from '../enums';
 import { Membership } from '../membership/membership.entity';
@@ -95,7 +95,10 @@ export class GroupResolver {
       description: optionalText(input.description, '简介', 5000),
     };
     try {
-      await ctx.db.getRepository(Group).insert(group);
+      await ctx.db.transaction(async (em) => {
+        await em.getRepository(Group).insert(group);
+        await recordAudit(em, ctx.viewer, { groupId: group.id, operation: 'registerGroup', entity: 'Group', id: group.id, after: group });
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(`集团代码 ${code} 已被使用`);
       throw error;
@@ -107,25 +110,28 @@ export class GroupResolver {
   async updateGroupProfile(@Arg('id', () => ID) id: string, @Arg('input', () => GroupProfileInput) input: GroupProfileInput, @Ctx() ctx: MembersContext) {
     ctx.viewer.requireSecretariatOf(id);
     const repo = ctx.db.getRepository(Group);
-    if (!(await repo.existsBy({ id }))) throw notFound('集团', id);
+    const before = await repo.findOneBy({ id });
+    if (!before) throw notFound('集团', id);
     if (input.leadOrganizationId) {
       const lead = await ctx.db.getRepository(Membership).findOneBy({ groupId: id, organizationId: input.leadOrganizationId, status: MembershipStatus.ACTIVE });
       if (!lead) throw badInput('牵头单位须为本集团的正式成员单位');
     }
-    await repo.update(
-      { id },
-      {
-        name: requiredText(input.name, '集团名称', 100),
-        shortName: optionalText(input.shortName, '简称', 50),
-        type: input.type,
-        leadOrganizationId: input.leadOrganizationId ?? null,
-        approvingAuthority: optionalText(input.approvingAuthority, '批准部门', 100),
-        foundedOn: input.foundedOn ?? null,
-        region: input.region ? regionCode(input.region) : null,
-        description: optionalText(input.description, '简介', 5000),
-      },
-    );
-    return repo.findOneByOrFail({ id });
+    const profile = {
+      name: requiredText(input.name, '集团名称', 100),
+      shortName: optionalText(input.shortName, '简称', 50),
+      type: input.type,
+      leadOrganizationId: input.leadOrganizationId ?? null,
+      approvingAuthority: optionalText(input.approvingAuthority, '批准部门', 100),
+      foundedOn: input.foundedOn ?? null,
+      region: input.region ? regionCode(input.region) : null,
+      description: optionalText(input.description, '简介', 5000),
+    };
+    return ctx.db.transaction(async (em) => {
+      await em.getRepository(Group).update({ id }, profile);
+      const after = await em.getRepository(Group).findOneByOrFail({ id });
+      await recordAudit(em, ctx.viewer, { groupId: id, operation: 'updateGroupProfile', entity: 'Group', id, before, after });
+      return after;
+    });
   }
 
   @Mutation(() => GroupDesignation, { description: '添加集团称号' })
@@ -142,7 +148,10 @@ export class GroupResolver {
       issuer: requiredText(input.issuer, '授予部门', 100),
       awardedOn: input.awardedOn,
     };
-    await ctx.db.getRepository(GroupDesignation).insert(designation);
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(GroupDesignation).insert(designation);
+      await recordAudit(em, ctx.viewer, { groupId, operation: 'addGroupDesignation', entity: 'GroupDesignation', id: designation.id, after: designation });
+    });
     return designation;
   }
 
@@ -152,7 +161,16 @@ export class GroupResolver {
     const designation = await repo.findOneBy({ id });
     if (!designation || !ctx.viewer.canRead(designation.groupId)) throw notFound('称号', id);
     ctx.viewer.requireSecretariatOf(designation.groupId);
-    await repo.delete({ id });
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(GroupDesignation).delete({ id });
+      await recordAudit(em, ctx.viewer, {
+        groupId: designation.groupId,
+        operation: 'removeGroupDesignation',
+        entity: 'GroupDesignation',
+        id,
+        before: designation,
+      });
+    });
     return true;
   }
 
@@ -165,7 +183,10 @@ export class GroupResolver {
     ctx.viewer.requireSecretariatOf(groupId);
     const term = { id: randomUUID(), groupId, ...validTerm(input) };
     try {
-      await ctx.db.getRepository(CouncilTerm).insert(term);
+      await ctx.db.transaction(async (em) => {
+        await em.getRepository(CouncilTerm).insert(term);
+        await recordAudit(em, ctx.viewer, { groupId, operation: 'createCouncilTerm', entity: 'CouncilTerm', id: term.id, after: term });
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(`本集团已有第 ${input.number} 届理事会`);
       throw error;
@@ -180,7 +201,11 @@ export class GroupResolver {
     if (!term || !ctx.viewer.canRead(term.groupId)) throw notFound('理事会届次', id);
     ctx.viewer.requireSecretariatOf(term.groupId);
     try {
-      await repo.update({ id }, validTerm(input));
+      await ctx.db.transaction(async (em) => {
+        await em.getRepository(CouncilTerm).update({ id }, validTerm(input));
+        const after = await em.getRepository(CouncilTerm).findOneByOrFail({ id });
+        await recordAudit(em, ctx.viewer, { groupId: term.groupId, operation: 'updateCouncilTerm', entity: 'CouncilTerm', id, before: term, after });
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(`本集团已有第 ${input.number} 届理事会`);
       throw error;

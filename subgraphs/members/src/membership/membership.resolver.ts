@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, notBefore, optionalText, requiredText } from '@zjjt/kit';
+import { badInput, notBefore, optionalText, requiredText, withAudit } from '@zjjt/kit';
+import { EntityManager } from 'typeorm';
 import { MembersContext } from '../context';
 import { canSeeMembershipDetail } from '../access';
 import { MembershipAction, MembershipConsent, MembershipStatus } from '../enums';
@@ -28,6 +29,14 @@ import {
   todayIfMissing,
   moveMembership,
 } from './membership.service';
+
+/** A membership write in one transaction with its audit row: the membership before (by id) and after. */
+function audited(ctx: MembersContext, operation: string, id: string | null, work: (em: EntityManager) => Promise<Membership>) {
+  return ctx.db.transaction(async (em) => {
+    const before = id ? await em.findOneBy(Membership, { id }) : null;
+    return withAudit(em, ctx.viewer, { operation, entity: 'Membership', before }, () => work(em));
+  });
+}
 
 @Resolver(() => Membership)
 export class MembershipResolver {
@@ -84,7 +93,7 @@ export class MembershipResolver {
   @Mutation(() => Membership, { description: '秘书处登记成员单位（直接成为正式成员）' })
   registerMember(@Arg('input', () => RegisterMemberInput) input: RegisterMemberInput, @Ctx() ctx: MembersContext) {
     ctx.viewer.requireSecretariatOf(input.groupId);
-    return ctx.db.transaction(async (em) => {
+    return audited(ctx, 'registerMember', null, async (em) => {
       await requireGroup(em, input.groupId);
       const councilTermId = await checkCouncilTerm(em, input.groupId, input.councilTermId);
       const organization = await organizationFor(em, input.organization, ctx.viewer, input.groupId);
@@ -103,7 +112,7 @@ export class MembershipResolver {
   applyToJoin(@Arg('input', () => JoinApplicationInput) input: JoinApplicationInput, @Ctx() ctx: MembersContext) {
     const organizationId = ctx.viewer.requireOrganization();
     const statement = optionalText(input.statement, '申请说明', 1000);
-    return ctx.db.transaction(async (em) => {
+    return audited(ctx, 'applyToJoin', null, async (em) => {
       await requireGroup(em, input.groupId);
       return enterGroup(em, ctx.viewer, input.groupId, organizationId, application(input.role, statement, todayIfMissing(null), MembershipConsent.APPLIED));
     });
@@ -113,7 +122,7 @@ export class MembershipResolver {
   recordJoinApplication(@Arg('input', () => RecordJoinApplicationInput) input: RecordJoinApplicationInput, @Ctx() ctx: MembersContext) {
     ctx.viewer.requireSecretariatOf(input.groupId);
     const statement = optionalText(input.statement, '申请说明', 1000);
-    return ctx.db.transaction(async (em) => {
+    return audited(ctx, 'recordJoinApplication', null, async (em) => {
       await requireGroup(em, input.groupId);
       const organization = await organizationFor(em, input.organization, ctx.viewer, input.groupId);
       return enterGroup(
@@ -128,12 +137,12 @@ export class MembershipResolver {
 
   @Mutation(() => Membership, { description: '单位确认某集团为其登记的成员资格（确认后该集团秘书处可查看本单位信息）' })
   confirmMembership(@Arg('id', () => ID) id: string, @Ctx() ctx: MembersContext) {
-    return ctx.db.transaction((em) => confirm(em, ctx.viewer, id));
+    return audited(ctx, 'confirmMembership', id, (em) => confirm(em, ctx.viewer, id));
   }
 
   @Mutation(() => Membership, { description: '批准入会申请（待审核 → 正式成员）' })
   approveMembership(@Arg('input', () => ApproveMembershipInput) input: ApproveMembershipInput, @Ctx() ctx: MembersContext) {
-    return ctx.db.transaction((em) =>
+    return audited(ctx, 'approveMembership', input.membershipId, (em) =>
       moveMembership(em, ctx.viewer, input.membershipId, [MembershipStatus.PENDING], async (m) => {
         const joinedOn = todayIfMissing(input.joinedOn);
         notBefore(joinedOn, m.appliedOn, `入会日期 ${joinedOn} 不能早于申请日期 ${m.appliedOn}`);
@@ -152,7 +161,7 @@ export class MembershipResolver {
   @Mutation(() => Membership, { description: '驳回入会申请（须填写原因）' })
   rejectMembership(@Arg('input', () => RejectMembershipInput) input: RejectMembershipInput, @Ctx() ctx: MembersContext) {
     const reason = requiredText(input.reason, '驳回原因', 500);
-    return ctx.db.transaction((em) =>
+    return audited(ctx, 'rejectMembership', input.membershipId, (em) =>
       moveMembership(em, ctx.viewer, input.membershipId, [MembershipStatus.PENDING], () => ({
         action: MembershipAction.REJECTED,
         status: MembershipStatus.REJECTED,
@@ -166,7 +175,7 @@ export class MembershipResolver {
   @Mutation(() => Membership, { description: '登记退出（正式成员 → 已退出）' })
   recordExit(@Arg('input', () => RecordExitInput) input: RecordExitInput, @Ctx() ctx: MembersContext) {
     const reason = requiredText(input.reason, '退出原因', 500);
-    return ctx.db.transaction((em) =>
+    return audited(ctx, 'recordExit', input.membershipId, (em) =>
       moveMembership(em, ctx.viewer, input.membershipId, [MembershipStatus.ACTIVE], (m) => {
         notBefore(input.exitedOn, m.joinedOn, `退出日期 ${input.exitedOn} 不能早于入会日期 ${m.joinedOn} (exit date before join date)`);
         return {
@@ -183,7 +192,7 @@ export class MembershipResolver {
   @Mutation(() => Membership, { description: '变更成员角色（如当选副理事长单位）' })
   changeMembershipRole(@Arg('input', () => ChangeRoleInput) input: ChangeRoleInput, @Ctx() ctx: MembersContext) {
     const reason = optionalText(input.reason, '说明', 500);
-    return ctx.db.transaction((em) =>
+    return audited(ctx, 'changeMembershipRole', input.membershipId, (em) =>
       moveMembership(em, ctx.viewer, input.membershipId, [MembershipStatus.ACTIVE], async (m) => {
         if (input.role === m.role && !input.councilTermId) throw badInput('新角色与当前角色相同，无需变更');
         const councilTermId = (await checkCouncilTerm(em, m.groupId, input.councilTermId)) ?? m.councilTermId;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { forbidden, notFound, now } from '@zjjt/kit';
+import { forbidden, notFound, now, recordAudit } from '@zjjt/kit';
 import { MembersContext } from '../context';
 import { Group } from '../group/group.entity';
 import { requireGroup } from '../membership/membership.service';
@@ -36,7 +36,10 @@ export class NoticeResolver {
     const values = validNotice(input);
     await requireGroup(ctx.db.manager, input.groupId);
     const notice = { id: randomUUID(), ...values, publishedAt: now(), publishedBy: ctx.viewer.requireUser() };
-    await ctx.db.getRepository(Notice).insert(notice);
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(Notice).insert(notice);
+      await recordAudit(em, ctx.viewer, { groupId: notice.groupId, operation: 'publishNotice', entity: 'Notice', id: notice.id, after: notice });
+    });
     return notice;
   }
 
@@ -46,6 +49,7 @@ export class NoticeResolver {
     const notice = await ctx.loaders.visibleNoticeById.load(id);
     if (!notice) throw notFound('通知', id);
     if (!ctx.viewer.groupIds.includes(notice.groupId)) throw forbidden('只有本集团成员单位可以标记已读');
+    // A read receipt is its own record (who, when) and is not repeated in the audit log.
     // Read twice (or by two users of one unit): the first read stands (INSERT OR IGNORE / INSERT IGNORE).
     await ctx.db
       .getRepository(NoticeRead)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badInput, notFound, now, optionalText, requiredText, transition } from '@zjjt/kit';
+import { badInput, notFound, now, optionalText, requiredText, transition, recordAudit } from '@zjjt/kit';
 import { consented } from '../access';
 import { MembersContext } from '../context';
 import { ChangeSource, CorrectionStatus } from '../enums';
@@ -31,6 +31,11 @@ const currentInput = (o: Organization): OrganizationInput => ({
  * any group the unit consented to proposes, and only the unit itself accepts (the change is then
  * applied and audited) or declines.
  */
+/** A correction as the audit log shows it: the fields it names, not their values (contacts are personal data). */
+function correctionForAudit(c: OrganizationCorrection) {
+  return { ...c, fields: c.fields.map((f) => f.field) };
+}
+
 @Resolver(() => OrganizationCorrection)
 export class OrganizationCorrectionResolver {
   @Mutation(() => OrganizationCorrection, { description: '秘书处提出单位信息更正建议（单位确认后生效）' })
@@ -59,6 +64,13 @@ export class OrganizationCorrectionResolver {
         decisionReason: null,
       };
       await em.insert(OrganizationCorrection, correction);
+      await recordAudit(em, ctx.viewer, {
+        groupId: correction.groupId,
+        operation: 'proposeOrganizationCorrection',
+        entity: 'OrganizationCorrection',
+        id: correction.id,
+        after: correctionForAudit(correction),
+      });
       return correction;
     });
   }
@@ -96,6 +108,14 @@ export class OrganizationCorrectionResolver {
         const next = patchedOrganization(currentInput(organization), patch);
         await changeMasterData(em, organizationId, next, { viewer: ctx.viewer, via: ChangeSource.CORRECTION, groupId: correction.groupId, correctionId: id });
       }
+      await recordAudit(em, ctx.viewer, {
+        groupId: correction.groupId,
+        operation: status === CorrectionStatus.ACCEPTED ? 'acceptOrganizationCorrection' : 'declineOrganizationCorrection',
+        entity: 'OrganizationCorrection',
+        id,
+        before: correctionForAudit(correction),
+        after: correctionForAudit(decided),
+      });
       return decided;
     });
   }

@@ -101,7 +101,9 @@ export class OrganizationResolver {
     // Only the fields sent change (null clears one); a field left out keeps its value.
     const valid: Record<string, unknown> = validContact(input);
     const changes = Object.fromEntries(Object.entries(valid).filter(([field]) => (input as Record<string, unknown>)[field] !== undefined));
-    await ctx.db.transaction((em) => changeMasterData(em, organizationId, changes, { viewer: ctx.viewer, via: ChangeSource.UNIT, groupId: null }));
+    await ctx.db.transaction((em) =>
+      changeMasterData(em, organizationId, changes, { viewer: ctx.viewer, via: ChangeSource.UNIT, groupId: null, operation: 'updateMyContact' }),
+    );
     return reloaded(ctx, organizationId);
   }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { now, Viewer } from '@zjjt/kit';
+import { now, recordAudit, Viewer } from '@zjjt/kit';
+import { consented } from '../access';
+import { Membership } from '../membership/membership.entity';
 import { ChangeSource } from '../enums';
 import { OrganizationChange } from './organization-change.entity';
 import { Organization } from './organization.entity';
@@ -45,7 +47,12 @@ export interface ChangeAuthor {
   /** The group that edited directly or proposed the correction; null when the unit acted on its own. */
   groupId: string | null;
   correctionId?: string | null;
+  /** The mutation, for the audit log; by default named after `via`. */
+  operation?: string;
 }
+
+/** Contact fields are personal data: the audit log keeps their shape only. */
+export const PERSONAL_MASTER_FIELDS = ['contactPerson', 'contactPhone', 'contactEmail'] as const;
 
 /**
  * Writes a unit's changed master data and one audit row per changed field in the caller's
@@ -72,5 +79,22 @@ export async function changeMasterData(em: EntityManager, organizationId: string
       at,
     })),
   );
+  // Master data is shared by every group the unit belongs to by its consent (those whose secretariat
+  // reads it): each of their trails records the change. A group that only typed the unit's USCC into
+  // an application learns nothing of it here either.
+  const groupIds = [...new Set((await em.findBy(Membership, { organizationId })).filter(consented).map((m) => m.groupId))];
+  const before = Object.fromEntries(changes.map((c) => [c.field, current[c.field]]));
+  const operation = author.operation ?? (author.via === ChangeSource.CORRECTION ? 'acceptOrganizationCorrection' : 'updateOrganization');
+  for (const groupId of groupIds) {
+    await recordAudit(em, author.viewer, {
+      groupId,
+      operation,
+      entity: 'Organization',
+      id: organizationId,
+      before,
+      after: values,
+      mask: PERSONAL_MASTER_FIELDS,
+    });
+  }
   return changes.length;
 }

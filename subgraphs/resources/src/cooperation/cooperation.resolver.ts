@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets, EntityManager } from 'typeorm';
-import { badInput, Connection, fenToYuan, forbidden, newestFirstPage, notFound, now } from '@zjjt/kit';
+import { badInput, Connection, fenToYuan, forbidden, newestFirstPage, notFound, now, recordAudit } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { Organization, organizationRef } from '../stubs';
 import { CooperationAudit, CooperationAuditAction, CooperationFieldChange } from './cooperation-audit.entity';
@@ -60,6 +60,8 @@ async function audit(
     changeList: JSON.stringify(fieldChanges(before, after)),
     changedAt: now(),
   });
+  const operation = action === CooperationAuditAction.DELETE ? 'deleteCooperation' : 'updateCooperation';
+  await recordAudit(manager, ctx.viewer, { groupId: before.groupId, operation, entity: 'Cooperation', id: before.id, before, after });
 }
 
 @Resolver(() => Cooperation)
@@ -114,7 +116,10 @@ export class CooperationResolver {
       recordedBy: ctx.viewer.requireUser(),
       updatedAt: now(),
     };
-    await ctx.db.getRepository(Cooperation).insert(row);
+    await ctx.db.transaction(async (manager) => {
+      await manager.getRepository(Cooperation).insert(row);
+      await recordAudit(manager, ctx.viewer, { groupId: row.groupId, operation: 'recordCooperation', entity: 'Cooperation', id: row.id, after: row });
+    });
     return row;
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { badInput, conflict, forbidden, newestFirstPage, notFound, now, optionalText, requiredText, transition, wholeNumber } from '@zjjt/kit';
+import { badInput, conflict, forbidden, newestFirstPage, notFound, now, optionalText, recordAudit, requiredText, transition, wholeNumber } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { KIND_LABEL, REQUEST_STATUS_LABEL, RequestDirection, RequestStatus, ResourceStatus } from '../enums';
 import { notify } from '../message/message.service';
@@ -65,13 +65,14 @@ export async function requestResource(ctx: ResourcesContext, input: RequestInput
       `有成员单位申请「${resource.title}」（${KIND_LABEL[resource.kind]}）${quantity} 个名额/单位，用途：${purpose}`,
       request.id,
     );
+    await recordAudit(em, ctx.viewer, { groupId: request.groupId, operation: 'requestResource', entity: 'ResourceRequest', id: request.id, after: request });
   });
   return request;
 }
 
 /** The provider approves: the quantity is reserved from the resource's capacity, never beyond it. */
 export function approve(ctx: ResourcesContext, id: string) {
-  return decide(ctx, id, 'providerId', RequestStatus.PENDING, RequestStatus.APPROVED, async (em, request) => {
+  return decide(ctx, 'approveResourceRequest', id, 'providerId', RequestStatus.PENDING, RequestStatus.APPROVED, async (em, request) => {
     // Guarded in SQL, so two approvals at once cannot together exceed the capacity.
     const reserved = await em
       .createQueryBuilder()
@@ -88,7 +89,7 @@ export function approve(ctx: ResourcesContext, id: string) {
 /** The provider rejects, with a reason the requester is told. */
 export function reject(ctx: ResourcesContext, id: string, reason: string) {
   const text = requiredText(reason, '拒绝原因', 500);
-  return decide(ctx, id, 'providerId', RequestStatus.PENDING, RequestStatus.REJECTED, async (em, request) => {
+  return decide(ctx, 'rejectResourceRequest', id, 'providerId', RequestStatus.PENDING, RequestStatus.REJECTED, async (em, request) => {
     await notify(em, request.requesterId, '资源申请未通过', `您的资源申请未获同意，原因：${text}`, request.id);
     return { decisionReason: text };
   });
@@ -101,7 +102,7 @@ export function complete(ctx: ResourcesContext, id: string, outcome: OutcomeInpu
     outcomeHours: outcome.hours === null || outcome.hours === undefined ? null : wholeNumber(outcome.hours, '实际课时'),
     outcomeNote: optionalText(outcome.note, '成效说明', 1000),
   };
-  return decide(ctx, id, 'requesterId', RequestStatus.APPROVED, RequestStatus.COMPLETED, async (em, request) => {
+  return decide(ctx, 'completeResourceRequest', id, 'requesterId', RequestStatus.APPROVED, RequestStatus.COMPLETED, async (em, request) => {
     await notify(em, request.providerId, '资源使用已完成', `申请单位已登记完成：实际参与 ${values.outcomeParticipants} 人。`, request.id);
     return { ...values, completedAt: now() };
   });
@@ -110,6 +111,7 @@ export function complete(ctx: ResourcesContext, id: string, outcome: OutcomeInpu
 /** Moves a request one step; only `party` may do it, and only from `from`. One transaction. */
 async function decide(
   ctx: ResourcesContext,
+  operation: string,
   id: string,
   party: Party,
   from: RequestStatus,
@@ -125,6 +127,11 @@ async function decide(
     throw badInput(`该申请当前为「${REQUEST_STATUS_LABEL[request.status]}」，只有「${REQUEST_STATUS_LABEL[from]}」的申请可以执行此操作`);
   return ctx.db.transaction(async (em) => {
     const fields = await effect(em, request);
-    return transition(em.getRepository(ResourceRequest), id, from, to, { decidedAt: to === RequestStatus.COMPLETED ? request.decidedAt : now(), ...fields });
+    const after = await transition(em.getRepository(ResourceRequest), id, from, to, {
+      decidedAt: to === RequestStatus.COMPLETED ? request.decidedAt : now(),
+      ...fields,
+    });
+    await recordAudit(em, ctx.viewer, { groupId: request.groupId, operation, entity: 'ResourceRequest', id, before: request, after });
+    return after;
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Connection, forbidden, notFound, now, transition } from '@zjjt/kit';
+import { badInput, Connection, forbidden, notFound, now, recordAudit, transition } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { RESOURCE_STATUS_LABEL, ResourceStatus } from '../enums';
 import { ResourceRequest } from '../request/request.entity';
@@ -74,7 +74,10 @@ export class ResourceResolver {
       publishedAt: null,
       updatedAt: now(),
     };
-    await ctx.db.getRepository(SharedResource).insert(resource);
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(SharedResource).insert(resource);
+      await recordAudit(em, ctx.viewer, { groupId: resource.groupId, operation: 'createResource', entity: 'SharedResource', id: resource.id, after: resource });
+    });
     return resource;
   }
 
@@ -85,34 +88,42 @@ export class ResourceResolver {
     if (resource.status === ResourceStatus.WITHDRAWN) throw badInput('已撤回的资源不能修改，请重新发布后再改');
     const values = validResource(input);
     if (values.capacity < resource.reserved) throw badInput(`容量不能小于已同意的申请数量 ${resource.reserved}`);
-    const result = await ctx.db
-      .getRepository(SharedResource)
-      .createQueryBuilder()
-      .update()
-      .set({ ...values, updatedAt: now() })
-      .where('id = :id AND reserved <= :capacity', { id, capacity: values.capacity })
-      .execute();
-    if (result.affected !== 1) throw badInput('容量不能小于已同意的申请数量（刚有申请被同意，请刷新后重试）');
-    return ctx.db.getRepository(SharedResource).findOneByOrFail({ id });
+    return ctx.db.transaction(async (em) => {
+      const result = await em
+        .getRepository(SharedResource)
+        .createQueryBuilder()
+        .update()
+        .set({ ...values, updatedAt: now() })
+        .where('id = :id AND reserved <= :capacity', { id, capacity: values.capacity })
+        .execute();
+      if (result.affected !== 1) throw badInput('容量不能小于已同意的申请数量（刚有申请被同意，请刷新后重试）');
+      const after = await em.getRepository(SharedResource).findOneByOrFail({ id });
+      await recordAudit(em, ctx.viewer, { groupId: after.groupId, operation: 'updateResource', entity: 'SharedResource', id, before: resource, after });
+      return after;
+    });
   }
 
   @Mutation(() => SharedResource, { description: '发布（草稿或已撤回 → 已发布）' })
   publishResource(@Arg('id', () => ID) id: string, @Ctx() ctx: ResourcesContext) {
-    return this.move(ctx, id, [ResourceStatus.DRAFT, ResourceStatus.WITHDRAWN], ResourceStatus.PUBLISHED);
+    return this.move(ctx, 'publishResource', id, [ResourceStatus.DRAFT, ResourceStatus.WITHDRAWN], ResourceStatus.PUBLISHED);
   }
 
   @Mutation(() => SharedResource, { description: '撤回（不再出现在检索中；已同意的申请不受影响）' })
   withdrawResource(@Arg('id', () => ID) id: string, @Ctx() ctx: ResourcesContext) {
-    return this.move(ctx, id, [ResourceStatus.DRAFT, ResourceStatus.PUBLISHED], ResourceStatus.WITHDRAWN);
+    return this.move(ctx, 'withdrawResource', id, [ResourceStatus.DRAFT, ResourceStatus.PUBLISHED], ResourceStatus.WITHDRAWN);
   }
 
-  private async move(ctx: ResourcesContext, id: string, from: ResourceStatus[], to: ResourceStatus) {
+  private async move(ctx: ResourcesContext, operation: string, id: string, from: ResourceStatus[], to: ResourceStatus) {
     const resource = await ownResource(ctx, id);
     if (!from.includes(resource.status)) throw badInput(`资源当前为「${RESOURCE_STATUS_LABEL[resource.status]}」，不能改为「${RESOURCE_STATUS_LABEL[to]}」`);
     const at = now();
-    return transition(ctx.db.getRepository(SharedResource), id, resource.status, to, {
-      publishedAt: to === ResourceStatus.PUBLISHED ? at : resource.publishedAt,
-      updatedAt: at,
+    return ctx.db.transaction(async (em) => {
+      const after = await transition(em.getRepository(SharedResource), id, resource.status, to, {
+        publishedAt: to === ResourceStatus.PUBLISHED ? at : resource.publishedAt,
+        updatedAt: at,
+      });
+      await recordAudit(em, ctx.viewer, { groupId: after.groupId, operation, entity: 'SharedResource', id, before: resource, after });
+      return after;
     });
   }
 }

@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
-import { badInput, conflict, currentYear, forbidden, isUniqueViolation, notFound, now, requiredText, transition, UnitCategory } from '@zjjt/kit';
+import {
+  audited,
+  badInput,
+  conflict,
+  currentYear,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  now,
+  recordAudit,
+  requiredText,
+  transition,
+  UnitCategory,
+} from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { RETURN_STATUS_LABEL, ReturnStatus, RoundStatus } from '../enums';
 import { evaluate, Rule, RuleField } from '../templates/rules';
@@ -94,12 +107,14 @@ export async function saveReturn(ctx: StatisticsContext, groupId: string, year: 
   const sent = sentFigures(input);
   checkReturn({ ...valuesOf(r), ...sent }, []);
   const { dualQualifiedPercent: percent, ...figures } = sent;
-  return transition(ctx.db.getRepository(AnnualReturn), r.id, r.status, r.status, {
-    ...figures,
-    ...(percent === undefined ? {} : { dualQualifiedPercentCents: percent === null ? null : Math.round(percent * 100) }),
-    updatedBy: ctx.viewer.requireUser(),
-    updatedAt: now(),
-  });
+  return audited(ctx.db, ctx.viewer, { operation: 'saveAnnualReturn', entity: 'AnnualReturn', before: r }, (em) =>
+    transition(em.getRepository(AnnualReturn), r.id, r.status, r.status, {
+      ...figures,
+      ...(percent === undefined ? {} : { dualQualifiedPercentCents: percent === null ? null : Math.round(percent * 100) }),
+      updatedBy: ctx.viewer.requireUser(),
+      updatedAt: now(),
+    }),
+  );
 }
 
 /** Submits the unit's return, checked against every rule and the figures its type must report. */
@@ -109,11 +124,13 @@ export async function submitReturn(ctx: StatisticsContext, groupId: string, year
   const unit = await ctx.loaders.directory.byId(r.organizationId);
   checkReturn(valuesOf(r), (unit && REQUIRED_BY_CATEGORY[unit.category]) ?? []);
   const at = now();
-  return transition(ctx.db.getRepository(AnnualReturn), r.id, r.status, ReturnStatus.SUBMITTED, {
-    submittedAt: at,
-    updatedBy: ctx.viewer.requireUser(),
-    updatedAt: at,
-  });
+  return audited(ctx.db, ctx.viewer, { operation: 'submitAnnualReturn', entity: 'AnnualReturn', before: r }, (em) =>
+    transition(em.getRepository(AnnualReturn), r.id, r.status, ReturnStatus.SUBMITTED, {
+      submittedAt: at,
+      updatedBy: ctx.viewer.requireUser(),
+      updatedAt: at,
+    }),
+  );
 }
 
 /** The secretariat approves a submitted return. */
@@ -132,13 +149,16 @@ export async function returnReturn(ctx: StatisticsContext, id: string, comment: 
 function review(ctx: StatisticsContext, r: AnnualReturn, to: ReturnStatus, comment: string | null) {
   const userId = ctx.viewer.requireUser();
   const at = now();
-  return transition(ctx.db.getRepository(AnnualReturn), r.id, ReturnStatus.SUBMITTED, to, {
-    reviewedBy: userId,
-    reviewedAt: at,
-    reviewComment: comment,
-    updatedBy: userId,
-    updatedAt: at,
-  });
+  const operation = to === ReturnStatus.APPROVED ? 'approveAnnualReturn' : 'returnAnnualReturn';
+  return audited(ctx.db, ctx.viewer, { operation, entity: 'AnnualReturn', before: r }, (em) =>
+    transition(em.getRepository(AnnualReturn), r.id, ReturnStatus.SUBMITTED, to, {
+      reviewedBy: userId,
+      reviewedAt: at,
+      reviewComment: comment,
+      updatedBy: userId,
+      updatedAt: at,
+    }),
+  );
 }
 
 /** The group's round for a year, to whoever may read the group. */
@@ -214,6 +234,14 @@ export async function openRound(ctx: StatisticsContext, input: OpenRoundInput): 
         updatedAt: round.openedAt,
       }));
       for (let i = 0; i < rows.length; i += 100) await em.insert(AnnualReturn, rows.slice(i, i + 100));
+      // One row for the round: the drafts it creates are counted, not listed.
+      await recordAudit(em, ctx.viewer, {
+        groupId: round.groupId,
+        operation: 'openCollectionRound',
+        entity: 'CollectionRound',
+        id: round.id,
+        after: { ...round, returnsCreated: rows.length },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`${input.year} 年度数据采集已开启`);
@@ -227,5 +255,7 @@ export async function closeRound(ctx: StatisticsContext, id: string) {
   const round = await ctx.db.getRepository(CollectionRound).findOneBy({ id });
   if (!round || !ctx.viewer.canRead(round.groupId)) throw notFound('数据采集', id);
   ctx.viewer.requireSecretariatOf(round.groupId);
-  return transition(ctx.db.getRepository(CollectionRound), id, [RoundStatus.OPEN, RoundStatus.CLOSED], RoundStatus.CLOSED);
+  return audited(ctx.db, ctx.viewer, { operation: 'closeCollectionRound', entity: 'CollectionRound', before: round }, (em) =>
+    transition(em.getRepository(CollectionRound), id, [RoundStatus.OPEN, RoundStatus.CLOSED], RoundStatus.CLOSED),
+  );
 }

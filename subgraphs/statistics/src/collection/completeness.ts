@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Column, DataSource, Entity, Index, PrimaryColumn } from 'typeorm';
-import { badInput, DirectoryEntry, MembersDirectory, now, requiredText, UNIT_CATEGORIES, UnitCategory } from '@zjjt/kit';
+import { badInput, DirectoryEntry, MembersDirectory, now, recordAudit, requiredText, UNIT_CATEGORIES, UnitCategory } from '@zjjt/kit';
 import type { StatisticsContext } from '../context';
 import { RETURN_STATUS_LABEL, ReturnStatus } from '../enums';
 import { AnnualReturn, CollectionRound } from './collection.entity';
@@ -195,7 +195,10 @@ export class ReturnGapResolver {
       confirmedBy: ctx.viewer.requireUser(),
       confirmedAt: now(),
     };
-    await ctx.db.getRepository(ReturnGapConfirmation).insert(row);
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(ReturnGapConfirmation).insert(row);
+      await recordAudit(em, ctx.viewer, { groupId, operation: 'confirmReturnGaps', entity: 'ReturnGapConfirmation', id: row.id, after: row });
+    });
     return { ...row, missing: c.missing, holds: true, uncovered: 0 };
   }
 }

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource } from 'typeorm';
-import { Logger, now } from '@zjjt/kit';
+import { Logger, now, recordAudit, Viewer } from '@zjjt/kit';
 import { filledWorkbook, FilledReport } from '../templates/fill';
 import { SubmissionTarget } from '../templates/loader';
 import { send } from './adapters';
@@ -91,6 +91,23 @@ async function alert(config: SubmissionConfig, log: Logger, s: Submission, error
   }).catch((e) => log.warn({ error: (e as Error).message }, 'alert not delivered'));
 }
 
+/** A submission as the audit log shows it: its state and fingerprint, not the frozen payload. */
+export function submissionForAudit(s: Submission) {
+  return {
+    template: s.template,
+    year: s.year,
+    version: s.version,
+    status: s.status,
+    payloadSha256: s.payloadSha256,
+    idempotencyKey: s.idempotencyKey,
+    attempts: s.attempts,
+    receipt: s.receipt,
+    platformMessage: s.platformMessage,
+    warningsConfirmedBy: s.warningsConfirmedBy,
+    warningsConfirmationReason: s.warningsConfirmationReason,
+  };
+}
+
 /** Every so often, sends what is due: retries, and rows left SUBMITTED by a worker that died. */
 export function startRetryLoop(db: DataSource, config: SubmissionConfig, log: Logger): { stop(): void } {
   if (!config.retryIntervalMs) return { stop: () => undefined };
@@ -110,7 +127,23 @@ export function startRetryLoop(db: DataSource, config: SubmissionConfig, log: Lo
         .andWhere(new Brackets((b) => b.where('s.lockedUntil IS NULL').orWhere('s.lockedUntil < :now', { now: at })))
         .limit(20)
         .getRawMany<{ id: string }>();
-      for (const { id } of due) await dispatch(db, config, log, id);
+      for (const { id } of due) {
+        const before = await db.getRepository(Submission).findOneByOrFail({ id });
+        const after = await dispatch(db, config, log, id);
+        // The hub retrying on its own is a service identity in the group's trail, not a person.
+        const service = new Viewer('service:statistics', null, [before.groupId], ['REPORTER']);
+        if (after)
+          await db.transaction((em) =>
+            recordAudit(em, service, {
+              groupId: before.groupId,
+              operation: 'retrySubmission',
+              entity: 'Submission',
+              id,
+              before: submissionForAudit(before),
+              after: submissionForAudit(after),
+            }),
+          );
+      }
     } catch (error) {
       log.warn({ error: (error as Error).message }, 'retry loop: database unavailable, will try again');
     } finally {

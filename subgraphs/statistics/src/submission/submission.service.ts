@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, notFound, now, requiredText, transition, Viewer } from '@zjjt/kit';
+import { audited, badInput, conflict, forbidden, notFound, now, recordAudit, requiredText, transition, Viewer } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { assemble, FilledField, FilledReport, ReportIssue } from '../templates/fill';
 import { ReportTemplateData } from '../templates/loader';
 import { chooseTemplate } from '../templates/versions';
 import { AssembledReportUnavailable, ComputedField, sharedAssembledReportReader } from './assembled-report';
-import { dispatch } from './dispatcher';
+import { dispatch, submissionForAudit as forAudit } from './dispatcher';
 import { previousYearBaseline } from './previous';
 import { readSubmissionConfig } from './runtime';
 import { computeCompleteness, ReportCompleteness, visibleCompleteness } from '../collection/completeness';
@@ -177,7 +177,10 @@ export async function freeze(
     createdAt: at,
     updatedAt: at,
   };
-  await repo.insert(submission);
+  await ctx.db.transaction(async (em) => {
+    await em.getRepository(Submission).insert(submission);
+    await recordAudit(em, ctx.viewer, { groupId, operation: 'freezeReport', entity: 'Submission', id: submission.id, after: forAudit(submission) });
+  });
   return { submission, unchanged: false };
 }
 
@@ -187,11 +190,13 @@ export async function confirmWarnings(ctx: StatisticsContext, id: string, reason
   const s = await find(ctx, id);
   ctx.viewer.requireSecretariatOf(s.groupId);
   if (s.status !== SubmissionStatus.GENERATED) throw badInput(`报送当前为 ${s.status}，只有待确认警告（GENERATED）的报送需要确认`);
-  return transition(ctx.db.getRepository(Submission), id, SubmissionStatus.GENERATED, SubmissionStatus.VALIDATED, {
-    warningsConfirmedBy: ctx.viewer.requireUser(),
-    warningsConfirmationReason: text,
-    updatedAt: now(),
-  });
+  return audited(ctx.db, ctx.viewer, { operation: 'confirmSubmissionWarnings', entity: 'Submission', before: s, view: forAudit }, (em) =>
+    transition(em.getRepository(Submission), id, SubmissionStatus.GENERATED, SubmissionStatus.VALIDATED, {
+      warningsConfirmedBy: ctx.viewer.requireUser(),
+      warningsConfirmationReason: text,
+      updatedAt: now(),
+    }),
+  );
 }
 
 /** Sends once (validated, failed or interrupted); another process sending it already → as it is. */
@@ -201,7 +206,12 @@ export async function send(ctx: StatisticsContext, id: string) {
   if (s.status === SubmissionStatus.GENERATED) throw badInput('报表有警告，须先由秘书处确认后才能发送');
   if (![SubmissionStatus.VALIDATED, SubmissionStatus.FAILED, SubmissionStatus.SUBMITTED].includes(s.status))
     throw conflict(`报送当前为 ${s.status}，不能再发送；如需更正请重新生成新版本`);
-  return (await dispatch(ctx.db, readSubmissionConfig(), ctx.log, id)) ?? ctx.db.getRepository(Submission).findOneByOrFail({ id });
+  const after = (await dispatch(ctx.db, readSubmissionConfig(), ctx.log, id)) ?? (await ctx.db.getRepository(Submission).findOneByOrFail({ id }));
+  // The send is a network call between the dispatcher's own updates: its outcome is recorded once it is known.
+  await ctx.db.transaction((em) =>
+    recordAudit(em, ctx.viewer, { groupId: s.groupId, operation: 'sendSubmission', entity: 'Submission', id, before: forAudit(s), after: forAudit(after) }),
+  );
+  return after;
 }
 
 /** The secretariat records the platform's answer to a submission uploaded to a folder. */
@@ -211,7 +221,9 @@ export async function recordOutcome(ctx: StatisticsContext, id: string, accepted
   const text = requiredText(message, '平台回执或意见', 2000);
   if (s.status !== SubmissionStatus.SUBMITTED) throw badInput('只有已发送（SUBMITTED）的报送可以登记结果');
   const unlocked = { lockedBy: null, lockedUntil: null, updatedAt: now() };
-  return accepted
-    ? transition(ctx.db.getRepository(Submission), id, SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, { receipt: text, ...unlocked })
-    : transition(ctx.db.getRepository(Submission), id, SubmissionStatus.SUBMITTED, SubmissionStatus.REJECTED, { platformMessage: text, ...unlocked });
+  return audited(ctx.db, ctx.viewer, { operation: 'recordSubmissionOutcome', entity: 'Submission', before: s, view: forAudit }, (em) =>
+    accepted
+      ? transition(em.getRepository(Submission), id, SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, { receipt: text, ...unlocked })
+      : transition(em.getRepository(Submission), id, SubmissionStatus.SUBMITTED, SubmissionStatus.REJECTED, { platformMessage: text, ...unlocked }),
+  );
 }

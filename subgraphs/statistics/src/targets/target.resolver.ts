@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, notFound } from '@zjjt/kit';
+import { badInput, notFound, audited, recordAudit } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { Indicator } from '../enums';
 import { Organization, organizationRef } from '../stubs';
@@ -54,9 +54,12 @@ export class TargetResolver {
     const repo = ctx.db.getRepository(Target);
     const key = { groupId: input.groupId, year: input.year, indicator: input.indicator, scope: input.scope };
     const existing = await repo.findOneBy(key);
-    if (existing) await repo.update({ id: existing.id }, { thresholdCents: cents, createdBy: ctx.viewer.requireUser() });
-    else await repo.insert({ id: randomUUID(), ...key, thresholdCents: cents, createdBy: ctx.viewer.requireUser() });
-    return repo.findOneByOrFail(key);
+    return audited(ctx.db, ctx.viewer, { operation: 'setTarget', entity: 'Target', before: existing }, async (em) => {
+      const targets = em.getRepository(Target);
+      if (existing) await targets.update({ id: existing.id }, { thresholdCents: cents, createdBy: ctx.viewer.requireUser() });
+      else await targets.insert({ id: randomUUID(), ...key, thresholdCents: cents, createdBy: ctx.viewer.requireUser() });
+      return targets.findOneByOrFail(key);
+    });
   }
 
   @Mutation(() => Boolean, { description: '删除指标' })
@@ -64,7 +67,10 @@ export class TargetResolver {
     const target = await ctx.db.getRepository(Target).findOneBy({ id });
     if (!target || !ctx.viewer.canRead(target.groupId)) throw notFound('指标', id);
     ctx.viewer.requireSecretariatOf(target.groupId);
-    await ctx.db.getRepository(Target).delete({ id });
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(Target).delete({ id });
+      await recordAudit(em, ctx.viewer, { groupId: target.groupId, operation: 'deleteTarget', entity: 'Target', id, before: target });
+    });
     return true;
   }
 }
