@@ -218,6 +218,8 @@ describe('the annual report, assembled by federation', () => {
       ]),
       revenueFen: await one(db, 'SELECT SUM(revenue) FROM training_session WHERE groupId = ? AND year = ?', [G, YEAR]),
       passed: await one(db, 'SELECT SUM(passed) FROM certification_batch WHERE groupId = ? AND year = ?', [G, YEAR]),
+      // 社会服务到账: the revenue ledger, not 培训到账 + 技术服务收入.
+      serviceRevenueFen: await one(db, 'SELECT SUM(amount) FROM revenue_entry WHERE groupId = ? AND year = ?', [G, YEAR]),
     }));
     const sharing = await sum('resources', async (db) => ({
       orderClassStudents: await one(db, 'SELECT SUM(orderClassStudents) FROM cooperation WHERE groupId = ? AND year = ?', [G, YEAR]),
@@ -239,8 +241,13 @@ describe('the annual report, assembled by federation', () => {
     expect(report.returns).toEqual({ approved: 2, enrolledStudents: 7800, fullTimeTeachers: 400, graduates: 2500, employedGraduates: 2350, employees: 1200 });
 
     const round2 = (n: number) => Math.round(n * 100) / 100;
-    expect(report.indicators.trainingPerStudent).toBe(round2(training.personTimes / 7800));
-    expect(report.indicators.serviceIncomePerTeacherWan).toBe(Number(fenToWan(training.revenueFen + sharing.serviceIncomeFen, 400)));
+    // 培训人次/在校生 divides social training only (in-school certificate training excluded).
+    expect(report.indicators.trainingPerStudent).toBe(round2(training.socialPersonTimes / 7800));
+    expect(report.indicators.trainingPerStudent).not.toBe(round2(training.personTimes / 7800));
+    // 师均社会服务到账 is the revenue ledger's total per full-time teacher.
+    expect(training.serviceRevenueFen).toBeGreaterThan(0);
+    expect(training.serviceRevenueFen).not.toBe(training.revenueFen + sharing.serviceIncomeFen);
+    expect(report.indicators.serviceIncomePerTeacherWan).toBe(Number(fenToWan(training.serviceRevenueFen, 400)));
     expect(report.indicators.employmentRatePercent).toBe(94);
 
     const field = (code: string) => report.filled.fields.find((f: any) => f.code === code);
@@ -290,8 +297,24 @@ describe('the annual report, assembled by federation', () => {
     });
     const members = asSecretariat.targets.filter((t: any) => t.indicator === 'TRAINING_PER_STUDENT');
     expect(members.map((t: any) => t.rank)).toEqual([1, 2]);
+    // Per unit: the school's social person-times over its 在校生, and its own 社会服务到账 over its 专任教师.
+    const school = await sum('bases', async (db) => ({
+      social: await one(
+        db,
+        "SELECT SUM(personTimes) FROM training_session WHERE groupId = ? AND year = ? AND organizationId = ? AND category <> 'STUDENT_CERTIFICATE'",
+        [G, YEAR, DEMO.schoolOrgId],
+      ),
+      revenueFen: await one(db, 'SELECT SUM(amount) FROM revenue_entry WHERE groupId = ? AND year = ? AND organizationId = ?', [G, YEAR, DEMO.schoolOrgId]),
+    }));
+    const ofSchool = members.find((t: any) => t.organization.id === DEMO.schoolOrgId);
+    expect(ofSchool.actual).toBe(Math.round((school.social / 7800) * 100) / 100);
+    dataOf(await set('SERVICE_INCOME_PER_TEACHER', DEMO.schoolOrgId, 1));
+    const perTeacher = dataOf(await hub.gql(TARGETS, { g: G }, tokens.secretariat)).annualReport.targets.find(
+      (t: any) => t.indicator === 'SERVICE_INCOME_PER_TEACHER',
+    );
+    expect(perTeacher.actual).toBe(Number(fenToWan(school.revenueFen, 400)));
     const asSchool = dataOf(await hub.gql(TARGETS, { g: G }, tokens.school)).annualReport.targets;
-    expect(asSchool.filter((t: any) => t.organization).map((t: any) => t.organization.id)).toEqual([DEMO.schoolOrgId]);
+    expect(asSchool.filter((t: any) => t.organization).map((t: any) => t.organization.id)).toEqual([DEMO.schoolOrgId, DEMO.schoolOrgId]);
     expect(codesOf(await hub.gql(TARGETS, { g: G }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
   });
 });

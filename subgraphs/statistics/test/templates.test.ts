@@ -5,7 +5,9 @@ import { expectEach } from '@zjjt/kit/testing';
 import { assemble, fillTemplate } from '../src/templates/fill';
 import { loadTemplates, templatesDir } from '../src/templates/loader';
 import { evaluate } from '../src/templates/rules';
-import { readPath } from '../src/templates/catalog';
+import { readPath, returnCategoriesOf, returnFiguresOf } from '../src/templates/catalog';
+import { SOURCE_REGISTRY } from '../src/templates/sources';
+import { unreportedBecause } from '../src/templates/unreported';
 
 describe('the rule engine', () => {
   it('reports every blocking error and warning at once', () => {
@@ -139,5 +141,25 @@ describe('unknown is not zero', () => {
     expect(again.errors).toEqual(filled.errors);
     expect(again.warnings).toEqual(filled.warnings);
     expect(again.errors.some((e) => e.field === 'JT0305' && e.message.includes('JD2025-02'))).toBe(true);
+  });
+});
+
+describe('what an indicator derives from is said once, in the drill-down registry', () => {
+  it('培训人次/在校生 divides social training; 师均社会服务到账 the revenue ledger; both read the returns they need from the registry', () => {
+    expect(SOURCE_REGISTRY['indicators.trainingPerStudent'].derivedFrom).toEqual(['training.socialPersonTimes', 'returns.enrolledStudents']);
+    expect(SOURCE_REGISTRY['indicators.serviceIncomePerTeacherWan'].derivedFrom).toEqual(['revenue.total', 'returns.fullTimeTeachers']);
+    expect(returnFiguresOf('indicators.trainingPerStudent')).toEqual(['enrolledStudents']);
+    expect(returnFiguresOf('indicators.serviceIncomePerTeacherWan')).toEqual(['fullTimeTeachers']);
+    expect(returnFiguresOf('indicators.employmentRatePercent').sort()).toEqual(['employedGraduates', 'graduates']);
+    expect(returnCategoriesOf('indicators.passRatePercent')).toEqual([]);
+    expect(returnCategoriesOf('returns.employees')).toEqual(['ENTERPRISE']);
+  });
+
+  it('an indicator is unreported when the social person-times it divides are, not when all person-times are', () => {
+    const unreportedSocial = { figure: 'socialPersonTimes', affects: ['socialPersonTimes'], message: '「社会培训人次」未填报' };
+    const data = { training: { personTimes: 900, socialPersonTimes: null, unreported: [unreportedSocial] }, returns: {} };
+    expect(unreportedBecause(data, 'indicators.trainingPerStudent')).toBe('「社会培训人次」未填报');
+    const onlyAll = { training: { personTimes: null, socialPersonTimes: 700, unreported: [{ ...unreportedSocial, affects: ['personTimes'] }] }, returns: {} };
+    expect(unreportedBecause(onlyAll, 'indicators.trainingPerStudent')).toBeNull();
   });
 });

@@ -16,9 +16,9 @@ import { Organization, organizationRef } from '../stubs';
 
 @ObjectType({ description: '派生指标（由各部分数据计算，两位小数）' })
 export class Indicators {
-  @Field(() => Float, { nullable: true, description: '培训人次 / 在校生数（倍）' }) trainingPerStudent!: number | null;
-  @Field(() => Float, { nullable: true, description: '师均社会服务到账（万元）=（培训到账 + 技术服务收入）/ 专任教师数' }) serviceIncomePerTeacherWan!:
-    number | null;
+  @Field(() => Float, { nullable: true, description: '社会培训人次 / 在校生数（倍）：不含在校生证书培训' }) trainingPerStudent!: number | null;
+  @Field(() => Float, { nullable: true, description: '师均社会服务到账（万元）= 社会服务到账（到账台账）/ 专任教师数；未登记到账时为空' })
+  serviceIncomePerTeacherWan!: number | null;
   @Field(() => Float, { nullable: true, description: '企业成员占比（%）' }) enterpriseSharePercent!: number | null;
   @Field(() => Float, { nullable: true, description: '毕业生就业率（%）' }) employmentRatePercent!: number | null;
   @Field(() => Float, { nullable: true, description: '鉴定通过率（%）' }) passRatePercent!: number | null;
@@ -42,6 +42,10 @@ const ratio = (a: number | null | undefined, b: number | null | undefined, facto
 /** A section's money figure (yuan text, any size: a sum may exceed what one input may be) as exact fen. */
 const fen = (yuan: string | null | undefined) => (yuan ? figureToFen(yuan) : 0n);
 
+/** 师均社会服务到账 (万元, exact from fen): null when nothing was recorded (not reported) or no teachers. */
+const perTeacherWan = (yuan: string | null | undefined, teachers: number | null | undefined) =>
+  yuan === null || yuan === undefined || !teachers ? null : Number(fenToWan(fen(yuan), teachers));
+
 /** The sections this subgraph received through @requires, plus its own returns. */
 type Report = AnnualReport;
 
@@ -51,8 +55,8 @@ export async function reportData(ctx: StatisticsContext, report: Report) {
   const s = report.sharing;
   const m = report.membership;
   const indicators: Indicators = {
-    trainingPerStudent: ratio(t?.personTimes, returns.enrolledStudents),
-    serviceIncomePerTeacherWan: t && s && returns.fullTimeTeachers ? Number(fenToWan(fen(t.revenue) + fen(s.serviceIncome), returns.fullTimeTeachers)) : null,
+    trainingPerStudent: ratio(t?.socialPersonTimes, returns.enrolledStudents),
+    serviceIncomePerTeacherWan: perTeacherWan(report.revenue?.total, returns.fullTimeTeachers),
     enterpriseSharePercent: ratio(m?.enterprises, m?.total, 100),
     employmentRatePercent: ratio(returns.employedGraduates, returns.graduates, 100),
     passRatePercent: ratio(t?.passed, t?.candidates, 100),
@@ -68,11 +72,12 @@ function unitActual(
   organizationId: string,
 ): number | null {
   const training = report.training?.byOrganization.find((o) => o.organizationId === organizationId);
-  const sharing = report.sharing?.byOrganization.find((o) => o.organizationId === organizationId);
-  const personTimes = training?.personTimes ?? 0;
-  if (indicator === Indicator.TRAINING_PERSON_TIMES) return personTimes;
-  if (indicator === Indicator.TRAINING_PER_STUDENT) return ratio(personTimes, unit?.enrolledStudents);
-  return unit?.fullTimeTeachers ? Number(fenToWan(fen(training?.revenue) + fen(sharing?.serviceIncome), unit.fullTimeTeachers)) : null;
+  if (indicator === Indicator.TRAINING_PERSON_TIMES) return training?.personTimes ?? 0;
+  if (indicator === Indicator.TRAINING_PER_STUDENT) return ratio(training?.socialPersonTimes ?? 0, unit?.enrolledStudents);
+  // 社会服务到账 recorded for the group but none for this unit: 0 for the unit; nothing recorded at all: not reported.
+  if (report.revenue?.total === null || report.revenue?.total === undefined) return null;
+  const revenue = report.revenue.byOrganization.find((o) => o.organizationId === organizationId);
+  return perTeacherWan(revenue?.amount ?? '0', unit?.fullTimeTeachers);
 }
 
 /**

@@ -255,14 +255,14 @@ export const SOURCE_REGISTRY: Record<string, SourceEntry> = {
   'returns.specialties': returned('specialties', '开设专业数'),
   'returns.internsReceived': returned('internsReceived', '接收实习学生数'),
   'indicators.trainingPerStudent': {
-    definition: '培训人次与在校生数之比（倍）',
-    formula: 'training.personTimes / returns.enrolledStudents，两位小数',
-    derivedFrom: ['training.personTimes', 'returns.enrolledStudents'],
+    definition: '社会培训人次与在校生数之比（倍）：不含在校生证书培训（政策要求的 2 倍、5 倍即此比值）',
+    formula: 'training.socialPersonTimes / returns.enrolledStudents，两位小数',
+    derivedFrom: ['training.socialPersonTimes', 'returns.enrolledStudents'],
   },
   'indicators.serviceIncomePerTeacherWan': {
-    definition: '师均社会服务到账（万元）',
-    formula: '（training.revenue + sharing.serviceIncome）/ returns.fullTimeTeachers，按分精确计算后折万元两位小数',
-    derivedFrom: ['training.revenue', 'sharing.serviceIncome', 'returns.fullTimeTeachers'],
+    definition: '师均社会服务到账（万元）：社会服务到账台账的到账总额除以专任教师数；未登记到账时为空（未填报，不是 0）',
+    formula: 'revenue.total / returns.fullTimeTeachers，按分精确计算后折万元两位小数',
+    derivedFrom: ['revenue.total', 'returns.fullTimeTeachers'],
   },
   'indicators.enterpriseSharePercent': {
     definition: '企业成员占比（%）',
