@@ -36,8 +36,12 @@ const one = async (db: DataSource, sql: string, params: unknown[]) => Number(Obj
 
 /** The template fields computed from members' returns (returns.* and the indicators over them). */
 const FROM_RETURNS: Record<string, string[]> = {
-  NATIONAL_2025: ['JT0401', 'JT0402', 'JT0403', 'JT0404', 'JT0501', 'JT0502'],
-  SHANDONG_2025: ['SD12', 'SD13', 'SD14', 'SD15', 'SD16'],
+  NATIONAL_2023: ['JT0401', 'JT0402', 'JT0403', 'JT0404', 'JT0501', 'JT0502'],
+  NATIONAL_2025: [
+    ...['JT0401', 'JT0402', 'JT0403', 'JT0404', 'JT0405', 'JT0406', 'JT0407', 'JT0408', 'JT0409', 'JT0410', 'JT0411', 'JT0412'],
+    ...['JT0501', 'JT0502', 'JT0504', 'JT0505', 'JT0506'],
+  ],
+  SHANDONG_2025: ['SD12', 'SD13', 'SD14', 'SD15', 'SD16', 'SD26', 'SD27', 'SD28', 'SD29', 'SD30', 'SD31', 'SD32'],
 };
 
 const SAVE = /* GraphQL */ `mutation($g: ID!, $y: Int!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $g, year: $y, input: $input) { id status enrolledStudents } }`;
@@ -74,6 +78,12 @@ describe('annual data collection', () => {
       [{ graduates: 100, employedGraduates: 120 }, /「就业人数」\(120\) 不能大于「毕业生数」\(100\)/],
       [{ enrolledStudents: -5 }, /「在校生数」不能为负数/],
       [{ dualQualifiedPercent: 101 }, /双师型教师比例.*0–100/],
+      // The policy figures: a part is never above its whole.
+      [{ graduates: 100, employedGraduates: 90, employedInField: 95 }, /「对口就业人数」\(95\) 不能大于「就业人数」\(90\)/],
+      [{ graduates: 100, employedGraduates: 90, employedInGroup: 91 }, /「集团内企业就业人数」\(91\) 不能大于「就业人数」\(90\)/],
+      [{ graduates: 100, certifiedGraduates: 101 }, /「获得职业资格\/技能等级证书的毕业生数」\(101\) 不能大于「毕业生数」\(100\)/],
+      [{ specialties: 36, coBuiltSpecialties: 40 }, /「校企共建专业数」\(40\) 不能大于「开设专业数」\(36\)/],
+      [{ industrialColleges: -1 }, /「产业学院数」不能为负数/],
     ];
     for (const [input, message] of cases) {
       const response = await hub.gql(SAVE, { g: G, y: YEAR, input }, tokens.school);
@@ -131,6 +141,15 @@ describe('annual data collection', () => {
             employedGraduates: 2350,
             specialties: 36,
             dualQualifiedPercent: 65,
+            admissions: 2700,
+            employedInGroup: 470,
+            employedInField: 1880,
+            certifiedGraduates: 2250,
+            coBuiltSpecialties: 34,
+            industrialColleges: 3,
+            coDevelopedCourses: 12,
+            coDevelopedTextbooks: 5,
+            staffPracticeReceived: 160,
           },
         },
         tokens.school,
@@ -203,7 +222,9 @@ describe('the annual report, assembled by federation', () => {
     sharing { orderClassStudents investment investmentReceived serviceIncome }
     training { personTimes revenue candidates passed }
     returns { approved enrolledStudents fullTimeTeachers graduates employedGraduates employees }
-    indicators { trainingPerStudent serviceIncomePerTeacherWan enterpriseSharePercent employmentRatePercent passRatePercent }
+    policy: returns { admissions employedInGroup employedInField certifiedGraduates specialties coBuiltSpecialties industrialColleges coDevelopedCourses coDevelopedTextbooks staffPracticeReceived }
+    indicators { trainingPerStudent serviceIncomePerTeacherWan enterpriseSharePercent employmentRatePercent passRatePercent
+      employedInFieldPercent employedInGroupPercent coBuiltSpecialtyPercent certificateRatePercent }
     filled(template: "NATIONAL_2025") { template { code verified } blocked errors { field message } warnings { field message } fields { code unit source value } }
   } }`;
 
@@ -249,6 +270,25 @@ describe('the annual report, assembled by federation', () => {
     expect(training.serviceRevenueFen).not.toBe(training.revenueFen + sharing.serviceIncomeFen);
     expect(report.indicators.serviceIncomePerTeacherWan).toBe(Number(fenToWan(training.serviceRevenueFen, 400)));
     expect(report.indicators.employmentRatePercent).toBe(94);
+    // The policy figures of the approved returns (the school's; the enterprise reports none of them) and their indicators.
+    expect(report.policy).toEqual({
+      admissions: 2700,
+      employedInGroup: 470,
+      employedInField: 1880,
+      certifiedGraduates: 2250,
+      specialties: 36,
+      coBuiltSpecialties: 34,
+      industrialColleges: 3,
+      coDevelopedCourses: 12,
+      coDevelopedTextbooks: 5,
+      staffPracticeReceived: 160,
+    });
+    expect(report.indicators).toMatchObject({
+      employedInFieldPercent: 80, // 1880 / 2350
+      employedInGroupPercent: 20, // 470 / 2350
+      coBuiltSpecialtyPercent: 94.44, // 34 / 36
+      certificateRatePercent: 90, // 2250 / 2500
+    });
 
     const field = (code: string) => report.filled.fields.find((f: any) => f.code === code);
     expect(report.filled.template).toEqual({ code: 'NATIONAL_2025', verified: false });
@@ -536,8 +576,9 @@ describe('completeness: a report says which returns are missing, and the figures
     const grown = await report(year, tokens.secretariat);
     expect(grown.completeness).toMatchObject({ missing: open.completeness.missing + 1, gapConfirmed: false, confirmation: { holds: false, uncovered: 1 } });
     expect(grown.national.note).toBeNull();
-    const errors = fromReturns(grown.national.errors, 'NATIONAL_2025');
-    expect(errors.map((e: any) => e.field)).toEqual(FROM_RETURNS.NATIONAL_2025);
+    // 2023 is filled in NATIONAL_2023, which has none of the 2025 policy fields.
+    const errors = fromReturns(grown.national.errors, 'NATIONAL_2023');
+    expect(errors.map((e: any) => e.field)).toEqual(FROM_RETURNS.NATIONAL_2023);
     expectEach(errors, (e: any) => e.message.includes('：新入会职业学院（测试）、'));
     expect(grown.completeness.missingUnits[0].name).toBe('新入会职业学院（测试）');
     const reconfirmed = dataOf(await hub.gql(CONFIRM, { g: G, y: year, r: '新入会单位当年无报送义务（测试）' }, tokens.secretariat)).confirmReturnGaps;

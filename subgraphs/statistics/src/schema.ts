@@ -16,6 +16,7 @@ import { Submission } from './submission/submission.entity';
 import { SubmissionResolver } from './submission/submission.resolver';
 import { Submissions1764100000000 } from './migrations/1764100000000-submissions';
 import { ReturnGaps1764411000000 } from './migrations/1764411000000-return-gaps';
+import { ReturnPolicyFigures1764500000000 } from './migrations/1764500000000-return-policy-figures';
 import { ReturnGapConfirmation, ReturnGapResolver } from './collection/completeness';
 import { assembledReportReader } from './submission/assembled-report';
 
@@ -29,7 +30,7 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
   name: 'statistics',
   defaultPort: 4004,
   entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation],
-  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000],
+  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000, ReturnPolicyFigures1764500000000],
   resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver, SubmissionResolver, ReturnGapResolver],
   orphanedTypes: [Organization],
   referenceResolvers: {

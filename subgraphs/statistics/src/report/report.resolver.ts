@@ -10,6 +10,7 @@ import { drillDown } from '../templates/sources';
 import { readPath } from '../templates/catalog';
 import { previousYearBaseline } from '../submission/previous';
 import { ReturnsSection } from '../collection/returns-section';
+import { ReturnFigure } from '../collection/collection.entity';
 import { ReportCompleteness, visibleCompleteness } from '../collection/completeness';
 import { AnnualReport, REQUIRED_SECTIONS } from './sections';
 import { Organization, organizationRef } from '../stubs';
@@ -22,6 +23,12 @@ export class Indicators {
   @Field(() => Float, { nullable: true, description: '企业成员占比（%）' }) enterpriseSharePercent!: number | null;
   @Field(() => Float, { nullable: true, description: '毕业生就业率（%）' }) employmentRatePercent!: number | null;
   @Field(() => Float, { nullable: true, description: '鉴定通过率（%）' }) passRatePercent!: number | null;
+  @Field(() => Float, { nullable: true, description: '对口就业率（%）= 对口就业人数 / 就业人数 × 100' }) employedInFieldPercent!: number | null;
+  @Field(() => Float, { nullable: true, description: '集团内企业就业占比（%）= 集团内企业就业人数 / 就业人数 × 100' }) employedInGroupPercent!: number | null;
+  @Field(() => Float, { nullable: true, description: '校企共建专业占比（%）= 校企共建专业数 / 开设专业数 × 100（政策要求 95 %）' }) coBuiltSpecialtyPercent!:
+    number | null;
+  @Field(() => Float, { nullable: true, description: '毕业生获证率（%）= 获得职业资格/技能等级证书的毕业生数 / 毕业生数 × 100' }) certificateRatePercent!:
+    number | null;
 }
 
 @ObjectType({ description: '指标完成情况' })
@@ -49,18 +56,41 @@ const perTeacherWan = (yuan: string | null | undefined, teachers: number | null 
 /** The sections this subgraph received through @requires, plus its own returns. */
 type Report = AnnualReport;
 
+type ReturnFigures = Partial<Record<ReturnFigure, number | null>>;
+
+/**
+ * The indicators from the figures they divide — the group's (sections and summed returns) or one unit's
+ * (its share of the ledgers and its own return): one formula for both. What each derives from is in the
+ * drill-down registry (templates/sources.ts).
+ */
+export function computeIndicators(
+  figures: {
+    training?: { socialPersonTimes?: number | null; passed?: number | null; candidates?: number | null } | null;
+    membership?: { enterprises?: number; total?: number } | null;
+    revenue?: { total?: string | null } | null;
+  },
+  returns: ReturnFigures,
+): Indicators {
+  const { training: t, membership: m } = figures;
+  return {
+    trainingPerStudent: ratio(t?.socialPersonTimes, returns.enrolledStudents),
+    serviceIncomePerTeacherWan: perTeacherWan(figures.revenue?.total, returns.fullTimeTeachers),
+    enterpriseSharePercent: ratio(m?.enterprises, m?.total, 100),
+    employmentRatePercent: ratio(returns.employedGraduates, returns.graduates, 100),
+    passRatePercent: ratio(t?.passed, t?.candidates, 100),
+    employedInFieldPercent: ratio(returns.employedInField, returns.employedGraduates, 100),
+    employedInGroupPercent: ratio(returns.employedInGroup, returns.employedGraduates, 100),
+    coBuiltSpecialtyPercent: ratio(returns.coBuiltSpecialties, returns.specialties, 100),
+    certificateRatePercent: ratio(returns.certifiedGraduates, returns.graduates, 100),
+  };
+}
+
 export async function reportData(ctx: StatisticsContext, report: Report) {
   const returns = await ctx.loaders.returnsSection.load(`${report.groupId}|${report.year}`);
   const t = report.training;
   const s = report.sharing;
   const m = report.membership;
-  const indicators: Indicators = {
-    trainingPerStudent: ratio(t?.socialPersonTimes, returns.enrolledStudents),
-    serviceIncomePerTeacherWan: perTeacherWan(report.revenue?.total, returns.fullTimeTeachers),
-    enterpriseSharePercent: ratio(m?.enterprises, m?.total, 100),
-    employmentRatePercent: ratio(returns.employedGraduates, returns.graduates, 100),
-    passRatePercent: ratio(t?.passed, t?.candidates, 100),
-  };
+  const indicators = computeIndicators(report, returns);
   return { membership: m ?? null, sharing: s ?? null, training: t ?? null, revenue: report.revenue ?? null, returns, indicators };
 }
 

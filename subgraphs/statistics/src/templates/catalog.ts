@@ -42,7 +42,17 @@ const SECTIONS: Record<string, string[]> = {
   ],
   revenue: ['total', ...Object.values(RevenueSource).map((source) => `bySource.${source}.amount`)],
   returns: ['approved', 'expected', ...Object.keys(RETURN_FIGURES)],
-  indicators: ['trainingPerStudent', 'serviceIncomePerTeacherWan', 'enterpriseSharePercent', 'employmentRatePercent', 'passRatePercent'],
+  indicators: [
+    'trainingPerStudent',
+    'serviceIncomePerTeacherWan',
+    'enterpriseSharePercent',
+    'employmentRatePercent',
+    'passRatePercent',
+    'employedInFieldPercent',
+    'employedInGroupPercent',
+    'coBuiltSpecialtyPercent',
+    'certificateRatePercent',
+  ],
 };
 
 /**
