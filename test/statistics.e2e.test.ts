@@ -327,7 +327,7 @@ describe('the annual report, assembled by federation', () => {
     expect(dataOf(await set('TRAINING_PERSON_TIMES', 'GROUP', 70000)).setTarget.threshold).toBe(70000);
     dataOf(await set('TRAINING_PER_STUDENT', 'EACH_MEMBER', 2));
     expect(codesOf(await set('TRAINING_PER_STUDENT', 'GROUP', -1))).toEqual(['BAD_USER_INPUT']);
-    const TARGETS = `query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { training { personTimes } targets { indicator organization { id } threshold actual completionPercent met rank } } }`;
+    const TARGETS = `query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { training { personTimes } targets { indicator organization { id } threshold actual completionPercent met status rank } } }`;
     const asSecretariat = dataOf(await hub.gql(TARGETS, { g: G }, tokens.secretariat)).annualReport;
     const group = asSecretariat.targets.find((t: any) => t.indicator === 'TRAINING_PERSON_TIMES');
     expect(group).toMatchObject({
@@ -336,7 +336,12 @@ describe('the annual report, assembled by federation', () => {
       completionPercent: Math.round((asSecretariat.training.personTimes / 70000) * 10000) / 100,
     });
     const members = asSecretariat.targets.filter((t: any) => t.indicator === 'TRAINING_PER_STUDENT');
-    expect(members.map((t: any) => t.rank)).toEqual([1, 2]);
+    // Only the school has 在校生 (an approved return with the figure): it is ranked. The enterprise (approved, no 在校生)
+    // and every member without a return are listed as no data, not ranked (they used to be ranked last).
+    expect(members.filter((t: any) => t.status !== 'NO_DATA').map((t: any) => [t.organization.id, t.rank])).toEqual([[DEMO.schoolOrgId, 1]]);
+    expectEach(members.slice(1), (t: any) => t.status === 'NO_DATA' && t.rank === null && t.actual === null && t.met === false, members.length - 1);
+    expect(members.find((t: any) => t.organization.id === DEMO.memberOrgId)).toMatchObject({ status: 'NO_DATA', rank: null });
+    expect(members.length).toBeGreaterThan(10);
     // Per unit: the school's social person-times over its 在校生, and its own 社会服务到账 over its 专任教师.
     const school = await sum('bases', async (db) => ({
       social: await one(
@@ -356,6 +361,60 @@ describe('the annual report, assembled by federation', () => {
     const asSchool = dataOf(await hub.gql(TARGETS, { g: G }, tokens.school)).annualReport.targets;
     expect(asSchool.filter((t: any) => t.organization).map((t: any) => t.organization.id)).toEqual([DEMO.schoolOrgId, DEMO.schoolOrgId]);
     expect(codesOf(await hub.gql(TARGETS, { g: G }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
+  });
+
+  it('sets a target on any indicator for a range of years; completion, ranking and trend per year; overlaps refused', async () => {
+    const SET = /* GraphQL */ `mutation($input: TargetInput!) { setTarget(input: $input) { id year fromYear toYear threshold } }`;
+    const set = (input: Record<string, unknown>, token = tokens.secretariat) => hub.gql(SET, { input: { groupId: G, ...input } }, token);
+    // 共建专业占比 95 % for every member, 2024–2026; 对口就业率 for the group in 2025.
+    const range = dataOf(await set({ fromYear: 2024, toYear: 2026, indicator: 'CO_BUILT_SPECIALTY_SHARE', scope: 'EACH_MEMBER', threshold: 95 })).setTarget;
+    expect(range).toMatchObject({ year: 2024, fromYear: 2024, toYear: 2026, threshold: 95 });
+    dataOf(await set({ year: YEAR, indicator: 'EMPLOYED_IN_FIELD_RATE', scope: 'GROUP', threshold: 85 }));
+    dataOf(await set({ year: YEAR, indicator: 'ADMISSIONS', scope: 'GROUP', threshold: 20000 }));
+
+    // Refusals: an overlapping range, both year and fromYear, an end before the start; members and other groups may not set.
+    const overlap = await set({ fromYear: 2025, toYear: 2027, indicator: 'CO_BUILT_SPECIALTY_SHARE', scope: 'EACH_MEMBER', threshold: 90 });
+    expect(codesOf(overlap)).toEqual(['BAD_USER_INPUT']);
+    expect(overlap.body.errors![0].message).toMatch(/^该指标在 2024–2026 年度已有目标（target years overlap）/);
+    expect(codesOf(await set({ year: 2025, fromYear: 2025, indicator: 'ADMISSIONS', scope: 'GROUP', threshold: 1 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await set({ fromYear: 2026, toYear: 2025, indicator: 'GRADUATES', scope: 'GROUP', threshold: 1 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await set({ year: YEAR, indicator: 'GRADUATES', scope: 'GROUP', threshold: 1 }, tokens.school))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await set({ year: YEAR, indicator: 'GRADUATES', scope: 'GROUP', threshold: 1 }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
+
+    const PROGRESS = /* GraphQL */ `query($g: ID!, $y: Int!, $t: ID) { annualReport(groupId: $g, year: $y) {
+      returns { coBuiltSpecialties specialties admissions }
+      indicators { employedInFieldPercent }
+      targets(targetId: $t) { targetId year indicator organization { id } actual completionPercent met status rank } } }`;
+    const all = dataOf(await hub.gql(PROGRESS, { g: G, y: YEAR }, tokens.secretariat)).annualReport;
+    const field = all.targets.find((t: any) => t.indicator === 'EMPLOYED_IN_FIELD_RATE');
+    expect(field).toMatchObject({ organization: null, actual: all.indicators.employedInFieldPercent, status: 'NOT_MET', met: false });
+    const admissions = all.targets.find((t: any) => t.indicator === 'ADMISSIONS');
+    expect(admissions).toMatchObject({ actual: all.returns.admissions, status: 'NOT_MET' });
+    // The range target in its middle year: the school (34 of 36 co-built) is ranked; units without the figure are no data.
+    const share = all.targets.filter((t: any) => t.targetId === range.id);
+    expect(share[0]).toMatchObject({ organization: { id: DEMO.schoolOrgId }, actual: 94.44, status: 'NOT_MET', rank: 1, year: YEAR });
+    expectEach(share.slice(1), (t: any) => t.status === 'NO_DATA' && t.rank === null, share.length - 1);
+
+    // Trend: the same target each year of its range, one query.
+    const TREND = /* GraphQL */ `query($g: ID!, $t: ID) {
+      y2024: annualReport(groupId: $g, year: 2024) { targets(targetId: $t) { year status } }
+      y2026: annualReport(groupId: $g, year: 2026) { targets(targetId: $t) { year status } }
+      y2027: annualReport(groupId: $g, year: 2027) { targets(targetId: $t) { year status } } }`;
+    const trend = dataOf(await hub.gql(TREND, { g: G, t: range.id }, tokens.secretariat));
+    expectEach(trend.y2024.targets, (t: any) => t.year === 2024 && t.status === 'NO_DATA', trend.y2024.targets.length);
+    expect(trend.y2024.targets.length).toBeGreaterThan(10);
+    expect(trend.y2026.targets.length).toBe(trend.y2024.targets.length);
+    expect(trend.y2027.targets).toEqual([]);
+
+    // The targets query lists a range target in each of its years, and every target without a year.
+    const listed = async (year?: number) =>
+      dataOf(await hub.gql(`query($g: ID!, $y: Int) { targets(groupId: $g, year: $y) { id } }`, { g: G, y: year ?? null }, tokens.secretariat)).targets.map(
+        (t: any) => t.id,
+      );
+    expect(await listed(2026)).toContain(range.id);
+    expect(await listed(2023)).not.toContain(range.id);
+    expect(await listed()).toContain(range.id);
+    expect(codesOf(await hub.gql(PROGRESS, { g: G, y: YEAR }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
   });
 });
 

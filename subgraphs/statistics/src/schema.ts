@@ -17,6 +17,7 @@ import { SubmissionResolver } from './submission/submission.resolver';
 import { Submissions1764100000000 } from './migrations/1764100000000-submissions';
 import { ReturnGaps1764411000000 } from './migrations/1764411000000-return-gaps';
 import { ReturnPolicyFigures1764500000000 } from './migrations/1764500000000-return-policy-figures';
+import { TargetYears1764500000001 } from './migrations/1764500000001-target-years';
 import { ReturnGapConfirmation, ReturnGapResolver } from './collection/completeness';
 import { assembledReportReader } from './submission/assembled-report';
 
@@ -30,7 +31,7 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
   name: 'statistics',
   defaultPort: 4004,
   entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation],
-  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000, ReturnPolicyFigures1764500000000],
+  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000, ReturnPolicyFigures1764500000000, TargetYears1764500000001],
   resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver, SubmissionResolver, ReturnGapResolver],
   orphanedTypes: [Organization],
   referenceResolvers: {

@@ -2,7 +2,7 @@ import { GraphQLResolveInfo, Kind } from 'graphql';
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badInput, figureToFen, forbidden, fenToWan } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
-import { Indicator, INDICATOR_LABEL } from '../enums';
+import { Indicator, INDICATOR_LABEL, INDICATOR_SOURCE, TargetStatus } from '../enums';
 import { filledWorkbook, fillTemplate, FilledReport, ReportTemplateInfo, templateInfo } from '../templates/fill';
 import { templates } from '../templates/loader';
 import { chooseTemplate } from '../templates/versions';
@@ -10,7 +10,7 @@ import { drillDown } from '../templates/sources';
 import { readPath } from '../templates/catalog';
 import { previousYearBaseline } from '../submission/previous';
 import { ReturnsSection } from '../collection/returns-section';
-import { ReturnFigure } from '../collection/collection.entity';
+import { AnnualReturn, RETURN_FIGURES, ReturnFigure } from '../collection/collection.entity';
 import { ReportCompleteness, visibleCompleteness } from '../collection/completeness';
 import { AnnualReport, REQUIRED_SECTIONS } from './sections';
 import { Organization, organizationRef } from '../stubs';
@@ -33,6 +33,8 @@ export class Indicators {
 
 @ObjectType({ description: '指标完成情况' })
 export class TargetProgress {
+  @Field(() => ID, { description: '指标（Target）的 id' }) targetId!: string;
+  @Field(() => Int, { description: '年度' }) year!: number;
   @Field(() => Indicator) indicator!: Indicator;
   @Field(() => String) label!: string;
   @Field(() => Organization, { nullable: true, description: '成员单位（集团指标为空）' }) organization!: Organization | null;
@@ -40,7 +42,8 @@ export class TargetProgress {
   @Field(() => Float, { nullable: true, description: '实际值' }) actual!: number | null;
   @Field(() => Float, { nullable: true, description: '完成率（%）' }) completionPercent!: number | null;
   @Field(() => Boolean) met!: boolean;
-  @Field(() => Int, { nullable: true, description: '成员排名（按完成率）' }) rank!: number | null;
+  @Field(() => TargetStatus, { description: '已完成、未完成，或无数据（该单位没有此数，不参与排名）' }) status!: TargetStatus;
+  @Field(() => Int, { nullable: true, description: '成员排名（按完成率；无数据的单位不排名）' }) rank!: number | null;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -94,20 +97,27 @@ export async function reportData(ctx: StatisticsContext, report: Report) {
   return { membership: m ?? null, sharing: s ?? null, training: t ?? null, revenue: report.revenue ?? null, returns, indicators };
 }
 
-/** A unit's value of an indicator from the per-unit figures; null when a denominator is missing. */
-function unitActual(
-  indicator: Indicator,
-  report: Report,
-  unit: { enrolledStudents: number | null; fullTimeTeachers: number | null } | undefined,
-  organizationId: string,
-): number | null {
-  const training = report.training?.byOrganization.find((o) => o.organizationId === organizationId);
-  if (indicator === Indicator.TRAINING_PERSON_TIMES) return training?.personTimes ?? 0;
-  if (indicator === Indicator.TRAINING_PER_STUDENT) return ratio(training?.socialPersonTimes ?? 0, unit?.enrolledStudents);
+/**
+ * One unit's figures in the report's shape, so a target reads the same path as for the group: its share of
+ * the training and revenue ledgers (training.byOrganization, revenue.byOrganization), its own approved
+ * return (none: every return figure is not reported), and the indicators over them by the same formulas.
+ */
+export function unitFigures(report: Report, unit: AnnualReturn | undefined, organizationId: string) {
+  const own = report.training?.byOrganization.find((o) => o.organizationId === organizationId);
+  const training = report.training ? { personTimes: own?.personTimes ?? 0, socialPersonTimes: own?.socialPersonTimes ?? 0 } : null;
   // 社会服务到账 recorded for the group but none for this unit: 0 for the unit; nothing recorded at all: not reported.
-  if (report.revenue?.total === null || report.revenue?.total === undefined) return null;
-  const revenue = report.revenue.byOrganization.find((o) => o.organizationId === organizationId);
-  return perTeacherWan(revenue?.amount ?? '0', unit?.fullTimeTeachers);
+  const total = report.revenue?.total;
+  const revenue = {
+    total: total === null || total === undefined ? null : (report.revenue!.byOrganization.find((o) => o.organizationId === organizationId)?.amount ?? '0'),
+  };
+  const returns = Object.fromEntries((Object.keys(RETURN_FIGURES) as ReturnFigure[]).map((f) => [f, unit ? unit[f] : null])) as ReturnFigures;
+  return { training, revenue, returns, indicators: computeIndicators({ training, revenue }, returns) };
+}
+
+/** A figure read from the report data: a number, or null when it is not there (not reported). */
+function actualOf(data: unknown, indicator: Indicator): number | null {
+  const value = readPath(data, INDICATOR_SOURCE[indicator]);
+  return value === null || value === undefined || !Number.isFinite(Number(value)) ? null : Number(value);
 }
 
 /**
@@ -177,18 +187,31 @@ export class ReportResolver {
   }
 
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
-  @FieldResolver(() => [TargetProgress], { nullable: true, description: '指标完成情况：集团指标与成员指标（成员只见本单位），成员按完成率排名' })
-  async targets(@Root() report: Report, @Ctx() ctx: StatisticsContext): Promise<TargetProgress[] | null> {
+  @FieldResolver(() => [TargetProgress], {
+    nullable: true,
+    description:
+      '指标完成情况（适用于本年度的指标，含跨年度的）：集团指标与成员指标（成员只见本单位），成员按完成率排名，无数据的单位列为 NO_DATA、不排名；targetId 只看一个指标',
+  })
+  async targets(
+    @Root() report: Report,
+    @Ctx() ctx: StatisticsContext,
+    @Arg('targetId', () => ID, { nullable: true }) targetId: string | null,
+    @Arg('indicator', () => Indicator, { nullable: true }) indicator: Indicator | null,
+  ): Promise<TargetProgress[] | null> {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
-    const [targets, data, units] = await Promise.all([
+    const [all, data, units] = await Promise.all([
       ctx.loaders.targetsByGroupYear.load(`${report.groupId}|${report.year}`),
       reportData(ctx, report),
       ctx.loaders.approvedReturnsByGroupYear.load(`${report.groupId}|${report.year}`),
     ]);
+    const targets = all.filter((t) => (!targetId || t.id === targetId) && (!indicator || t.indicator === indicator));
+    const members = targets.some((t) => t.scope === 'EACH_MEMBER') ? await ctx.loaders.directory.activeMembers(report.groupId) : [];
     const rows: TargetProgress[] = [];
     for (const target of targets) {
       const threshold = target.thresholdCents / 100;
       const progress = (actual: number | null, organizationId: string | null): TargetProgress => ({
+        targetId: target.id,
+        year: report.year,
         indicator: target.indicator,
         label: INDICATOR_LABEL[target.indicator],
         organization: organizationId ? organizationRef(organizationId) : null,
@@ -196,24 +219,20 @@ export class ReportResolver {
         actual,
         completionPercent: actual === null ? null : round2((actual / threshold) * 100),
         met: actual !== null && actual >= threshold,
+        status: actual === null ? TargetStatus.NO_DATA : actual >= threshold ? TargetStatus.MET : TargetStatus.NOT_MET,
         rank: null,
       });
       if (target.scope === 'GROUP') {
-        const groupActual =
-          target.indicator === Indicator.TRAINING_PERSON_TIMES
-            ? (data.training?.personTimes ?? null)
-            : target.indicator === Indicator.TRAINING_PER_STUDENT
-              ? data.indicators.trainingPerStudent
-              : data.indicators.serviceIncomePerTeacherWan;
-        rows.push(progress(groupActual, null));
+        rows.push(progress(actualOf(data, target.indicator), null));
         continue;
       }
-      const members = target.scope === 'EACH_MEMBER' ? [...units.keys()] : [target.scope];
-      const ranked = members
-        .map((organizationId) => progress(unitActual(target.indicator, report, units.get(organizationId), organizationId), organizationId))
-        .sort((a, b) => (b.completionPercent ?? -1) - (a.completionPercent ?? -1));
+      // Each member: the active members and every unit with an approved return for the year; one unit: that unit.
+      const ids = target.scope === 'EACH_MEMBER' ? [...new Set([...members.map((m) => m.id), ...units.keys()])].sort() : [target.scope];
+      const listed = ids.map((id) => progress(actualOf(unitFigures(report, units.get(id), id), target.indicator), id));
+      const ranked = listed.filter((row) => row.actual !== null).sort((a, b) => b.completionPercent! - a.completionPercent!);
       ranked.forEach((row, i) => (row.rank = i + 1));
-      rows.push(...ranked.filter((row) => ctx.viewer.canReadUnitFigures(report.groupId, row.organization!.id)));
+      const ordered = [...ranked, ...listed.filter((row) => row.actual === null)];
+      rows.push(...ordered.filter((row) => ctx.viewer.canReadUnitFigures(report.groupId, row.organization!.id)));
     }
     return rows;
   }
