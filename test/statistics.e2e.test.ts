@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { DEMO } from '@zjjt/demo';
-import { fenToWan, openDataSource, readDatabase } from '@zjjt/kit';
+import { fenToWan, fenToYuan, openDataSource, readDatabase } from '@zjjt/kit';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
 import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
 
@@ -643,5 +643,88 @@ describe('completeness: a report says which returns are missing, and the figures
     const reconfirmed = dataOf(await hub.gql(CONFIRM, { g: G, y: year, r: '新入会单位当年无报送义务（测试）' }, tokens.secretariat)).confirmReturnGaps;
     expect(reconfirmed).toMatchObject({ missing: open.completeness.missing + 1, holds: true });
     expect((await report(year)).national.note).toBe('新入会单位当年无报送义务（测试）');
+  });
+});
+
+describe('trends: every figure and indicator over a range of years, in one query', () => {
+  const TREND = /* GraphQL */ `query($g: ID!, $from: Int!, $to: Int!, $unit: ID) { annualReportTrend(groupId: $g, fromYear: $from, toYear: $to) {
+    year
+    trend { path value previous change changePercent summable cumulative }
+    unit: trend(organizationId: $unit) { path value change }
+  } }`;
+  /** The gateway's count of calls to each subgraph so far (its /metrics). */
+  const fetches = async () => {
+    const text = await (await fetch(hub.url.replace(/\/graphql$/, '/metrics'))).text();
+    const count = (name: string) =>
+      [...text.matchAll(new RegExp(`zjjt_gateway_subgraph_fetch_duration_seconds_count\\{[^}]*subgraph="${name}"[^}]*\\} (\\d+)`, 'g'))].reduce(
+        (n, m) => n + Number(m[1]),
+        0,
+      );
+    return { members: count('members'), resources: count('resources'), bases: count('bases'), statistics: count('statistics') };
+  };
+
+  it('gives each year with its change from the year before and running totals, for the group and a unit, one batched call per subgraph', async () => {
+    const years = [2023, 2024, 2025];
+    const own = await sum('bases', async (db) =>
+      Promise.all(
+        years.map(async (y) => ({
+          personTimes: await one(db, 'SELECT SUM(personTimes) FROM training_session WHERE groupId = ? AND year = ?', [G, y]),
+          school: await one(db, 'SELECT SUM(personTimes) FROM training_session WHERE groupId = ? AND year = ? AND organizationId = ?', [
+            G,
+            y,
+            DEMO.schoolOrgId,
+          ]),
+          revenueFen: await one(db, 'SELECT SUM(amount) FROM revenue_entry WHERE groupId = ? AND year = ?', [G, y]),
+        })),
+      ),
+    );
+    expect(own[2].personTimes).toBeGreaterThan(0);
+    const before = await fetches();
+    const trend = dataOf(await hub.gql(TREND, { g: G, from: 2023, to: 2025, unit: DEMO.schoolOrgId }, tokens.secretariat)).annualReportTrend;
+    const after = await fetches();
+    // Three years, yet one call to each subgraph that owns a section (their _entities batch every year) and two to statistics (the list, then the trend).
+    expect({ members: after.members - before.members, resources: after.resources - before.resources, bases: after.bases - before.bases }).toEqual({
+      members: 1,
+      resources: 1,
+      bases: 1,
+    });
+    expect(after.statistics - before.statistics).toBe(2);
+
+    expect(trend.map((y: any) => y.year)).toEqual(years);
+    const at = (i: number, path: string, list = 'trend') => trend[i][list].find((f: any) => f.path === path);
+    years.forEach((_, i) => expect(at(i, 'training.personTimes').value).toBe(String(own[i].personTimes)));
+    expect(at(0, 'training.personTimes')).toMatchObject({ previous: null, change: null, summable: true, cumulative: String(own[0].personTimes) });
+    expect(at(2, 'training.personTimes')).toMatchObject({
+      previous: String(own[1].personTimes),
+      change: String(own[2].personTimes - own[1].personTimes),
+      cumulative: String(own[0].personTimes + own[1].personTimes + own[2].personTimes),
+    });
+    // Money exactly, in yuan.
+    if (own[1].revenueFen && own[2].revenueFen) {
+      expect(at(2, 'revenue.total').change).toBe(fenToYuan(own[2].revenueFen - own[1].revenueFen));
+    }
+    // Year-end stocks and ratios are not added up.
+    expect(at(2, 'membership.total')).toMatchObject({ summable: false, cumulative: null });
+    expect(at(2, 'indicators.trainingPerStudent')).toMatchObject({ summable: false, cumulative: null });
+    // The unit's own figures, each year.
+    years.forEach((_, i) => expect(at(i, 'training.personTimes', 'unit').value).toBe(String(own[i].school)));
+    expect(at(2, 'training.personTimes', 'unit').change).toBe(String(own[2].school - own[1].school));
+    expect(at(2, 'returns.enrolledStudents', 'unit').value).toBe('7800');
+  });
+
+  it('ten years with every figure stay within the gateway’s cost limit; longer ranges, other groups and other units are refused', async () => {
+    const ten = await hub.gql(TREND, { g: G, from: 2016, to: 2025, unit: DEMO.schoolOrgId }, tokens.secretariat);
+    expect(dataOf(ten).annualReportTrend).toHaveLength(10);
+    const eleven = await hub.gql(TREND, { g: G, from: 2015, to: 2025 }, tokens.secretariat);
+    expect(codesOf(eleven)).toEqual(['BAD_USER_INPUT']);
+    expect(eleven.body.errors![0].message).toMatch(/^趋势最多 10 个年度（trend too long）/);
+    expect(codesOf(await hub.gql(TREND, { g: G, from: 2025, to: 2024 }, tokens.secretariat))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await hub.gql(TREND, { g: G, from: 2024, to: 2025 }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await hub.gql(TREND, { g: G, from: 2024, to: 2025 }))).toEqual(['UNAUTHENTICATED']);
+    // A member unit: the group's figures and its own, never another unit's.
+    expect(dataOf(await hub.gql(TREND, { g: G, from: 2024, to: 2025, unit: DEMO.schoolOrgId }, tokens.school)).annualReportTrend).toHaveLength(2);
+    expect(codesOf(await hub.gql(TREND, { g: G, from: 2024, to: 2025, unit: DEMO.memberOrgId }, tokens.school))).toContain('FORBIDDEN');
+    // The reporting bot reads trends like the report.
+    expect(dataOf(await hub.gql(TREND, { g: G, from: 2024, to: 2025, unit: DEMO.schoolOrgId }, tokens.reporter)).annualReportTrend).toHaveLength(2);
   });
 });

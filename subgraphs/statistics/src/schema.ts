@@ -9,6 +9,7 @@ import { AnnualReport } from './report/sections';
 import { Organization } from './stubs';
 import { Target } from './targets/target.entity';
 import { TargetResolver } from './targets/target.resolver';
+import { TrendResolver } from './trend/trend.resolver';
 import { templates } from './templates/loader';
 import { startRetryLoop } from './submission/dispatcher';
 import { readSubmissionConfig } from './submission/runtime';
@@ -32,7 +33,16 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
   defaultPort: 4004,
   entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation],
   migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000, ReturnPolicyFigures1764500000000, TargetYears1764500000001],
-  resolvers: [ReportResolver, FilledReportResolver, CollectionRoundResolver, AnnualReturnResolver, TargetResolver, SubmissionResolver, ReturnGapResolver],
+  resolvers: [
+    ReportResolver,
+    TrendResolver,
+    FilledReportResolver,
+    CollectionRoundResolver,
+    AnnualReturnResolver,
+    TargetResolver,
+    SubmissionResolver,
+    ReturnGapResolver,
+  ],
   orphanedTypes: [Organization],
   referenceResolvers: {
     // The report arrives with the sections this subgraph @requires; its fields check access.
