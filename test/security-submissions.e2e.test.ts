@@ -53,7 +53,7 @@ describe('the frozen figures are the hub’s own', () => {
   it('refuses a copy with every count ×10 (or one figure changed) and stores nothing; without a copy it stores exactly annualReport.filled', async () => {
     const filled = dataOf(await hub.gql(FILLED, { g: G, y: YEAR }, tokens.bot)).annualReport.filled;
     expect(filled.blocked).toBe(false);
-    expect(filled.fields).toHaveLength(42);
+    expect(filled.fields).toHaveLength(53);
     const counts = filled.fields.filter((f: { value: string | null }) => f.value !== null && /^\d+$/.test(f.value) && f.value !== '0');
     expect(counts.length).toBeGreaterThan(10);
 

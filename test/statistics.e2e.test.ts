@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { DEMO } from '@zjjt/demo';
-import { fenToWan, openDataSource, readDatabase } from '@zjjt/kit';
+import { fenToWan, fenToYuan, openDataSource, readDatabase } from '@zjjt/kit';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
 import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
 
@@ -36,8 +36,12 @@ const one = async (db: DataSource, sql: string, params: unknown[]) => Number(Obj
 
 /** The template fields computed from members' returns (returns.* and the indicators over them). */
 const FROM_RETURNS: Record<string, string[]> = {
-  NATIONAL_2025: ['JT0401', 'JT0402', 'JT0403', 'JT0404', 'JT0501', 'JT0502'],
-  SHANDONG_2025: ['SD12', 'SD13', 'SD14', 'SD15', 'SD16'],
+  NATIONAL_2023: ['JT0401', 'JT0402', 'JT0403', 'JT0404', 'JT0501', 'JT0502'],
+  NATIONAL_2025: [
+    ...['JT0401', 'JT0402', 'JT0403', 'JT0404', 'JT0405', 'JT0406', 'JT0407', 'JT0408', 'JT0409', 'JT0410', 'JT0411', 'JT0412'],
+    ...['JT0501', 'JT0502', 'JT0504', 'JT0505', 'JT0506'],
+  ],
+  SHANDONG_2025: ['SD12', 'SD13', 'SD14', 'SD15', 'SD16', 'SD26', 'SD27', 'SD28', 'SD29', 'SD30', 'SD31', 'SD32'],
 };
 
 const SAVE = /* GraphQL */ `mutation($g: ID!, $y: Int!, $input: AnnualReturnInput!) { saveAnnualReturn(groupId: $g, year: $y, input: $input) { id status enrolledStudents } }`;
@@ -74,6 +78,12 @@ describe('annual data collection', () => {
       [{ graduates: 100, employedGraduates: 120 }, /「就业人数」\(120\) 不能大于「毕业生数」\(100\)/],
       [{ enrolledStudents: -5 }, /「在校生数」不能为负数/],
       [{ dualQualifiedPercent: 101 }, /双师型教师比例.*0–100/],
+      // The policy figures: a part is never above its whole.
+      [{ graduates: 100, employedGraduates: 90, employedInField: 95 }, /「对口就业人数」\(95\) 不能大于「就业人数」\(90\)/],
+      [{ graduates: 100, employedGraduates: 90, employedInGroup: 91 }, /「集团内企业就业人数」\(91\) 不能大于「就业人数」\(90\)/],
+      [{ graduates: 100, certifiedGraduates: 101 }, /「获得职业资格\/技能等级证书的毕业生数」\(101\) 不能大于「毕业生数」\(100\)/],
+      [{ specialties: 36, coBuiltSpecialties: 40 }, /「校企共建专业数」\(40\) 不能大于「开设专业数」\(36\)/],
+      [{ industrialColleges: -1 }, /「产业学院数」不能为负数/],
     ];
     for (const [input, message] of cases) {
       const response = await hub.gql(SAVE, { g: G, y: YEAR, input }, tokens.school);
@@ -131,6 +141,15 @@ describe('annual data collection', () => {
             employedGraduates: 2350,
             specialties: 36,
             dualQualifiedPercent: 65,
+            admissions: 2700,
+            employedInGroup: 470,
+            employedInField: 1880,
+            certifiedGraduates: 2250,
+            coBuiltSpecialties: 34,
+            industrialColleges: 3,
+            coDevelopedCourses: 12,
+            coDevelopedTextbooks: 5,
+            staffPracticeReceived: 160,
           },
         },
         tokens.school,
@@ -203,7 +222,9 @@ describe('the annual report, assembled by federation', () => {
     sharing { orderClassStudents investment investmentReceived serviceIncome }
     training { personTimes revenue candidates passed }
     returns { approved enrolledStudents fullTimeTeachers graduates employedGraduates employees }
-    indicators { trainingPerStudent serviceIncomePerTeacherWan enterpriseSharePercent employmentRatePercent passRatePercent }
+    policy: returns { admissions employedInGroup employedInField certifiedGraduates specialties coBuiltSpecialties industrialColleges coDevelopedCourses coDevelopedTextbooks staffPracticeReceived }
+    indicators { trainingPerStudent serviceIncomePerTeacherWan enterpriseSharePercent employmentRatePercent passRatePercent
+      employedInFieldPercent employedInGroupPercent coBuiltSpecialtyPercent certificateRatePercent }
     filled(template: "NATIONAL_2025") { template { code verified } blocked errors { field message } warnings { field message } fields { code unit source value } }
   } }`;
 
@@ -218,6 +239,8 @@ describe('the annual report, assembled by federation', () => {
       ]),
       revenueFen: await one(db, 'SELECT SUM(revenue) FROM training_session WHERE groupId = ? AND year = ?', [G, YEAR]),
       passed: await one(db, 'SELECT SUM(passed) FROM certification_batch WHERE groupId = ? AND year = ?', [G, YEAR]),
+      // 社会服务到账: the revenue ledger, not 培训到账 + 技术服务收入.
+      serviceRevenueFen: await one(db, 'SELECT SUM(amount) FROM revenue_entry WHERE groupId = ? AND year = ?', [G, YEAR]),
     }));
     const sharing = await sum('resources', async (db) => ({
       orderClassStudents: await one(db, 'SELECT SUM(orderClassStudents) FROM cooperation WHERE groupId = ? AND year = ?', [G, YEAR]),
@@ -239,9 +262,33 @@ describe('the annual report, assembled by federation', () => {
     expect(report.returns).toEqual({ approved: 2, enrolledStudents: 7800, fullTimeTeachers: 400, graduates: 2500, employedGraduates: 2350, employees: 1200 });
 
     const round2 = (n: number) => Math.round(n * 100) / 100;
-    expect(report.indicators.trainingPerStudent).toBe(round2(training.personTimes / 7800));
-    expect(report.indicators.serviceIncomePerTeacherWan).toBe(Number(fenToWan(training.revenueFen + sharing.serviceIncomeFen, 400)));
+    // 培训人次/在校生 divides social training only (in-school certificate training excluded).
+    expect(report.indicators.trainingPerStudent).toBe(round2(training.socialPersonTimes / 7800));
+    expect(report.indicators.trainingPerStudent).not.toBe(round2(training.personTimes / 7800));
+    // 师均社会服务到账 is the revenue ledger's total per full-time teacher.
+    expect(training.serviceRevenueFen).toBeGreaterThan(0);
+    expect(training.serviceRevenueFen).not.toBe(training.revenueFen + sharing.serviceIncomeFen);
+    expect(report.indicators.serviceIncomePerTeacherWan).toBe(Number(fenToWan(training.serviceRevenueFen, 400)));
     expect(report.indicators.employmentRatePercent).toBe(94);
+    // The policy figures of the approved returns (the school's; the enterprise reports none of them) and their indicators.
+    expect(report.policy).toEqual({
+      admissions: 2700,
+      employedInGroup: 470,
+      employedInField: 1880,
+      certifiedGraduates: 2250,
+      specialties: 36,
+      coBuiltSpecialties: 34,
+      industrialColleges: 3,
+      coDevelopedCourses: 12,
+      coDevelopedTextbooks: 5,
+      staffPracticeReceived: 160,
+    });
+    expect(report.indicators).toMatchObject({
+      employedInFieldPercent: 80, // 1880 / 2350
+      employedInGroupPercent: 20, // 470 / 2350
+      coBuiltSpecialtyPercent: 94.44, // 34 / 36
+      certificateRatePercent: 90, // 2250 / 2500
+    });
 
     const field = (code: string) => report.filled.fields.find((f: any) => f.code === code);
     expect(report.filled.template).toEqual({ code: 'NATIONAL_2025', verified: false });
@@ -280,7 +327,7 @@ describe('the annual report, assembled by federation', () => {
     expect(dataOf(await set('TRAINING_PERSON_TIMES', 'GROUP', 70000)).setTarget.threshold).toBe(70000);
     dataOf(await set('TRAINING_PER_STUDENT', 'EACH_MEMBER', 2));
     expect(codesOf(await set('TRAINING_PER_STUDENT', 'GROUP', -1))).toEqual(['BAD_USER_INPUT']);
-    const TARGETS = `query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { training { personTimes } targets { indicator organization { id } threshold actual completionPercent met rank } } }`;
+    const TARGETS = `query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { training { personTimes } targets { indicator organization { id } threshold actual completionPercent met status rank } } }`;
     const asSecretariat = dataOf(await hub.gql(TARGETS, { g: G }, tokens.secretariat)).annualReport;
     const group = asSecretariat.targets.find((t: any) => t.indicator === 'TRAINING_PERSON_TIMES');
     expect(group).toMatchObject({
@@ -289,10 +336,85 @@ describe('the annual report, assembled by federation', () => {
       completionPercent: Math.round((asSecretariat.training.personTimes / 70000) * 10000) / 100,
     });
     const members = asSecretariat.targets.filter((t: any) => t.indicator === 'TRAINING_PER_STUDENT');
-    expect(members.map((t: any) => t.rank)).toEqual([1, 2]);
+    // Only the school has 在校生 (an approved return with the figure): it is ranked. The enterprise (approved, no 在校生)
+    // and every member without a return are listed as no data, not ranked (they used to be ranked last).
+    expect(members.filter((t: any) => t.status !== 'NO_DATA').map((t: any) => [t.organization.id, t.rank])).toEqual([[DEMO.schoolOrgId, 1]]);
+    expectEach(members.slice(1), (t: any) => t.status === 'NO_DATA' && t.rank === null && t.actual === null && t.met === false, members.length - 1);
+    expect(members.find((t: any) => t.organization.id === DEMO.memberOrgId)).toMatchObject({ status: 'NO_DATA', rank: null });
+    expect(members.length).toBeGreaterThan(10);
+    // Per unit: the school's social person-times over its 在校生, and its own 社会服务到账 over its 专任教师.
+    const school = await sum('bases', async (db) => ({
+      social: await one(
+        db,
+        "SELECT SUM(personTimes) FROM training_session WHERE groupId = ? AND year = ? AND organizationId = ? AND category <> 'STUDENT_CERTIFICATE'",
+        [G, YEAR, DEMO.schoolOrgId],
+      ),
+      revenueFen: await one(db, 'SELECT SUM(amount) FROM revenue_entry WHERE groupId = ? AND year = ? AND organizationId = ?', [G, YEAR, DEMO.schoolOrgId]),
+    }));
+    const ofSchool = members.find((t: any) => t.organization.id === DEMO.schoolOrgId);
+    expect(ofSchool.actual).toBe(Math.round((school.social / 7800) * 100) / 100);
+    dataOf(await set('SERVICE_INCOME_PER_TEACHER', DEMO.schoolOrgId, 1));
+    const perTeacher = dataOf(await hub.gql(TARGETS, { g: G }, tokens.secretariat)).annualReport.targets.find(
+      (t: any) => t.indicator === 'SERVICE_INCOME_PER_TEACHER',
+    );
+    expect(perTeacher.actual).toBe(Number(fenToWan(school.revenueFen, 400)));
     const asSchool = dataOf(await hub.gql(TARGETS, { g: G }, tokens.school)).annualReport.targets;
-    expect(asSchool.filter((t: any) => t.organization).map((t: any) => t.organization.id)).toEqual([DEMO.schoolOrgId]);
+    expect(asSchool.filter((t: any) => t.organization).map((t: any) => t.organization.id)).toEqual([DEMO.schoolOrgId, DEMO.schoolOrgId]);
     expect(codesOf(await hub.gql(TARGETS, { g: G }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
+  });
+
+  it('sets a target on any indicator for a range of years; completion, ranking and trend per year; overlaps refused', async () => {
+    const SET = /* GraphQL */ `mutation($input: TargetInput!) { setTarget(input: $input) { id year fromYear toYear threshold } }`;
+    const set = (input: Record<string, unknown>, token = tokens.secretariat) => hub.gql(SET, { input: { groupId: G, ...input } }, token);
+    // 共建专业占比 95 % for every member, 2024–2026; 对口就业率 for the group in 2025.
+    const range = dataOf(await set({ fromYear: 2024, toYear: 2026, indicator: 'CO_BUILT_SPECIALTY_SHARE', scope: 'EACH_MEMBER', threshold: 95 })).setTarget;
+    expect(range).toMatchObject({ year: 2024, fromYear: 2024, toYear: 2026, threshold: 95 });
+    dataOf(await set({ year: YEAR, indicator: 'EMPLOYED_IN_FIELD_RATE', scope: 'GROUP', threshold: 85 }));
+    dataOf(await set({ year: YEAR, indicator: 'ADMISSIONS', scope: 'GROUP', threshold: 20000 }));
+
+    // Refusals: an overlapping range, both year and fromYear, an end before the start; members and other groups may not set.
+    const overlap = await set({ fromYear: 2025, toYear: 2027, indicator: 'CO_BUILT_SPECIALTY_SHARE', scope: 'EACH_MEMBER', threshold: 90 });
+    expect(codesOf(overlap)).toEqual(['BAD_USER_INPUT']);
+    expect(overlap.body.errors![0].message).toMatch(/^该指标在 2024–2026 年度已有目标（target years overlap）/);
+    expect(codesOf(await set({ year: 2025, fromYear: 2025, indicator: 'ADMISSIONS', scope: 'GROUP', threshold: 1 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await set({ fromYear: 2026, toYear: 2025, indicator: 'GRADUATES', scope: 'GROUP', threshold: 1 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await set({ year: YEAR, indicator: 'GRADUATES', scope: 'GROUP', threshold: 1 }, tokens.school))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await set({ year: YEAR, indicator: 'GRADUATES', scope: 'GROUP', threshold: 1 }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
+
+    const PROGRESS = /* GraphQL */ `query($g: ID!, $y: Int!, $t: ID) { annualReport(groupId: $g, year: $y) {
+      returns { coBuiltSpecialties specialties admissions }
+      indicators { employedInFieldPercent }
+      targets(targetId: $t) { targetId year indicator organization { id } actual completionPercent met status rank } } }`;
+    const all = dataOf(await hub.gql(PROGRESS, { g: G, y: YEAR }, tokens.secretariat)).annualReport;
+    const field = all.targets.find((t: any) => t.indicator === 'EMPLOYED_IN_FIELD_RATE');
+    expect(field).toMatchObject({ organization: null, actual: all.indicators.employedInFieldPercent, status: 'NOT_MET', met: false });
+    const admissions = all.targets.find((t: any) => t.indicator === 'ADMISSIONS');
+    expect(admissions).toMatchObject({ actual: all.returns.admissions, status: 'NOT_MET' });
+    // The range target in its middle year: the school (34 of 36 co-built) is ranked; units without the figure are no data.
+    const share = all.targets.filter((t: any) => t.targetId === range.id);
+    expect(share[0]).toMatchObject({ organization: { id: DEMO.schoolOrgId }, actual: 94.44, status: 'NOT_MET', rank: 1, year: YEAR });
+    expectEach(share.slice(1), (t: any) => t.status === 'NO_DATA' && t.rank === null, share.length - 1);
+
+    // Trend: the same target each year of its range, one query.
+    const TREND = /* GraphQL */ `query($g: ID!, $t: ID) {
+      y2024: annualReport(groupId: $g, year: 2024) { targets(targetId: $t) { year status } }
+      y2026: annualReport(groupId: $g, year: 2026) { targets(targetId: $t) { year status } }
+      y2027: annualReport(groupId: $g, year: 2027) { targets(targetId: $t) { year status } } }`;
+    const trend = dataOf(await hub.gql(TREND, { g: G, t: range.id }, tokens.secretariat));
+    expectEach(trend.y2024.targets, (t: any) => t.year === 2024 && t.status === 'NO_DATA', trend.y2024.targets.length);
+    expect(trend.y2024.targets.length).toBeGreaterThan(10);
+    expect(trend.y2026.targets.length).toBe(trend.y2024.targets.length);
+    expect(trend.y2027.targets).toEqual([]);
+
+    // The targets query lists a range target in each of its years, and every target without a year.
+    const listed = async (year?: number) =>
+      dataOf(await hub.gql(`query($g: ID!, $y: Int) { targets(groupId: $g, year: $y) { id } }`, { g: G, y: year ?? null }, tokens.secretariat)).targets.map(
+        (t: any) => t.id,
+      );
+    expect(await listed(2026)).toContain(range.id);
+    expect(await listed(2023)).not.toContain(range.id);
+    expect(await listed()).toContain(range.id);
+    expect(codesOf(await hub.gql(PROGRESS, { g: G, y: YEAR }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -513,12 +635,96 @@ describe('completeness: a report says which returns are missing, and the figures
     const grown = await report(year, tokens.secretariat);
     expect(grown.completeness).toMatchObject({ missing: open.completeness.missing + 1, gapConfirmed: false, confirmation: { holds: false, uncovered: 1 } });
     expect(grown.national.note).toBeNull();
-    const errors = fromReturns(grown.national.errors, 'NATIONAL_2025');
-    expect(errors.map((e: any) => e.field)).toEqual(FROM_RETURNS.NATIONAL_2025);
+    // 2023 is filled in NATIONAL_2023, which has none of the 2025 policy fields.
+    const errors = fromReturns(grown.national.errors, 'NATIONAL_2023');
+    expect(errors.map((e: any) => e.field)).toEqual(FROM_RETURNS.NATIONAL_2023);
     expectEach(errors, (e: any) => e.message.includes('：新入会职业学院（测试）、'));
     expect(grown.completeness.missingUnits[0].name).toBe('新入会职业学院（测试）');
     const reconfirmed = dataOf(await hub.gql(CONFIRM, { g: G, y: year, r: '新入会单位当年无报送义务（测试）' }, tokens.secretariat)).confirmReturnGaps;
     expect(reconfirmed).toMatchObject({ missing: open.completeness.missing + 1, holds: true });
     expect((await report(year)).national.note).toBe('新入会单位当年无报送义务（测试）');
+  });
+});
+
+describe('trends: every figure and indicator over a range of years, in one query', () => {
+  const TREND = /* GraphQL */ `query($g: ID!, $from: Int!, $to: Int!, $unit: ID) { annualReportTrend(groupId: $g, fromYear: $from, toYear: $to) {
+    year
+    trend { path value previous change changePercent summable cumulative }
+    unit: trend(organizationId: $unit) { path value change }
+  } }`;
+  /** The gateway's count of calls to each subgraph so far (its /metrics). */
+  const fetches = async () => {
+    const text = await (await fetch(hub.url.replace(/\/graphql$/, '/metrics'))).text();
+    const count = (name: string) =>
+      [...text.matchAll(new RegExp(`zjjt_gateway_subgraph_fetch_duration_seconds_count\\{[^}]*subgraph="${name}"[^}]*\\} (\\d+)`, 'g'))].reduce(
+        (n, m) => n + Number(m[1]),
+        0,
+      );
+    return { members: count('members'), resources: count('resources'), bases: count('bases'), statistics: count('statistics') };
+  };
+
+  it('gives each year with its change from the year before and running totals, for the group and a unit, one batched call per subgraph', async () => {
+    const years = [2023, 2024, 2025];
+    const own = await sum('bases', async (db) =>
+      Promise.all(
+        years.map(async (y) => ({
+          personTimes: await one(db, 'SELECT SUM(personTimes) FROM training_session WHERE groupId = ? AND year = ?', [G, y]),
+          school: await one(db, 'SELECT SUM(personTimes) FROM training_session WHERE groupId = ? AND year = ? AND organizationId = ?', [
+            G,
+            y,
+            DEMO.schoolOrgId,
+          ]),
+          revenueFen: await one(db, 'SELECT SUM(amount) FROM revenue_entry WHERE groupId = ? AND year = ?', [G, y]),
+        })),
+      ),
+    );
+    expect(own[2].personTimes).toBeGreaterThan(0);
+    const before = await fetches();
+    const trend = dataOf(await hub.gql(TREND, { g: G, from: 2023, to: 2025, unit: DEMO.schoolOrgId }, tokens.secretariat)).annualReportTrend;
+    const after = await fetches();
+    // Three years, yet one call to each subgraph that owns a section (their _entities batch every year) and two to statistics (the list, then the trend).
+    expect({ members: after.members - before.members, resources: after.resources - before.resources, bases: after.bases - before.bases }).toEqual({
+      members: 1,
+      resources: 1,
+      bases: 1,
+    });
+    expect(after.statistics - before.statistics).toBe(2);
+
+    expect(trend.map((y: any) => y.year)).toEqual(years);
+    const at = (i: number, path: string, list = 'trend') => trend[i][list].find((f: any) => f.path === path);
+    years.forEach((_, i) => expect(at(i, 'training.personTimes').value).toBe(String(own[i].personTimes)));
+    expect(at(0, 'training.personTimes')).toMatchObject({ previous: null, change: null, summable: true, cumulative: String(own[0].personTimes) });
+    expect(at(2, 'training.personTimes')).toMatchObject({
+      previous: String(own[1].personTimes),
+      change: String(own[2].personTimes - own[1].personTimes),
+      cumulative: String(own[0].personTimes + own[1].personTimes + own[2].personTimes),
+    });
+    // Money exactly, in yuan.
+    if (own[1].revenueFen && own[2].revenueFen) {
+      expect(at(2, 'revenue.total').change).toBe(fenToYuan(own[2].revenueFen - own[1].revenueFen));
+    }
+    // Year-end stocks and ratios are not added up.
+    expect(at(2, 'membership.total')).toMatchObject({ summable: false, cumulative: null });
+    expect(at(2, 'indicators.trainingPerStudent')).toMatchObject({ summable: false, cumulative: null });
+    // The unit's own figures, each year.
+    years.forEach((_, i) => expect(at(i, 'training.personTimes', 'unit').value).toBe(String(own[i].school)));
+    expect(at(2, 'training.personTimes', 'unit').change).toBe(String(own[2].school - own[1].school));
+    expect(at(2, 'returns.enrolledStudents', 'unit').value).toBe('7800');
+  });
+
+  it('ten years with every figure stay within the gateway’s cost limit; longer ranges, other groups and other units are refused', async () => {
+    const ten = await hub.gql(TREND, { g: G, from: 2016, to: 2025, unit: DEMO.schoolOrgId }, tokens.secretariat);
+    expect(dataOf(ten).annualReportTrend).toHaveLength(10);
+    const eleven = await hub.gql(TREND, { g: G, from: 2015, to: 2025 }, tokens.secretariat);
+    expect(codesOf(eleven)).toEqual(['BAD_USER_INPUT']);
+    expect(eleven.body.errors![0].message).toMatch(/^趋势最多 10 个年度（trend too long）/);
+    expect(codesOf(await hub.gql(TREND, { g: G, from: 2025, to: 2024 }, tokens.secretariat))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await hub.gql(TREND, { g: G, from: 2024, to: 2025 }, tokens.otherGroup))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await hub.gql(TREND, { g: G, from: 2024, to: 2025 }))).toEqual(['UNAUTHENTICATED']);
+    // A member unit: the group's figures and its own, never another unit's.
+    expect(dataOf(await hub.gql(TREND, { g: G, from: 2024, to: 2025, unit: DEMO.schoolOrgId }, tokens.school)).annualReportTrend).toHaveLength(2);
+    expect(codesOf(await hub.gql(TREND, { g: G, from: 2024, to: 2025, unit: DEMO.memberOrgId }, tokens.school))).toContain('FORBIDDEN');
+    // The reporting bot reads trends like the report.
+    expect(dataOf(await hub.gql(TREND, { g: G, from: 2024, to: 2025, unit: DEMO.schoolOrgId }, tokens.reporter)).annualReportTrend).toHaveLength(2);
   });
 });

@@ -70,7 +70,7 @@ describe('templates versioned by report year', () => {
       fields: 28,
       why: expect.stringContaining('没有 2024 年度的版本，沿用此前最近的版本 NATIONAL_2023'),
     });
-    expect(await template(2025, 'NATIONAL')).toMatchObject({ code: 'NATIONAL_2025', appliesUntil: null, fields: 42 });
+    expect(await template(2025, 'NATIONAL')).toMatchObject({ code: 'NATIONAL_2025', appliesUntil: null, fields: 53 });
     expect(await template(2026, 'NATIONAL_2025')).toMatchObject({ code: 'NATIONAL_2025', why: expect.stringMatching(/^按请求的版本 NATIONAL_2025：.*沿用/) });
     expect(await template(2024, 'NATIONAL_2023')).toMatchObject({ code: 'NATIONAL_2023' });
 
@@ -162,9 +162,9 @@ describe('drill-down: where every figure comes from', () => {
 
   it('gives every field a definition and formula; every ledger field’s rows add up to its value', async () => {
     const report = dataOf(await filled(2025, 'NATIONAL')).annualReport.filled;
-    expectEach(report.fields, (f: any) => f.drillDown.definition && f.drillDown.formula && f.source === `${f.drillDown.section}.${f.drillDown.figure}`, 42);
+    expectEach(report.fields, (f: any) => f.drillDown.definition && f.drillDown.formula && f.source === `${f.drillDown.section}.${f.drillDown.figure}`, 53);
     const derived = report.fields.filter((f: any) => f.drillDown.ledger === null);
-    expectEach(derived, (f: any) => f.drillDown.derivedFrom.length > 0 && f.drillDown.query === null, 4);
+    expectEach(derived, (f: any) => f.drillDown.derivedFrom.length > 0 && f.drillDown.query === null, 7);
 
     const end = '2025-12-31';
     const checked: string[] = [];
@@ -179,14 +179,17 @@ describe('drill-down: where every figure comes from', () => {
         expect([f.code, rows.length]).toEqual([f.code, Number(f.value)]);
       } else {
         expect([f.code, rows.length]).toEqual([f.code, d.rowCount]);
-        const total =
-          f.unit === '万元'
+        // A return figure no approved return reported is not reported (null), not 0.
+        const unreported = d.section === 'returns' && rows.every((row) => row[d.column] === null);
+        const total = unreported
+          ? null
+          : f.unit === '万元'
             ? fenToWan(rows.reduce((sum, row) => sum + figureToFen(row[d.column]), 0n))
             : String(rows.reduce((sum, row) => sum + (row[d.column] ?? 0), 0));
         expect([f.code, total]).toEqual([f.code, f.value]);
       }
       checked.push(f.code);
     }
-    expect(checked).toHaveLength(38);
+    expect(checked).toHaveLength(46);
   }, 120000);
 });

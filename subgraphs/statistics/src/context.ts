@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { HubContext, MembersDirectory, Viewer } from '@zjjt/kit';
 import { AnnualReturn } from './collection/collection.entity';
 import { returnsSection, ReturnsSection } from './collection/returns-section';
@@ -32,7 +32,16 @@ export function createLoaders(db: DataSource, _viewer: Viewer, { directory }: St
       Promise.all(keys.map((k) => computeCompleteness(db, directory, split(k).groupId, split(k).year))),
     ),
     targetsByGroupYear: new DataLoader<string, Target[]>((keys) =>
-      Promise.all(keys.map((k) => db.getRepository(Target).find({ where: split(k), order: { indicator: 'ASC', scope: 'ASC' } }))),
+      Promise.all(
+        keys.map((k) => {
+          // The targets whose years (year..toYear) include the year.
+          const { groupId, year } = split(k);
+          return db.getRepository(Target).find({
+            where: { groupId, year: LessThanOrEqual(year), toYear: MoreThanOrEqual(year) },
+            order: { indicator: 'ASC', scope: 'ASC', year: 'ASC' },
+          });
+        }),
+      ),
     ),
   };
 }

@@ -11,6 +11,7 @@ import { Group, Organization } from './stubs';
 import { GroupPublicFiguresResolver } from './submission/public-figures';
 import { Target } from './targets/target.entity';
 import { TargetResolver } from './targets/target.resolver';
+import { TrendResolver } from './trend/trend.resolver';
 import { templates } from './templates/loader';
 import { startRetryLoop } from './submission/dispatcher';
 import { readSubmissionConfig } from './submission/runtime';
@@ -18,6 +19,8 @@ import { Submission } from './submission/submission.entity';
 import { SubmissionResolver } from './submission/submission.resolver';
 import { Submissions1764100000000 } from './migrations/1764100000000-submissions';
 import { ReturnGaps1764411000000 } from './migrations/1764411000000-return-gaps';
+import { ReturnPolicyFigures1764500000000 } from './migrations/1764500000000-return-policy-figures';
+import { TargetYears1764500000001 } from './migrations/1764500000001-target-years';
 import { ReturnGapConfirmation, ReturnGapResolver } from './collection/completeness';
 import { assembledReportReader } from './submission/assembled-report';
 import { GroupNotice, GroupNoticeRecipient } from './group-notices/group-notice.entity';
@@ -35,9 +38,18 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
   name: 'statistics',
   defaultPort: 4004,
   entities: [CollectionRound, AnnualReturn, Target, Submission, ReturnGapConfirmation, GroupNotice, GroupNoticeRecipient, AuditEntry],
-  migrations: [StatisticsInitial1764000000000, Submissions1764100000000, ReturnGaps1764411000000, StatisticsAuditLog1764471200000, GroupNotices1764600000000],
+  migrations: [
+    StatisticsInitial1764000000000,
+    Submissions1764100000000,
+    ReturnGaps1764411000000,
+    StatisticsAuditLog1764471200000,
+    ReturnPolicyFigures1764500000000,
+    TargetYears1764500000001,
+    GroupNotices1764600000000,
+  ],
   resolvers: [
     ReportResolver,
+    TrendResolver,
     FilledReportResolver,
     CollectionRoundResolver,
     AnnualReturnResolver,

@@ -5,7 +5,10 @@ import { expectEach } from '@zjjt/kit/testing';
 import { assemble, fillTemplate } from '../src/templates/fill';
 import { loadTemplates, templatesDir } from '../src/templates/loader';
 import { evaluate } from '../src/templates/rules';
-import { readPath } from '../src/templates/catalog';
+import { readPath, returnCategoriesOf, returnFiguresOf } from '../src/templates/catalog';
+import { SOURCE_REGISTRY } from '../src/templates/sources';
+import { unreportedBecause } from '../src/templates/unreported';
+import { computeIndicators, unitFigures } from '../src/report/report.resolver';
 
 describe('the rule engine', () => {
   it('reports every blocking error and warning at once', () => {
@@ -139,5 +142,60 @@ describe('unknown is not zero', () => {
     expect(again.errors).toEqual(filled.errors);
     expect(again.warnings).toEqual(filled.warnings);
     expect(again.errors.some((e) => e.field === 'JT0305' && e.message.includes('JD2025-02'))).toBe(true);
+  });
+});
+
+describe('what an indicator derives from is said once, in the drill-down registry', () => {
+  it('培训人次/在校生 divides social training; 师均社会服务到账 the revenue ledger; both read the returns they need from the registry', () => {
+    expect(SOURCE_REGISTRY['indicators.trainingPerStudent'].derivedFrom).toEqual(['training.socialPersonTimes', 'returns.enrolledStudents']);
+    expect(SOURCE_REGISTRY['indicators.serviceIncomePerTeacherWan'].derivedFrom).toEqual(['revenue.total', 'returns.fullTimeTeachers']);
+    expect(returnFiguresOf('indicators.trainingPerStudent')).toEqual(['enrolledStudents']);
+    expect(returnFiguresOf('indicators.serviceIncomePerTeacherWan')).toEqual(['fullTimeTeachers']);
+    expect(returnFiguresOf('indicators.employmentRatePercent').sort()).toEqual(['employedGraduates', 'graduates']);
+    expect(returnCategoriesOf('indicators.passRatePercent')).toEqual([]);
+    expect(returnCategoriesOf('returns.employees')).toEqual(['ENTERPRISE']);
+  });
+
+  it('an indicator is unreported when the social person-times it divides are, not when all person-times are', () => {
+    const unreportedSocial = { figure: 'socialPersonTimes', affects: ['socialPersonTimes'], message: '「社会培训人次」未填报' };
+    const data = { training: { personTimes: 900, socialPersonTimes: null, unreported: [unreportedSocial] }, returns: {} };
+    expect(unreportedBecause(data, 'indicators.trainingPerStudent')).toBe('「社会培训人次」未填报');
+    const onlyAll = { training: { personTimes: null, socialPersonTimes: 700, unreported: [{ ...unreportedSocial, affects: ['personTimes'] }] }, returns: {} };
+    expect(unreportedBecause(onlyAll, 'indicators.trainingPerStudent')).toBeNull();
+  });
+});
+
+describe('the indicators, for the group and a unit, by one formula', () => {
+  const returns = { enrolledStudents: 1000, fullTimeTeachers: 400, graduates: 500, employedGraduates: 480, employedInField: 384, certifiedGraduates: 450 };
+
+  it('师均社会服务到账 is null when nothing was recorded in the revenue ledger (not reported), exact in 万元 otherwise', () => {
+    const training = { socialPersonTimes: 2000, passed: 8, candidates: 10 };
+    expect(computeIndicators({ training, revenue: { total: null } }, returns).serviceIncomePerTeacherWan).toBeNull();
+    expect(computeIndicators({ training, revenue: { total: '4000000.00' } }, returns)).toMatchObject({
+      serviceIncomePerTeacherWan: 1, // 400 万元 / 400 teachers
+      trainingPerStudent: 2,
+      employmentRatePercent: 96,
+      employedInFieldPercent: 80,
+      certificateRatePercent: 90,
+      coBuiltSpecialtyPercent: null, // no 开设专业数: not reported
+    });
+  });
+
+  it('a unit: its own ledger share and return; 0 revenue when the group recorded some but none for it, null when the group recorded none', () => {
+    const report = {
+      groupId: 'g',
+      year: 2025,
+      training: { byOrganization: [{ organizationId: 'a', personTimes: 900, socialPersonTimes: 600, revenue: '0.00' }] } as never,
+      revenue: { entries: 1, total: '100.00', bySource: [], byOrganization: [{ organizationId: 'b', amount: '100.00' }] },
+    };
+    const unit = { ...Object.fromEntries(Object.keys(returns).map((k) => [k, null])), ...returns } as never;
+    const a = unitFigures(report, unit, 'a');
+    expect(a.training).toEqual({ personTimes: 900, socialPersonTimes: 600 });
+    expect(a.revenue.total).toBe('0');
+    expect(a.indicators).toMatchObject({ trainingPerStudent: 0.6, serviceIncomePerTeacherWan: 0 });
+    const none = unitFigures({ ...report, revenue: { ...report.revenue, total: null } }, unit, 'a');
+    expect(none.indicators.serviceIncomePerTeacherWan).toBeNull();
+    // No approved return: every return figure and the indicators over them are not reported.
+    expect(unitFigures(report, undefined, 'a').indicators).toMatchObject({ trainingPerStudent: null, employmentRatePercent: null });
   });
 });

@@ -50,6 +50,7 @@ export class DesignationLevelCount {
 export class OrganizationTrainingFigures {
   @Field(() => ID) organizationId!: string;
   @Field(() => Int) personTimes!: number;
+  @Field(() => Int, { description: '社会培训人次（不含在校生证书培训）' }) socialPersonTimes!: number;
   @Field(() => Money) revenue!: string;
 }
 
@@ -191,6 +192,8 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
     sessions()
       .select('s.organizationId', 'organizationId')
       .addSelect('SUM(s.personTimes)', 'personTimes')
+      .addSelect('SUM(CASE WHEN s.category NOT IN (:...inSchool) THEN s.personTimes ELSE 0 END)', 'socialPersonTimes')
+      .setParameter('inSchool', IN_SCHOOL_CATEGORIES)
       .addSelect(exactSum('s.revenue'), 'revenue')
       .groupBy('s.organizationId')
       .orderBy('s.organizationId')
@@ -240,7 +243,12 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
     certificationBatches: levels.reduce((s, l) => s + n(l.batches), 0),
     basesByKind: kinds.map((k) => ({ kind: k.kind, count: n(k.count) })),
     designationsByLevel: designations.map((d) => ({ level: d.level, count: n(d.count) })),
-    byOrganization: byOrganization.map((o) => ({ organizationId: o.organizationId, personTimes: n(o.personTimes), revenue: fen(o.revenue) })),
+    byOrganization: byOrganization.map((o) => ({
+      organizationId: o.organizationId,
+      personTimes: n(o.personTimes),
+      socialPersonTimes: n(o.socialPersonTimes),
+      revenue: fen(o.revenue),
+    })),
     unreported,
   };
 }

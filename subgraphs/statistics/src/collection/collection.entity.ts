@@ -37,6 +37,15 @@ export const RETURN_FIGURES = {
   employees: '企业职工数',
   specialties: '开设专业数',
   internsReceived: '接收实习学生数',
+  admissions: '招生数',
+  employedInGroup: '集团内企业就业人数',
+  employedInField: '对口就业人数',
+  certifiedGraduates: '获得职业资格/技能等级证书的毕业生数',
+  coBuiltSpecialties: '校企共建专业数',
+  industrialColleges: '产业学院数',
+  coDevelopedCourses: '校企共同开发课程数',
+  coDevelopedTextbooks: '校企共同开发教材数',
+  staffPracticeReceived: '接收企业员工实践人次',
 } as const;
 
 /**
@@ -52,6 +61,15 @@ export const RETURN_FIGURE_CATEGORIES: Record<keyof typeof RETURN_FIGURES, UnitC
   employees: ['ENTERPRISE'],
   specialties: ['SCHOOL'],
   internsReceived: ['ENTERPRISE'],
+  admissions: ['SCHOOL'],
+  employedInGroup: ['SCHOOL'],
+  employedInField: ['SCHOOL'],
+  certifiedGraduates: ['SCHOOL'],
+  coBuiltSpecialties: ['SCHOOL'],
+  industrialColleges: ['SCHOOL'],
+  coDevelopedCourses: ['SCHOOL'],
+  coDevelopedTextbooks: ['SCHOOL'],
+  staffPracticeReceived: ['SCHOOL'],
 };
 
 /** 双师型教师比例（%）, stored in hundredths so two decimals are exact. */
@@ -85,6 +103,15 @@ export class AnnualReturn {
   @figure('企业职工数') employees!: number | null;
   @figure('开设专业数') specialties!: number | null;
   @figure('接收实习学生数') internsReceived!: number | null;
+  @figure('招生数') admissions!: number | null;
+  @figure('集团内企业就业人数') employedInGroup!: number | null;
+  @figure('对口就业人数') employedInField!: number | null;
+  @figure('获得职业资格/技能等级证书的毕业生数') certifiedGraduates!: number | null;
+  @figure('校企共建专业数') coBuiltSpecialties!: number | null;
+  @figure('产业学院数') industrialColleges!: number | null;
+  @figure('校企共同开发课程数') coDevelopedCourses!: number | null;
+  @figure('校企共同开发教材数') coDevelopedTextbooks!: number | null;
+  @figure('接收企业员工实践人次') staffPracticeReceived!: number | null;
   @Column({ type: 'int', nullable: true }) dualQualifiedPercentCents!: number | null;
   @Field(() => String, { nullable: true, description: '秘书处退回意见' }) @Column({ type: 'varchar', length: 500, nullable: true }) reviewComment!:
     string | null;

@@ -11,6 +11,15 @@ export class AnnualReturnInput {
   @Field(() => Int, { nullable: true, description: '企业职工数' }) employees?: number | null;
   @Field(() => Int, { nullable: true, description: '开设专业数' }) specialties?: number | null;
   @Field(() => Int, { nullable: true, description: '接收实习学生数' }) internsReceived?: number | null;
+  @Field(() => Int, { nullable: true, description: '招生数' }) admissions?: number | null;
+  @Field(() => Int, { nullable: true, description: '集团内企业就业人数' }) employedInGroup?: number | null;
+  @Field(() => Int, { nullable: true, description: '对口就业人数' }) employedInField?: number | null;
+  @Field(() => Int, { nullable: true, description: '获得职业资格/技能等级证书的毕业生数' }) certifiedGraduates?: number | null;
+  @Field(() => Int, { nullable: true, description: '校企共建专业数' }) coBuiltSpecialties?: number | null;
+  @Field(() => Int, { nullable: true, description: '产业学院数' }) industrialColleges?: number | null;
+  @Field(() => Int, { nullable: true, description: '校企共同开发课程数' }) coDevelopedCourses?: number | null;
+  @Field(() => Int, { nullable: true, description: '校企共同开发教材数' }) coDevelopedTextbooks?: number | null;
+  @Field(() => Int, { nullable: true, description: '接收企业员工实践人次' }) staffPracticeReceived?: number | null;
   @Field(() => Float, { nullable: true, description: '双师型教师比例（%，0–100，两位小数）' }) dualQualifiedPercent?: number | null;
 }
 

@@ -26,13 +26,21 @@ const REQUIRED_BY_CATEGORY: Record<UnitCategory, ReturnFigure[]> = {
   ENTERPRISE: ['employees'],
   OTHER: [],
 };
-const NOT_ABOVE: Partial<Record<ReturnFigure, ReturnFigure>> = { employedGraduates: 'graduates', dualQualifiedTeachers: 'fullTimeTeachers' };
+/** Figures that are part of another: 就业 ≤ 毕业, 对口/集团内企业就业 ≤ 就业, 获证毕业生 ≤ 毕业, 共建专业 ≤ 开设专业, 双师型 ≤ 专任. */
+const NOT_ABOVE: Partial<Record<ReturnFigure, ReturnFigure>> = {
+  employedGraduates: 'graduates',
+  employedInGroup: 'employedGraduates',
+  employedInField: 'employedGraduates',
+  certifiedGraduates: 'graduates',
+  coBuiltSpecialties: 'specialties',
+  dualQualifiedTeachers: 'fullTimeTeachers',
+};
 
 /** The states in which a unit may still edit and submit its return. */
 const EDITABLE = [ReturnStatus.DRAFT, ReturnStatus.RETURNED];
 
 /**
- * A return's figures as rule-engine fields: whole numbers ≥ 0, 就业 ≤ 毕业, 双师型 ≤ 专任, a percentage
+ * A return's figures as rule-engine fields: whole numbers ≥ 0, a part not above its whole (NOT_ABOVE), a percentage
  * 0–100; at submission also the figures the unit's type must report.
  */
 function returnFields(values: Record<string, number | null>, requiredFigures: ReturnFigure[]): RuleField[] {

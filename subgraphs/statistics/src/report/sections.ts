@@ -67,6 +67,7 @@ export class CategoryFigures {
 export class OrganizationTrainingFigures {
   @external() @Field(() => ID) organizationId!: string;
   @external() @Field(() => Int) personTimes!: number;
+  @external() @Field(() => Int) socialPersonTimes!: number;
   @external() @Field(() => Money) revenue!: string;
 }
 
@@ -193,7 +194,7 @@ export class CompetitionSection {
 export const REQUIRED_SECTIONS =
   'membership { total enterprises aboveDesignatedSize fortune500 schools joined exited } ' +
   'sharing { cooperations orderClassStudents apprentices mutualTeachers mutualTeachingHours enterpriseTeachers enterpriseTeachingHours teacherPracticePersonTimes teacherPracticeDays coCourses coTextbooks coBases patents certificates1X investment investmentReceived equipmentValue serviceIncome byOrganization { organizationId serviceIncome } } ' +
-  'training { personTimes distinctPersons sessions hours revenue candidates passed certificationBatches byCategory { category personTimes sessions } byOrganization { organizationId personTimes revenue } ' +
+  'training { personTimes distinctPersons sessions hours revenue candidates passed certificationBatches byCategory { category personTimes sessions } byOrganization { organizationId personTimes socialPersonTimes revenue } ' +
   'socialPersonTimes inSchoolPersonTimes socialDistinctPersons socialSessions inSchoolSessions unreported { figure affects rows { code } count message } } ' +
   'revenue { entries total bySource { source entries amount } byOrganization { organizationId amount } } ' +
   'activities { meetings meetingsByKind { kind count } } ' +

@@ -1,6 +1,7 @@
 import { UnitCategory } from '@zjjt/kit';
 import { RETURN_FIGURE_CATEGORIES, RETURN_FIGURES, ReturnFigure } from '../collection/collection.entity';
 import { AwardLevel, MeetingKind, ProgramCategory, RevenueSource } from '../report/sections';
+import { SOURCE_REGISTRY } from './sources';
 
 /** Figures a template may use, by section; money fields are exact yuan text. */
 const SECTIONS: Record<string, string[]> = {
@@ -43,24 +44,34 @@ const SECTIONS: Record<string, string[]> = {
   activities: ['meetings', ...Object.values(MeetingKind).map((kind) => `meetingsByKind.${kind}.count`)],
   competitions: ['competitions', 'organized', 'hosted', 'awards', ...Object.values(AwardLevel).map((level) => `awardsByLevel.${level}.count`)],
   returns: ['approved', 'expected', ...Object.keys(RETURN_FIGURES)],
-  indicators: ['trainingPerStudent', 'serviceIncomePerTeacherWan', 'enterpriseSharePercent', 'employmentRatePercent', 'passRatePercent'],
+  indicators: [
+    'trainingPerStudent',
+    'serviceIncomePerTeacherWan',
+    'enterpriseSharePercent',
+    'employmentRatePercent',
+    'passRatePercent',
+    'employedInFieldPercent',
+    'employedInGroupPercent',
+    'coBuiltSpecialtyPercent',
+    'certificateRatePercent',
+  ],
 };
 
 /**
- * The annual-return figures a source is computed from: `returns.*`, and the indicators over them. Such a
+ * The annual-return figures a source is computed from: `returns.*`, and the indicators over them (the registry's derivedFrom). Such a
  * field is blocked while returns of the figures' unit types are missing (RETURN_FIGURE_CATEGORIES), unless
  * the secretariat has confirmed the gap.
  */
-export const RETURN_FIGURES_OF_SOURCE: Record<string, ReturnFigure[]> = {
-  ...Object.fromEntries((Object.keys(RETURN_FIGURES) as ReturnFigure[]).map((f) => [`returns.${f}`, [f]])),
-  'indicators.trainingPerStudent': ['enrolledStudents'],
-  'indicators.serviceIncomePerTeacherWan': ['fullTimeTeachers'],
-  'indicators.employmentRatePercent': ['employedGraduates', 'graduates'],
-};
+export function returnFiguresOf(source: string): ReturnFigure[] {
+  const [section, figure] = source.split('.');
+  if (section === 'returns') return figure in RETURN_FIGURES ? [figure as ReturnFigure] : [];
+  // An indicator: the return figures among what the drill-down registry says it derives from (read at call time: the registry imports this module).
+  return [...new Set((SOURCE_REGISTRY[source]?.derivedFrom ?? []).flatMap(returnFiguresOf))];
+}
 
 /** The unit categories whose returns a source needs (none for a source not computed from returns). */
 export function returnCategoriesOf(source: string): UnitCategory[] {
-  return [...new Set((RETURN_FIGURES_OF_SOURCE[source] ?? []).flatMap((f) => RETURN_FIGURE_CATEGORIES[f]))];
+  return [...new Set(returnFiguresOf(source).flatMap((f) => RETURN_FIGURE_CATEGORIES[f]))];
 }
 
 /** Every source path a template field may name. */

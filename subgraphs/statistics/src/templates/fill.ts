@@ -89,7 +89,7 @@ export class FilledReport {
 const NAMED_UNITS = 10;
 
 /**
- * Blocking errors of the fields computed from members' returns (RETURN_FIGURES_OF_SOURCE) while returns of
+ * Blocking errors of the fields computed from members’ returns (returnFiguresOf) while returns of
  * their unit categories are missing and the gap is not confirmed: each names the missing units (capped) and their count.
  */
 export function completenessErrors(template: ReportTemplateData, c: ReportCompleteness | null): Issue[] {

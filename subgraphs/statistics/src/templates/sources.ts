@@ -318,15 +318,24 @@ export const SOURCE_REGISTRY: Record<string, SourceEntry> = {
   'returns.employees': returned('employees', '企业职工数'),
   'returns.specialties': returned('specialties', '开设专业数'),
   'returns.internsReceived': returned('internsReceived', '接收实习学生数'),
+  'returns.admissions': returned('admissions', '招生数：报告年度院校招收的新生（学历教育）'),
+  'returns.employedInGroup': returned('employedInGroup', '集团内企业就业人数：毕业生中到本集团成员企业就业的人数（≤ 就业人数）'),
+  'returns.employedInField': returned('employedInField', '对口就业人数：毕业生中所学专业与就业岗位对口的人数（≤ 就业人数）'),
+  'returns.certifiedGraduates': returned('certifiedGraduates', '获得职业资格/技能等级证书的毕业生数（≤ 毕业生数）'),
+  'returns.coBuiltSpecialties': returned('coBuiltSpecialties', '校企共建专业数：与企业共同建设的专业（≤ 开设专业数）'),
+  'returns.industrialColleges': returned('industrialColleges', '产业学院数：院校与企业共建的产业学院'),
+  'returns.coDevelopedCourses': returned('coDevelopedCourses', '校企共同开发课程数（院校年报；合作台账中的共同开发课程见 sharing.coCourses）'),
+  'returns.coDevelopedTextbooks': returned('coDevelopedTextbooks', '校企共同开发教材数（院校年报；合作台账中的见 sharing.coTextbooks）'),
+  'returns.staffPracticeReceived': returned('staffPracticeReceived', '接收企业员工实践人次：院校接收企业员工来校实践、培训的人次'),
   'indicators.trainingPerStudent': {
-    definition: '培训人次与在校生数之比（倍）',
-    formula: 'training.personTimes / returns.enrolledStudents，两位小数',
-    derivedFrom: ['training.personTimes', 'returns.enrolledStudents'],
+    definition: '社会培训人次与在校生数之比（倍）：不含在校生证书培训（政策要求的 2 倍、5 倍即此比值）',
+    formula: 'training.socialPersonTimes / returns.enrolledStudents，两位小数',
+    derivedFrom: ['training.socialPersonTimes', 'returns.enrolledStudents'],
   },
   'indicators.serviceIncomePerTeacherWan': {
-    definition: '师均社会服务到账（万元）',
-    formula: '（training.revenue + sharing.serviceIncome）/ returns.fullTimeTeachers，按分精确计算后折万元两位小数',
-    derivedFrom: ['training.revenue', 'sharing.serviceIncome', 'returns.fullTimeTeachers'],
+    definition: '师均社会服务到账（万元）：社会服务到账台账的到账总额除以专任教师数；未登记到账时为空（未填报，不是 0）',
+    formula: 'revenue.total / returns.fullTimeTeachers，按分精确计算后折万元两位小数',
+    derivedFrom: ['revenue.total', 'returns.fullTimeTeachers'],
   },
   'indicators.enterpriseSharePercent': {
     definition: '企业成员占比（%）',
@@ -342,6 +351,26 @@ export const SOURCE_REGISTRY: Record<string, SourceEntry> = {
     definition: '鉴定通过率（%）',
     formula: 'training.passed / training.candidates × 100，两位小数',
     derivedFrom: ['training.passed', 'training.candidates'],
+  },
+  'indicators.employedInFieldPercent': {
+    definition: '对口就业率（%）：就业毕业生中专业对口的比例',
+    formula: 'returns.employedInField / returns.employedGraduates × 100，两位小数',
+    derivedFrom: ['returns.employedInField', 'returns.employedGraduates'],
+  },
+  'indicators.employedInGroupPercent': {
+    definition: '集团内企业就业占比（%）：就业毕业生中到本集团成员企业就业的比例',
+    formula: 'returns.employedInGroup / returns.employedGraduates × 100，两位小数',
+    derivedFrom: ['returns.employedInGroup', 'returns.employedGraduates'],
+  },
+  'indicators.coBuiltSpecialtyPercent': {
+    definition: '校企共建专业占比（%）：政策要求 95 % 的专业与企业共建',
+    formula: 'returns.coBuiltSpecialties / returns.specialties × 100，两位小数',
+    derivedFrom: ['returns.coBuiltSpecialties', 'returns.specialties'],
+  },
+  'indicators.certificateRatePercent': {
+    definition: '毕业生获证率（%）：毕业生中获得职业资格/技能等级证书的比例',
+    formula: 'returns.certifiedGraduates / returns.graduates × 100，两位小数',
+    derivedFrom: ['returns.certifiedGraduates', 'returns.graduates'],
   },
 };
 

@@ -1,6 +1,7 @@
 import { readPath } from './catalog';
 import { ReportTemplateData } from './loader';
 import { Issue } from './rules';
+import { SOURCE_REGISTRY } from './sources';
 
 /** A section's list of figures left empty because ledger rows lack a value (bases: `training.unreported`). */
 interface Unreported {
@@ -8,17 +9,13 @@ interface Unreported {
   message: string;
 }
 
-/** The section figures an indicator is computed from: an indicator is empty when one of them is. */
-const INDICATOR_INPUTS: Record<string, string[]> = {
-  'indicators.trainingPerStudent': ['training.personTimes'],
-  'indicators.serviceIncomePerTeacherWan': ['training.revenue'],
-  'indicators.passRatePercent': ['training.passed', 'training.candidates'],
-};
+/** The figures an indicator is computed from (the registry's derivedFrom): an indicator is empty when one of them is. */
+const inputsOf = (source: string): string[] | undefined => SOURCE_REGISTRY[source]?.derivedFrom;
 
 /** The unreported entries that explain why a source path is empty (none: it is empty for another reason). */
 function causes(data: unknown, source: string): Unreported[] {
   const [section, ...rest] = source.split('.');
-  const inputs = INDICATOR_INPUTS[source];
+  const inputs = inputsOf(source);
   if (inputs) return inputs.flatMap((input) => (readPath(data, input) === null ? causes(data, input) : []));
   const listed = readPath(data, `${section}.unreported`);
   if (!Array.isArray(listed)) return [];
