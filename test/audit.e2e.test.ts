@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO } from '@zjjt/demo';
 import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
+import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
 import { approveSchoolReturn, codesOf, confirmReturnGaps, dataOf, expectEach, startTestHub, TestHub } from './harness';
 
 // 操作日志 (issue 12, item 7): every write is recorded by the subgraph that owns the data, in the
@@ -256,5 +257,141 @@ describe('a failed write leaves no audit row', () => {
     );
     expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
     expect((await trail('statisticsAudit', { organizationId: SCHOOL })).totalCount).toBe(before);
+  });
+});
+
+describe('the writes of meetings, the portal, competitions and group notices are in their trails', () => {
+  it('members: a meeting recorded and updated (before → after), a bulletin published, join instructions; an anonymous inquiry without what the visitor typed', async () => {
+    const input = {
+      groupId: G1,
+      kind: 'COUNCIL',
+      title: '理事会（审计测试）',
+      heldOn: '2025-03-18',
+      participants: [{ organizationId: SCHOOL, attendance: 'ATTENDED' }],
+    };
+    const meeting = dataOf(await hub.gql(`mutation($input: MeetingInput!) { recordMeeting(input: $input) { id } }`, { input }, t.sec1)).recordMeeting;
+    dataOf(
+      await hub.gql(
+        `mutation($id: ID!, $input: MeetingInput!) { updateMeeting(id: $id, input: $input) { id } }`,
+        { id: meeting.id, input: { ...input, place: '报告厅', participants: [{ organizationId: SCHOOL, attendance: 'ABSENT' }] } },
+        t.sec1,
+      ),
+    );
+    const meetings = await trail('membersAudit', { entityType: 'Meeting', entityId: meeting.id });
+    expectEach(meetings.nodes, (n: any) => like(n, { userId: 'audit-sec1', organizationId: DEMO.secretariatOrgId, roles: ['SECRETARIAT'] }), 2);
+    expect(meetings.nodes.map((n: any) => n.operation)).toEqual(['updateMeeting', 'recordMeeting']);
+    expect(change(meetings.nodes[1], 'title')).toEqual({ field: 'title', from: null, to: input.title });
+    expect(meetings.nodes[0].changes).toEqual([
+      { field: 'place', from: null, to: '报告厅' },
+      { field: 'participants', from: `${SCHOOL}:ATTENDED`, to: `${SCHOOL}:ABSENT` },
+    ]);
+
+    const bulletin = dataOf(
+      await hub.gql(
+        `mutation($input: CreateBulletinInput!) { createBulletin(input: $input) { id } }`,
+        { input: { groupId: G1, kind: 'NEWS', title: '集团新闻（审计测试）', body: '正文' } },
+        t.sec1,
+      ),
+    ).createBulletin;
+    dataOf(await hub.gql(`mutation($id: ID!) { publishBulletin(id: $id) { id } }`, { id: bulletin.id }, t.sec1));
+    const bulletins = await trail('membersAudit', { entityType: 'Bulletin', entityId: bulletin.id });
+    expectEach(bulletins.nodes, (n: any) => n.userId === 'audit-sec1', 2);
+    expect(bulletins.nodes.map((n: any) => n.operation)).toEqual(['publishBulletin', 'createBulletin']);
+    expect(change(bulletins.nodes[0], 'status')).toEqual({ field: 'status', from: 'DRAFT', to: 'PUBLISHED' });
+    expect(change(bulletins.nodes[0], 'publishedAt')?.to).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    dataOf(await hub.gql(`mutation($g: ID!) { setJoinInstructions(groupId: $g, text: "请先联系秘书处（审计测试）") { id } }`, { g: G1 }, t.sec1));
+    const instructions = await trail('membersAudit', { operation: 'setJoinInstructions' });
+    expectEach(instructions.nodes, (n: any) => like(n, { entityType: 'Group', entityId: G1 }), 1);
+    expect(change(instructions.nodes[0], 'joinInstructions')?.to).toBe('请先联系秘书处（审计测试）');
+
+    const first17 = '91370212MA9000001';
+    const inquiry = {
+      groupId: G1,
+      unitName: '青岛审计测试机械有限公司（测试）',
+      uscc: first17 + usccCheckCharacter(first17),
+      contactName: '赵访客',
+      contactPhone: '13711112222',
+      message: '希望加入集团',
+    };
+    dataOf(await hub.gql(`mutation($input: JoinInquiryInput!) { sendJoinInquiry(input: $input) { received } }`, { input: inquiry }));
+    const received = await trail('membersAudit', { operation: 'sendJoinInquiry' });
+    expectEach(received.nodes, (n: any) => like(n, { userId: 'anonymous', organizationId: null, roles: [], byService: false, entityType: 'JoinInquiry' }), 1);
+    expect(received.nodes[0].changes).toEqual([{ field: 'status', from: null, to: 'NEW' }]);
+    dataOf(
+      await hub.gql(`mutation($id: ID!) { declineJoinInquiry(id: $id, reason: "暂不接收（审计测试）") { id } }`, { id: received.nodes[0].entityId }, t.sec1),
+    );
+    const declined = await trail('membersAudit', { operation: 'declineJoinInquiry' });
+    expectEach(declined.nodes, (n: any) => like(n, { userId: 'audit-sec1', entityId: received.nodes[0].entityId }), 1);
+    expect(change(declined.nodes[0], 'status')).toEqual({ field: 'status', from: 'NEW', to: 'DECLINED' });
+    expect(JSON.stringify([...received.nodes, ...declined.nodes])).not.toMatch(/赵访客|13711112222|希望加入/);
+  });
+
+  it('bases: a competition recorded and an entrant added, the 身份证号 and phone masked and the name by its shape', async () => {
+    const competition = dataOf(
+      await hub.gql(
+        `mutation($input: CompetitionInput!) { recordCompetition(input: $input) { id } }`,
+        { input: { groupId: G1, name: '技能大赛（审计测试）', level: 'MUNICIPAL', role: 'PARTICIPANT', heldOn: '2025-05-20', participantIds: [SCHOOL] } },
+        t.sec1,
+      ),
+    ).recordCompetition;
+    const recorded = await trail('basesAudit', { operation: 'recordCompetition', entityId: competition.id });
+    expectEach(recorded.nodes, (n: any) => like(n, { userId: 'audit-sec1', entityType: 'Competition' }), 1);
+    expect(change(recorded.nodes[0], 'participantIds')?.to).toBe(JSON.stringify([SCHOOL]));
+
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const first17 = '37020220050312009';
+    const idNumber = first17 + '10X98765432'[[...first17].reduce((n, d, i) => n + Number(d) * weights[i], 0) % 11];
+    const entrant = dataOf(
+      await hub.gql(
+        `mutation($input: EntrantInput!) { addCompetitionEntrant(input: $input) { id } }`,
+        { input: { competitionId: competition.id, kind: 'STUDENT', name: '孙审计', idNumber, phone: '13912349876' } },
+        t.school,
+      ),
+    ).addCompetitionEntrant;
+    const { nodes } = await trail('basesAudit', { operation: 'addCompetitionEntrant', entityId: entrant.id });
+    expectEach(nodes, (n: any) => like(n, { userId: 'audit-school', organizationId: SCHOOL, entityType: 'CompetitionEntrant' }), 1);
+    expect(change(nodes[0], 'idNumberMasked')?.to).toBe(`${idNumber.slice(0, 3)}***********${idNumber.slice(14)}`);
+    expect(change(nodes[0], 'phoneMasked')?.to).toBe('139****9876');
+    expect(change(nodes[0], 'name')?.to).toBe('孙**');
+    expect(nodes[0].changes.map((c: any) => c.field)).not.toEqual(expect.arrayContaining(['idNumberSealed']));
+    expect(JSON.stringify(nodes)).not.toMatch(new RegExp(`${idNumber}|13912349876|孙审计`));
+  });
+
+  it('statistics: a notice sent, a due date moved and a reminder, each with its recipients; a read receipt is not recorded', async () => {
+    const notice = dataOf(
+      await hub.gql(
+        `mutation($input: SendGroupNoticeInput!) { sendGroupNotice(input: $input) { id } }`,
+        { input: { groupId: G1, audience: 'UNITS', organizationIds: [SCHOOL], title: '通知（审计测试）', body: '请于本周内回复' } },
+        t.sec1,
+      ),
+    ).sendGroupNotice;
+    const sent = await trail('statisticsAudit', { operation: 'sendGroupNotice', entityId: notice.id });
+    expectEach(sent.nodes, (n: any) => like(n, { userId: 'audit-sec1', entityType: 'GroupNotice' }), 1);
+    expect(change(sent.nodes[0], 'audience')?.to).toBe('UNITS');
+    expect(change(sent.nodes[0], 'recipients')?.to).toBe('1');
+    dataOf(await hub.gql(`mutation($id: ID!) { markGroupNoticeRead(id: $id) { id } }`, { id: notice.id }, t.school));
+    expect((await trail('statisticsAudit', { entityId: notice.id })).totalCount).toBe(1);
+
+    const round = dataOf(
+      await hub.gql(
+        `query($g: ID!) { collectionRound(groupId: $g, year: ${YEAR}) { id dueOn returns(statuses: [DRAFT, RETURNED]) { organization { id } } } }`,
+        { g: G1 },
+        t.sec1,
+      ),
+    ).collectionRound;
+    dataOf(await hub.gql(`mutation($id: ID!) { setRoundDueDate(id: $id, dueOn: "2026-01-31") { id } }`, { id: round.id }, t.sec1));
+    const due = await trail('statisticsAudit', { operation: 'setRoundDueDate', entityId: round.id });
+    expectEach(due.nodes, (n: any) => like(n, { entityType: 'CollectionRound', changes: [{ field: 'dueOn', from: round.dueOn, to: '2026-01-31' }] }), 1);
+
+    const reminder = dataOf(
+      await hub.gql(`mutation($r: ID!) { sendReminder(roundId: $r) { notice { id } reminded { id } } }`, { r: round.id }, t.sec1),
+    ).sendReminder;
+    expect(reminder.reminded.length).toBeGreaterThan(0);
+    const reminded = await trail('statisticsAudit', { operation: 'sendReminder' });
+    expectEach(reminded.nodes, (n: any) => like(n, { userId: 'audit-sec1', entityType: 'GroupNotice', entityId: reminder.notice.id }), 1);
+    expect(change(reminded.nodes[0], 'roundId')?.to).toBe(round.id);
+    expect(change(reminded.nodes[0], 'recipients')?.to).toBe(String(reminder.reminded.length));
+    expect(change(reminded.nodes[0], 'skipped')?.to).toBe('0');
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { QueryFailedError, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
-import { badInput, conflict, Connection, forbidden, newestFirstPage, notFound, now, Viewer } from '@zjjt/kit';
+import { audited, badInput, conflict, Connection, forbidden, newestFirstPage, notFound, now, recordAudit, Viewer } from '@zjjt/kit';
 import { BasesContext } from '../context';
 import { sealer } from '../sealer';
 import { Organization, organizationRef } from '../stubs';
@@ -12,6 +12,13 @@ import { seesAllCompetitions } from './competition.loaders';
 
 export const CompetitionConnection = Connection(Competition, 'Competition');
 export const CompetitionAwardConnection = Connection(CompetitionAward, 'CompetitionAward');
+
+/**
+ * An entrant as the audit log shows it: the masked 身份证号 and phone the hub shows everywhere, the name by its
+ * shape (`王**`); never the sealed values or the number's hash.
+ */
+const entrantView = ({ idNumberSealed: _s, idNumberHash: _h, phoneSealed: _p, ...fields }: CompetitionEntrant) => fields;
+const ENTRANT_MASK = ['name'] as const;
 
 /** Limits a query over rows with a competitionId (alias.competitionId) to the competitions the viewer's unit takes part in. */
 function unitScope<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewer: Viewer, groupId: string, column: string): SelectQueryBuilder<T> {
@@ -88,7 +95,13 @@ export class CompetitionResolver {
         await em
           .getRepository(CompetitionUnit)
           .insert(participantIds.map((organizationId) => ({ id: randomUUID(), competitionId: competition.id, groupId: competition.groupId, organizationId })));
-      // audit: CREATE competition — to be wired to the group's audit log.
+      await recordAudit(em, ctx.viewer, {
+        groupId: competition.groupId,
+        operation: 'recordCompetition',
+        entity: 'Competition',
+        id: competition.id,
+        after: { ...competition, participantIds },
+      });
     });
     return competition;
   }
@@ -124,13 +137,15 @@ export class CompetitionResolver {
       phoneMasked: phone ? maskPhone(phone) : null,
     };
     try {
-      await ctx.db.getRepository(CompetitionEntrant).insert(entrant);
+      await audited(ctx.db, viewer, { operation: 'addCompetitionEntrant', entity: 'CompetitionEntrant', view: entrantView, mask: ENTRANT_MASK }, async (em) => {
+        await em.getRepository(CompetitionEntrant).insert(entrant);
+        return entrant;
+      });
     } catch (error) {
       // uq_competition_entrant_person: the same person entered twice (the message never repeats the number).
       if (error instanceof QueryFailedError) throw conflict(`该选手（身份证号 ${entrant.idNumberMasked}）已登记在此大赛中（duplicate entrant）`);
       throw error;
     }
-    // audit: CREATE competition entrant (personal data masked) — to be wired to the group's audit log.
     return entrant;
   }
 
@@ -143,9 +158,10 @@ export class CompetitionResolver {
     const unknown = values.entrantIds.filter((id) => !entrants.has(id));
     if (unknown.length) throw badInput(`选手 ${unknown.join('、')} 未登记在此大赛中（unknown entrant）：请先登记参赛选手`, { field: 'entrantIds' });
     const award: CompetitionAward = { id: randomUUID(), competitionId: competition.id, groupId: competition.groupId, year: competition.year, ...values };
-    await ctx.db.getRepository(CompetitionAward).insert(award);
-    // audit: CREATE competition award — to be wired to the group's audit log.
-    return award;
+    return audited(ctx.db, ctx.viewer, { operation: 'recordCompetitionAward', entity: 'CompetitionAward' }, async (em) => {
+      await em.getRepository(CompetitionAward).insert(award);
+      return award;
+    });
   }
 
   @Mutation(() => Boolean, { description: '秘书处删除登记错的获奖' })
@@ -153,8 +169,10 @@ export class CompetitionResolver {
     ctx.viewer.requireUser();
     const award = await ctx.db.getRepository(CompetitionAward).findOneBy({ id });
     if (!award || !ctx.viewer.isSecretariatOf(award.groupId)) throw notFound('大赛获奖', id);
-    await ctx.db.getRepository(CompetitionAward).delete({ id });
-    // audit: DELETE competition award — to be wired to the group's audit log.
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(CompetitionAward).delete({ id });
+      await recordAudit(em, ctx.viewer, { groupId: award.groupId, operation: 'deleteCompetitionAward', entity: 'CompetitionAward', id, before: award });
+    });
     return true;
   }
 
@@ -164,11 +182,23 @@ export class CompetitionResolver {
     const competition = await ctx.db.getRepository(Competition).findOneBy({ id });
     if (!competition || !ctx.viewer.isSecretariatOf(competition.groupId)) throw notFound('技能大赛', id);
     await ctx.db.transaction(async (em) => {
+      // One entry for the competition with the number of entrants and awards removed with it: no entrant's personal data.
+      const [entrants, awards, units] = await Promise.all([
+        em.getRepository(CompetitionEntrant).countBy({ competitionId: id }),
+        em.getRepository(CompetitionAward).countBy({ competitionId: id }),
+        em.getRepository(CompetitionUnit).findBy({ competitionId: id }),
+      ]);
       await em.getRepository(CompetitionAward).delete({ competitionId: id });
       await em.getRepository(CompetitionEntrant).delete({ competitionId: id });
       await em.getRepository(CompetitionUnit).delete({ competitionId: id });
       await em.getRepository(Competition).delete({ id });
-      // audit: DELETE competition (entrants' personal data masked) — to be wired to the group's audit log.
+      await recordAudit(em, ctx.viewer, {
+        groupId: competition.groupId,
+        operation: 'deleteCompetition',
+        entity: 'Competition',
+        id,
+        before: { ...competition, participantIds: units.map((u) => u.organizationId).sort(), entrants, awards },
+      });
     });
     return true;
   }

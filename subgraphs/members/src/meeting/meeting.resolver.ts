@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager, In } from 'typeorm';
-import { badInput, Connection, newestFirstPage, notFound, now } from '@zjjt/kit';
+import { badInput, Connection, newestFirstPage, notFound, now, recordAudit } from '@zjjt/kit';
 import { MembersContext } from '../context';
 import { MembershipStatus } from '../enums';
 import { Group } from '../group/group.entity';
@@ -26,6 +26,18 @@ async function requireActiveMembers(em: EntityManager, groupId: string, ids: str
   const missing = ids.filter((id) => !active.has(id));
   if (missing.length)
     throw badInput(`${label} ${missing.join('、')} 不是本集团的正式成员单位（not an active member unit of this group）：请从本集团成员中选择`, { field });
+}
+
+/** A meeting as the audit log shows it: its fields, and the invited units with their attendance in one line (`unit:ATTENDED`, `-` when not yet recorded). */
+function forAudit(meeting: Meeting, participants: { organizationId: string; attendance: MeetingParticipant['attendance'] }[]): object {
+  const { updatedBy: _u, recordedAt: _r, ...fields } = meeting;
+  return {
+    ...fields,
+    participants: participants
+      .map((p) => `${p.organizationId}:${p.attendance ?? '-'}`)
+      .sort()
+      .join(', '),
+  };
 }
 
 @Resolver(() => Meeting)
@@ -77,7 +89,13 @@ export class MeetingResolver {
       await this.checkUnits(em, values.groupId, values.organizerIds, participants);
       await em.getRepository(Meeting).insert(meeting);
       await this.replaceParticipants(em, meeting, participants);
-      // audit: CREATE meeting (who, group, kind, title, heldOn) — to be wired to the group's audit log.
+      await recordAudit(em, ctx.viewer, {
+        groupId: meeting.groupId,
+        operation: 'recordMeeting',
+        entity: 'Meeting',
+        id: meeting.id,
+        after: forAudit(meeting, participants),
+      });
     });
     return meeting;
   }
@@ -89,12 +107,20 @@ export class MeetingResolver {
     const { participants, ...values } = validMeeting(input);
     const updated: Meeting = { ...existing, ...values, updatedBy: ctx.viewer.requireUser(), updatedAt: now() };
     await ctx.db.transaction(async (em) => {
+      const before = forAudit(existing, await em.getRepository(MeetingParticipant).findBy({ meetingId: id }));
       await this.checkUnits(em, existing.groupId, values.organizerIds, participants);
       const { id: _id, groupId: _g, recordedBy: _r, recordedAt: _a, ...changes } = updated;
       await em.getRepository(Meeting).update({ id }, changes);
       await em.getRepository(MeetingParticipant).delete({ meetingId: id });
       await this.replaceParticipants(em, updated, participants);
-      // audit: UPDATE meeting (before → after of the changed fields) — to be wired to the group's audit log.
+      await recordAudit(em, ctx.viewer, {
+        groupId: existing.groupId,
+        operation: 'updateMeeting',
+        entity: 'Meeting',
+        id,
+        before,
+        after: forAudit(updated, participants),
+      });
     });
     ctx.loaders.participantsByMeetingId.clear(id);
     return ctx.db.getRepository(Meeting).findOneByOrFail({ id });
@@ -102,11 +128,12 @@ export class MeetingResolver {
 
   @Mutation(() => Boolean, { description: '秘书处删除登记错的会议/活动' })
   async deleteMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: MembersContext) {
-    await this.editable(ctx, id);
+    const existing = await this.editable(ctx, id);
     await ctx.db.transaction(async (em) => {
+      const before = forAudit(existing, await em.getRepository(MeetingParticipant).findBy({ meetingId: id }));
       await em.getRepository(MeetingParticipant).delete({ meetingId: id });
       await em.getRepository(Meeting).delete({ id });
-      // audit: DELETE meeting — to be wired to the group's audit log.
+      await recordAudit(em, ctx.viewer, { groupId: existing.groupId, operation: 'deleteMeeting', entity: 'Meeting', id, before });
     });
     return true;
   }

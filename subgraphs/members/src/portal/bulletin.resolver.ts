@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { badInput, notFound, now, transition, Viewer } from '@zjjt/kit';
+import { audited, AuditSpec, badInput, notFound, now, transition, Viewer } from '@zjjt/kit';
 import { canSeeGroup } from '../access';
 import { MembersContext } from '../context';
 import { BulletinStatus } from '../enums';
@@ -27,6 +27,11 @@ async function ownBulletin(ctx: MembersContext, id: string): Promise<Bulletin> {
   return bulletin;
 }
 
+/** What the audit log records of a write to a bulletin: its fields, without the bookkeeping of who changed it last (the entry says who). */
+function bulletinAudit(operation: string, before: Bulletin | null): AuditSpec<Bulletin> {
+  return { operation, entity: 'Bulletin', before, view: ({ changedAt: _a, changedBy: _b, ...fields }) => fields };
+}
+
 @Resolver(() => Bulletin)
 export class BulletinResolver {
   @Query(() => Bulletin, { nullable: true, description: '门户内容详情（草稿只有本集团秘书处可见）' })
@@ -47,7 +52,7 @@ export class BulletinResolver {
     await requireGroup(ctx.db.manager, input.groupId);
     const user = ctx.viewer.requireUser();
     const at = now();
-    const bulletin = {
+    const bulletin: Bulletin = {
       id: randomUUID(),
       groupId: input.groupId,
       ...values,
@@ -57,18 +62,21 @@ export class BulletinResolver {
       changedAt: at,
       changedBy: user,
     };
-    // audit: bulletin created (group, id, kind, title)
-    await ctx.db.getRepository(Bulletin).insert(bulletin);
-    return bulletin;
+    return audited(ctx.db, ctx.viewer, bulletinAudit('createBulletin', null), async (em) => {
+      await em.getRepository(Bulletin).insert(bulletin);
+      return bulletin;
+    });
   }
 
   @Mutation(() => Bulletin, { description: '秘书处修改门户内容（草稿或已发布的均可修改）' })
   async updateBulletin(@Arg('id', () => ID) id: string, @Arg('input', () => BulletinInput) input: BulletinInput, @Ctx() ctx: MembersContext) {
     const current = await ownBulletin(ctx, id);
     const values = validBulletin(input);
-    // audit: bulletin edited (before → after of kind, title, cover, body, attachments)
-    await ctx.db.getRepository(Bulletin).update({ id: current.id }, { ...values, changedAt: now(), changedBy: ctx.viewer.requireUser() });
-    return ctx.db.getRepository(Bulletin).findOneByOrFail({ id });
+    const user = ctx.viewer.requireUser();
+    return audited(ctx.db, ctx.viewer, bulletinAudit('updateBulletin', current), async (em) => {
+      await em.getRepository(Bulletin).update({ id: current.id }, { ...values, changedAt: now(), changedBy: user });
+      return em.getRepository(Bulletin).findOneByOrFail({ id });
+    });
   }
 
   @Mutation(() => Bulletin, { description: '发布到门户（草稿或已撤回 → 已发布）；publishedAt 可补填过去的发布时间，默认现在' })
@@ -81,21 +89,25 @@ export class BulletinResolver {
     const at = now();
     const when = publishedAt ? publishedAt.toISOString() : (current.publishedAt ?? at);
     if (when > at) throw badInput(`发布时间 ${when} 晚于现在：请留空（立即发布）或填写过去的时间 (publishedAt in the future)`);
-    // audit: bulletin published (status, publishedAt)
-    return transition(ctx.db.getRepository(Bulletin), id, [BulletinStatus.DRAFT, BulletinStatus.UNPUBLISHED], BulletinStatus.PUBLISHED, {
-      publishedAt: when,
-      changedAt: at,
-      changedBy: ctx.viewer.requireUser(),
-    });
+    const user = ctx.viewer.requireUser();
+    return audited(ctx.db, ctx.viewer, bulletinAudit('publishBulletin', current), (em) =>
+      transition(em.getRepository(Bulletin), id, [BulletinStatus.DRAFT, BulletinStatus.UNPUBLISHED], BulletinStatus.PUBLISHED, {
+        publishedAt: when,
+        changedAt: at,
+        changedBy: user,
+      }),
+    );
   }
 
   @Mutation(() => Bulletin, { description: '从门户撤回（已发布 → 已撤回，匿名访客不再可见）' })
   async unpublishBulletin(@Arg('id', () => ID) id: string, @Ctx() ctx: MembersContext) {
     const current = await ownBulletin(ctx, id);
-    // audit: bulletin unpublished (status)
-    return transition(ctx.db.getRepository(Bulletin), current.id, BulletinStatus.PUBLISHED, BulletinStatus.UNPUBLISHED, {
-      changedAt: now(),
-      changedBy: ctx.viewer.requireUser(),
-    });
+    const user = ctx.viewer.requireUser();
+    return audited(ctx.db, ctx.viewer, bulletinAudit('unpublishBulletin', current), (em) =>
+      transition(em.getRepository(Bulletin), current.id, BulletinStatus.PUBLISHED, BulletinStatus.UNPUBLISHED, {
+        changedAt: now(),
+        changedBy: user,
+      }),
+    );
   }
 }

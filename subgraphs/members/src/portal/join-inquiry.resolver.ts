@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { MoreThanOrEqual } from 'typeorm';
-import { notFound, now, rateLimited, requiredText, today, transition } from '@zjjt/kit';
+import { audited, AuditSpec, notFound, now, rateLimited, recordAudit, requiredText, today, transition } from '@zjjt/kit';
 import { MembersContext } from '../context';
 import { JoinInquiryStatus } from '../enums';
 import { Membership } from '../membership/membership.entity';
@@ -19,6 +19,13 @@ async function inquiryOfSecretariat(ctx: MembersContext, id: string, repository 
   if (!inquiry || !ctx.viewer.isSecretariatOf(inquiry.groupId)) throw notFound('入会咨询', id);
   return inquiry;
 }
+
+/**
+ * An inquiry as the audit log shows it: its state and outcome, never the contact person, phone, e-mail
+ * or message (sealed in the row, personal data of someone who is not a user of the hub).
+ */
+const inquiryView = (i: JoinInquiry) => ({ status: i.status, membershipId: i.membershipId, declineReason: i.declineReason });
+const inquiryAudit = (operation: string, before: JoinInquiry): AuditSpec<JoinInquiry> => ({ operation, entity: 'JoinInquiry', before, view: inquiryView });
 
 const open = (sealed: string | null) => (sealed === null ? null : sealer().open(sealed));
 
@@ -71,8 +78,7 @@ export class JoinInquiryResolver {
         `咨询提交过于频繁：每 ${limits.windowMinutes} 分钟每个来源最多 ${limits.perAddress} 条、每个集团最多 ${limits.perGroup} 条，请稍后再试或直接联系集团秘书处 (rate limited)`,
       );
     }
-    // audit: join inquiry received (group, id; no personal data)
-    await repository.insert({
+    const inquiry: JoinInquiry = {
       id: randomUUID(),
       groupId: input.groupId,
       unitName: values.unitName,
@@ -88,6 +94,18 @@ export class JoinInquiryResolver {
       decidedAt: null,
       declineReason: null,
       membershipId: null,
+    };
+    // Recorded in the group's trail as a write by an anonymous caller (user `anonymous`, no unit, no roles): the group and the
+    // inquiry's id and state, nothing of what the visitor typed.
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(JoinInquiry).insert(inquiry);
+      await recordAudit(em, ctx.viewer, {
+        groupId: inquiry.groupId,
+        operation: 'sendJoinInquiry',
+        entity: 'JoinInquiry',
+        id: inquiry.id,
+        after: inquiryView(inquiry),
+      });
     });
     return { received: true, message: RECEIVED };
   }
@@ -125,11 +143,18 @@ export class JoinInquiryResolver {
         organization.id,
         application(input.role, statement, today(), registrationConsent(organization, inquiry.groupId)),
       );
-      // audit: join inquiry converted (status NEW → CONVERTED, membership id)
-      await transition(repository, inquiry.id, JoinInquiryStatus.NEW, JoinInquiryStatus.CONVERTED, {
+      const converted = await transition(repository, inquiry.id, JoinInquiryStatus.NEW, JoinInquiryStatus.CONVERTED, {
         membershipId: membership.id,
         decidedBy: ctx.viewer.requireUser(),
         decidedAt: now(),
+      });
+      await recordAudit(em, ctx.viewer, {
+        groupId: inquiry.groupId,
+        operation: 'convertJoinInquiry',
+        entity: 'JoinInquiry',
+        id: inquiry.id,
+        before: inquiryView(inquiry),
+        after: inquiryView(converted),
       });
       return membership;
     });
@@ -139,11 +164,13 @@ export class JoinInquiryResolver {
   async declineJoinInquiry(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: MembersContext) {
     const text = requiredText(reason, '婉拒原因', 500);
     const inquiry = await inquiryOfSecretariat(ctx, id);
-    // audit: join inquiry declined (status NEW → DECLINED, reason)
-    return transition(ctx.db.getRepository(JoinInquiry), inquiry.id, JoinInquiryStatus.NEW, JoinInquiryStatus.DECLINED, {
-      declineReason: text,
-      decidedBy: ctx.viewer.requireUser(),
-      decidedAt: now(),
-    });
+    const user = ctx.viewer.requireUser();
+    return audited(ctx.db, ctx.viewer, inquiryAudit('declineJoinInquiry', inquiry), (em) =>
+      transition(em.getRepository(JoinInquiry), inquiry.id, JoinInquiryStatus.NEW, JoinInquiryStatus.DECLINED, {
+        declineReason: text,
+        decidedBy: user,
+        decidedAt: now(),
+      }),
+    );
   }
 }

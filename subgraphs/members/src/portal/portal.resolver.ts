@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { Connection, newestFirstPage, notFound, optionalText } from '@zjjt/kit';
+import { Connection, newestFirstPage, notFound, optionalText, recordAudit } from '@zjjt/kit';
 import { MembersContext } from '../context';
 import { BulletinKind, BulletinStatus, JoinInquiryStatus, OrganizationType } from '../enums';
 import { Group } from '../group/group.entity';
@@ -74,10 +74,20 @@ export class GroupPortalResolver {
     @Ctx() ctx: MembersContext,
   ) {
     ctx.viewer.requireSecretariatOf(groupId);
-    const repository = ctx.db.getRepository(Group);
-    if (!(await repository.existsBy({ id: groupId }))) throw notFound('集团', groupId);
-    // audit: join instructions changed (before → after)
-    await repository.update({ id: groupId }, { joinInstructions: optionalText(text, '入会须知', 5000) });
-    return repository.findOneByOrFail({ id: groupId });
+    const current = await ctx.db.getRepository(Group).findOneBy({ id: groupId });
+    if (!current) throw notFound('集团', groupId);
+    const joinInstructions = optionalText(text, '入会须知', 5000);
+    return ctx.db.transaction(async (em) => {
+      await em.getRepository(Group).update({ id: groupId }, { joinInstructions });
+      await recordAudit(em, ctx.viewer, {
+        groupId,
+        operation: 'setJoinInstructions',
+        entity: 'Group',
+        id: groupId,
+        before: { joinInstructions: current.joinInstructions },
+        after: { joinInstructions },
+      });
+      return em.getRepository(Group).findOneByOrFail({ id: groupId });
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, MoreThan } from 'typeorm';
-import { badInput, notFound, now, requiredText, today, UNIT_CATEGORIES, UnitCategory } from '@zjjt/kit';
+import { badInput, notFound, now, recordAudit, requiredText, today, UNIT_CATEGORIES, UnitCategory } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { ReturnStatus, RoundStatus } from '../enums';
 import { AnnualReturn, CollectionRound } from '../collection/collection.entity';
@@ -26,8 +26,11 @@ export interface ReminderOutcome {
   intervalHours: number;
 }
 
-/** Stores a notice and one recipient row per unit, in one transaction. */
-async function store(ctx: StatisticsContext, notice: GroupNotice, organizationIds: string[]): Promise<GroupNotice> {
+/**
+ * Stores a notice and one recipient row per unit, and its entry in the group's audit log, in one transaction:
+ * the notice's fields with the number of recipients (`summary` adds what the operation needs, e.g. a reminder's skipped units).
+ */
+async function store(ctx: StatisticsContext, operation: string, notice: GroupNotice, organizationIds: string[], summary: object = {}): Promise<GroupNotice> {
   await ctx.db.transaction(async (em) => {
     await em.insert(GroupNotice, notice);
     const rows = organizationIds.map((organizationId) => ({
@@ -41,6 +44,13 @@ async function store(ctx: StatisticsContext, notice: GroupNotice, organizationId
       readBy: null,
     }));
     for (let i = 0; i < rows.length; i += 100) await em.insert(GroupNoticeRecipient, rows.slice(i, i + 100));
+    await recordAudit(em, ctx.viewer, {
+      groupId: notice.groupId,
+      operation,
+      entity: 'GroupNotice',
+      id: notice.id,
+      after: { ...notice, recipients: organizationIds.length, ...summary },
+    });
   });
   return notice;
 }
@@ -101,8 +111,7 @@ export async function sendGroupNotice(ctx: StatisticsContext, input: SendGroupNo
     sentBy,
     sentAt: now(),
   };
-  // audit: statistics sendGroupNotice (notice id, audience, recipient count)
-  return store(ctx, notice, ids);
+  return store(ctx, 'sendGroupNotice', notice, ids);
 }
 
 /** A round the acting secretariat may write, or NOT_FOUND / FORBIDDEN. */
@@ -180,16 +189,26 @@ async function remind(ctx: StatisticsContext, round: CollectionRound, sentBy: st
     sentBy,
     sentAt: now(),
   };
-  // audit: statistics sendReminder (round id, notice id, reminded and skipped units)
-  await store(ctx, notice, reminded);
+  // Only a reminder actually sent is recorded, with the counts (which units got it are the notice's recipient rows):
+  // a click that finds nobody left to remind writes nothing.
+  await store(ctx, 'sendReminder', notice, reminded, { skipped: skipped.size });
   return { notice, reminded, skipped: [...skipped].sort(), intervalHours };
 }
 
 /** The secretariat sets (or moves) a round's due date. */
 export async function setDueDate(ctx: StatisticsContext, roundId: string, dueOn: string): Promise<CollectionRound> {
   const round = await roundForSecretariat(ctx, roundId);
-  // audit: statistics setRoundDueDate (round id, dueOn before → after)
-  await ctx.db.getRepository(CollectionRound).update({ id: round.id }, { dueOn });
+  await ctx.db.transaction(async (em) => {
+    await em.getRepository(CollectionRound).update({ id: round.id }, { dueOn });
+    await recordAudit(em, ctx.viewer, {
+      groupId: round.groupId,
+      operation: 'setRoundDueDate',
+      entity: 'CollectionRound',
+      id: round.id,
+      before: { dueOn: round.dueOn },
+      after: { dueOn },
+    });
+  });
   return { ...round, dueOn };
 }
 
@@ -255,7 +274,7 @@ export async function markRead(ctx: StatisticsContext, id: string): Promise<Grou
   const receipt = notice && ctx.viewer.groupIds.includes(notice.groupId) ? await ownReceipt(ctx, id) : null;
   if (!notice || !receipt) throw notFound('通知', id);
   if (!receipt.readAt) {
-    // audit: statistics markGroupNoticeRead (notice id, unit)
+    // Not in the audit log: a read receipt is its own record (who read it, when), as for markNoticeRead (docs/security.md).
     await ctx.db.getRepository(GroupNoticeRecipient).update({ id: receipt.id, readAt: IsNull() }, { readAt: now(), readBy: userId });
   }
   return { ...notice, receipt: await ctx.db.getRepository(GroupNoticeRecipient).findOneBy({ id: receipt.id, organizationId }) };
