@@ -31,7 +31,7 @@ async function main() {
   });
 
   if (await runDemoCollection(hub.gatewayUrl, secrets.JWT_SECRET))
-    process.stdout.write('[statistics] demo 2025 data collection run through the gateway (6 returns approved, 2 targets, 2 notices and a reminder)\n');
+    process.stdout.write('[statistics] demo 2025 data collection run through the gateway (6 returns approved, 4 targets, 2 notices and a reminder)\n');
 
   const lines = [
     '',
