@@ -39,6 +39,24 @@ describe('authentication at the gateway', () => {
     expect(codesOf(response)).toEqual(['UNAUTHENTICATED']);
   });
 
+  it('answers an invalid token with 401, a JSON body and WWW-Authenticate; no token on a protected field with 200 and UNAUTHENTICATED', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: `query($g: ID!) { myGroupNotices(groupId: $g) { id } }`, variables: { g: DEMO.groupId } }),
+      });
+    const invalid = await post({ authorization: 'Bearer garbage' });
+    expect(invalid.status).toBe(401);
+    expect(invalid.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(invalid.headers.get('www-authenticate')).toMatch(/^Bearer realm="zjjt-hub", error="invalid_token"/);
+    expect(((await invalid.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    const anonymous = await post({});
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('www-authenticate')).toBeNull();
+    expect(((await anonymous.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('never trusts identity headers sent by the client', async () => {
     const forged = Buffer.from(JSON.stringify({ sub: 'x', roles: ['AUTHORITY'], groups: [DEMO.groupId] })).toString('base64url');
     const response = await hub.gql(PRIVATE_QUERY, { o: DEMO.memberOrgId }, undefined, { [IDENTITY_HEADER]: forged, [SECRET_HEADER]: 'guess' });
@@ -157,7 +175,21 @@ describe('CORS', () => {
       const preflight = (origin: string) =>
         fetch(`http://127.0.0.1:${port}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
       expect((await preflight('https://platform.example.cn')).headers.get('access-control-allow-origin')).toBe('https://platform.example.cn');
-      expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
+      const refused = await preflight('https://evil.example.com');
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+      // The preflight is told its origin is not allowed — not that it looks like CSRF.
+      expect(refused.status).toBe(403);
+      const message = ((await refused.json()) as any).errors[0].message as string;
+      expect(message).toMatch(/^来源 "https:\/\/evil\.example\.com" 不在网关允许的跨域来源中.*\(origin not allowed by CORS\)$/);
+      expect(message).not.toMatch(/CSRF|Cross-Site/i);
+      // A simple request (no preflight) from that origin is still stopped by the CSRF protection.
+      const simple = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example.com', 'content-type': 'text/plain' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(simple.status).toBe(400);
+      expect(await simple.text()).toMatch(/Cross-Site Request Forgery/);
       const subgraph = await fetch(hub.hub.subgraphUrls.members, {
         method: 'OPTIONS',
         headers: { origin: 'https://platform.example.cn', 'access-control-request-method': 'POST' },

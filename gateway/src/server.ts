@@ -26,10 +26,23 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import { createMetrics } from './metrics';
 import { withServiceTokens } from './service-tokens';
 
-/** CORS for the listed origins only; other origins get no CORS headers (the browser blocks them). */
+/**
+ * CORS for the listed origins only; other origins get no CORS headers (the browser blocks them).
+ * A preflight (OPTIONS) from another origin is answered here, 403 with a message naming the
+ * origin — not passed on to Apollo, whose CSRF check would answer it with a message about CSRF.
+ * Simple requests (no preflight) still go through Apollo's CSRF protection.
+ */
 function cors(origins: string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const origin = req.header('origin');
+    if (origin && !origins.includes(origin) && req.method === 'OPTIONS') {
+      return void jsonError(
+        res,
+        403,
+        'FORBIDDEN',
+        `来源 ${JSON.stringify(origin).slice(0, 200)} 不在网关允许的跨域来源中，请由管理员将它加入 CORS_ORIGINS (origin not allowed by CORS)`,
+      );
+    }
     if (origin && origins.includes(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
@@ -87,6 +100,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     } catch (error) {
       if (!(error instanceof AuthError)) return next(error);
       log.info({ requestId, reason: error.message }, 'token rejected');
+      // RFC 6750 §3: a 401 names the scheme and why the token was refused.
+      res.setHeader('WWW-Authenticate', 'Bearer realm="zjjt-hub", error="invalid_token", error_description="invalid or expired token"');
       jsonError(res, 401, 'UNAUTHENTICATED', '登录凭证无效或已过期，请重新登录 (invalid or expired token)');
     }
   };
@@ -149,8 +164,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   // /metrics and /ready are open to probes, so each is rate-limited per address: neither may
   // become a free way to make the gateway (or, for /ready, every subgraph) work.
   app.get('/metrics', opsRateLimiter(config), async (req, res) => {
-    if (!metricsAllowed(req.header('authorization')))
+    if (!metricsAllowed(req.header('authorization'))) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
       return void jsonError(res, 401, 'UNAUTHENTICATED', '查看监控指标须提供 METRICS_TOKEN (metrics need METRICS_TOKEN)');
+    }
     res.setHeader('content-type', metrics.registry.contentType);
     res.end(await metrics.registry.metrics());
   });
