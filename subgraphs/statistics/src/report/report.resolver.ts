@@ -161,6 +161,13 @@ export class ReportResolver {
     return [...templates().values()].sort((a, b) => a.family.localeCompare(b.family) || a.appliesFrom - b.appliesFrom).map(templateInfo);
   }
 
+  @FieldResolver(() => ID, {
+    description: '报告的标识 `集团id:年度`（与键 groupId year 一一对应），供客户端缓存（如 Apollo InMemoryCache）归一化报告并合并各部分',
+  })
+  id(@Root() report: Report): string {
+    return `${report.groupId}:${report.year}`;
+  }
+
   @FieldResolver(() => ReturnsSection, { nullable: true, description: '成员年报（仅已审核通过的）汇总' })
   returns(@Root() report: Report, @Ctx() ctx: StatisticsContext) {
     return ctx.viewer.canReadReportOf(report.groupId) ? ctx.loaders.returnsSection.load(`${report.groupId}|${report.year}`) : null;
