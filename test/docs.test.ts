@@ -149,6 +149,7 @@ describe('the README and docs/', () => {
         'README.md',
         'docs/architecture.md',
         'docs/bases.md',
+        'docs/clients.md',
         'docs/members.md',
         'docs/messages.md',
         'docs/operations.md',
