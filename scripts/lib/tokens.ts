@@ -19,7 +19,7 @@ export function mintToken(secret: string, request: TokenRequest): Promise<string
     roles: request.roles,
     groups: request.groups,
     ...(request.org ? { org: request.org } : {}),
-    ...(request.region ? { region: request.region } : {}),
+    ...(typeof request.region === 'string' ? { region: request.region } : {}),
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.sub)

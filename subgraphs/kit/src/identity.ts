@@ -33,12 +33,21 @@ export class Viewer {
    * authority's region into its `groupIds`, so a group elsewhere answers as an unknown group.
    */
   isAuthorityOf(groupId: string): boolean {
-    return this.has('AUTHORITY') && this.groupIds.includes(groupId);
+    return this.readsEveryRegion || (this.has('AUTHORITY') && this.groupIds.includes(groupId));
+  }
+
+  /**
+   * The read-only service identity a subgraph signs for another inside the trust boundary
+   * (`subgraphClient`: `AUTHORITY` with `region: ''`): it reads every group. The gateway never
+   * forwards it — a token's region has 2–6 digits, anything else is refused with 401.
+   */
+  get readsEveryRegion(): boolean {
+    return this.has('AUTHORITY') && this.region === '';
   }
 
   /** Belongs to the group (any role) or reads it as an authority of its region. */
   canRead(groupId: string): boolean {
-    return this.groupIds.includes(groupId);
+    return this.groupIds.includes(groupId) || this.isAuthorityOf(groupId);
   }
 
   /** The group's annual report: every user of the group (group-level figures), authorities. */

@@ -21,7 +21,7 @@ export type Access = 'FULL' | 'MEMBER' | 'PORTAL' | 'NONE';
 export const consented = (m: Membership) => m.consent !== null && m.consent !== undefined;
 
 export function organizationAccess(viewer: Viewer, organizationId: string, memberships: Membership[]): Access {
-  if (viewer.organizationId === organizationId || memberships.some((m) => viewer.isAuthorityOf(m.groupId))) return 'FULL';
+  if (viewer.organizationId === organizationId || viewer.readsEveryRegion || memberships.some((m) => viewer.isAuthorityOf(m.groupId))) return 'FULL';
   const agreed = memberships.filter(consented);
   if (agreed.some((m) => viewer.isSecretariatOf(m.groupId))) return 'FULL';
   const active = agreed.filter((m) => m.status === MembershipStatus.ACTIVE);

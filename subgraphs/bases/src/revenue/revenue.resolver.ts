@@ -55,7 +55,7 @@ export class RevenueResolver {
     viewer.requireUser();
     const f = args.filter ?? {};
     const query = ctx.db.getRepository(RevenueEntry).createQueryBuilder('r');
-    {
+    if (!viewer.readsEveryRegion) {
       // An authority reads its region's groups (its groupIds) as a secretariat reads its own.
       const secretariatOf = viewer.groupIds.filter((g) => viewer.isSecretariatOf(g) || viewer.isAuthorityOf(g));
       const own = viewer.groupIds.length ? [...viewer.groupIds] : [''];

@@ -73,7 +73,7 @@ export class CooperationResolver {
     const query = ctx.db.getRepository(Cooperation).createQueryBuilder('c');
     if (args.groupId) query.andWhere('c.groupId = :groupId', { groupId: args.groupId });
     if (args.year) query.andWhere('c.year = :year', { year: args.year });
-    {
+    if (!viewer.readsEveryRegion) {
       // An authority reads its region's groups (its groupIds) as a secretariat reads its own.
       const secretariatOf = viewer.has('SECRETARIAT') || viewer.has('AUTHORITY') ? [...viewer.groupIds] : [];
       query.andWhere(
