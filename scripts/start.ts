@@ -10,7 +10,15 @@ function demoUsers() {
     { label: 'SECRETARIAT', note: '集团秘书处', sub: 'demo-secretariat', roles: ['SECRETARIAT'], groups: [DEMO.groupId], org: DEMO.secretariatOrgId },
     { label: 'MEMBER', note: '成员单位（企业）', sub: 'demo-member', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.memberOrgId },
     { label: 'REPORTER', note: '年报填报机器人', sub: 'demo-reporter', roles: ['REPORTER'], groups: [DEMO.groupId], org: null },
-    { label: 'AUTHORITY', note: '省级主管部门（只读，跨集团）', sub: 'demo-authority', roles: ['AUTHORITY'], groups: [], org: null },
+    {
+      label: 'AUTHORITY',
+      note: '山东省主管部门（只读，本省登记的集团）',
+      sub: 'demo-authority',
+      roles: ['AUTHORITY'],
+      groups: [],
+      org: null,
+      region: '37',
+    },
     {
       label: 'SECRETARIAT_G2',
       note: '第二个集团的秘书处（看不到第一个集团）',

@@ -158,7 +158,7 @@ describe('a member unit', () => {
 
 describe('a new group', () => {
   it('is registered by an authority only, with a unique code', async () => {
-    const authority = await hub.token({ sub: 'e2e-auth', roles: ['AUTHORITY'], groups: [] });
+    const authority = await hub.token({ sub: 'e2e-auth', roles: ['AUTHORITY'], groups: [], region: '37' });
     const input = { code: 'lyzj-e2e', name: '临沂市示范现代农业职业教育集团（测试）', type: 'REGIONAL', region: '371300' };
     const created = dataOf(
       await hub.gql(`mutation($input: RegisterGroupInput!) { registerGroup(input: $input) { id code type } }`, { input }, authority),

@@ -29,7 +29,16 @@ export interface Claims {
   org: string | null;
   groups: string[];
   roles: string[];
+  /**
+   * An AUTHORITY's 行政区划 code prefix (2–6 digits: `37` Shandong, `3701` Jinan). The gateway
+   * replaces such a caller's `groups` with the groups registered in this region, so every group
+   * check a subgraph makes limits the authority to its region; absent on other callers.
+   */
+  region?: string | null;
 }
+
+/** A region claim: a GB/T 2260 code prefix of 2, 4 or 6 digits. */
+export const REGION_PATTERN = /^\d{2}(\d{2}){0,2}$/;
 
 /** Codes a subgraph's error keeps on its way to a client; anything else is masked. */
 export const PUBLIC_CODES: ReadonlySet<string> = new Set([

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
-import { Claims, ROLES } from '@zjjt/contract';
+import { Claims, REGION_PATTERN, ROLES } from '@zjjt/contract';
 import { GatewayConfig } from './config';
 
 export type { Claims } from '@zjjt/contract';
@@ -14,7 +14,12 @@ function toClaims(payload: JWTPayload): Claims {
   if (typeof payload.sub !== 'string' || !payload.sub) throw new AuthError('token has no subject');
   if (!groups || !roles) throw new AuthError('token groups/roles must be lists of strings');
   if (roles.some((r) => !(ROLES as readonly string[]).includes(r))) throw new AuthError('token names an unknown role');
-  return { sub: payload.sub, org: typeof payload.org === 'string' ? payload.org : null, groups, roles };
+  const region = payload.region ?? null;
+  if (region !== null && (typeof region !== 'string' || !REGION_PATTERN.test(region)))
+    throw new AuthError('token region must be a 2-, 4- or 6-digit region code');
+  const claims: Claims = { sub: payload.sub, org: typeof payload.org === 'string' ? payload.org : null, groups, roles };
+  if (roles.includes('AUTHORITY')) claims.region = region;
+  return claims;
 }
 
 /**

@@ -53,7 +53,7 @@ export function createLoaders(db: DataSource, viewer: Viewer, { directory }: Bas
      * The reporting bot reads figures only, never rosters.
      */
     async canSeeTrainees(base: TrainingBase): Promise<boolean> {
-      if (viewer.isSecretariatOf(base.groupId) || viewer.has('AUTHORITY')) return true;
+      if (viewer.isSecretariatOf(base.groupId) || viewer.isAuthorityOf(base.groupId)) return true;
       return viewer.organizationId !== null && (await coBuilderOrganizationIds.load(base.id)).includes(viewer.organizationId);
     },
   };

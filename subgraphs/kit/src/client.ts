@@ -17,7 +17,8 @@ export class SubgraphCallError extends Error {
  * that a USCC belongs to a known unit) — reads for clients go through federation.
  */
 export function subgraphClient(url: string, secret: string, service: string, timeoutMs = 5000) {
-  const claims = { sub: `service:${service}`, org: null, roles: ['AUTHORITY'], groups: [] };
+  // region '' reads every group (Viewer.readsEveryRegion); the gateway refuses such a region in a token.
+  const claims = { sub: `service:${service}`, org: null, roles: ['AUTHORITY'], groups: [], region: '' };
   return async function call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     const response = await fetch(url, {
       method: 'POST',

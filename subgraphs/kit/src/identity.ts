@@ -12,6 +12,8 @@ export class Viewer {
     readonly organizationId: string | null,
     readonly groupIds: readonly string[],
     readonly roles: readonly Role[],
+    /** An AUTHORITY's region (行政区划 prefix); its `groupIds` are the groups registered there, set by the gateway. */
+    readonly region: string | null = null,
   ) {}
 
   static anonymous(): Viewer {
@@ -26,9 +28,26 @@ export class Viewer {
     return this.roles.includes(role);
   }
 
-  /** Belongs to the group (any role) or reads across groups as an authority. */
+  /**
+   * An authority whose region holds the group: the gateway puts the groups registered in the
+   * authority's region into its `groupIds`, so a group elsewhere answers as an unknown group.
+   */
+  isAuthorityOf(groupId: string): boolean {
+    return this.readsEveryRegion || (this.has('AUTHORITY') && this.groupIds.includes(groupId));
+  }
+
+  /**
+   * The read-only service identity a subgraph signs for another inside the trust boundary
+   * (`subgraphClient`: `AUTHORITY` with `region: ''`): it reads every group. The gateway never
+   * forwards it — a token's region has 2–6 digits, anything else is refused with 401.
+   */
+  get readsEveryRegion(): boolean {
+    return this.has('AUTHORITY') && this.region === '';
+  }
+
+  /** Belongs to the group (any role) or reads it as an authority of its region. */
   canRead(groupId: string): boolean {
-    return this.groupIds.includes(groupId) || this.has('AUTHORITY');
+    return this.groupIds.includes(groupId) || this.isAuthorityOf(groupId);
   }
 
   /** The group's annual report: every user of the group (group-level figures), authorities. */
@@ -38,7 +57,7 @@ export class Viewer {
 
   /** Every unit's figures of a group: its secretariat, its reporting bot, authorities. */
   canReadAllUnitsOf(groupId: string): boolean {
-    return this.isSecretariatOf(groupId) || (this.has('REPORTER') && this.groupIds.includes(groupId)) || this.has('AUTHORITY');
+    return this.isSecretariatOf(groupId) || (this.has('REPORTER') && this.groupIds.includes(groupId)) || this.isAuthorityOf(groupId);
   }
 
   /** One unit's own figures within a report: the unit itself, or whoever reads all units. */
@@ -78,7 +97,14 @@ export class Viewer {
 export function viewerOf(claims: Record<string, unknown>): Viewer {
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   const roles = strings(claims.roles).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-  return new Viewer(typeof claims.sub === 'string' ? claims.sub : null, typeof claims.org === 'string' ? claims.org : null, strings(claims.groups), roles);
+  const region = typeof claims.region === 'string' ? claims.region : null;
+  return new Viewer(
+    typeof claims.sub === 'string' ? claims.sub : null,
+    typeof claims.org === 'string' ? claims.org : null,
+    strings(claims.groups),
+    roles,
+    region,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { Claims, IDENTITY_HEADER, IDENTITY_MAX_AGE_MS, SECRET_HEADER, signIdentity } from '@zjjt/contract';
-import { HubContext, Subgraph } from '@zjjt/kit';
+import { HubContext, Subgraph, viewerOf } from '@zjjt/kit';
 import { createTestSubgraph, dropTestDatabase } from '@zjjt/kit/testing';
 
 /** The kit's server in front of one query that says who the subgraph thinks is asking. */
@@ -69,5 +69,27 @@ describe('a subgraph reads only an identity signed for it', () => {
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
     expect(body.errors![0].message).toMatch(/^身份凭证无效或已过期.*\(invalid or expired identity\)$/);
+  });
+});
+
+describe('an authority reads the groups of its region', () => {
+  const viewer = (claims: Record<string, unknown>) => viewerOf(claims);
+  it('reads the groups the gateway put in its groupIds (those of its region) and no other', () => {
+    const shandong = viewer({ sub: 'a', roles: ['AUTHORITY'], groups: ['g-jinan', 'g-qingdao'], region: '37' });
+    expect(shandong.region).toBe('37');
+    expect(['g-jinan', 'g-qingdao', 'g-guangzhou'].map((g) => [shandong.canRead(g), shandong.canReadAllUnitsOf(g), shandong.isAuthorityOf(g)])).toEqual([
+      [true, true, true],
+      [true, true, true],
+      [false, false, false],
+    ]);
+    const elsewhere = viewer({ sub: 'b', roles: ['AUTHORITY'], groups: [], region: '44' });
+    expect([elsewhere.canRead('g-jinan'), elsewhere.canReadAllUnitsOf('g-jinan'), elsewhere.readsEveryRegion]).toEqual([false, false, false]);
+    // A member naming a group is no authority of it.
+    expect(viewer({ sub: 'm', roles: ['MEMBER'], groups: ['g-jinan'], region: '' }).isAuthorityOf('g-jinan')).toBe(false);
+  });
+
+  it('the subgraphs’ own service identity (region "") reads every group, as their directory calls need', () => {
+    const service = viewer({ sub: 'service:resources', roles: ['AUTHORITY'], groups: [], region: '' });
+    expect([service.readsEveryRegion, service.canRead('g-any'), service.canReadAllUnitsOf('g-any')]).toEqual([true, true, true]);
   });
 });

@@ -21,7 +21,7 @@ export type Access = 'FULL' | 'MEMBER' | 'PORTAL' | 'NONE';
 export const consented = (m: Membership) => m.consent !== null && m.consent !== undefined;
 
 export function organizationAccess(viewer: Viewer, organizationId: string, memberships: Membership[]): Access {
-  if (viewer.organizationId === organizationId || viewer.has('AUTHORITY')) return 'FULL';
+  if (viewer.organizationId === organizationId || viewer.readsEveryRegion || memberships.some((m) => viewer.isAuthorityOf(m.groupId))) return 'FULL';
   const agreed = memberships.filter(consented);
   if (agreed.some((m) => viewer.isSecretariatOf(m.groupId))) return 'FULL';
   const active = agreed.filter((m) => m.status === MembershipStatus.ACTIVE);
@@ -32,14 +32,14 @@ export function organizationAccess(viewer: Viewer, organizationId: string, membe
 
 /** Whether a viewer may see a membership row at all. */
 export function canSeeMembership(viewer: Viewer, m: Membership): boolean {
-  if (viewer.organizationId === m.organizationId || viewer.has('AUTHORITY') || viewer.isSecretariatOf(m.groupId)) return true;
+  if (viewer.organizationId === m.organizationId || viewer.isAuthorityOf(m.groupId) || viewer.isSecretariatOf(m.groupId)) return true;
   if (m.status !== MembershipStatus.ACTIVE || !consented(m)) return false;
   return viewer.isAnonymous || viewer.groupIds.includes(m.groupId);
 }
 
 /** Whether a viewer may see a membership's reasons and history. */
 export function canSeeMembershipDetail(viewer: Viewer, m: Membership): boolean {
-  return viewer.organizationId === m.organizationId || viewer.has('AUTHORITY') || viewer.isSecretariatOf(m.groupId);
+  return viewer.organizationId === m.organizationId || viewer.isAuthorityOf(m.groupId) || viewer.isSecretariatOf(m.groupId);
 }
 
 /** Groups are public on the portal; a signed-in user sees only the groups in their token. */

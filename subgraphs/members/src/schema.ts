@@ -33,6 +33,7 @@ import { Meeting, MeetingParticipant } from './meeting/meeting.entity';
 import { MeetingParticipantResolver, MeetingResolver } from './meeting/meeting.resolver';
 import { AnnualReportActivitiesResolver } from './meeting/meeting.section';
 import { Meetings1764510000000 } from './migrations/1764510000000-meetings';
+import { GroupRegion1764520000000 } from './migrations/1764520000000-group-region';
 
 type Ref = { id: string };
 
@@ -57,7 +58,14 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     MeetingParticipant,
     AuditEntry,
   ],
-  migrations: [Initial1763700000000, SharedMasterData1764200000000, MembersAuditLog1764471200000, Portal1764500000000, Meetings1764510000000],
+  migrations: [
+    Initial1763700000000,
+    SharedMasterData1764200000000,
+    MembersAuditLog1764471200000,
+    Portal1764500000000,
+    Meetings1764510000000,
+    GroupRegion1764520000000,
+  ],
   resolvers: [
     GroupResolver,
     OrganizationResolver,

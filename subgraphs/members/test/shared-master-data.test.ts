@@ -19,7 +19,8 @@ const org = orgId;
 const sec1 = new Viewer('sec-1', DEMO.secretariatOrgId, [G1], ['SECRETARIAT']);
 const sec2 = new Viewer('sec-2', DEMO.secondGroupSecretariatOrgId, [G2], ['SECRETARIAT']);
 const member2 = new Viewer('mem-2', org('qdzy'), [G2], ['MEMBER']);
-const authority = new Viewer('auth', null, [], ['AUTHORITY']);
+// An authority as the gateway forwards it: the groups registered in its region (Shandong: both demo groups).
+const authority = new Viewer('auth', null, [G1, G2], ['AUTHORITY'], '37');
 const unitUser = (slug: string, groups: string[]) => new Viewer(`user-${slug}`, org(slug), groups, ['MEMBER']);
 
 const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => (result.errors ?? []).map((e) => e.extensions?.code);

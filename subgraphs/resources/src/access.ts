@@ -13,10 +13,14 @@ export function canSeeResource(viewer: Viewer, r: SharedResource): boolean {
 
 /** A request is seen by the two units involved, their group's secretariat and authorities. */
 export function canSeeRequest(viewer: Viewer, r: ResourceRequest): boolean {
-  return viewer.organizationId === r.requesterId || viewer.organizationId === r.providerId || viewer.isSecretariatOf(r.groupId) || viewer.has('AUTHORITY');
+  return (
+    viewer.organizationId === r.requesterId || viewer.organizationId === r.providerId || viewer.isSecretariatOf(r.groupId) || viewer.isAuthorityOf(r.groupId)
+  );
 }
 
 /** A ledger row is seen by the unit that recorded it, its partner, the group's secretariat and authorities. */
 export function canSeeCooperation(viewer: Viewer, c: Cooperation): boolean {
-  return viewer.organizationId === c.organizationId || viewer.organizationId === c.partnerId || viewer.isSecretariatOf(c.groupId) || viewer.has('AUTHORITY');
+  return (
+    viewer.organizationId === c.organizationId || viewer.organizationId === c.partnerId || viewer.isSecretariatOf(c.groupId) || viewer.isAuthorityOf(c.groupId)
+  );
 }

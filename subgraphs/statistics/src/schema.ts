@@ -83,7 +83,7 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
     AnnualReturn: {
       __resolveReference: async (ref: Ref, ctx: StatisticsContext) => {
         const r = await ctx.db.getRepository(AnnualReturn).findOneBy({ id: ref.id });
-        return r && (ctx.viewer.isSecretariatOf(r.groupId) || ctx.viewer.organizationId === r.organizationId || ctx.viewer.has('AUTHORITY')) ? r : null;
+        return r && (ctx.viewer.isSecretariatOf(r.groupId) || ctx.viewer.organizationId === r.organizationId || ctx.viewer.isAuthorityOf(r.groupId)) ? r : null;
       },
     },
   },

@@ -3,7 +3,7 @@ import { loader, manyByKey, Viewer } from '@zjjt/kit';
 import { CompetitionAward, CompetitionEntrant, CompetitionUnit } from './competition.entity';
 
 /** The group's secretariat and authorities see every competition of a group, its entrants (masked) included. */
-export const seesAllCompetitions = (viewer: Viewer, groupId: string) => viewer.isSecretariatOf(groupId) || viewer.has('AUTHORITY');
+export const seesAllCompetitions = (viewer: Viewer, groupId: string) => viewer.isSecretariatOf(groupId) || viewer.isAuthorityOf(groupId);
 
 /** Per-request loaders of the competitions ledger; one `IN (...)` statement per batch. */
 export function competitionLoaders(db: DataSource) {

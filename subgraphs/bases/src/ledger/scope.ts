@@ -21,12 +21,12 @@ export class LedgerFilter {
 
 /**
  * Limits a ledger query (alias with baseId, groupId) to what the viewer may read: the bases its
- * unit co-builds, the groups it is the secretariat of, all for authorities; `figuresOnly` lets the
+ * unit co-builds, the groups it is the secretariat of, all of its region's groups for an authority; `figuresOnly` lets the
  * group's reporting bot read totals.
  */
 export function applyScope<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewer: Viewer, alias: string, figuresOnly = false): SelectQueryBuilder<T> {
-  if (viewer.has('AUTHORITY')) return query;
-  const groups = viewer.groupIds.filter((g) => viewer.isSecretariatOf(g) || (figuresOnly && viewer.has('REPORTER')));
+  if (viewer.readsEveryRegion) return query;
+  const groups = viewer.groupIds.filter((g) => viewer.isSecretariatOf(g) || viewer.isAuthorityOf(g) || (figuresOnly && viewer.has('REPORTER')));
   return query.andWhere(
     new Brackets((b) => {
       b.where(`${alias}.baseId IN (SELECT cb.baseId FROM base_co_builder cb WHERE cb.organizationId = :scopeOrg)`, { scopeOrg: viewer.organizationId ?? '' });

@@ -263,7 +263,7 @@ export function trainingSummaryLoader(db: DataSource, viewer: Viewer) {
     const results = new Map<string, TrainingSummary>();
     for (const year of new Set(pairs.map((p) => p.year))) {
       const ids = pairs.filter((p) => p.year === year).map((p) => p.organizationId);
-      const groups = viewer.has('AUTHORITY') ? null : viewer.groupIds.length ? [...viewer.groupIds] : [''];
+      const groups = viewer.readsEveryRegion ? null : viewer.groupIds.length ? [...viewer.groupIds] : [''];
       const inGroups = groups ? ' AND s.groupId IN (:...groups)' : '';
       const [sessions, certifications] = await Promise.all([
         db

@@ -55,8 +55,9 @@ export class RevenueResolver {
     viewer.requireUser();
     const f = args.filter ?? {};
     const query = ctx.db.getRepository(RevenueEntry).createQueryBuilder('r');
-    if (!viewer.has('AUTHORITY')) {
-      const secretariatOf = viewer.groupIds.filter((g) => viewer.isSecretariatOf(g));
+    if (!viewer.readsEveryRegion) {
+      // An authority reads its region's groups (its groupIds) as a secretariat reads its own.
+      const secretariatOf = viewer.groupIds.filter((g) => viewer.isSecretariatOf(g) || viewer.isAuthorityOf(g));
       const own = viewer.groupIds.length ? [...viewer.groupIds] : [''];
       query.andWhere(
         new Brackets((b) => {
@@ -170,7 +171,7 @@ export class RevenueResolver {
     const { viewer } = ctx;
     viewer.requireUser();
     const query = ctx.db.getRepository(RevenueEntryAudit).createQueryBuilder('a').where('a.groupId = :groupId', { groupId });
-    if (!viewer.isSecretariatOf(groupId) && !viewer.has('AUTHORITY')) {
+    if (!viewer.isSecretariatOf(groupId) && !viewer.isAuthorityOf(groupId)) {
       if (!viewer.organizationId || !viewer.groupIds.includes(groupId)) throw forbidden('只有本集团秘书处或到账单位可以查看到账台账变更记录');
       query.andWhere('a.organizationId = :org', { org: viewer.organizationId });
     }

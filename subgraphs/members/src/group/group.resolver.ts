@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, conflict, Connection, isUniqueViolation, notBefore, notFound, optionalText, recordAudit, requiredText } from '@zjjt/kit';
+import { badInput, conflict, forbidden, Connection, isUniqueViolation, notBefore, notFound, optionalText, recordAudit, requiredText } from '@zjjt/kit';
 import { MembersContext } from '../context';
 import { MembershipStatus } from '../enums';
 import { Membership } from '../membership/membership.entity';
@@ -42,7 +42,7 @@ export class GroupResolver {
   groups(@Ctx() ctx: MembersContext) {
     const repo = ctx.db.getRepository(Group);
     const { viewer } = ctx;
-    if (viewer.isAnonymous || viewer.has('AUTHORITY')) return repo.find({ order: { name: 'ASC' } });
+    if (viewer.isAnonymous || viewer.readsEveryRegion) return repo.find({ order: { name: 'ASC' } });
     return viewer.groupIds.length ? repo.find({ where: { id: In([...viewer.groupIds]) }, order: { name: 'ASC' } }) : [];
   }
 
@@ -82,6 +82,11 @@ export class GroupResolver {
     const code = input.code.trim();
     if (!/^[a-z0-9][a-z0-9-]{1,31}$/.test(code)) throw badInput('集团代码应为 2–32 位小写字母、数字或短横线，例如 sdjx');
     if (input.leadOrganizationId) throw badInput('新集团还没有成员单位：请先登记成员，再设置牵头单位');
+    // An authority registers groups of its own region only: the group's region decides who reads it.
+    const region = input.region ? regionCode(input.region) : null;
+    if (!region) throw badInput('请填写集团所在地区（六位行政区划代码） (region required)');
+    if (!ctx.viewer.region || !region.startsWith(ctx.viewer.region))
+      throw forbidden(`集团所在地区 ${region} 不在本主管部门的地区 ${ctx.viewer.region ?? '（未设置）'} 内 (region outside the authority's region)`);
     const group = {
       id: randomUUID(),
       code,
@@ -91,7 +96,7 @@ export class GroupResolver {
       leadOrganizationId: null,
       approvingAuthority: optionalText(input.approvingAuthority, '批准部门', 100),
       foundedOn: input.foundedOn ?? null,
-      region: input.region ? regionCode(input.region) : null,
+      region,
       description: optionalText(input.description, '简介', 5000),
     };
     try {

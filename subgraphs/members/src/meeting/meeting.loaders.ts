@@ -3,7 +3,7 @@ import { loader, manyByKey, oneByKey, Viewer } from '@zjjt/kit';
 import { Meeting, MeetingParticipant } from './meeting.entity';
 
 /** Whether the viewer sees every meeting of the group: its secretariat, or an authority (read-only roll-ups). */
-export const seesAllMeetings = (viewer: Viewer, groupId: string) => viewer.isSecretariatOf(groupId) || viewer.has('AUTHORITY');
+export const seesAllMeetings = (viewer: Viewer, groupId: string) => viewer.isSecretariatOf(groupId) || viewer.isAuthorityOf(groupId);
 
 /**
  * Meetings as one viewer may see them: the group's secretariat all of them, a member unit those it was

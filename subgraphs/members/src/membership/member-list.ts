@@ -50,7 +50,7 @@ export async function listMembers(db: DataSource, viewer: Viewer, groupId: strin
     .where('m.groupId = :groupId', { groupId });
 
   // Only the group's secretariat (and authorities) see pending, rejected and exited units.
-  const seesAll = viewer.isSecretariatOf(groupId) || viewer.has('AUTHORITY');
+  const seesAll = viewer.isSecretariatOf(groupId) || viewer.isAuthorityOf(groupId);
   const statuses = seesAll ? filter.statuses : [MembershipStatus.ACTIVE];
   if (statuses?.length) query.andWhere('m.status IN (:...statuses)', { statuses });
   // Memberships a group recorded for an existing unit that has not confirmed them: listed to the
@@ -59,7 +59,7 @@ export async function listMembers(db: DataSource, viewer: Viewer, groupId: strin
   const onUnitFields = Boolean(
     filter.types?.length || filter.region || filter.industry || (filter.aboveDesignatedSize !== null && filter.aboveDesignatedSize !== undefined) || search,
   );
-  if (!viewer.has('AUTHORITY') && (!seesAll || onUnitFields)) query.andWhere('m.consent IS NOT NULL');
+  if (!viewer.isAuthorityOf(groupId) && (!seesAll || onUnitFields)) query.andWhere('m.consent IS NOT NULL');
   if (filter.types?.length) query.andWhere('o.type IN (:...types)', { types: filter.types });
   if (filter.roles?.length) query.andWhere('m.role IN (:...roles)', { roles: filter.roles });
   if (filter.councilTermId) query.andWhere('m.councilTermId = :termId', { termId: filter.councilTermId });

@@ -73,8 +73,9 @@ export class CooperationResolver {
     const query = ctx.db.getRepository(Cooperation).createQueryBuilder('c');
     if (args.groupId) query.andWhere('c.groupId = :groupId', { groupId: args.groupId });
     if (args.year) query.andWhere('c.year = :year', { year: args.year });
-    if (!viewer.has('AUTHORITY')) {
-      const secretariatOf = viewer.has('SECRETARIAT') ? [...viewer.groupIds] : [];
+    if (!viewer.readsEveryRegion) {
+      // An authority reads its region's groups (its groupIds) as a secretariat reads its own.
+      const secretariatOf = viewer.has('SECRETARIAT') || viewer.has('AUTHORITY') ? [...viewer.groupIds] : [];
       query.andWhere(
         new Brackets((b) => {
           b.where('c.organizationId = :org OR c.partnerId = :org', { org: viewer.organizationId ?? '' });
@@ -178,7 +179,7 @@ export class CooperationResolver {
     const { viewer } = ctx;
     viewer.requireUser();
     const query = ctx.db.getRepository(CooperationAudit).createQueryBuilder('a').where('a.groupId = :groupId', { groupId });
-    if (!viewer.isSecretariatOf(groupId) && !viewer.has('AUTHORITY')) {
+    if (!viewer.isSecretariatOf(groupId) && !viewer.isAuthorityOf(groupId)) {
       if (!viewer.organizationId || !viewer.groupIds.includes(groupId)) throw forbidden('只有本集团秘书处或登记单位可以查看台账变更记录');
       query.andWhere('a.organizationId = :org', { org: viewer.organizationId });
     }

@@ -177,7 +177,7 @@ export function roundOf(ctx: StatisticsContext, groupId: string, year: number) {
 /** A round's returns: every one to its secretariat and authorities, a unit's own to the unit. */
 export function returnsOf(ctx: StatisticsContext, round: CollectionRound, statuses: ReturnStatus[] | null) {
   const where = { roundId: round.id, ...(statuses?.length ? { status: In(statuses) } : {}) };
-  if (ctx.viewer.isSecretariatOf(round.groupId) || ctx.viewer.has('AUTHORITY'))
+  if (ctx.viewer.isSecretariatOf(round.groupId) || ctx.viewer.isAuthorityOf(round.groupId))
     return ctx.db.getRepository(AnnualReturn).find({ where, order: { organizationId: 'ASC' } });
   return ctx.viewer.organizationId
     ? ctx.db.getRepository(AnnualReturn).find({ where: { ...where, organizationId: ctx.viewer.organizationId } })
@@ -194,7 +194,7 @@ export interface Progress {
 
 /** How far a round has come (its secretariat and authorities only; null to others). */
 export async function progressOf(ctx: StatisticsContext, round: CollectionRound): Promise<Progress | null> {
-  if (!ctx.viewer.isSecretariatOf(round.groupId) && !ctx.viewer.has('AUTHORITY')) return null;
+  if (!ctx.viewer.isSecretariatOf(round.groupId) && !ctx.viewer.isAuthorityOf(round.groupId)) return null;
   const returns = await ctx.db.getRepository(AnnualReturn).find({ select: { organizationId: true, status: true }, where: { roundId: round.id } });
   const submitted = returns.filter((r) => r.status === ReturnStatus.SUBMITTED || r.status === ReturnStatus.APPROVED);
   return {

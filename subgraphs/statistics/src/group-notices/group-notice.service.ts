@@ -217,7 +217,7 @@ export async function setDueDate(ctx: StatisticsContext, roundId: string, dueOn:
  * submitted. Its secretariat and authorities only (null to others); empty before the due date.
  */
 export async function overdueOf(ctx: StatisticsContext, round: CollectionRound): Promise<string[] | null> {
-  if (!ctx.viewer.isSecretariatOf(round.groupId) && !ctx.viewer.has('AUTHORITY')) return null;
+  if (!ctx.viewer.isSecretariatOf(round.groupId) && !ctx.viewer.isAuthorityOf(round.groupId)) return null;
   if (today() <= round.dueOn) return [];
   return notSubmittedOf(ctx, round.id);
 }

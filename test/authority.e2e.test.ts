@@ -1,0 +1,119 @@
+import { DEMO } from '@zjjt/demo';
+import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+
+/**
+ * The authority's view through the gateway: an AUTHORITY token carries a region (行政区划 prefix)
+ * and reads only the groups registered in it; a group elsewhere answers as an unknown group.
+ * The demo groups are registered in Jinan (370100) and Qingdao (370200), both in Shandong (37).
+ */
+let hub: TestHub;
+const tokens: Record<string, string> = {};
+const GROUPS = [DEMO.groupId, DEMO.secondGroupId];
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  const authority = (sub: string, region?: string) => hub.token({ sub, roles: ['AUTHORITY'], groups: [], ...(region ? { region } : {}) });
+  tokens.shandong = await authority('e2e-auth-sd', '37');
+  tokens.jinan = await authority('e2e-auth-jn', '3701');
+  tokens.guangdong = await authority('e2e-auth-gd', '44');
+  tokens.noRegion = await authority('e2e-auth-none');
+  // A token naming groups does not widen an authority beyond its region.
+  tokens.guangdongNamingGroups = await hub.token({ sub: 'e2e-auth-gd2', roles: ['AUTHORITY'], groups: GROUPS, region: '44' });
+}, 120000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const GROUP_VIEW = /* GraphQL */ `
+  query ($g: ID!) {
+    group(id: $g) { id members { totalCount } }
+    trainingBases(groupId: $g) { id }
+    targets(groupId: $g) { id }
+    submissions(groupId: $g) { id }
+    revenueEntries(filter: { groupId: $g }) { totalCount }
+    trainingSessions(filter: { groupId: $g }) { totalCount }
+  }
+`;
+
+async function groupView(token: string, groupId: string) {
+  return dataOf(await hub.gql(GROUP_VIEW, { g: groupId }, token));
+}
+
+describe('an authority reads the groups of its region only', () => {
+  it('a Shandong authority sees both demo groups, their members, bases, ledgers and reports', async () => {
+    expect(
+      dataOf(await hub.gql(`{ groups { id } }`, {}, tokens.shandong))
+        .groups.map((g: { id: string }) => g.id)
+        .sort(),
+    ).toEqual([...GROUPS].sort());
+    for (const g of GROUPS) {
+      const view = await groupView(tokens.shandong, g);
+      expect(view.group).toMatchObject({ id: g });
+      expect(view.group.members.totalCount).toBeGreaterThan(0);
+      expect(view.trainingBases.length).toBeGreaterThan(0);
+      expect(view.trainingSessions.totalCount).toBeGreaterThan(0);
+      const report = dataOf(await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { groupId membership { total } } }`, { g }, tokens.shandong));
+      expect(report.annualReport).toMatchObject({ groupId: g });
+      expect(report.annualReport.membership.total).toBeGreaterThan(0);
+    }
+  });
+
+  it('a Jinan authority sees the Jinan group and not the Qingdao one', async () => {
+    expect(dataOf(await hub.gql(`{ groups { id } }`, {}, tokens.jinan)).groups.map((g: { id: string }) => g.id)).toEqual([DEMO.groupId]);
+    expect((await groupView(tokens.jinan, DEMO.groupId)).group).toMatchObject({ id: DEMO.groupId });
+    expect((await groupView(tokens.jinan, DEMO.secondGroupId)).group).toBeNull();
+  });
+
+  it('an authority of another region, or without one, sees nothing of the demo groups: as for an unknown group', async () => {
+    const unknown = await groupView(tokens.shandong, '00000000-0000-4000-8000-000000000000');
+    expect(unknown).toEqual({
+      group: null,
+      trainingBases: [],
+      targets: [],
+      submissions: [],
+      revenueEntries: { totalCount: 0 },
+      trainingSessions: { totalCount: 0 },
+    });
+    for (const token of [tokens.guangdong, tokens.noRegion, tokens.guangdongNamingGroups]) {
+      expect(dataOf(await hub.gql(`{ groups { id } }`, {}, token)).groups).toEqual([]);
+      for (const g of GROUPS) {
+        expect(await groupView(token, g)).toEqual({ ...unknown });
+        const report = await hub.gql(`query($g: ID!) { annualReport(groupId: $g, year: 2025) { groupId } }`, { g }, token);
+        const unknownReport = await hub.gql(
+          `query($g: ID!) { annualReport(groupId: $g, year: 2025) { groupId } }`,
+          { g: '00000000-0000-4000-8000-000000000000' },
+          tokens.shandong,
+        );
+        expect(codesOf(report)).toEqual(codesOf(unknownReport));
+        expect(codesOf(report).length).toBeGreaterThan(0);
+        const MEETINGS = `query($g: ID!) { meetings(groupId: $g) { totalCount } }`;
+        expect(codesOf(await hub.gql(MEETINGS, { g }, token))).toEqual(['NOT_FOUND']);
+        expect(dataOf(await hub.gql(MEETINGS, { g }, tokens.shandong)).meetings.totalCount).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
+  it('reads a unit of its region only', async () => {
+    const ORG = `query($o: ID!) { organization(id: $o) { id name } }`;
+    const seen = dataOf(await hub.gql(ORG, { o: DEMO.memberOrgId }, tokens.shandong)).organization;
+    expect(seen).toMatchObject({ id: DEMO.memberOrgId });
+    expect(dataOf(await hub.gql(ORG, { o: DEMO.memberOrgId }, tokens.guangdong)).organization).toBeNull();
+  });
+
+  it('registers groups of its own region only', async () => {
+    const REGISTER = `mutation($input: RegisterGroupInput!) { registerGroup(input: $input) { id region } }`;
+    const input = { code: 'gzzj-e2e', name: '广州示范职业教育集团（测试）', type: 'REGIONAL', region: '440100' };
+    expect(codesOf(await hub.gql(REGISTER, { input }, tokens.shandong))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await hub.gql(REGISTER, { input: { ...input, region: null } }, tokens.guangdong))).toEqual(['BAD_USER_INPUT']);
+    expect(dataOf(await hub.gql(REGISTER, { input }, tokens.guangdong)).registerGroup).toMatchObject({ region: '440100' });
+  });
+
+  it('refuses a malformed region claim', async () => {
+    // '' is the subgraphs' own every-region service identity (kit's subgraphClient): never from a token.
+    for (const region of ['3', '370', '3701021', '']) {
+      const bad = await hub.token({ sub: 'e2e-auth-bad', roles: ['AUTHORITY'], groups: [], region });
+      expect(codesOf(await hub.gql(`{ groups { id } }`, {}, bad))).toEqual(['UNAUTHENTICATED']);
+    }
+  });
+});
