@@ -107,8 +107,9 @@ export function templateFieldCount(): number {
 
 /**
  * Completes the demo group's returns for YEAR: the secretariat opens the collection round, the
- * school saves and submits its return, the secretariat approves it. Fails the bench, printing the
- * errors, if `filled(TEMPLATE)` is still blocked.
+ * school saves and submits its return, the secretariat approves it and confirms that the other
+ * members' returns are missing (the report's 说明). Fails the bench, printing the errors, if
+ * `filled(TEMPLATE)` is still blocked.
  */
 export async function approveSchoolReturn(gatewayUrl: string, secretariatToken: string, schoolToken: string) {
   const vars = { groupId: DEMO.groupId, year: YEAR };
@@ -132,6 +133,12 @@ export async function approveSchoolReturn(gatewayUrl: string, secretariatToken: 
     schoolToken,
   );
   await callGateway(gatewayUrl, 'mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }', { id: submitAnnualReturn.id }, secretariatToken);
+  await callGateway(
+    gatewayUrl,
+    'mutation($groupId: ID!, $year: Int!, $reason: String!) { confirmReturnGaps(groupId: $groupId, year: $year, reason: $reason) { id } }',
+    { ...vars, reason: '基准测试：其余成员单位年报未报送，按已审核年报填报' },
+    secretariatToken,
+  );
   const { annualReport } = await callGateway(
     gatewayUrl,
     `query($groupId: ID!, $year: Int!) { annualReport(groupId: $groupId, year: $year) { filled(template: "${TEMPLATE}") { blocked errors { field message } } } }`,
@@ -139,7 +146,9 @@ export async function approveSchoolReturn(gatewayUrl: string, secretariatToken: 
     secretariatToken,
   );
   if (annualReport?.filled?.blocked !== false)
-    throw new Error(`${TEMPLATE} for the demo group is blocked after the school's return was approved: ${JSON.stringify(annualReport?.filled?.errors)}`);
+    throw new Error(
+      `${TEMPLATE} for the demo group is blocked after the school's return was approved and the gap confirmed: ${JSON.stringify(annualReport?.filled?.errors)}`,
+    );
 }
 
 /** Groups the report-building measurement covers: the demo group and the ones `registerBenchGroups` adds. */
