@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DEMO } from '@zjjt/demo';
-import { freePort, launchHub } from '../scripts/lib/launch';
+import { freePorts, launchHub } from '../scripts/lib/launch';
 import { mintToken } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
 import { benchTrainees, connections, seconds, soakSeconds, TEMPLATE, thousands, YEAR } from './config';
@@ -64,11 +64,12 @@ export async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000000',
   };
-  const subgraphPorts = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const)));
+  const [gatewayPort, ...ports] = await freePorts(SUBGRAPHS.length + 1);
+  const subgraphPorts = Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, ports[i]]));
   process.stdout.write(`starting the hub (data in ${dataDir}) …\n`);
   const hub = await launchHub({
     env,
-    gatewayPort: await freePort(),
+    gatewayPort,
     subgraphPorts,
     seed: true,
     onOutput: (service, line) => process.stderr.write(`[${service}] ${line}\n`),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { freePort, launchHub, RunningHub, startGateway, startSubgraph } from '../scripts/lib/launch';
+import { freePort, freePorts, launchHub, RunningHub, startGateway, startSubgraph } from '../scripts/lib/launch';
 import { mintToken, TokenRequest } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
 import { dropMysqlDatabase, openDataSource, readDatabase } from '@zjjt/kit';
@@ -65,9 +65,9 @@ export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
     // A hub whose PII key differs from the template's could not read the template's sealed columns.
     const copy = template !== undefined && env.PII_KEY === template.piiKey;
     if (copy) await copyTemplate(template, env);
-    const subgraphPorts: Record<string, number> = {};
-    for (const entry of SUBGRAPHS) subgraphPorts[entry.name] = await freePort();
-    hub = await launchHub({ env, gatewayPort: await freePort(), subgraphPorts, seed: !copy, onOutput });
+    const [gatewayPort, ...ports] = await freePorts(SUBGRAPHS.length + 1);
+    const subgraphPorts = Object.fromEntries(SUBGRAPHS.map((entry, i) => [entry.name, ports[i]]));
+    hub = await launchHub({ env, gatewayPort, subgraphPorts, seed: !copy, onOutput });
   } catch (error) {
     await dropDatabases();
     throw error;

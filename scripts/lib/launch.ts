@@ -43,16 +43,30 @@ export const MAX_RESTARTS = 5;
 const dist = (...parts: string[]) => path.join(ROOT, 'dist', ...parts);
 
 /** A TCP port that is free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+export async function freePort(): Promise<number> {
+  return (await freePorts(1))[0];
+}
+
+/**
+ * `count` distinct free ports on 127.0.0.1: every probe stays bound until all are chosen, so the
+ * system cannot hand one port out twice (a hub's five ports chosen one by one could collide).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const probes = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const server = net.createServer();
+          server.unref();
+          server.on('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = probes.map((server) => (server.address() as net.AddressInfo).port);
+  await Promise.all(probes.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  return ports;
 }
 
 /** Runs a compiled script as a node process, its output piped line by line to `onOutput`. */
