@@ -13,7 +13,6 @@ import {
   ApolloServerPluginUsageReportingDisabled,
   ApolloServerPluginSchemaReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { AuthError, createVerifier } from './auth';
 import { GatewayConfig } from './config';
@@ -24,6 +23,7 @@ import { checkSubgraphs, subgraphUrls } from './health';
 import { armor, costPlugin, operationGuard, opsRateLimiter, rateLimiter } from './limits';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { createMetrics } from './metrics';
+import { introspectionForSignedInUsers, mountExplorer } from './explorer';
 import { withServiceTokens } from './service-tokens';
 import { regionScope } from './regions';
 
@@ -113,7 +113,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     gateway,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    introspection: !config.production,
+    // In production the schema is read only through the explorer, by signed-in users (explorer.ts).
+    introspection: !config.production || config.explorer,
     validationRules: limits.validationRules,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
@@ -151,7 +152,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         },
       },
       ApolloServerPluginSchemaReportingDisabled(),
-      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      // Apollo's own landing page loads its code from a CDN; the hub serves its explorer itself.
+      ApolloServerPluginLandingPageDisabled(),
+      ...(config.production && config.explorer ? [introspectionForSignedInUsers()] : []),
     ],
     formatError: (formatted) => formatGatewayError(formatted),
   });
@@ -185,6 +188,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const ready = Object.values(subgraphs).every((s) => s === 'ready');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs });
   });
+
+  if (config.explorer && !mountExplorer(app)) log.warn('EXPLORER is on but dist/web/explorer is not built (npm run build): no explorer served');
 
   app.use(cors(config.corsOrigins));
   // Before the JSON parser: a workbook streams through untouched, past its 2 MB limit.

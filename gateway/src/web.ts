@@ -33,7 +33,8 @@ export function mountWebApp(app: Express, name: string): boolean {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   };
-  app.get(`/${name}`, (_req, res) => res.redirect(301, `/${name}/`));
+  // Express matches /<app>/ to this route too (non-strict routing): only the bare name is redirected.
+  app.get(`/${name}`, (req, res, next) => (req.path === `/${name}` ? res.redirect(301, `/${name}/`) : next()));
   app.use(`/${name}/`, security, express.static(dir, { index: 'index.html', maxAge: '1h' }));
   app.get(`/${name}/*rest`, security, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }));
   return true;
