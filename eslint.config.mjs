@@ -15,7 +15,8 @@ export default defineConfig(
   {
     languageOptions: {
       globals: globals.node,
-      parserOptions: { project: './tsconfig.eslint.json', tsconfigRootDir: fileURLToPath(new URL('.', import.meta.url)) },
+      // Each page under web/ has its own tsconfig.json (JSX, the DOM, bundler resolution).
+      parserOptions: { project: ['./tsconfig.eslint.json', './web/*/tsconfig.json'], tsconfigRootDir: fileURLToPath(new URL('.', import.meta.url)) },
     },
     rules: {
       // A leading _ marks a value kept on purpose: an unused parameter, or a field left out of a
@@ -50,6 +51,11 @@ export default defineConfig(
     // Tests, the test helpers and the benchmark read GraphQL answers as untyped JSON.
     files: ['test/**/*.ts', 'subgraphs/*/test/**/*.ts', 'subgraphs/kit/src/testing.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The pages run in a browser.
+    files: ['web/**'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

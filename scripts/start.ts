@@ -44,6 +44,7 @@ async function main() {
   const lines = [
     '',
     `zjjt-hub is running. Gateway: ${hub.gatewayUrl}`,
+    `  explorer (in a browser; paste a token below): ${new URL('/explorer/', hub.gatewayUrl).href}`,
     ...Object.entries(hub.subgraphUrls).map(([name, url]) => `  subgraph ${name}: ${url} (gateway secret required)`),
     '',
     'Tokens (valid 12 hours; paste after "Authorization: Bearer "):',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO } from '@zjjt/demo';
+import { ConfigError, loadGatewayConfig } from '../gateway/src/config';
 import { EXAMPLE_OPERATIONS } from '../web/explorer/examples';
 import { launchBrowser } from './browser';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
@@ -37,9 +38,10 @@ describe('the explorer in a browser', () => {
     const expected = members.edges.map((edge: { node: { organization: { name: string } } }) => edge.node.organization.name) as string[];
     expect(expected.length).toBeGreaterThan(0);
 
-    const { open } = await launchBrowser();
+    const browser = await launchBrowser();
     // The browser opens the gateway itself and is sent on to the explorer.
-    const { page, blocked, errors, screenshot } = await open(`${origin(hub.url)}/`);
+    const opened = await browser.open(`${origin(hub.url)}/`);
+    const { page, blocked, errors } = opened;
     await page.setViewportSize({ width: 1366, height: 2400 });
     expect(new URL(page.url()).pathname).toBe('/explorer/');
 
@@ -51,9 +53,7 @@ describe('the explorer in a browser', () => {
     expect(await page.evaluate("sessionStorage.getItem('zjjt-hub.explorer.token')")).toBe(secretariat);
 
     await tabs.filter({ hasText: 'MemberList' }).click();
-    const answered = page.waitForResponse(
-      (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('MemberList'),
-    );
+    const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('MemberList'));
     await page.locator('.graphiql-execute-button').click();
     const response = await answered;
     expect(response.request().headers().authorization).toBe(`Bearer ${secretariat}`);
@@ -68,7 +68,7 @@ describe('the explorer in a browser', () => {
     await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().click();
     await page.locator('.graphiql-doc-explorer').getByText('groupByCode').first().waitFor();
 
-    const file = await screenshot('explorer-member-list');
+    const file = await opened.screenshot('explorer-member-list');
     expect(fs.statSync(file).size).toBeGreaterThan(10000);
     expect(blocked).toEqual([]);
     expect(errors).toEqual([]);
@@ -87,7 +87,9 @@ describe('the explorer over HTTP', () => {
     expect(explorer.status).toBe(200);
     expect(explorer.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await explorer.text()).toContain('<div id="root">');
-    const query = await fetch(`${hub.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' } });
+    const query = await fetch(`${hub.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(await query.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
@@ -154,5 +156,18 @@ describe("the explorer's saved tabs", () => {
     const queries = EXAMPLE_OPERATIONS.map((example) => example.query);
     expect(shown.filter((s) => !queries.includes(s.query))).toEqual([]);
     expect(queries.filter((query) => !shown.some((s) => s.query === query))).toEqual([]);
+  });
+});
+
+describe('the EXPLORER switch', () => {
+  const base = { GATEWAY_SECRET: 's'.repeat(32), JWT_SECRET: 'j'.repeat(32) };
+
+  it('is on in development, off in production, and only on or off', () => {
+    expect(loadGatewayConfig(base).explorer).toBe(true);
+    expect(loadGatewayConfig({ ...base, EXPLORER: 'off' }).explorer).toBe(false);
+    const production = { ...base, NODE_ENV: 'production', METRICS_TOKEN: 'm'.repeat(32) };
+    expect(loadGatewayConfig(production).explorer).toBe(false);
+    expect(loadGatewayConfig({ ...production, EXPLORER: 'on' }).explorer).toBe(true);
+    expect(() => loadGatewayConfig({ ...base, EXPLORER: 'yes' })).toThrow(new ConfigError('EXPLORER must be on or off, got "yes"'));
   });
 });

@@ -30,8 +30,7 @@ export function introspectionForSignedInUsers(): ApolloServerPlugin<GatewayConte
       if (contextValue.claims) return;
       return {
         async didResolveOperation({ document }) {
-          if (readsSchema(document))
-            throw new GraphQLError(INTROSPECTION_NEEDS_SIGN_IN, { extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } } });
+          if (readsSchema(document)) throw new GraphQLError(INTROSPECTION_NEEDS_SIGN_IN, { extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } } });
         },
       };
     },

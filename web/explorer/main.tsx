@@ -19,10 +19,7 @@ function Explorer() {
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? '');
   const bearer = token.trim();
   // A new fetcher when the token changes: GraphiQL then reads the schema again with it.
-  const fetcher = useMemo(
-    () => createGraphiQLFetcher({ url: ENDPOINT, headers: bearer ? { authorization: `Bearer ${bearer}` } : {} }),
-    [bearer],
-  );
+  const fetcher = useMemo(() => createGraphiQLFetcher({ url: ENDPOINT, headers: bearer ? { authorization: `Bearer ${bearer}` } : {} }), [bearer]);
   const changeToken = (value: string) => {
     setToken(value);
     if (value.trim()) sessionStorage.setItem(TOKEN_KEY, value.trim());
