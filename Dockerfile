@@ -17,7 +17,9 @@ COPY demo demo
 COPY bot bot
 COPY bench bench
 COPY schema schema
-RUN npx tsc -b && npm prune --omit=dev
+COPY web web
+# The code and the pages (web/<app> bundled into dist/web/<app>, served when switched on, e.g. EXPLORER=on).
+RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app
