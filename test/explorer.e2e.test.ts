@@ -58,10 +58,11 @@ describe('the explorer in a browser', () => {
     const response = await answered;
     expect(response.request().headers().authorization).toBe(`Bearer ${secretariat}`);
     const shown = page.locator('.result-window .view-lines');
-    await shown.getByText(expected[0]).waitFor();
-    const text = (await shown.innerText()).replace(/\u00a0/g, ' ');
-    expect(text).toContain(expected[0]);
-    expect(text).toContain(`"totalCount": ${members.totalCount}`);
+    await shown.getByText('totalCount').waitFor();
+    // The editor wraps long lines: compared without white space (its spaces are no-break spaces).
+    const text = (await shown.innerText()).replace(/\s+/g, '');
+    expect(expected.filter((name) => text.includes(name.replace(/\s+/g, '')))).toEqual(expected);
+    expect(text).toContain(`"totalCount":${members.totalCount}`);
 
     // Documentation from the schema, introspected through the gateway with the token.
     await page.getByLabel('Show Documentation Explorer').click();
@@ -83,6 +84,8 @@ describe('the explorer over HTTP', () => {
       const page = await fetch(`${origin(hub.url)}${pathname}`, { headers: { accept: 'text/html' }, redirect: 'manual' });
       expect([page.status, page.headers.get('location')]).toEqual([302, '/explorer/']);
     }
+    const bare = await fetch(`${origin(hub.url)}/explorer`, { redirect: 'manual' });
+    expect([bare.status, bare.headers.get('location')]).toEqual([301, '/explorer/']);
     const explorer = await fetch(`${origin(hub.url)}/explorer/`);
     expect(explorer.status).toBe(200);
     expect(explorer.headers.get('content-security-policy')).toContain("script-src 'self'");
