@@ -50,6 +50,7 @@ describe('the explorer in a browser', () => {
     await expect(tabs.allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('MemberList'), expect.stringContaining('Portal')]));
 
     await page.getByLabel('令牌 (token)').fill(secretariat);
+    await page.getByText('已登录').waitFor();
     expect(await page.evaluate("sessionStorage.getItem('zjjt-hub.explorer.token')")).toBe(secretariat);
 
     await tabs.filter({ hasText: 'MemberList' }).click();

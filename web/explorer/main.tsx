@@ -7,7 +7,7 @@ import 'graphiql/style.css';
 import './explorer.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
-import { StrictMode, useMemo, useState } from 'react';
+import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EXAMPLE_OPERATIONS } from './examples';
 
@@ -17,14 +17,18 @@ const TABS = EXAMPLE_OPERATIONS.map(({ query }) => ({ query }));
 
 function Explorer() {
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? '');
-  const bearer = token.trim();
-  // A new fetcher when the token changes: GraphiQL then reads the schema again with it.
+  const [bearer, setBearer] = useState(token.trim());
+  // The token is taken once typing pauses: every new one makes GraphiQL read the schema again.
+  useEffect(() => {
+    const settle = setTimeout(() => {
+      const next = token.trim();
+      if (next) sessionStorage.setItem(TOKEN_KEY, next);
+      else sessionStorage.removeItem(TOKEN_KEY);
+      setBearer(next);
+    }, 300);
+    return () => clearTimeout(settle);
+  }, [token]);
   const fetcher = useMemo(() => createGraphiQLFetcher({ url: ENDPOINT, headers: bearer ? { authorization: `Bearer ${bearer}` } : {} }), [bearer]);
-  const changeToken = (value: string) => {
-    setToken(value);
-    if (value.trim()) sessionStorage.setItem(TOKEN_KEY, value.trim());
-    else sessionStorage.removeItem(TOKEN_KEY);
-  };
   return (
     <>
       <header className="explorer-bar">
@@ -38,7 +42,7 @@ function Explorer() {
             spellCheck={false}
             placeholder="粘贴 npm start 打印的令牌 (paste a token)"
             value={token}
-            onChange={(event) => changeToken(event.target.value)}
+            onChange={(event) => setToken(event.target.value)}
           />
         </label>
         <span className="explorer-note">{bearer ? '已登录：请求带 Authorization: Bearer' : '未登录：仅可查询公开数据 (anonymous)'}</span>
