@@ -87,6 +87,8 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
   },
   createLoaders,
+  // An authority reads the groups registered in its region now (members directory, per request).
+  groupsInRegion: (_db, { directory }, region) => directory.groupsInRegion(region),
   // Read when the server is built (after checkEnvironment), not when this module is loaded.
   files: (router, contextOf) => ledgerFiles(() => sealer(), maxUploadBytes(), importLimits(), importFolder())(router, contextOf),
   checkEnvironment: (env) => {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AuditEntry, groupAuditResolver, SubgraphDefinition } from '@zjjt/kit';
 import { MembersAuditLog1764471200000 } from './migrations/1764471200000-audit-log';
 import { createLoaders, MembersContext, MembersLoaders } from './context';
-import { GroupResolver } from './group/group.resolver';
+import { groupIdsInRegion, GroupResolver } from './group/group.resolver';
 import { MembershipResolver } from './membership/membership.resolver';
 import { NoticeResolver } from './notice/notice.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -96,6 +96,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     Notice: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleNoticeById.load(ref.id) },
   },
   createLoaders,
+  groupsInRegion: (db, _dependencies, region) => groupIdsInRegion(db, region),
   // Join inquiries seal their contact data with PII_KEY, and their rate limits come from the environment: both checked at start.
   checkEnvironment: (env) => {
     sealer(env);

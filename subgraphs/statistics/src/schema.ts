@@ -88,6 +88,8 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
     },
   },
   createLoaders,
+  // An authority reads the groups registered in its region now (members directory, per request).
+  groupsInRegion: (_db, { directory }, region) => directory.groupsInRegion(region),
   background: (db, log) => startRetryLoop(db, readSubmissionConfig(), log),
   checkEnvironment: (env) => {
     assembledReportReader(env);
