@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { MembersDirectory, parseRegionReportId, regionReportGroups, Viewer } from '@zjjt/kit';
 
 /** The members subgraph's `Organization`, known here by its key. */
 @Directive('@key(fields: "id")')
@@ -28,3 +29,15 @@ export class Group {
   @Field(() => ID)
   id!: string;
 }
+
+/** 地区年度汇总 (owned by statistics): this subgraph contributes its sections summed over the region's groups. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class RegionReport {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** The groups a roll-up sums, as this viewer reads them (null: not the viewer's region), read through the members directory. */
+export const regionGroupsOf = (ctx: { viewer: Viewer; loaders: { directory: MembersDirectory } }, report: RegionReport) =>
+  regionReportGroups(ctx.viewer, parseRegionReportId(report.id), (region, type) => ctx.loaders.directory.groupsInRegion(region, type));

@@ -31,9 +31,10 @@ import { Group } from './group.entity';
 import { CouncilTermInput, DesignationInput, GroupProfileInput, RegisterGroupInput } from './group.input';
 
 /** The ids of the groups registered in a region (行政区划 prefix; '' every region): whom an authority of that region reads. */
-export async function groupIdsInRegion(db: DataSource, region: string): Promise<string[]> {
-  const query = db.getRepository(Group).createQueryBuilder('g').select('g.id', 'id');
-  if (region) query.where(`g.region LIKE :region ${LIKE_ESCAPE}`, { region: prefixPattern(region) });
+export async function groupIdsInRegion(db: DataSource, region: string, type: string | null = null): Promise<string[]> {
+  const query = db.getRepository(Group).createQueryBuilder('g').select('g.id', 'id').where('1 = 1');
+  if (region) query.andWhere(`g.region LIKE :region ${LIKE_ESCAPE}`, { region: prefixPattern(region) });
+  if (type) query.andWhere('g.type = :type', { type });
   return (await query.getRawMany<{ id: string }>()).map((g) => g.id);
 }
 
