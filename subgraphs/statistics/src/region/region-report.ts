@@ -50,7 +50,8 @@ export async function regionReturnsSection(db: DataSource, groupIds: readonly st
     where: { groupId: In([...groupIds]), year },
   });
   const latest = new Map<string, AnnualReturn>();
-  const later = (a: AnnualReturn, b: AnnualReturn) => (a.reviewedAt ?? '') > (b.reviewedAt ?? '') || ((a.reviewedAt ?? '') === (b.reviewedAt ?? '') && a.updatedAt > b.updatedAt);
+  const later = (a: AnnualReturn, b: AnnualReturn) =>
+    (a.reviewedAt ?? '') > (b.reviewedAt ?? '') || ((a.reviewedAt ?? '') === (b.reviewedAt ?? '') && a.updatedAt > b.updatedAt);
   for (const r of rows) {
     if (r.status !== ReturnStatus.APPROVED) continue;
     const seen = latest.get(r.organizationId);
