@@ -16,6 +16,7 @@ import { BasesUnknownFigures1764310000000 } from './migrations/1764310000000-unk
 import { AnnualReportTrainingResolver, OrganizationBasesResolver, RegionReportTrainingResolver } from './report/training';
 import { sealer } from './sealer';
 import { AnnualReport, Group, Organization, RegionReport } from './stubs';
+import { RegionReportByGroupResolver } from './region/by-group';
 import { RevealAudit, Trainee } from './trainee/trainee.entity';
 import { RevenueEntry, RevenueEntryAudit } from './revenue/revenue.entity';
 import { RevenueEntryAuditResolver, RevenueResolver } from './revenue/revenue.resolver';
@@ -65,7 +66,7 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     BasesAuditLog1764471200000,
     BasesCompetitions1764500000000,
   ],
-  resolvers: [RegionReportCompetitionsResolver, RegionReportRevenueResolver, RegionReportTrainingResolver, 
+  resolvers: [RegionReportByGroupResolver, RegionReportCompetitionsResolver, RegionReportRevenueResolver, RegionReportTrainingResolver, 
     BaseResolver,
     LedgerResolver,
     AnnualReportTrainingResolver,

@@ -19,7 +19,7 @@ import { CouncilTerm } from './group/council-term.entity';
 import { Notice } from './notice/notice.entity';
 import { NoticeRead } from './notice/notice-read.entity';
 import { Initial1763700000000 } from './migrations/1763700000000-initial';
-import { AnnualReport, AnnualReportResolver, RegionReport, RegionReportMembershipResolver } from './report/membership-section';
+import { AnnualReport, AnnualReportResolver, RegionReport, RegionReportMembershipByGroupResolver, RegionReportMembershipResolver } from './report/membership-section';
 import { Portal1764500000000 } from './migrations/1764500000000-portal';
 import { Bulletin } from './portal/bulletin.entity';
 import { BulletinResolver } from './portal/bulletin.resolver';
@@ -80,6 +80,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     MeetingParticipantResolver,
     AnnualReportActivitiesResolver,
     RegionReportMembershipResolver,
+    RegionReportMembershipByGroupResolver,
     RegionReportActivitiesResolver,
     groupAuditResolver(Group, 'membersAudit', '成员与集团（入会、名录、单位信息、通知）'),
   ],

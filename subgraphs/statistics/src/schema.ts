@@ -8,6 +8,7 @@ import { StatisticsInitial1764000000000 } from './migrations/1764000000000-initi
 import { FilledReportResolver, ReportResolver } from './report/report.resolver';
 import { AnnualReport } from './report/sections';
 import { RegionReport, RegionReportResolver } from './region/region-report';
+import { RegionGroupResolver, RegionGroupsResolver } from './region/region-groups';
 import { Group, Organization } from './stubs';
 import { GroupPublicFiguresResolver } from './submission/public-figures';
 import { Target } from './targets/target.entity';
@@ -61,6 +62,8 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
     RoundReminderResolver,
     GroupPublicFiguresResolver,
     RegionReportResolver,
+    RegionGroupsResolver,
+    RegionGroupResolver,
     groupAuditResolver(Group, 'statisticsAudit', '统计上报（年报、填报轮次、目标、上报）'),
   ],
   orphanedTypes: [Organization, Group],

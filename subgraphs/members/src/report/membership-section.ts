@@ -122,3 +122,47 @@ export class AnnualReportResolver {
     return ctx.viewer.canReadReportOf(report.groupId) ? membershipSection(ctx.db, [report.groupId], report.year) : null;
   }
 }
+
+@ObjectType({ description: '地区汇总：每个集团的成员数（排名用）' })
+export class GroupMembershipFigures {
+  @Field(() => ID) groupId!: string;
+  @Field(() => Int, { description: '成员单位总数（年末）' }) total!: number;
+  @Field(() => Int, { description: '企业' }) enterprises!: number;
+}
+
+/** Every group's members at the end of `year` by category: one statement grouped by group and unit type. */
+export async function membershipByGroup(db: DataSource, groupIds: readonly string[], year: number): Promise<GroupMembershipFigures[]> {
+  const end = `${year}-12-31`;
+  const rows: { groupId: string; type: OrganizationType; count: string }[] = await db
+    .getRepository(Membership)
+    .createQueryBuilder('m')
+    .innerJoin(Organization, 'o', 'o.id = m.organizationId')
+    .select('m.groupId', 'groupId')
+    .addSelect('o.type', 'type')
+    .addSelect('COUNT(*)', 'count')
+    .where('m.groupId IN (:...groupIds) AND m.status IN (:...statuses) AND m.joinedOn <= :end AND (m.exitedOn IS NULL OR m.exitedOn > :end)', {
+      groupIds,
+      end,
+      statuses: [MembershipStatus.ACTIVE, MembershipStatus.EXITED],
+    })
+    .groupBy('m.groupId')
+    .addGroupBy('o.type')
+    .getRawMany();
+  return groupIds.filter(Boolean).map((groupId) => {
+    const own = rows.filter((r) => r.groupId === groupId);
+    return {
+      groupId,
+      total: own.reduce((n, r) => n + Number(r.count), 0),
+      enterprises: own.filter((r) => CATEGORY_OF_TYPE[r.type] === OrganizationCategory.ENTERPRISE).reduce((n, r) => n + Number(r.count), 0),
+    };
+  });
+}
+
+@Resolver(() => RegionReport)
+export class RegionReportMembershipByGroupResolver {
+  @FieldResolver(() => [GroupMembershipFigures], { nullable: true, description: '每个集团的成员数（集团排名用）' })
+  async membershipByGroup(@Root() report: RegionReport, @Ctx() ctx: MembersContext) {
+    const groups = await regionGroupsOf(ctx, report);
+    return groups ? membershipByGroup(ctx.db, groups, parseRegionReportId(report.id).year) : null;
+  }
+}

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { DataSource, In } from 'typeorm';
-import { parseRegionReportId, regionReportGroups, regionReportId, regionReportKey } from '@zjjt/kit';
+import { Money, parseRegionReportId, regionReportGroups, regionReportId, regionReportKey } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { ReturnStatus } from '../enums';
 import { AnnualReturn, RETURN_FIGURES, ReturnFigure } from '../collection/collection.entity';
@@ -25,6 +25,35 @@ registerEnumType(GroupType, { name: 'GroupType', description: '集团类型' });
 
 const external = () => Directive('@external');
 
+/** members' per-group member counts (for the ranking), as @requires brings them. */
+@ObjectType()
+export class GroupMembershipFigures {
+  @external() @Field(() => ID) groupId!: string;
+  @external() @Field(() => Int) total!: number;
+  @external() @Field(() => Int) enterprises!: number;
+}
+
+/** bases' per-group training figures (for the ranking). */
+@ObjectType()
+export class GroupTrainingFigures {
+  @external() @Field(() => ID) groupId!: string;
+  @external() @Field(() => Int) personTimes!: number;
+  @external() @Field(() => Int) socialPersonTimes!: number;
+  @external() @Field(() => Int) candidates!: number;
+  @external() @Field(() => Int, { nullable: true }) passed!: number | null;
+}
+
+/** bases' per-group 社会服务到账 (for the ranking). */
+@ObjectType()
+export class GroupRevenueFigures {
+  @external() @Field(() => ID) groupId!: string;
+  @external() @Field(() => Money, { nullable: true }) total!: string | null;
+}
+
+/** What the ranking @requires: each group's figures its indicators divide, one grouped statement per subgraph. */
+export const REQUIRED_BY_GROUP =
+  'membershipByGroup { groupId total enterprises } trainingByGroup { groupId personTimes socialPersonTimes candidates passed } revenueByGroup { groupId total }';
+
 /** The statistics subgraph's view of the roll-up: its key, what it covers, and the sections of the other subgraphs. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '地区年度汇总（主管部门）：与集团年度报告相同的部分与指标，按本地区（及集团类型）的集团合计' })
@@ -36,6 +65,9 @@ export class RegionReport {
   @external() @Field(() => RevenueSection, { nullable: true }) revenue?: RevenueSection | null;
   @external() @Field(() => ActivitiesSection, { nullable: true }) activities?: ActivitiesSection | null;
   @external() @Field(() => CompetitionSection, { nullable: true }) competitions?: CompetitionSection | null;
+  @external() @Field(() => [GroupMembershipFigures], { nullable: true }) membershipByGroup?: GroupMembershipFigures[] | null;
+  @external() @Field(() => [GroupTrainingFigures], { nullable: true }) trainingByGroup?: GroupTrainingFigures[] | null;
+  @external() @Field(() => [GroupRevenueFigures], { nullable: true }) revenueByGroup?: GroupRevenueFigures[] | null;
 }
 
 /**
@@ -67,7 +99,7 @@ export async function regionReturnsSection(db: DataSource, groupIds: readonly st
   };
 }
 
-const groupsOf = (ctx: StatisticsContext, report: RegionReport) =>
+export const groupsOf = (ctx: StatisticsContext, report: RegionReport) =>
   regionReportGroups(ctx.viewer, parseRegionReportId(report.id), (region, type) => ctx.loaders.directory.groupsInRegion(region, type));
 
 @Resolver(() => RegionReport)
