@@ -48,15 +48,13 @@ export async function trainingByGroup(db: DataSource, groupIds: readonly string[
     ]);
   const bySession = new Map(sessions.map((s) => [s.groupId, s]));
   const byBatch = new Map(batches.map((b) => [b.groupId, b]));
-  return groupIds
-    .filter(Boolean)
-    .map((groupId) => ({
-      groupId,
-      personTimes: Number(bySession.get(groupId)?.personTimes ?? 0),
-      socialPersonTimes: Number(bySession.get(groupId)?.social ?? 0),
-      candidates: Number(byBatch.get(groupId)?.candidates ?? 0),
-      passed: byBatch.has(groupId) ? knownNumber(byBatch.get(groupId)!.passed) : 0,
-    }));
+  return groupIds.filter(Boolean).map((groupId) => ({
+    groupId,
+    personTimes: Number(bySession.get(groupId)?.personTimes ?? 0),
+    socialPersonTimes: Number(bySession.get(groupId)?.social ?? 0),
+    candidates: Number(byBatch.get(groupId)?.candidates ?? 0),
+    passed: byBatch.has(groupId) ? knownNumber(byBatch.get(groupId)!.passed) : 0,
+  }));
 }
 
 /** Every group's 社会服务到账 of the year: one statement grouped by groupId; null for a group that recorded none. */
