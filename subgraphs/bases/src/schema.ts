@@ -66,7 +66,11 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     BasesAuditLog1764471200000,
     BasesCompetitions1764500000000,
   ],
-  resolvers: [RegionReportByGroupResolver, RegionReportCompetitionsResolver, RegionReportRevenueResolver, RegionReportTrainingResolver, 
+  resolvers: [
+    RegionReportByGroupResolver,
+    RegionReportCompetitionsResolver,
+    RegionReportRevenueResolver,
+    RegionReportTrainingResolver,
     BaseResolver,
     LedgerResolver,
     AnnualReportTrainingResolver,

@@ -19,7 +19,13 @@ import { CouncilTerm } from './group/council-term.entity';
 import { Notice } from './notice/notice.entity';
 import { NoticeRead } from './notice/notice-read.entity';
 import { Initial1763700000000 } from './migrations/1763700000000-initial';
-import { AnnualReport, AnnualReportResolver, RegionReport, RegionReportMembershipByGroupResolver, RegionReportMembershipResolver } from './report/membership-section';
+import {
+  AnnualReport,
+  AnnualReportResolver,
+  RegionReport,
+  RegionReportMembershipByGroupResolver,
+  RegionReportMembershipResolver,
+} from './report/membership-section';
 import { Portal1764500000000 } from './migrations/1764500000000-portal';
 import { Bulletin } from './portal/bulletin.entity';
 import { BulletinResolver } from './portal/bulletin.resolver';

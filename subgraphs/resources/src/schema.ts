@@ -29,7 +29,8 @@ export const resources: SubgraphDefinition<ResourcesLoaders, ResourcesDependenci
   defaultPort: 4002,
   entities: [SharedResource, ResourceRequest, Cooperation, CooperationAudit, Message, AuditEntry],
   migrations: [ResourcesInitial1763800000000, CooperationAudit1764300000000, EnterpriseTeachers1764411000000, ResourcesAuditLog1764471200000],
-  resolvers: [RegionReportSharingResolver, 
+  resolvers: [
+    RegionReportSharingResolver,
     ResourceResolver,
     RequestResolver,
     CooperationResolver,

@@ -115,7 +115,7 @@ async function distinctPersons(db: DataSource, groupIds: readonly string[], year
     .addSelect('MAX(i.importedAt)', 'last')
     .where('i.groupId IN (:...groupIds)', { groupIds })
     .getRawOne();
-  const key = `${groupIds.join(",")}|${year}|${socialOnly}|${version?.imports}|${version?.last}`;
+  const key = `${groupIds.join(',')}|${year}|${socialOnly}|${version?.imports}|${version?.last}`;
   const cached = personCounts.get(key);
   if (cached !== undefined) return cached;
   const query = db

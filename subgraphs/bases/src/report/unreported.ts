@@ -91,7 +91,10 @@ export async function unreportedFigures(db: DataSource, groupIds: readonly strin
   const found = await Promise.all(
     SPECS.map(async (spec) => {
       const missing = () =>
-        db.getRepository(spec.entity).createQueryBuilder('r').where(`r.groupId IN (:...groupIds) AND r.year = :year AND r.${spec.column} IS NULL`, { groupIds, year });
+        db
+          .getRepository(spec.entity)
+          .createQueryBuilder('r')
+          .where(`r.groupId IN (:...groupIds) AND r.year = :year AND r.${spec.column} IS NULL`, { groupIds, year });
       const buckets: { bucket: string | null; count: string }[] = await missing()
         .select(`r.${spec.bucket.column}`, 'bucket')
         .addSelect('COUNT(*)', 'count')

@@ -92,7 +92,12 @@ export async function sharingSection(db: DataSource, groupIds: readonly string[]
     .select('r.kind', 'kind')
     .addSelect('COUNT(*)', 'count')
     .addSelect('COALESCE(SUM(r.capacity), 0)', 'quantity')
-    .where('r.groupId IN (:...groupIds) AND r.status <> :draft AND r.publishedAt >= :from AND r.publishedAt < :to', { groupIds, draft: ResourceStatus.DRAFT, from, to })
+    .where('r.groupId IN (:...groupIds) AND r.status <> :draft AND r.publishedAt >= :from AND r.publishedAt < :to', {
+      groupIds,
+      draft: ResourceStatus.DRAFT,
+      from,
+      to,
+    })
     .groupBy('r.kind')
     .orderBy('r.kind')
     .getRawMany();
