@@ -1,5 +1,6 @@
 import { badInput, forbidden } from './errors';
 import { REGION_PATTERN, Viewer } from './identity';
+import { MembersDirectory } from './directory';
 
 /** The group types a roll-up may be narrowed to (members' `GroupType`): 行业型, 区域型. */
 export const GROUP_TYPES = ['INDUSTRY', 'REGIONAL'] as const;
@@ -57,3 +58,7 @@ export async function regionReportGroups(
   const groups = (await groupsInRegion(key.region, key.groupType)).filter((g) => viewer.readsEveryRegion || viewer.groupIds.includes(g));
   return groups.length ? groups : [''];
 }
+
+/** `regionReportGroups` for the roll-up entity `id`, the region's groups read through the members directory (resources, bases, statistics). */
+export const regionGroupsOf = (ctx: { viewer: Viewer; loaders: { directory: MembersDirectory } }, report: { id: string }) =>
+  regionReportGroups(ctx.viewer, parseRegionReportId(report.id), (region, type) => ctx.loaders.directory.groupsInRegion(region, type));

@@ -1,5 +1,4 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { MembersDirectory, parseRegionReportId, regionReportGroups, Viewer } from '@zjjt/kit';
 
 /** The members subgraph's `Organization`, known here by its key. */
 @Directive('@key(fields: "id")')
@@ -37,7 +36,3 @@ export class RegionReport {
   @Field(() => ID)
   id!: string;
 }
-
-/** The groups a roll-up sums, as this viewer reads them (null: not the viewer's region), read through the members directory. */
-export const regionGroupsOf = (ctx: { viewer: Viewer; loaders: { directory: MembersDirectory } }, report: RegionReport) =>
-  regionReportGroups(ctx.viewer, parseRegionReportId(report.id), (region, type) => ctx.loaders.directory.groupsInRegion(region, type));

@@ -1,8 +1,8 @@
-import { parseRegionReportId } from '@zjjt/kit';
+import { parseRegionReportId, regionGroupsOf } from '@zjjt/kit';
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { BasesContext } from '../context';
-import { AnnualReport, RegionReport, regionGroupsOf } from '../stubs';
+import { AnnualReport, RegionReport } from '../stubs';
 import { Competition, CompetitionAward } from './competition.entity';
 import {
   AWARD_LEVEL_LABEL,

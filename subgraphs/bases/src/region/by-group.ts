@@ -1,12 +1,12 @@
 import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { exactSum, Money, parseRegionReportId } from '@zjjt/kit';
+import { exactSum, Money, parseRegionReportId, regionGroupsOf } from '@zjjt/kit';
 import { BasesContext } from '../context';
 import { IN_SCHOOL_CATEGORIES } from '../enums';
 import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
 import { RevenueEntry } from '../revenue/revenue.entity';
 import { knownNumber, knownSum } from '../report/unreported';
-import { RegionReport, regionGroupsOf } from '../stubs';
+import { RegionReport } from '../stubs';
 
 @ObjectType({ description: '地区汇总：每个集团的培训与鉴定数字（排名用）' })
 export class GroupTrainingFigures {

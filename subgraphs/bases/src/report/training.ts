@@ -1,15 +1,14 @@
-import { parseRegionReportId } from '@zjjt/kit';
+import { exactSum, fenToWan, Money, parseRegionReportId, regionGroupsOf, Viewer } from '@zjjt/kit';
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { exactSum, fenToWan, Money, Viewer } from '@zjjt/kit';
 import { BaseDesignation, TrainingBase } from '../base/base.entity';
 import { BasesContext } from '../context';
 import { BaseKind, CertificationLevel, DesignationLevel, IN_SCHOOL_CATEGORIES, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
 import { Trainee } from '../trainee/trainee.entity';
 import { LedgerImport } from '../imports/import.entity';
-import { RegionReport, regionGroupsOf, AnnualReport, Organization } from '../stubs';
+import { RegionReport, AnnualReport, Organization } from '../stubs';
 import { knownNumber, knownSum, UnreportedFigure, unreportedFigures } from './unreported';
 
 @ObjectType()

@@ -1,9 +1,8 @@
-import { parseRegionReportId } from '@zjjt/kit';
+import { exactSum, fenToWan, Money, parseRegionReportId, regionGroupsOf } from '@zjjt/kit';
 import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { exactSum, fenToWan, Money } from '@zjjt/kit';
 import { BasesContext } from '../context';
-import { AnnualReport, RegionReport, regionGroupsOf } from '../stubs';
+import { AnnualReport, RegionReport } from '../stubs';
 import { REVENUE_SOURCE_LABEL, REVENUE_SOURCES, RevenueSource } from './revenue.enums';
 import { RevenueEntry } from './revenue.entity';
 

@@ -1,13 +1,12 @@
-import { parseRegionReportId } from '@zjjt/kit';
+import { exactSum, Money, parseRegionReportId, regionGroupsOf } from '@zjjt/kit';
 import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { exactSum, Money } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { COUNT_FIELDS, CountField, Cooperation, MONEY_FIELDS, MoneyField } from '../cooperation/cooperation.entity';
 import { RequestStatus, ResourceKind, ResourceStatus } from '../enums';
 import { ResourceRequest } from '../request/request.entity';
 import { SharedResource } from '../resource/resource.entity';
-import { AnnualReport, RegionReport, regionGroupsOf } from '../stubs';
+import { AnnualReport, RegionReport } from '../stubs';
 
 @ObjectType({ description: '按资源类型统计' })
 export class KindCount {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { Connection, decodeCursor, pageSize, parseRegionReportId, toPage } from '@zjjt/kit';
+import { Connection, decodeCursor, pageSize, parseRegionReportId, regionGroupsOf, toPage } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { Indicator } from '../enums';
 import { returnsByGroup, ReturnsSection } from '../collection/returns-section';
@@ -8,7 +8,7 @@ import { ReportCompleteness, visibleCompleteness } from '../collection/completen
 import { actualOf, computeIndicators, Indicators } from '../report/report.resolver';
 import { SubmissionStatus } from '../submission/submission.entity';
 import { Group } from '../stubs';
-import { groupsOf, RegionReport, REQUIRED_BY_GROUP } from './region-report';
+import { RegionReport, REQUIRED_BY_GROUP } from './region-report';
 
 @ObjectType({ description: '集团最近一次报送（每个模板的最新版本）' })
 export class RegionGroupSubmission {
@@ -72,7 +72,7 @@ export class RegionGroupsResolver {
     @Ctx() ctx: StatisticsContext,
   ) {
     const limit = pageSize(first);
-    const groups = await groupsOf(ctx, report);
+    const groups = await regionGroupsOf(ctx, report);
     if (!groups) return null;
     const rows = await rankedGroups(ctx.db, report, groups, orderBy);
     // The rows are ranked here, so the cursor's group id says where the next page starts.

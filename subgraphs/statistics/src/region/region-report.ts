@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { DataSource, In } from 'typeorm';
-import { Money, parseRegionReportId, regionReportGroups, regionReportId, regionReportKey } from '@zjjt/kit';
+import { Money, parseRegionReportId, regionGroupsOf, regionReportId, regionReportKey } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { ReturnStatus } from '../enums';
 import { AnnualReturn, RETURN_FIGURES, ReturnFigure } from '../collection/collection.entity';
@@ -99,9 +99,6 @@ export async function regionReturnsSection(db: DataSource, groupIds: readonly st
   };
 }
 
-export const groupsOf = (ctx: StatisticsContext, report: RegionReport) =>
-  regionReportGroups(ctx.viewer, parseRegionReportId(report.id), (region, type) => ctx.loaders.directory.groupsInRegion(region, type));
-
 @Resolver(() => RegionReport)
 export class RegionReportResolver {
   @Query(() => RegionReport, {
@@ -131,20 +128,20 @@ export class RegionReportResolver {
 
   @FieldResolver(() => [ID], { nullable: true, description: '汇总的集团' })
   async groupIds(@Root() report: RegionReport, @Ctx() ctx: StatisticsContext): Promise<string[] | null> {
-    const groups = await groupsOf(ctx, report);
+    const groups = await regionGroupsOf(ctx, report);
     return groups && groups.filter(Boolean);
   }
 
   @FieldResolver(() => ReturnsSection, { nullable: true, description: '成员年报（已审核通过）合计：同一单位在多个集团只计一次（取最后审核的一份）' })
   async returns(@Root() report: RegionReport, @Ctx() ctx: StatisticsContext) {
-    const groups = await groupsOf(ctx, report);
+    const groups = await regionGroupsOf(ctx, report);
     return groups ? regionReturnsSection(ctx.db, groups, parseRegionReportId(report.id).year) : null;
   }
 
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
   @FieldResolver(() => Indicators, { nullable: true, description: '派生指标：由合计数重新计算（不是各集团指标的平均）' })
   async indicators(@Root() report: RegionReport, @Ctx() ctx: StatisticsContext) {
-    const groups = await groupsOf(ctx, report);
+    const groups = await regionGroupsOf(ctx, report);
     return groups ? computeIndicators(report, await regionReturnsSection(ctx.db, groups, parseRegionReportId(report.id).year)) : null;
   }
 }
