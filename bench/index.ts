@@ -167,8 +167,7 @@ export async function main(): Promise<void> {
     process.stdout.write(`registering ${REPORT_GROUPS - 1} more groups with ${BENCH_MEMBER_TYPES.length} member units each\n`);
     const groupIds = [DEMO.groupId, ...(await registerBenchGroups(hub.gatewayUrl, env.JWT_SECRET, authority, REPORT_GROUPS - 1))];
     process.stdout.write(`measuring: full annual reports of ${groupIds.length} groups, one after another and ten at a time\n`);
-    // Read by a secretariat of all the groups: the gateway's region list (regions.ts) shows the
-    // authority groups registered in this run only once it is read again (REGION_DIRECTORY_TTL_MS).
+    // Read by a secretariat of all the groups, as each group's own users read their reports.
     const reader = await mintToken(env.JWT_SECRET, { sub: 'bench-reports', roles: ['SECRETARIAT'], groups: groupIds });
     const sequentialSeconds = await timeReports(hub.gatewayUrl, reader, groupIds, 1, fieldCount);
     const parallelSeconds = await timeReports(hub.gatewayUrl, reader, groupIds, 10, fieldCount);

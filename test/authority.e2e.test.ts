@@ -106,7 +106,50 @@ describe('an authority reads the groups of its region only', () => {
     const input = { code: 'gzzj-e2e', name: '广州示范职业教育集团（测试）', type: 'REGIONAL', region: '440100' };
     expect(codesOf(await hub.gql(REGISTER, { input }, tokens.shandong))).toEqual(['FORBIDDEN']);
     expect(codesOf(await hub.gql(REGISTER, { input: { ...input, region: null } }, tokens.guangdong))).toEqual(['BAD_USER_INPUT']);
-    expect(dataOf(await hub.gql(REGISTER, { input }, tokens.guangdong)).registerGroup).toMatchObject({ region: '440100' });
+    const registered = dataOf(await hub.gql(REGISTER, { input }, tokens.guangdong)).registerGroup;
+    expect(registered).toMatchObject({ region: '440100' });
+
+    // Read at once by its region's authority (each subgraph reads the region's groups per request), by no other.
+    const GROUP = `query($g: ID!) { group(id: $g) { id region } groups { id } annualReport(groupId: $g, year: 2025) { groupId membership { total } } }`;
+    const seen = dataOf(await hub.gql(GROUP, { g: registered.id }, tokens.guangdong));
+    expect(seen.group).toEqual({ id: registered.id, region: '440100' });
+    expect(seen.groups).toEqual([{ id: registered.id }]);
+    expect(seen.annualReport).toEqual({ groupId: registered.id, membership: { total: 0 } });
+    const unseen = await hub.gql(GROUP, { g: registered.id }, tokens.shandong);
+    expect(unseen.body.data?.group ?? null).toBeNull();
+    expect(codesOf(unseen)).toEqual(['FORBIDDEN']);
+
+    // Moved into Shandong by its secretariat: the Shandong authority reads it at once, Guangdong's no longer.
+    const secretariat = await hub.token({ sub: 'e2e-gz-sec', roles: ['SECRETARIAT'], groups: [registered.id] });
+    const MOVE = `mutation($g: ID!, $input: GroupProfileInput!) { updateGroupProfile(id: $g, input: $input) { region } }`;
+    const profile = { name: input.name, type: input.type, region: '370300' };
+    expect(dataOf(await hub.gql(MOVE, { g: registered.id, input: profile }, secretariat)).updateGroupProfile).toEqual({ region: '370300' });
+    expect(dataOf(await hub.gql(GROUP, { g: registered.id }, tokens.shandong)).group).toEqual({ id: registered.id, region: '370300' });
+    expect(
+      dataOf(await hub.gql(`query($g: ID!) { trainingBases(groupId: $g) { id } targets(groupId: $g) { id } }`, { g: registered.id }, tokens.shandong)),
+    ).toEqual({
+      trainingBases: [],
+      targets: [],
+    });
+    const gone = await hub.gql(GROUP, { g: registered.id }, tokens.guangdong);
+    expect(gone.body.data?.group ?? null).toBeNull();
+    expect(codesOf(gone)).toEqual(['FORBIDDEN']);
+    // Moved back, so the other tests see the demo groups alone in Shandong.
+    await hub.gql(MOVE, { g: registered.id, input: { ...profile, region: '440100' } }, secretariat);
+  });
+
+  it('lists the groups of a region and type it reads', async () => {
+    const LIST = `query($r: String, $t: GroupType) { groups(region: $r, type: $t) { id region type } }`;
+    const all = dataOf(await hub.gql(LIST, {}, tokens.shandong)).groups;
+    expect(all.map((g: { id: string }) => g.id).sort()).toEqual([...GROUPS].sort());
+    expect(dataOf(await hub.gql(LIST, { r: '3702' }, tokens.shandong)).groups.map((g: { id: string }) => g.id)).toEqual([DEMO.secondGroupId]);
+    for (const type of ['INDUSTRY', 'REGIONAL']) {
+      const ofType = dataOf(await hub.gql(LIST, { t: type }, tokens.shandong)).groups;
+      expect(ofType).toEqual(all.filter((g: { type: string }) => g.type === type));
+    }
+    // A prefix wider than its own region does not widen what it reads.
+    expect(dataOf(await hub.gql(LIST, { r: '37' }, tokens.jinan)).groups.map((g: { id: string }) => g.id)).toEqual([DEMO.groupId]);
+    expect(codesOf(await hub.gql(LIST, { r: '3' }, tokens.shandong))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('refuses a malformed region claim', async () => {

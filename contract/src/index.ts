@@ -30,9 +30,10 @@ export interface Claims {
   groups: string[];
   roles: string[];
   /**
-   * An AUTHORITY's 行政区划 code prefix (2–6 digits: `37` Shandong, `3701` Jinan). The gateway
-   * replaces such a caller's `groups` with the groups registered in this region, so every group
-   * check a subgraph makes limits the authority to its region; absent on other callers.
+   * An AUTHORITY's 行政区划 code prefix (2–6 digits: `37` Shandong, `3701` Jinan). Each subgraph
+   * replaces such a caller's `groups` with the groups registered in this region when the request
+   * arrives (kit's `withRegionGroups`), so every group check limits the authority to its region;
+   * absent on other callers.
    */
   region?: string | null;
 }

@@ -25,7 +25,6 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import { createMetrics } from './metrics';
 import { introspectionForSignedInUsers, mountExplorer } from './explorer';
 import { withServiceTokens } from './service-tokens';
-import { regionScope } from './regions';
 
 /**
  * CORS for the listed origins only; other origins get no CORS headers (the browser blocks them).
@@ -85,8 +84,6 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const httpServer = http.createServer(app);
   // Users' tokens, and the short-lived tokens a subgraph signs with its own secret (service-tokens.ts).
   const verify = withServiceTokens(createVerifier(config), new Map([...urls.keys()].map((name) => [name, config.subgraphSecret(name)])));
-  // An AUTHORITY's groups are the groups registered in its region (regions.ts).
-  const scope = regionScope(urls.get('members'), config.subgraphSecret('members'), Math.min(config.subgraphTimeoutMs, 3000));
   // Tokens are checked before Apollo or a file route sees the request: a bad token is a 401
   // whatever the query or file; no token is anonymous, and the subgraph decides what that may do.
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
@@ -94,7 +91,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     try {
       res.locals.context = {
-        claims: await scope(await verify(req.header('authorization'))),
+        claims: await verify(req.header('authorization')),
         requestId,
         deadline: Date.now() + config.limits.requestTimeoutMs,
         clientAddress: ipKeyGenerator(req.ip ?? ''),

@@ -13,16 +13,17 @@ import { BasesInitial1763900000000 } from './migrations/1763900000000-initial';
 import { BasesRevenue1764450000000 } from './migrations/1764450000000-revenue';
 import { BaseEstablished1764411000000 } from './migrations/1764411000000-base-established';
 import { BasesUnknownFigures1764310000000 } from './migrations/1764310000000-unknown-figures';
-import { AnnualReportTrainingResolver, OrganizationBasesResolver } from './report/training';
+import { AnnualReportTrainingResolver, OrganizationBasesResolver, RegionReportTrainingResolver } from './report/training';
 import { sealer } from './sealer';
-import { AnnualReport, Group, Organization } from './stubs';
+import { AnnualReport, Group, Organization, RegionReport } from './stubs';
+import { RegionReportByGroupResolver } from './region/by-group';
 import { RevealAudit, Trainee } from './trainee/trainee.entity';
 import { RevenueEntry, RevenueEntryAudit } from './revenue/revenue.entity';
 import { RevenueEntryAuditResolver, RevenueResolver } from './revenue/revenue.resolver';
-import { AnnualReportRevenueResolver } from './revenue/revenue.section';
+import { AnnualReportRevenueResolver, RegionReportRevenueResolver } from './revenue/revenue.section';
 import { Competition, CompetitionAward, CompetitionEntrant, CompetitionUnit } from './competition/competition.entity';
 import { CompetitionAwardResolver, CompetitionEntrantResolver, CompetitionResolver } from './competition/competition.resolver';
-import { AnnualReportCompetitionsResolver } from './competition/competition.section';
+import { AnnualReportCompetitionsResolver, RegionReportCompetitionsResolver } from './competition/competition.section';
 import { BasesCompetitions1764500000000 } from './migrations/1764500000000-competitions';
 
 type Ref = { id: string };
@@ -66,6 +67,10 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     BasesCompetitions1764500000000,
   ],
   resolvers: [
+    RegionReportByGroupResolver,
+    RegionReportCompetitionsResolver,
+    RegionReportRevenueResolver,
+    RegionReportTrainingResolver,
     BaseResolver,
     LedgerResolver,
     AnnualReportTrainingResolver,
@@ -79,14 +84,17 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     AnnualReportCompetitionsResolver,
     groupAuditResolver(Group, 'basesAudit', '基地与台账（基地、导入、收入）'),
   ],
-  orphanedTypes: [Organization, AnnualReport, Group],
+  orphanedTypes: [Organization, AnnualReport, Group, RegionReport],
   referenceResolvers: {
     TrainingBase: { __resolveReference: (ref: Ref, ctx: BasesContext) => ctx.loaders.visibleBaseById.load(ref.id) },
     Organization: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
     Group: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
     AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
+    RegionReport: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
   },
   createLoaders,
+  // An authority reads the groups registered in its region now (members directory, per request).
+  groupsInRegion: (_db, { directory }, region) => directory.groupsInRegion(region),
   // Read when the server is built (after checkEnvironment), not when this module is loaded.
   files: (router, contextOf) => ledgerFiles(() => sealer(), maxUploadBytes(), importLimits(), importFolder())(router, contextOf),
   checkEnvironment: (env) => {

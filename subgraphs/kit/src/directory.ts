@@ -34,6 +34,11 @@ export interface MembersDirectory {
   byUscc(uscc: string): Promise<DirectoryEntry | null>;
   /** The group's active member units, by name; none for a group the hub does not know. */
   activeMembers(groupId: string): Promise<DirectoryEntry[]>;
+  /**
+   * The ids of the groups registered in a region (行政区划 prefix; '' every region), of one type
+   * (`INDUSTRY` 行业型 / `REGIONAL` 区域型) or all: whom an authority reads, and what a roll-up sums.
+   */
+  groupsInRegion(region: string, type?: string | null): Promise<string[]>;
 }
 
 const FIELDS = 'id name uscc type category region';
@@ -45,6 +50,7 @@ const FIELDS = 'id name uscc type category region';
 export const MEMBERS_DIRECTORY_QUERIES = {
   byId: /* GraphQL */ `query DirectoryById($id: ID!) { organization(id: $id) { ${FIELDS} } }`,
   byUscc: /* GraphQL */ `query DirectoryByUscc($u: String!) { organizationByUscc(uscc: $u) { ${FIELDS} } }`,
+  groupsInRegion: /* GraphQL */ `query DirectoryGroupsInRegion($r: String!, $t: GroupType) { groups(region: $r, type: $t) { id } }`,
   activeMembers: /* GraphQL */ `query DirectoryActiveMembers($g: ID!, $after: String) { group(id: $g) { members(first: 100, after: $after, filter: { statuses: [ACTIVE] }, orderBy: { field: NAME }) { edges { node { organization { ${FIELDS} } } } pageInfo { hasNextPage endCursor } } } }`,
 } as const;
 
@@ -74,6 +80,10 @@ export function membersDirectory(service: string, env: NodeJS.ProcessEnv = proce
         after = data.group.members.pageInfo.hasNextPage ? data.group.members.pageInfo.endCursor : null;
       } while (after);
       return members;
+    },
+    async groupsInRegion(region, type = null) {
+      const data = await call<{ groups: { id: string }[] }>(MEMBERS_DIRECTORY_QUERIES.groupsInRegion, { r: region, t: type });
+      return data.groups.map((g) => g.id);
     },
     async byUscc(uscc) {
       try {

@@ -2,7 +2,7 @@ import { ROLES, Role, verifyIdentity } from '@zjjt/contract';
 import { forbidden, unauthenticated } from './errors';
 
 /** The wire contract's names, for subgraph code that reads the kit only. */
-export { CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, IdentityError, REQUEST_ID_HEADER, ROLES, SECRET_HEADER } from '@zjjt/contract';
+export { CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, IdentityError, REGION_PATTERN, REQUEST_ID_HEADER, ROLES, SECRET_HEADER } from '@zjjt/contract';
 export type { Role } from '@zjjt/contract';
 
 /** Who is asking, as verified by the gateway. Anonymous callers have no user id. */
@@ -12,7 +12,7 @@ export class Viewer {
     readonly organizationId: string | null,
     readonly groupIds: readonly string[],
     readonly roles: readonly Role[],
-    /** An AUTHORITY's region (行政区划 prefix); its `groupIds` are the groups registered there, set by the gateway. */
+    /** An AUTHORITY's region (行政区划 prefix); its `groupIds` are the groups registered there (`withRegionGroups`). */
     readonly region: string | null = null,
   ) {}
 
@@ -29,8 +29,8 @@ export class Viewer {
   }
 
   /**
-   * An authority whose region holds the group: the gateway puts the groups registered in the
-   * authority's region into its `groupIds`, so a group elsewhere answers as an unknown group.
+   * An authority whose region holds the group: its `groupIds` are the groups registered in its
+   * region when the request arrived (`withRegionGroups`), so a group elsewhere answers as an unknown group.
    */
   isAuthorityOf(groupId: string): boolean {
     return this.readsEveryRegion || (this.has('AUTHORITY') && this.groupIds.includes(groupId));
@@ -105,6 +105,18 @@ export function viewerOf(claims: Record<string, unknown>): Viewer {
     roles,
     region,
   );
+}
+
+/**
+ * An AUTHORITY as the subgraph serves it: its `groupIds` are the groups registered in its region now
+ * (`groupsInRegion`, read per request — a group registered or moved there is read at once), whatever
+ * the token listed; without a region it reads no group. Every other viewer, and the service identity
+ * (region ''), is returned as it is.
+ */
+export async function withRegionGroups(viewer: Viewer, groupsInRegion: (region: string) => Promise<string[]>): Promise<Viewer> {
+  if (!viewer.has('AUTHORITY') || viewer.readsEveryRegion) return viewer;
+  const groups = viewer.region ? await groupsInRegion(viewer.region) : [];
+  return new Viewer(viewer.userId, viewer.organizationId, groups, viewer.roles, viewer.region);
 }
 
 /**

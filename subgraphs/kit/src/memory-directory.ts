@@ -5,6 +5,8 @@ export interface DirectoryData {
   organizations: DirectoryEntry[];
   /** Each group's active member units, by organization id, in the order `activeMembers` answers. */
   activeMembers: Record<string, string[]>;
+  /** The groups with their region and type (`groupsInRegion`); none when left out. */
+  groups?: { id: string; region: string | null; type: string }[];
 }
 
 /**
@@ -25,5 +27,7 @@ export function inMemoryDirectory(data: DirectoryData): MembersDirectory {
     byId: async (id) => copy(byId.get(id)),
     byUscc: async (uscc) => copy(byUscc.get(uscc)),
     activeMembers: async (groupId) => (data.activeMembers[groupId] ?? []).map((id) => ({ ...byId.get(id)! })),
+    groupsInRegion: async (region, type = null) =>
+      (data.groups ?? []).filter((g) => (g.region ?? '').startsWith(region) && (!type || g.type === type)).map((g) => g.id),
   };
 }

@@ -15,7 +15,7 @@ import { GraphQLSchema } from 'graphql';
 import { ConfigError, loadSubgraphConfig, SubgraphConfig } from './config';
 import { DatabaseUnavailableError, openDataSource, QueryCounter } from './datasource';
 import { jsonError, maskError } from './errors';
-import { CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, IdentityError, readIdentity, REQUEST_ID_HEADER, SECRET_HEADER, Viewer } from './identity';
+import { CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, IdentityError, readIdentity, REQUEST_ID_HEADER, SECRET_HEADER, Viewer, withRegionGroups } from './identity';
 import { createLogger, Logger } from './logger';
 import { buildFederatedSchema, ReferenceResolvers } from './schema';
 
@@ -53,6 +53,13 @@ export interface SubgraphDefinition<L, D = void> {
   background?: (db: DataSource, log: Logger) => { stop(): void };
   /** Checks the subgraph's own variables at start; throws ConfigError naming the variable. */
   checkEnvironment?: (env: NodeJS.ProcessEnv) => void;
+  /**
+   * The ids of the groups registered in a region (行政区划 prefix), read when the request arrives:
+   * members from its own tables, the others through the members directory. An AUTHORITY's
+   * `groupIds` are these (`withRegionGroups`), so a group registered or moved into its region is
+   * read at once; without it an authority reads no group.
+   */
+  groupsInRegion?: (db: DataSource, dependencies: D, region: string) => Promise<string[]>;
 }
 
 export interface Subgraph<L> {
@@ -76,6 +83,7 @@ function secretMatches(given: string | undefined, expected: string): boolean {
 
 const THROUGH_GATEWAY = '请通过网关访问 (requests must come through the gateway)';
 const INVALID_IDENTITY = '身份凭证无效或已过期，请通过网关重新发起请求 (invalid or expired identity)';
+const REGION_UNAVAILABLE = '暂时无法读取本地区的集团名录，请稍后重试 (region directory unavailable)';
 
 /** Builds a subgraph (schema, database, HTTP app) without listening; tests and `runSubgraph` share it. */
 export async function createSubgraph<L, D>(
@@ -145,14 +153,22 @@ export async function createSubgraph<L, D>(
   // Every other path needs the gateway secret and, when it names a user, an identity signed for this
   // subgraph: both checked before the body is read or any GraphQL is parsed.
   const viewers = new WeakMap<express.Request, Viewer>();
-  app.use((req, res, next) => {
+  const regionGroups = (region: string) => (definition.groupsInRegion ? definition.groupsInRegion(db, dependencies, region) : Promise.resolve([]));
+  app.use(async (req, res, next) => {
     if (!secretMatches(req.header(SECRET_HEADER), config.gatewaySecret)) return void jsonError(res, 401, 'UNAUTHENTICATED', THROUGH_GATEWAY);
+    let viewer: Viewer;
     try {
-      viewers.set(req, readIdentity(req.header(IDENTITY_HEADER), config.gatewaySecret));
+      viewer = readIdentity(req.header(IDENTITY_HEADER), config.gatewaySecret);
     } catch (error) {
-      if (!(error instanceof IdentityError)) throw error;
+      if (!(error instanceof IdentityError)) return next(error);
       log.warn({ requestId: req.header(REQUEST_ID_HEADER), reason: error.message }, 'identity refused');
       return void jsonError(res, 401, 'UNAUTHENTICATED', INVALID_IDENTITY);
+    }
+    try {
+      viewers.set(req, await withRegionGroups(viewer, regionGroups));
+    } catch (error) {
+      log.error({ requestId: req.header(REQUEST_ID_HEADER), err: error }, 'region groups unavailable');
+      return void jsonError(res, 503, 'SUBGRAPH_UNAVAILABLE', REGION_UNAVAILABLE);
     }
     next();
   });

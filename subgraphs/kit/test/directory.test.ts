@@ -16,7 +16,7 @@ describe('the members directory against schema/subgraphs/members.graphql', () =>
 
   it('has a checked operation for every method of the real directory', () => {
     const methods = Object.keys(membersDirectory('kit-test', env)).sort();
-    expect(methods).toEqual(['activeMembers', 'byId', 'byUscc']);
+    expect(methods).toEqual(['activeMembers', 'byId', 'byUscc', 'groupsInRegion']);
     expect(Object.keys(MEMBERS_DIRECTORY_QUERIES).sort()).toEqual(methods);
   });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { Claims, IDENTITY_HEADER, IDENTITY_MAX_AGE_MS, SECRET_HEADER, signIdentity } from '@zjjt/contract';
-import { HubContext, Subgraph, viewerOf } from '@zjjt/kit';
+import { HubContext, Subgraph, viewerOf, withRegionGroups } from '@zjjt/kit';
 import { createTestSubgraph, dropTestDatabase } from '@zjjt/kit/testing';
 
 /** The kit's server in front of one query that says who the subgraph thinks is asking. */
@@ -74,7 +74,24 @@ describe('a subgraph reads only an identity signed for it', () => {
 
 describe('an authority reads the groups of its region', () => {
   const viewer = (claims: Record<string, unknown>) => viewerOf(claims);
-  it('reads the groups the gateway put in its groupIds (those of its region) and no other', () => {
+  it('reads the groups registered in its region when the request arrives, whatever its token listed', async () => {
+    const registered: Record<string, string[]> = { '37': ['g-jinan', 'g-qingdao'], '44': [] };
+    const asked: string[] = [];
+    const inRegion = async (region: string) => (asked.push(region), registered[region] ?? []);
+    const shandong = await withRegionGroups(viewer({ sub: 'a', roles: ['AUTHORITY'], groups: ['g-guangzhou'], region: '37' }), inRegion);
+    expect([...shandong.groupIds]).toEqual(['g-jinan', 'g-qingdao']);
+    registered['37'].push('g-yantai');
+    expect([...(await withRegionGroups(viewer({ sub: 'a', roles: ['AUTHORITY'], groups: [], region: '37' }), inRegion)).groupIds]).toContain('g-yantai');
+    expect([...(await withRegionGroups(viewer({ sub: 'n', roles: ['AUTHORITY'], groups: ['g-jinan'] }), inRegion)).groupIds]).toEqual([]);
+    // Others, and the service identity, as they are, without a look-up.
+    const member = viewer({ sub: 'm', roles: ['MEMBER'], groups: ['g-jinan'] });
+    expect(await withRegionGroups(member, inRegion)).toBe(member);
+    const service = viewer({ sub: 'service:bases', roles: ['AUTHORITY'], groups: [], region: '' });
+    expect(await withRegionGroups(service, inRegion)).toBe(service);
+    expect(asked).toEqual(['37', '37']);
+  });
+
+  it('reads the groups in its groupIds (those of its region) and no other', () => {
     const shandong = viewer({ sub: 'a', roles: ['AUTHORITY'], groups: ['g-jinan', 'g-qingdao'], region: '37' });
     expect(shandong.region).toBe('37');
     expect(['g-jinan', 'g-qingdao', 'g-guangzhou'].map((g) => [shandong.canRead(g), shandong.canReadAllUnitsOf(g), shandong.isAuthorityOf(g)])).toEqual([

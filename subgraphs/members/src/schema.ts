@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AuditEntry, groupAuditResolver, SubgraphDefinition } from '@zjjt/kit';
 import { MembersAuditLog1764471200000 } from './migrations/1764471200000-audit-log';
 import { createLoaders, MembersContext, MembersLoaders } from './context';
-import { GroupResolver } from './group/group.resolver';
+import { groupIdsInRegion, GroupResolver } from './group/group.resolver';
 import { MembershipResolver } from './membership/membership.resolver';
 import { NoticeResolver } from './notice/notice.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -19,7 +19,13 @@ import { CouncilTerm } from './group/council-term.entity';
 import { Notice } from './notice/notice.entity';
 import { NoticeRead } from './notice/notice-read.entity';
 import { Initial1763700000000 } from './migrations/1763700000000-initial';
-import { AnnualReport, AnnualReportResolver } from './report/membership-section';
+import {
+  AnnualReport,
+  AnnualReportResolver,
+  RegionReport,
+  RegionReportMembershipByGroupResolver,
+  RegionReportMembershipResolver,
+} from './report/membership-section';
 import { Portal1764500000000 } from './migrations/1764500000000-portal';
 import { Bulletin } from './portal/bulletin.entity';
 import { BulletinResolver } from './portal/bulletin.resolver';
@@ -31,7 +37,7 @@ import { sealer } from './portal/sealer';
 
 import { Meeting, MeetingParticipant } from './meeting/meeting.entity';
 import { MeetingParticipantResolver, MeetingResolver } from './meeting/meeting.resolver';
-import { AnnualReportActivitiesResolver } from './meeting/meeting.section';
+import { AnnualReportActivitiesResolver, RegionReportActivitiesResolver } from './meeting/meeting.section';
 import { Meetings1764510000000 } from './migrations/1764510000000-meetings';
 import { GroupRegion1764520000000 } from './migrations/1764520000000-group-region';
 
@@ -79,9 +85,12 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     MeetingResolver,
     MeetingParticipantResolver,
     AnnualReportActivitiesResolver,
+    RegionReportMembershipResolver,
+    RegionReportMembershipByGroupResolver,
+    RegionReportActivitiesResolver,
     groupAuditResolver(Group, 'membersAudit', '成员与集团（入会、名录、单位信息、通知）'),
   ],
-  orphanedTypes: [AnnualReport],
+  orphanedTypes: [AnnualReport, RegionReport],
   referenceResolvers: {
     Organization: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleOrganizationById.load(ref.id) },
     Group: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleGroupById.load(ref.id) },
@@ -93,9 +102,11 @@ export const members: SubgraphDefinition<MembersLoaders> = {
       },
     },
     AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
+    RegionReport: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     Notice: { __resolveReference: (ref: Ref, ctx: MembersContext) => ctx.loaders.visibleNoticeById.load(ref.id) },
   },
   createLoaders,
+  groupsInRegion: (db, _dependencies, region) => groupIdsInRegion(db, region),
   // Join inquiries seal their contact data with PII_KEY, and their rate limits come from the environment: both checked at start.
   checkEnvironment: (env) => {
     sealer(env);

@@ -11,12 +11,12 @@ import { ResourcesInitial1763800000000 } from './migrations/1763800000000-initia
 import { CooperationAudit1764300000000 } from './migrations/1764300000000-cooperation-audit';
 import { EnterpriseTeachers1764411000000 } from './migrations/1764411000000-enterprise-teachers';
 import { OrganizationResourcesResolver } from './organization.resolver';
-import { AnnualReportSharingResolver } from './report/sharing';
+import { AnnualReportSharingResolver, RegionReportSharingResolver } from './report/sharing';
 import { ResourceRequest } from './request/request.entity';
 import { RequestResolver } from './request/request.resolver';
 import { SharedResource } from './resource/resource.entity';
 import { ResourceResolver } from './resource/resource.resolver';
-import { AnnualReport, Group, Organization } from './stubs';
+import { AnnualReport, Group, Organization, RegionReport } from './stubs';
 
 type Ref = { id: string };
 
@@ -30,6 +30,7 @@ export const resources: SubgraphDefinition<ResourcesLoaders, ResourcesDependenci
   entities: [SharedResource, ResourceRequest, Cooperation, CooperationAudit, Message, AuditEntry],
   migrations: [ResourcesInitial1763800000000, CooperationAudit1764300000000, EnterpriseTeachers1764411000000, ResourcesAuditLog1764471200000],
   resolvers: [
+    RegionReportSharingResolver,
     ResourceResolver,
     RequestResolver,
     CooperationResolver,
@@ -39,7 +40,7 @@ export const resources: SubgraphDefinition<ResourcesLoaders, ResourcesDependenci
     AnnualReportSharingResolver,
     groupAuditResolver(Group, 'resourcesAudit', '资源共建共享（资源、申请、合作台账）'),
   ],
-  orphanedTypes: [Organization, AnnualReport, Group],
+  orphanedTypes: [Organization, AnnualReport, Group, RegionReport],
   referenceResolvers: {
     SharedResource: { __resolveReference: (ref: Ref, ctx: ResourcesContext) => ctx.loaders.visibleResourceById.load(ref.id) },
     ResourceRequest: { __resolveReference: (ref: Ref, ctx: ResourcesContext) => ctx.loaders.visibleRequestById.load(ref.id) },
@@ -48,6 +49,9 @@ export const resources: SubgraphDefinition<ResourcesLoaders, ResourcesDependenci
     Organization: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
     Group: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
     AnnualReport: { __resolveReference: (ref: { groupId: string; year: number }) => ({ groupId: ref.groupId, year: ref.year }) },
+    RegionReport: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
   },
   createLoaders,
+  // An authority reads the groups registered in its region now (members directory, per request).
+  groupsInRegion: (_db, { directory }, region) => directory.groupsInRegion(region),
 };

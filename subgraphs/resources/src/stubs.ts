@@ -28,3 +28,11 @@ export class Group {
   @Field(() => ID)
   id!: string;
 }
+
+/** 地区年度汇总 (owned by statistics): this subgraph contributes its sections summed over the region's groups. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class RegionReport {
+  @Field(() => ID)
+  id!: string;
+}

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { DataSource, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { Submission } from './submission/submission.entity';
 import { HubContext, MembersDirectory, Viewer } from '@zjjt/kit';
 import { AnnualReturn } from './collection/collection.entity';
 import { returnsSection, ReturnsSection } from './collection/returns-section';
@@ -31,6 +32,15 @@ export function createLoaders(db: DataSource, _viewer: Viewer, { directory }: St
     completeness: new DataLoader<string, Completeness>((keys) =>
       Promise.all(keys.map((k) => computeCompleteness(db, directory, split(k).groupId, split(k).year))),
     ),
+    /** A year's submissions of several groups (a ranking page), each group's by template then newest version first: one statement. */
+    submissionsByGroupYear: new DataLoader<string, Submission[]>(async (keys) => {
+      const rows = await db.getRepository(Submission).find({
+        select: { groupId: true, year: true, template: true, target: true, version: true, status: true },
+        where: { groupId: In(keys.map((k) => split(k).groupId)), year: In([...new Set(keys.map((k) => split(k).year))]) },
+        order: { template: 'ASC', version: 'DESC' },
+      });
+      return keys.map((k) => rows.filter((r) => `${r.groupId}|${r.year}` === k));
+    }),
     targetsByGroupYear: new DataLoader<string, Target[]>((keys) =>
       Promise.all(
         keys.map((k) => {

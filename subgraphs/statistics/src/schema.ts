@@ -7,6 +7,8 @@ import { createLoaders, StatisticsContext, StatisticsDependencies, StatisticsLoa
 import { StatisticsInitial1764000000000 } from './migrations/1764000000000-initial';
 import { FilledReportResolver, ReportResolver } from './report/report.resolver';
 import { AnnualReport } from './report/sections';
+import { RegionReport, RegionReportResolver } from './region/region-report';
+import { RegionGroupResolver, RegionGroupsResolver } from './region/region-groups';
 import { Group, Organization } from './stubs';
 import { GroupPublicFiguresResolver } from './submission/public-figures';
 import { Target } from './targets/target.entity';
@@ -59,12 +61,17 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
     GroupNoticeResolver,
     RoundReminderResolver,
     GroupPublicFiguresResolver,
+    RegionReportResolver,
+    RegionGroupsResolver,
+    RegionGroupResolver,
     groupAuditResolver(Group, 'statisticsAudit', '统计上报（年报、填报轮次、目标、上报）'),
   ],
   orphanedTypes: [Organization, Group],
   referenceResolvers: {
     // The report arrives with the sections this subgraph @requires; its fields check access.
     AnnualReport: { __resolveReference: (ref: AnnualReport) => ref },
+    // The roll-up likewise; its fields check the region against the viewer.
+    RegionReport: { __resolveReference: (ref: RegionReport) => ref },
     Organization: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
     // Members answers a Group only to those who may see it; publicFigures checks again.
     Group: { __resolveReference: (ref: Ref) => ({ id: ref.id }) },
@@ -88,6 +95,8 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
     },
   },
   createLoaders,
+  // An authority reads the groups registered in its region now (members directory, per request).
+  groupsInRegion: (_db, { directory }, region) => directory.groupsInRegion(region),
   background: (db, log) => startRetryLoop(db, readSubmissionConfig(), log),
   checkEnvironment: (env) => {
     assembledReportReader(env);

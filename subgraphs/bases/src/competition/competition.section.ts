@@ -1,7 +1,8 @@
+import { parseRegionReportId, regionGroupsOf } from '@zjjt/kit';
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { BasesContext } from '../context';
-import { AnnualReport } from '../stubs';
+import { AnnualReport, RegionReport } from '../stubs';
 import { Competition, CompetitionAward } from './competition.entity';
 import {
   AWARD_LEVEL_LABEL,
@@ -39,7 +40,7 @@ export class CompetitionSection {
 }
 
 /** Two GROUP BY statements over (groupId, year). */
-export async function competitionSection(db: DataSource, groupId: string, year: number): Promise<CompetitionSection> {
+export async function competitionSection(db: DataSource, groupIds: readonly string[], year: number): Promise<CompetitionSection> {
   const [byLevelRole, byAward]: [{ level: CompetitionLevel; role: CompetitionRole; count: string }[], { level: AwardLevel; count: string }[]] =
     await Promise.all([
       db
@@ -48,7 +49,7 @@ export async function competitionSection(db: DataSource, groupId: string, year: 
         .select('c.level', 'level')
         .addSelect('c.role', 'role')
         .addSelect('COUNT(*)', 'count')
-        .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+        .where('c.groupId IN (:...groupIds) AND c.year = :year', { groupIds, year })
         .groupBy('c.level')
         .addGroupBy('c.role')
         .getRawMany(),
@@ -57,7 +58,7 @@ export async function competitionSection(db: DataSource, groupId: string, year: 
         .createQueryBuilder('a')
         .select('a.level', 'level')
         .addSelect('COUNT(*)', 'count')
-        .where('a.groupId = :groupId AND a.year = :year', { groupId, year })
+        .where('a.groupId IN (:...groupIds) AND a.year = :year', { groupIds, year })
         .groupBy('a.level')
         .getRawMany(),
     ]);
@@ -79,6 +80,15 @@ export async function competitionSection(db: DataSource, groupId: string, year: 
 export class AnnualReportCompetitionsResolver {
   @FieldResolver(() => CompetitionSection, { nullable: true, description: '技能大赛（次数与获奖；本集团用户与主管部门可见）' })
   competitions(@Root() report: AnnualReport, @Ctx() ctx: BasesContext) {
-    return ctx.viewer.canReadReportOf(report.groupId) ? competitionSection(ctx.db, report.groupId, report.year) : null;
+    return ctx.viewer.canReadReportOf(report.groupId) ? competitionSection(ctx.db, [report.groupId], report.year) : null;
+  }
+}
+
+@Resolver(() => RegionReport)
+export class RegionReportCompetitionsResolver {
+  @FieldResolver(() => CompetitionSection, { nullable: true, description: '技能大赛（本地区各集团合计）' })
+  async competitions(@Root() report: RegionReport, @Ctx() ctx: BasesContext) {
+    const groups = await regionGroupsOf(ctx, report);
+    return groups ? competitionSection(ctx.db, groups, parseRegionReportId(report.id).year) : null;
   }
 }

@@ -1,14 +1,14 @@
+import { exactSum, fenToWan, Money, parseRegionReportId, regionGroupsOf, Viewer } from '@zjjt/kit';
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { exactSum, fenToWan, Money, Viewer } from '@zjjt/kit';
 import { BaseDesignation, TrainingBase } from '../base/base.entity';
 import { BasesContext } from '../context';
 import { BaseKind, CertificationLevel, DesignationLevel, IN_SCHOOL_CATEGORIES, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
 import { Trainee } from '../trainee/trainee.entity';
 import { LedgerImport } from '../imports/import.entity';
-import { AnnualReport, Organization } from '../stubs';
+import { RegionReport, AnnualReport, Organization } from '../stubs';
 import { knownNumber, knownSum, UnreportedFigure, unreportedFigures } from './unreported';
 
 @ObjectType()
@@ -106,15 +106,15 @@ const personCounts = new Map<string, number>();
  * version" (number and time of the group's imports, read each time from the database, so every
  * replica sees a new import at once) and recomputed only after an import.
  */
-async function distinctPersons(db: DataSource, groupId: string, year: number, socialOnly = false): Promise<number> {
+async function distinctPersons(db: DataSource, groupIds: readonly string[], year: number, socialOnly = false): Promise<number> {
   const version = await db
     .getRepository(LedgerImport)
     .createQueryBuilder('i')
     .select('COUNT(*)', 'imports')
     .addSelect('MAX(i.importedAt)', 'last')
-    .where('i.groupId = :groupId', { groupId })
+    .where('i.groupId IN (:...groupIds)', { groupIds })
     .getRawOne();
-  const key = `${groupId}|${year}|${socialOnly}|${version?.imports}|${version?.last}`;
+  const key = `${groupIds.join(',')}|${year}|${socialOnly}|${version?.imports}|${version?.last}`;
   const cached = personCounts.get(key);
   if (cached !== undefined) return cached;
   const query = db
@@ -122,7 +122,7 @@ async function distinctPersons(db: DataSource, groupId: string, year: number, so
     .createQueryBuilder('t')
     .innerJoin(TrainingSession, 's', 's.id = t.sessionId')
     .select('COUNT(DISTINCT t.idNumberHash)', 'persons')
-    .where('s.groupId = :groupId AND s.year = :year', { groupId, year });
+    .where('s.groupId IN (:...groupIds) AND s.year = :year', { groupIds, year });
   if (socialOnly) query.andWhere('s.category NOT IN (:...inSchool)', { inSchool: IN_SCHOOL_CATEGORIES });
   const row = await query.getRawOne();
   const persons = n(row?.persons);
@@ -131,8 +131,8 @@ async function distinctPersons(db: DataSource, groupId: string, year: number, so
   return persons;
 }
 
-export async function trainingSection(db: DataSource, groupId: string, year: number): Promise<TrainingSection> {
-  const sessions = () => db.getRepository(TrainingSession).createQueryBuilder('s').where('s.groupId = :groupId AND s.year = :year', { groupId, year });
+export async function trainingSection(db: DataSource, groupIds: readonly string[], year: number): Promise<TrainingSection> {
+  const sessions = () => db.getRepository(TrainingSession).createQueryBuilder('s').where('s.groupId IN (:...groupIds) AND s.year = :year', { groupIds, year });
   const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations, byOrganization, batches, unreported, socialPersons] = await Promise.all([
     sessions()
       .select('COUNT(*)', 'sessions')
@@ -157,7 +157,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .orderBy('s.targetGroup')
       .getRawMany(),
     sessions().select('s.mode', 'mode').addSelect('SUM(s.personTimes)', 'personTimes').groupBy('s.mode').orderBy('s.mode').getRawMany(),
-    distinctPersons(db, groupId, year),
+    distinctPersons(db, groupIds, year),
     db
       .getRepository(CertificationBatch)
       .createQueryBuilder('c')
@@ -165,7 +165,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .addSelect('COUNT(*)', 'batches')
       .addSelect('SUM(c.candidates)', 'candidates')
       .addSelect(knownSum('c.passed'), 'passed')
-      .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+      .where('c.groupId IN (:...groupIds) AND c.year = :year', { groupIds, year })
       .groupBy('c.level')
       .orderBy('c.level')
       .getRawMany(),
@@ -175,7 +175,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .select('b.kind', 'kind')
       .addSelect('COUNT(*)', 'count')
       // The bases that existed in the year: established by its end (bases cannot be closed on the hub yet).
-      .where('b.groupId = :groupId AND b.establishedOn <= :end', { groupId, end: `${year}-12-31` })
+      .where('b.groupId IN (:...groupIds) AND b.establishedOn <= :end', { groupIds, end: `${year}-12-31` })
       .groupBy('b.kind')
       .orderBy('b.kind')
       .getRawMany(),
@@ -185,7 +185,7 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .innerJoin(TrainingBase, 'b', 'b.id = d.baseId')
       .select('d.level', 'level')
       .addSelect('COUNT(*)', 'count')
-      .where('b.groupId = :groupId AND b.establishedOn <= :end AND d.awardedOn <= :end', { groupId, end: `${year}-12-31` })
+      .where('b.groupId IN (:...groupIds) AND b.establishedOn <= :end AND d.awardedOn <= :end', { groupIds, end: `${year}-12-31` })
       .groupBy('d.level')
       .orderBy('d.level')
       .getRawMany(),
@@ -202,10 +202,10 @@ export async function trainingSection(db: DataSource, groupId: string, year: num
       .getRepository(CertificationBatch)
       .createQueryBuilder('c')
       .select(`CAST(${knownSum('c.feeRevenue')} AS CHAR)`, 'feeRevenue')
-      .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+      .where('c.groupId IN (:...groupIds) AND c.year = :year', { groupIds, year })
       .getRawOne(),
-    unreportedFigures(db, groupId, year),
-    distinctPersons(db, groupId, year, true),
+    unreportedFigures(db, groupIds, year),
+    distinctPersons(db, groupIds, year, true),
   ]);
   // A batch without a level is NULL in the table: the 未分级 bucket, listed last (NULL sorts first in SQL).
   const byLevel = levels
@@ -315,7 +315,7 @@ export class AnnualReportTrainingResolver {
   })
   async training(@Root() report: AnnualReport, @Ctx() ctx: BasesContext) {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
-    const section = await trainingSection(ctx.db, report.groupId, report.year);
+    const section = await trainingSection(ctx.db, [report.groupId], report.year);
     return { ...section, byOrganization: section.byOrganization.filter((o) => ctx.viewer.canReadUnitFigures(report.groupId, o.organizationId)) };
   }
 }
@@ -333,5 +333,14 @@ export class OrganizationBasesResolver {
     const { viewer } = ctx;
     const allowed = viewer.organizationId === org.id || viewer.has('AUTHORITY') || viewer.has('SECRETARIAT') || viewer.has('REPORTER');
     return allowed ? ctx.loaders.trainingSummary.load(`${org.id}|${year}`) : null;
+  }
+}
+
+@Resolver(() => RegionReport)
+export class RegionReportTrainingResolver {
+  @FieldResolver(() => TrainingSection, { nullable: true, description: '培训与鉴定（本地区各集团合计；培训人数按身份证号跨集团去重）' })
+  async training(@Root() report: RegionReport, @Ctx() ctx: BasesContext) {
+    const groups = await regionGroupsOf(ctx, report);
+    return groups ? trainingSection(ctx.db, groups, parseRegionReportId(report.id).year) : null;
   }
 }

@@ -87,11 +87,14 @@ const SPECS: Spec[] = [
  * which figures of the section it empties, how many rows and the first rows by code. Two indexed
  * statements per figure (a GROUP BY and a capped list), none when nothing is missing.
  */
-export async function unreportedFigures(db: DataSource, groupId: string, year: number): Promise<UnreportedFigure[]> {
+export async function unreportedFigures(db: DataSource, groupIds: readonly string[], year: number): Promise<UnreportedFigure[]> {
   const found = await Promise.all(
     SPECS.map(async (spec) => {
       const missing = () =>
-        db.getRepository(spec.entity).createQueryBuilder('r').where(`r.groupId = :groupId AND r.year = :year AND r.${spec.column} IS NULL`, { groupId, year });
+        db
+          .getRepository(spec.entity)
+          .createQueryBuilder('r')
+          .where(`r.groupId IN (:...groupIds) AND r.year = :year AND r.${spec.column} IS NULL`, { groupIds, year });
       const buckets: { bucket: string | null; count: string }[] = await missing()
         .select(`r.${spec.bucket.column}`, 'bucket')
         .addSelect('COUNT(*)', 'count')

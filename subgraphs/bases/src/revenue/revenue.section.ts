@@ -1,8 +1,8 @@
+import { exactSum, fenToWan, Money, parseRegionReportId, regionGroupsOf } from '@zjjt/kit';
 import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { exactSum, fenToWan, Money } from '@zjjt/kit';
 import { BasesContext } from '../context';
-import { AnnualReport } from '../stubs';
+import { AnnualReport, RegionReport } from '../stubs';
 import { REVENUE_SOURCE_LABEL, REVENUE_SOURCES, RevenueSource } from './revenue.enums';
 import { RevenueEntry } from './revenue.entity';
 
@@ -37,8 +37,8 @@ export class RevenueSection {
 }
 
 /** Two GROUP BY statements over (groupId, year); sums are exact fen as decimal text. */
-export async function revenueSection(db: DataSource, groupId: string, year: number): Promise<RevenueSection> {
-  const entries = () => db.getRepository(RevenueEntry).createQueryBuilder('r').where('r.groupId = :groupId AND r.year = :year', { groupId, year });
+export async function revenueSection(db: DataSource, groupIds: readonly string[], year: number): Promise<RevenueSection> {
+  const entries = () => db.getRepository(RevenueEntry).createQueryBuilder('r').where('r.groupId IN (:...groupIds) AND r.year = :year', { groupIds, year });
   const [bySource, byOrganization]: [{ source: RevenueSource; entries: string; amount: string }[], { organizationId: string; amount: string }[]] =
     await Promise.all([
       entries().select('r.source', 'source').addSelect('COUNT(*)', 'entries').addSelect(exactSum('r.amount'), 'amount').groupBy('r.source').getRawMany(),
@@ -74,7 +74,16 @@ export class AnnualReportRevenueResolver {
   })
   async revenue(@Root() report: AnnualReport, @Ctx() ctx: BasesContext) {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
-    const section = await revenueSection(ctx.db, report.groupId, report.year);
+    const section = await revenueSection(ctx.db, [report.groupId], report.year);
     return { ...section, byOrganization: section.byOrganization.filter((o) => ctx.viewer.canReadUnitFigures(report.groupId, o.organizationId)) };
+  }
+}
+
+@Resolver(() => RegionReport)
+export class RegionReportRevenueResolver {
+  @FieldResolver(() => RevenueSection, { nullable: true, description: '社会服务到账（本地区各集团合计，精确到分）' })
+  async revenue(@Root() report: RegionReport, @Ctx() ctx: BasesContext) {
+    const groups = await regionGroupsOf(ctx, report);
+    return groups ? revenueSection(ctx.db, groups, parseRegionReportId(report.id).year) : null;
   }
 }

@@ -1,9 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { In } from 'typeorm';
-import { badInput, conflict, forbidden, Connection, isUniqueViolation, notBefore, notFound, optionalText, recordAudit, requiredText } from '@zjjt/kit';
+import { DataSource } from 'typeorm';
+import {
+  badInput,
+  conflict,
+  forbidden,
+  Connection,
+  isUniqueViolation,
+  LIKE_ESCAPE,
+  notBefore,
+  notFound,
+  optionalText,
+  prefixPattern,
+  recordAudit,
+  REGION_PATTERN,
+  requiredText,
+} from '@zjjt/kit';
 import { MembersContext } from '../context';
-import { MembershipStatus } from '../enums';
+import { GroupType, MembershipStatus } from '../enums';
 import { Membership } from '../membership/membership.entity';
 import { MemberListArgs } from '../membership/membership.input';
 import { listMembers } from '../membership/member-list';
@@ -15,6 +29,14 @@ import { CouncilTerm } from './council-term.entity';
 import { GroupDesignation } from './designation.entity';
 import { Group } from './group.entity';
 import { CouncilTermInput, DesignationInput, GroupProfileInput, RegisterGroupInput } from './group.input';
+
+/** The ids of the groups registered in a region (行政区划 prefix; '' every region): whom an authority of that region reads. */
+export async function groupIdsInRegion(db: DataSource, region: string, type: string | null = null): Promise<string[]> {
+  const query = db.getRepository(Group).createQueryBuilder('g').select('g.id', 'id').where('1 = 1');
+  if (region) query.andWhere(`g.region LIKE :region ${LIKE_ESCAPE}`, { region: prefixPattern(region) });
+  if (type) query.andWhere('g.type = :type', { type });
+  return (await query.getRawMany<{ id: string }>()).map((g) => g.id);
+}
 
 export const MembershipConnection = Connection(Membership, 'Membership');
 export const NoticeConnection = Connection(Notice, 'Notice');
@@ -38,12 +60,21 @@ export class GroupResolver {
     return group ? ctx.loaders.visibleGroupById.load(group.id) : null;
   }
 
-  @Query(() => [Group], { description: '集团列表：匿名为门户上的全部集团，登录用户为本人所属集团' })
-  groups(@Ctx() ctx: MembersContext) {
-    const repo = ctx.db.getRepository(Group);
+  @Query(() => [Group], {
+    description: '集团列表：匿名为门户上的全部集团，登录用户为本人所属集团，主管部门为本地区的集团；可按地区（行政区划代码前缀）与集团类型筛选',
+  })
+  groups(
+    @Ctx() ctx: MembersContext,
+    @Arg('region', () => String, { nullable: true, description: '行政区划代码前缀（2、4 或 6 位）' }) region: string | null,
+    @Arg('type', () => GroupType, { nullable: true, description: '集团类型：行业型 INDUSTRY / 区域型 REGIONAL' }) type: GroupType | null,
+  ) {
     const { viewer } = ctx;
-    if (viewer.isAnonymous || viewer.readsEveryRegion) return repo.find({ order: { name: 'ASC' } });
-    return viewer.groupIds.length ? repo.find({ where: { id: In([...viewer.groupIds]) }, order: { name: 'ASC' } }) : [];
+    if (region && !REGION_PATTERN.test(region)) throw badInput(`地区应为 2、4 或 6 位行政区划代码前缀，例如 37 或 3701，当前为「${region}」 (invalid region)`);
+    const query = ctx.db.getRepository(Group).createQueryBuilder('g').orderBy('g.name', 'ASC');
+    if (region) query.andWhere(`g.region LIKE :region ${LIKE_ESCAPE}`, { region: prefixPattern(region) });
+    if (type) query.andWhere('g.type = :type', { type });
+    if (!viewer.isAnonymous && !viewer.readsEveryRegion) query.andWhere('g.id IN (:...ids)', { ids: viewer.groupIds.length ? [...viewer.groupIds] : [''] });
+    return query.getMany();
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: '牵头单位' })

@@ -1,7 +1,8 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { MembersContext } from '../context';
-import { AnnualReport } from '../report/membership-section';
+import { AnnualReport, RegionReport, regionGroupsOf } from '../report/membership-section';
+import { parseRegionReportId } from '@zjjt/kit';
 import { Meeting } from './meeting.entity';
 import { MEETING_KIND_LABEL, MEETING_KINDS, MeetingKind } from './meeting.enums';
 
@@ -19,13 +20,13 @@ export class ActivitiesSection {
 }
 
 /** One GROUP BY over (groupId, year). */
-export async function activitiesSection(db: DataSource, groupId: string, year: number): Promise<ActivitiesSection> {
+export async function activitiesSection(db: DataSource, groupIds: readonly string[], year: number): Promise<ActivitiesSection> {
   const rows: { kind: MeetingKind; count: string | number }[] = await db
     .getRepository(Meeting)
     .createQueryBuilder('m')
     .select('m.kind', 'kind')
     .addSelect('COUNT(*)', 'count')
-    .where('m.groupId = :groupId AND m.year = :year', { groupId, year })
+    .where('m.groupId IN (:...groupIds) AND m.year = :year', { groupIds, year })
     .groupBy('m.kind')
     .getRawMany();
   const counts = new Map(rows.map((r) => [r.kind, Number(r.count)]));
@@ -37,6 +38,15 @@ export async function activitiesSection(db: DataSource, groupId: string, year: n
 export class AnnualReportActivitiesResolver {
   @FieldResolver(() => ActivitiesSection, { nullable: true, description: '会议与活动（次数按类别；本集团用户与主管部门可见）' })
   activities(@Root() report: AnnualReport, @Ctx() ctx: MembersContext) {
-    return ctx.viewer.canReadReportOf(report.groupId) ? activitiesSection(ctx.db, report.groupId, report.year) : null;
+    return ctx.viewer.canReadReportOf(report.groupId) ? activitiesSection(ctx.db, [report.groupId], report.year) : null;
+  }
+}
+
+@Resolver(() => RegionReport)
+export class RegionReportActivitiesResolver {
+  @FieldResolver(() => ActivitiesSection, { nullable: true, description: '会议与活动（本地区各集团合计）' })
+  async activities(@Root() report: RegionReport, @Ctx() ctx: MembersContext) {
+    const groups = await regionGroupsOf(ctx, report);
+    return groups ? activitiesSection(ctx.db, groups, parseRegionReportId(report.id).year) : null;
   }
 }

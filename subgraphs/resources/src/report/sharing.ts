@@ -1,12 +1,12 @@
+import { exactSum, Money, parseRegionReportId, regionGroupsOf } from '@zjjt/kit';
 import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { exactSum, Money } from '@zjjt/kit';
 import { ResourcesContext } from '../context';
 import { COUNT_FIELDS, CountField, Cooperation, MONEY_FIELDS, MoneyField } from '../cooperation/cooperation.entity';
 import { RequestStatus, ResourceKind, ResourceStatus } from '../enums';
 import { ResourceRequest } from '../request/request.entity';
 import { SharedResource } from '../resource/resource.entity';
-import { AnnualReport } from '../stubs';
+import { AnnualReport, RegionReport } from '../stubs';
 
 @ObjectType({ description: '按资源类型统计' })
 export class KindCount {
@@ -58,14 +58,14 @@ export class SharingSection {
 const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
 
 /** All figures with SQL aggregates over indexed columns: six statements. Money sums stay exact fen as decimal text. */
-export async function sharingSection(db: DataSource, groupId: string, year: number): Promise<SharingSection> {
+export async function sharingSection(db: DataSource, groupIds: readonly string[], year: number): Promise<SharingSection> {
   const sums = [...COUNT_FIELDS.map((f) => `COALESCE(SUM(c.${f}), 0) AS ${f}`), ...MONEY_FIELDS.map((f) => `${exactSum(`c.${f}`)} AS ${f}`)].join(', ');
   const totals: Record<string, string | number> =
     (await db
       .getRepository(Cooperation)
       .createQueryBuilder('c')
       .select(`COUNT(*) AS cooperations, ${sums}`)
-      .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+      .where('c.groupId IN (:...groupIds) AND c.year = :year', { groupIds, year })
       .getRawOne()) ?? {};
   // 企业兼职教师 counts one direction only; a row that has mutual teachers (hours) but no direction makes the figure unknown.
   const undirected = `(c.mutualTeachers > 0 AND c.enterpriseTeachers IS NULL) OR (c.mutualTeachingHours > 0 AND c.enterpriseTeachingHours IS NULL)`;
@@ -75,13 +75,13 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
       .createQueryBuilder('c')
       .select('COALESCE(SUM(c.enterpriseTeachers), 0)', 'enterpriseTeachers')
       .addSelect('COALESCE(SUM(c.enterpriseTeachingHours), 0)', 'enterpriseTeachingHours')
-      .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+      .where('c.groupId IN (:...groupIds) AND c.year = :year', { groupIds, year })
       .getRawOne()) ?? {};
   const undirectedRows: { id: string }[] = await db
     .getRepository(Cooperation)
     .createQueryBuilder('c')
     .select('c.id', 'id')
-    .where(`c.groupId = :groupId AND c.year = :year AND (${undirected})`, { groupId, year })
+    .where(`c.groupId IN (:...groupIds) AND c.year = :year AND (${undirected})`, { groupIds, year })
     .orderBy('c.id')
     .getRawMany();
   const { from, to } = yearRange(year);
@@ -91,7 +91,12 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
     .select('r.kind', 'kind')
     .addSelect('COUNT(*)', 'count')
     .addSelect('COALESCE(SUM(r.capacity), 0)', 'quantity')
-    .where('r.groupId = :groupId AND r.status <> :draft AND r.publishedAt >= :from AND r.publishedAt < :to', { groupId, draft: ResourceStatus.DRAFT, from, to })
+    .where('r.groupId IN (:...groupIds) AND r.status <> :draft AND r.publishedAt >= :from AND r.publishedAt < :to', {
+      groupIds,
+      draft: ResourceStatus.DRAFT,
+      from,
+      to,
+    })
     .groupBy('r.kind')
     .orderBy('r.kind')
     .getRawMany();
@@ -102,8 +107,8 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
     .addSelect('COUNT(*)', 'count')
     .addSelect('COALESCE(SUM(q.quantity), 0)', 'quantity')
     .addSelect('COALESCE(SUM(q.outcomeParticipants), 0)', 'participants')
-    .where('q.groupId = :groupId AND q.status = :completed AND q.completedAt >= :from AND q.completedAt < :to', {
-      groupId,
+    .where('q.groupId IN (:...groupIds) AND q.status = :completed AND q.completedAt >= :from AND q.completedAt < :to', {
+      groupIds,
       completed: RequestStatus.COMPLETED,
       from,
       to,
@@ -117,7 +122,7 @@ export async function sharingSection(db: DataSource, groupId: string, year: numb
     .createQueryBuilder('c')
     .select('c.organizationId', 'organizationId')
     .addSelect(exactSum('c.serviceIncome'), 'serviceIncome')
-    .where('c.groupId = :groupId AND c.year = :year', { groupId, year })
+    .where('c.groupId IN (:...groupIds) AND c.year = :year', { groupIds, year })
     .groupBy('c.organizationId')
     .orderBy('c.organizationId')
     .getRawMany();
@@ -146,7 +151,16 @@ export class AnnualReportSharingResolver {
   })
   async sharing(@Root() report: AnnualReport, @Ctx() ctx: ResourcesContext) {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
-    const section = await sharingSection(ctx.db, report.groupId, report.year);
+    const section = await sharingSection(ctx.db, [report.groupId], report.year);
     return { ...section, byOrganization: section.byOrganization.filter((o) => ctx.viewer.canReadUnitFigures(report.groupId, o.organizationId)) };
+  }
+}
+
+@Resolver(() => RegionReport)
+export class RegionReportSharingResolver {
+  @FieldResolver(() => SharingSection, { nullable: true, description: '资源共建共享（本地区各集团合计，金额精确到分）' })
+  async sharing(@Root() report: RegionReport, @Ctx() ctx: ResourcesContext) {
+    const groups = await regionGroupsOf(ctx, report);
+    return groups ? sharingSection(ctx.db, groups, parseRegionReportId(report.id).year) : null;
   }
 }

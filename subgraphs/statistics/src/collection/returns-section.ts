@@ -29,20 +29,36 @@ export class ReturnsSection {
 
 /** One statement: SUM of every figure over approved returns, and how many there are of each status. */
 export async function returnsSection(db: DataSource, groupId: string, year: number): Promise<ReturnsSection> {
+  return (await returnsByGroup(db, [groupId], year)).get(groupId)!;
+}
+
+/** The same sums for every group given, in one statement grouped by group (a region's ranking). */
+export async function returnsByGroup(db: DataSource, groupIds: readonly string[], year: number): Promise<Map<string, ReturnsSection>> {
   const figures = Object.keys(RETURN_FIGURES) as ReturnFigure[];
   const approved = `CASE WHEN r.status = '${ReturnStatus.APPROVED}'`;
-  const row = await db
+  const rows: Record<string, unknown>[] = await db
     .getRepository(AnnualReturn)
     .createQueryBuilder('r')
-    .select(`SUM(${approved} THEN 1 ELSE 0 END)`, 'approved')
+    .select('r.groupId', 'groupId')
+    .addSelect(`SUM(${approved} THEN 1 ELSE 0 END)`, 'approved')
     .addSelect('COUNT(*)', 'expected')
     .addSelect(figures.map((f) => `SUM(${approved} THEN r.${f} END) AS ${f}`).join(', '))
-    .where('r.groupId = :groupId AND r.year = :year', { groupId, year })
-    .getRawOne();
+    .where('r.groupId IN (:...groupIds) AND r.year = :year', { groupIds, year })
+    .groupBy('r.groupId')
+    .getRawMany();
+  const byGroup = new Map(rows.map((row) => [String(row.groupId), row]));
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return {
-    approved: Number(row?.approved ?? 0),
-    expected: Number(row?.expected ?? 0),
-    ...(Object.fromEntries(figures.map((f) => [f, n(row?.[f])])) as Record<ReturnFigure, number | null>),
-  };
+  return new Map(
+    groupIds.map((groupId) => {
+      const row = byGroup.get(groupId);
+      return [
+        groupId,
+        {
+          approved: Number(row?.approved ?? 0),
+          expected: Number(row?.expected ?? 0),
+          ...(Object.fromEntries(figures.map((f) => [f, n(row?.[f])])) as Record<ReturnFigure, number | null>),
+        },
+      ];
+    }),
+  );
 }

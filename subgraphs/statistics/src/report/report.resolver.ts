@@ -124,7 +124,7 @@ export function unitFigures(report: Report, unit: AnnualReturn | undefined, orga
 }
 
 /** A figure read from the report data: a number, or null when it is not there (not reported). */
-function actualOf(data: unknown, indicator: Indicator): number | null {
+export function actualOf(data: unknown, indicator: Indicator): number | null {
   const value = readPath(data, INDICATOR_SOURCE[indicator]);
   return value === null || value === undefined || !Number.isFinite(Number(value)) ? null : Number(value);
 }
