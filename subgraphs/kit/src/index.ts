@@ -19,3 +19,4 @@ export * from './clock';
 export * from './transition';
 export * from './sealing';
 export * from './audit';
+export * from './lock';
