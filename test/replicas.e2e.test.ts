@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
 import { DEMO } from '@zjjt/demo';
 import { spawnScript } from '../scripts/lib/launch';
 import { ROOT } from '../scripts/lib/secrets';
@@ -15,7 +16,7 @@ import { eventually, takeOver, TestProcess } from './processes';
 // replicas of a service share its database; the embedded SQLite file is one host's).
 const mysql = process.env.DATABASE_URL;
 const suite = mysql ? describe : describe.skip;
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const RATE = 40;
 const G = DEMO.groupId;
 const YEAR = 2025;
@@ -76,7 +77,7 @@ suite('two replicas of the gateway, bases and statistics on one MariaDB and one 
     second = await hub.gateway({ GATEWAY_WORKERS: '2' }, { bases: bases.url, statistics: statistics.url });
     // Each of the three is a primary with two workers sharing its port.
     for (const service of ['gateway', 'bases', 'statistics'])
-      await eventually(() => hub.logs.some((line) => line.startsWith(`[${service}] [${service}] 2 workers listening`)));
+      await eventually(() => hub.logs.some((line) => line.startsWith(`[${service}] [${service}] 2 workers listening`)), { timeout: 60000, interval: 200 });
     tokens.secretariat = await hub.token({ sub: 'sec', roles: ['SECRETARIAT'], groups: [G], org: DEMO.secretariatOrgId });
     tokens.school = await hub.token({ sub: 'school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
     tokens.bot = await hub.token({ sub: 'reporting-bot', roles: ['REPORTER'], groups: [G] });
@@ -90,7 +91,8 @@ suite('two replicas of the gateway, bases and statistics on one MariaDB and one 
   });
 
   it('counts one rate limit across both gateways (in Redis, under the hub’s key prefix)', async () => {
-    const token = await hub.token({ sub: `counted-${randomUUID()}`, roles: ['MEMBER'], groups: [G], org: DEMO.memberOrgId });
+    const subject = `counted-${randomUUID()}`;
+    const token = await hub.token({ sub: subject, roles: ['MEMBER'], groups: [G], org: DEMO.memberOrgId });
     const ask = (url: string) => gql(url, `query($g: ID!) { group(id: $g) { name } }`, { g: G }, token);
     // Half of the minute's requests through each gateway: all served.
     for (let i = 0; i < RATE; i += 1) expect((await ask(gateways()[i % 2])).status).toBe(200);
@@ -99,6 +101,15 @@ suite('two replicas of the gateway, bases and statistics on one MariaDB and one 
       const refused = await ask(url);
       expect(refused.status).toBe(429);
       expect(refused.body.errors?.[0].message).toContain(`每分钟最多 ${RATE} 次`);
+    }
+    // The count is one key in Redis, under this hub's prefix (REDIS_PREFIX, set per test hub by the harness).
+    const redis = await createClient({ url: REDIS_URL }).connect();
+    try {
+      const keys = await redis.keys(`${hub.env.REDIS_PREFIX}rl:graphql:sub:${subject}`);
+      expect(keys).toHaveLength(1);
+      expect(Number(await redis.get(keys[0]))).toBe(RATE + 2);
+    } finally {
+      await redis.close();
     }
   });
 

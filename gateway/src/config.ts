@@ -59,6 +59,12 @@ export interface GatewayConfig {
    * null counts in this process (one process only). Keys start with REDIS_PREFIX (`zjjt:`).
    */
   redis: { url: string; prefix: string } | null;
+  /**
+   * TRUST_PROXY: behind a load balancer, which proxies' X-Forwarded-For to believe for the client's
+   * address (express's `trust proxy`: a number of hops, or addresses/subnets); false (the default)
+   * takes the connection's address.
+   */
+  trustProxy: number | string | false;
 }
 
 function positiveInt(env: Env, variable: string, fallback: number): number {
@@ -148,6 +154,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     logLevel: env.LOG_LEVEL || 'info',
     workers,
     redis,
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
   };
 }
 
@@ -164,4 +171,12 @@ function readRedis(env: Env): GatewayConfig['redis'] {
   const prefix = env.REDIS_PREFIX ?? 'zjjt:';
   if (!/^[A-Za-z0-9_:.-]{0,64}$/.test(prefix)) throw new ConfigError(`REDIS_PREFIX may hold letters, digits and _ : . - (at most 64), got "${prefix}"`);
   return { url: env.REDIS_URL, prefix };
+}
+
+function readTrustProxy(raw: string | undefined): GatewayConfig['trustProxy'] {
+  if (!raw) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[0-9A-Za-z.:/,\s]+$/.test(raw))
+    throw new ConfigError(`TRUST_PROXY must be a number of proxies or addresses/subnets (e.g. 1, or 10.0.0.0/8), got "${raw}"`);
+  return raw;
 }

@@ -84,6 +84,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
 
   const app = express();
   app.disable('x-powered-by');
+  // The client's address (rate limits, logs) as the load balancer in front reports it, when trusted.
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   // Users' tokens, and the short-lived tokens a subgraph signs with its own secret (service-tokens.ts).
   const verify = withServiceTokens(createVerifier(config), new Map([...urls.keys()].map((name) => [name, config.subgraphSecret(name)])));
