@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { freePort, freePorts, launchHub, RunningHub, startGateway, startSubgraph } from '../scripts/lib/launch';
+import { freePort, freePorts, launchHub, RunningHub, spawnSubgraph, startGateway, startSubgraph, stopChild, waitFor } from '../scripts/lib/launch';
 import { mintToken, TokenRequest } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
 import { dropMysqlDatabase, openDataSource, readDatabase } from '@zjjt/kit';
@@ -25,6 +25,8 @@ export interface TestHub {
   process(name: string, env?: NodeJS.ProcessEnv): Promise<TestProcess>;
   /** A second gateway on a free port in front of this hub's subgraphs (some replaced by `subgraphUrls`). */
   gateway(env?: NodeJS.ProcessEnv, subgraphUrls?: Record<string, string>, readyPath?: '/ready' | '/health'): Promise<TestProcess & { url: string }>;
+  /** Another process (replica) of subgraph `name` on a free port, on the same databases; `url` is its GraphQL endpoint. */
+  replica(name: string, env?: NodeJS.ProcessEnv): Promise<TestProcess & { url: string }>;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,8 @@ export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     SUBGRAPH_TIMEOUT_MS: '5000',
+    // Used when a test gives REDIS_URL: each hub's keys apart, so parallel runs never share a count.
+    REDIS_PREFIX: `zjjt-test-${suffix}:`,
     ...extraEnv,
   };
   if (process.env.DATABASE_URL) {
@@ -104,6 +108,20 @@ export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
       const port = await freePort();
       const gateway = await takeOver('gateway', () => startGateway({ ...env, ...extra }, port, { ...hub.subgraphUrls, ...subgraphUrls }, onOutput, readyPath));
       return Object.assign(gateway, { url: `http://127.0.0.1:${port}/graphql` });
+    },
+    async replica(name, extra = {}) {
+      const port = await freePort();
+      const replica = await takeOver(name, async () => {
+        const child = spawnSubgraph(name, { ...hub.env, ...extra }, port, onOutput);
+        try {
+          await waitFor(`http://127.0.0.1:${port}/ready`, child, name);
+        } catch (error) {
+          await stopChild(child);
+          throw error;
+        }
+        return child;
+      });
+      return Object.assign(replica, { url: `http://127.0.0.1:${port}/graphql` });
     },
     stop,
   };

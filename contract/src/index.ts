@@ -5,6 +5,7 @@
  * shape of an error answered outside GraphQL.
  */
 export * from './identity';
+export * from './workers';
 
 /** Proves a call came through the gateway: `<NAME>_GATEWAY_SECRET` of the receiving subgraph, else GATEWAY_SECRET. */
 export const SECRET_HEADER = 'x-gateway-secret';

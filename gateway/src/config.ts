@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readWorkers } from '@zjjt/contract';
 
 /** The committed supergraph, found from source or from dist/. */
 function defaultSupergraphPath(): string {
@@ -53,6 +54,19 @@ export interface GatewayConfig {
   logLevel: string;
   /** The GraphQL explorer at /explorer/ (EXPLORER=on|off): on in development, off in production unless turned on. */
   explorer: boolean;
+  /** GATEWAY_WORKERS: processes of the gateway on this host, sharing its port. */
+  workers: number;
+  /**
+   * REDIS_URL: where the rate limits are counted, so every gateway process and replica shares them;
+   * null counts in this process (one process only). Keys start with REDIS_PREFIX (`zjjt:`).
+   */
+  redis: { url: string; prefix: string } | null;
+  /**
+   * TRUST_PROXY: behind a load balancer, which proxies' X-Forwarded-For to believe for the client's
+   * address (express's `trust proxy`: a number of hops, or addresses/subnets); false (the default)
+   * takes the connection's address.
+   */
+  trustProxy: number | string | false;
 }
 
 function positiveInt(env: Env, variable: string, fallback: number): number {
@@ -91,6 +105,17 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     throw new ConfigError(`JWT_CLOCK_SKEW_SECONDS must be at most 300 (a small clock difference), got "${env.JWT_CLOCK_SKEW_SECONDS}"`);
   const explorer = env.EXPLORER || (production ? 'off' : 'on');
   if (explorer !== 'on' && explorer !== 'off') throw new ConfigError(`EXPLORER must be on or off, got "${env.EXPLORER}"`);
+  let workers: number;
+  try {
+    workers = readWorkers('gateway', env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const redis = readRedis(env);
+  if (workers > 1 && !redis)
+    throw new ConfigError(
+      `GATEWAY_WORKERS=${workers} 需要 REDIS_URL：多个网关进程须在 Redis 中共同计数限流，否则每个进程各算各的，限额变为 ${workers} 倍 (several gateway processes need REDIS_URL, e.g. redis://127.0.0.1:6379, to share the rate limits)`,
+    );
   const port = positiveInt(env, 'GATEWAY_PORT', 4000);
   if (port > 65535) throw new ConfigError(`GATEWAY_PORT must be a port number, got "${env.GATEWAY_PORT}"`);
   return {
@@ -132,5 +157,31 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     subgraphUrl: (name) => env[`${name.toUpperCase()}_URL`] || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     explorer: explorer === 'on',
+    workers,
+    redis,
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** REDIS_URL (redis:// or rediss://) and REDIS_PREFIX, or null without REDIS_URL. */
+function readRedis(env: Env): GatewayConfig['redis'] {
+  if (!env.REDIS_URL) return null;
+  let url: URL;
+  try {
+    url = new URL(env.REDIS_URL);
+  } catch {
+    throw new ConfigError(`REDIS_URL 不是有效的地址 (REDIS_URL must be a URL such as redis://127.0.0.1:6379), got "${env.REDIS_URL}"`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  const prefix = env.REDIS_PREFIX ?? 'zjjt:';
+  if (!/^[A-Za-z0-9_:.-]{0,64}$/.test(prefix)) throw new ConfigError(`REDIS_PREFIX may hold letters, digits and _ : . - (at most 64), got "${prefix}"`);
+  return { url: env.REDIS_URL, prefix };
+}
+
+function readTrustProxy(raw: string | undefined): GatewayConfig['trustProxy'] {
+  if (!raw) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[0-9A-Za-z.:/,\s]+$/.test(raw))
+    throw new ConfigError(`TRUST_PROXY must be a number of proxies or addresses/subnets (e.g. 1, or 10.0.0.0/8), got "${raw}"`);
+  return raw;
 }

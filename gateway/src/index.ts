@@ -1,7 +1,8 @@
 // No telemetry leaves the machine: set before Apollo's modules read it.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
-import { ConfigError, loadGatewayConfig } from './config';
+import { runWorkers } from '@zjjt/contract';
+import { ConfigError, GatewayConfig, loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
 async function main() {
@@ -15,7 +16,21 @@ async function main() {
     }
     throw error;
   }
-  const gateway = await createGateway(config);
+  // GATEWAY_WORKERS processes share the port (node:cluster); the primary only starts and watches them.
+  await runWorkers('gateway', config.workers, () => serve(config));
+}
+
+async function serve(config: GatewayConfig) {
+  let gateway;
+  try {
+    gateway = await createGateway(config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`[gateway] ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
   await new Promise<void>((resolve) => gateway.httpServer.listen(config.port, config.host, resolve));
   const address = gateway.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { FragmentDefinitionNode, GraphQLError, Kind, Lexer, Source, TokenKind } from 'graphql';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, Store } from 'express-rate-limit';
 import { NextFunction, Request, Response } from 'express';
 import { GatewayConfig } from './config';
 import { CostExceeded, operationCost } from './cost';
@@ -56,10 +56,13 @@ export function armor(config: GatewayConfig) {
 
 /**
  * A per-client rate limit: keyed by the verified token's subject, or the address for anonymous
- * callers. In memory, so each gateway replica counts on its own.
+ * callers. Counted in `store` (Redis: every gateway process and replica shares the count), in this
+ * process without one.
  */
-export function rateLimiter(config: GatewayConfig) {
+export function rateLimiter(config: GatewayConfig, store?: Store) {
   return rateLimit({
+    store,
+    passOnStoreError: true,
     windowMs: 60_000,
     limit: config.limits.ratePerMinute,
     standardHeaders: 'draft-7',
@@ -188,8 +191,10 @@ export function operationGuard(config: GatewayConfig) {
 }
 
 /** A per-address rate limit for the probes' routes (/metrics, /ready): OPS_RATE_LIMIT_PER_MINUTE. */
-export function opsRateLimiter(config: GatewayConfig) {
+export function opsRateLimiter(config: GatewayConfig, store?: Store) {
   return rateLimit({
+    store,
+    passOnStoreError: true,
     windowMs: 60_000,
     limit: config.limits.opsRatePerMinute,
     standardHeaders: 'draft-7',

@@ -20,6 +20,7 @@ import { fetchWithTimeout, GatewayContext, HubDataSource } from './datasource';
 import { formatGatewayError, isPublicError, jsonError } from './errors';
 import { fileRoute } from './files';
 import { checkSubgraphs, subgraphUrls } from './health';
+import { sharedCounters } from './shared';
 import { armor, costPlugin, operationGuard, opsRateLimiter, rateLimiter } from './limits';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { createMetrics } from './metrics';
@@ -78,9 +79,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       ),
   });
   const limits = armor(config);
+  const counters = await sharedCounters(config, log);
 
   const app = express();
   app.disable('x-powered-by');
+  // The client's address (rate limits, logs) as the load balancer in front reports it, when trusted.
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   // Users' tokens, and the short-lived tokens a subgraph signs with its own secret (service-tokens.ts).
   const verify = withServiceTokens(createVerifier(config), new Map([...urls.keys()].map((name) => [name, config.subgraphSecret(name)])));
@@ -166,7 +170,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   };
   // /metrics and /ready are open to probes, so each is rate-limited per address: neither may
   // become a free way to make the gateway (or, for /ready, every subgraph) work.
-  app.get('/metrics', opsRateLimiter(config), async (req, res) => {
+  app.get('/metrics', opsRateLimiter(config, counters.store('metrics')), async (req, res) => {
     if (!metricsAllowed(req.header('authorization'))) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
       return void jsonError(res, 401, 'UNAUTHENTICATED', '查看监控指标须提供 METRICS_TOKEN (metrics need METRICS_TOKEN)');
@@ -179,7 +183,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   });
   // Callers that arrive while a check is running share its answer instead of starting another.
   let readiness: ReturnType<typeof checkSubgraphs> | null = null;
-  app.get('/ready', opsRateLimiter(config), async (_req, res) => {
+  app.get('/ready', opsRateLimiter(config, counters.store('ready')), async (_req, res) => {
     readiness ??= checkSubgraphs(urls, Math.min(config.subgraphTimeoutMs, 3000)).finally(() => (readiness = null));
     const subgraphs = await readiness;
     const ready = Object.values(subgraphs).every((s) => s === 'ready');
@@ -191,7 +195,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   app.use(cors(config.corsOrigins));
   // Before the JSON parser: a workbook streams through untouched, past its 2 MB limit.
   const files = fileRoute(urls, config, log);
-  const limitFiles = rateLimiter(config);
+  const limitFiles = rateLimiter(config, counters.store('files'));
   app.route('/files/:subgraph/*rest').get(authenticate, limitFiles, files).post(authenticate, limitFiles, files);
   app.use(express.json({ limit: '2mb' }));
   app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
@@ -199,7 +203,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     if (error.status === 400) return void jsonError(res, 400, 'BAD_REQUEST', '请求体不是有效的 JSON (malformed JSON body)');
     next(error);
   });
-  app.use(['/graphql', '/'], authenticate, rateLimiter(config), operationGuard(config));
+  app.use(['/graphql', '/'], authenticate, rateLimiter(config, counters.store('graphql')), operationGuard(config));
   app.use(['/graphql', '/'], expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as GatewayContext }));
 
   return {
@@ -208,6 +212,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     async stop() {
       await apollo.stop();
       if (httpServer.listening) httpServer.close();
+      await counters.close();
     },
   };
 }

@@ -156,7 +156,7 @@ export function seed(env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput']):
 }
 
 /** Spawns one subgraph process listening on `port`; `env` is the hub's whole environment (with every `<NAME>_URL`). */
-function spawnSubgraph(name: string, env: NodeJS.ProcessEnv, port: number | string, onOutput?: HubOptions['onOutput']): ChildProcess {
+export function spawnSubgraph(name: string, env: NodeJS.ProcessEnv, port: number | string, onOutput?: HubOptions['onOutput']): ChildProcess {
   return spawnScript(name, dist('subgraphs', name, 'src', 'index.js'), { ...env, [`${name.toUpperCase()}_PORT`]: String(port) }, onOutput);
 }
 

@@ -66,8 +66,29 @@ export async function openDataSource(db: DatabaseConfig, options: DataSourceOpti
   } catch (error) {
     throw new DatabaseUnavailableError(`无法连接数据库 ${describeDatabase(db)} (database unavailable): ${(error as Error).message}`);
   }
-  await dataSource.runMigrations({ transaction: 'each' });
+  await migrateOnce(dataSource, db);
   return dataSource;
+}
+
+/**
+ * Runs the migrations; on MySQL under the server's named lock (GET_LOCK, which TiDB holds cluster-wide
+ * too), so replicas starting together migrate one after another and the later ones find nothing to do.
+ */
+async function migrateOnce(dataSource: DataSource, db: DatabaseConfig): Promise<void> {
+  if (db.type !== 'mysql') return void (await dataSource.runMigrations({ transaction: 'each' }));
+  const runner = dataSource.createQueryRunner();
+  const name = `zjjt_migrate_${db.database}`.slice(0, 64);
+  try {
+    const [row] = (await runner.query('SELECT GET_LOCK(?, 300) AS taken', [name])) as { taken: number | string | null }[];
+    if (Number(row?.taken) !== 1) throw new DatabaseUnavailableError(`数据库迁移等待超时：另一个进程 5 分钟内未完成迁移 (migration lock ${name} not taken)`);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [name]);
+    }
+  } finally {
+    await runner.release();
+  }
 }
 
 /** Drops a MySQL database; used by tests that made their own. */

@@ -20,3 +20,4 @@ export * from './transition';
 export * from './sealing';
 export * from './audit';
 export * from './region-report';
+export * from './lock';

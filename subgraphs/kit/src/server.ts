@@ -18,6 +18,7 @@ import { jsonError, maskError } from './errors';
 import { CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, IdentityError, readIdentity, REQUEST_ID_HEADER, SECRET_HEADER, Viewer, withRegionGroups } from './identity';
 import { createLogger, Logger } from './logger';
 import { buildFederatedSchema, ReferenceResolvers } from './schema';
+import { readWorkers, runWorkers } from '@zjjt/contract';
 
 /** What every resolver receives. Loaders are made per request, so nothing is cached across users. */
 export interface HubContext<L> {
@@ -207,6 +208,18 @@ export async function createSubgraph<L, D>(
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<void>;
 export async function runSubgraph<L, D>(definition: SubgraphDefinition<L, D>, dependencies: (env: NodeJS.ProcessEnv) => D): Promise<void>;
 export async function runSubgraph<L, D>(definition: SubgraphDefinition<L, D>, dependencies?: (env: NodeJS.ProcessEnv) => D): Promise<void> {
+  let workers: number;
+  try {
+    workers = readWorkers(definition.name);
+  } catch (error) {
+    process.stderr.write(`[${definition.name}] ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  // `<NAME>_WORKERS` processes share the port; each is the whole subgraph (its background work too).
+  return runWorkers(definition.name, workers, () => serveSubgraph(definition, dependencies));
+}
+
+async function serveSubgraph<L, D>(definition: SubgraphDefinition<L, D>, dependencies?: (env: NodeJS.ProcessEnv) => D): Promise<void> {
   let subgraph: Subgraph<L>;
   try {
     // Made first, so a bad variable stops the process with its name before anything opens.

@@ -29,6 +29,7 @@ import { GroupNotice, GroupNoticeRecipient } from './group-notices/group-notice.
 import { GroupNoticeResolver, RoundReminderResolver } from './group-notices/group-notice.resolver';
 import { GroupNotices1764600000000 } from './migrations/1764600000000-group-notices';
 import { reminderIntervalHours } from './group-notices/reminder-config';
+import { StatisticsLocks1764731000000 } from './migrations/1764731000000-locks';
 
 type Ref = { id: string };
 
@@ -48,6 +49,7 @@ export const statistics: SubgraphDefinition<StatisticsLoaders, StatisticsDepende
     ReturnPolicyFigures1764500000000,
     TargetYears1764500000001,
     GroupNotices1764600000000,
+    StatisticsLocks1764731000000,
   ],
   resolvers: [
     ReportResolver,

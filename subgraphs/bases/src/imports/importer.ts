@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CellValue } from 'exceljs';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { now, recordAudit, Viewer, yuanToFen } from '@zjjt/kit';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { isUniqueViolation, now, recordAudit, Viewer, yuanToFen } from '@zjjt/kit';
 import { Sealer } from '../sealing';
 import { CertificationLevel, TargetGroup } from '../enums';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
@@ -85,6 +85,10 @@ export async function importWorkbook(db: DataSource, sealer: Sealer, request: Im
     return { status: 'IMPORTED', import: record };
   } catch (error) {
     if (error instanceof Rejected) return { status: 'REJECTED', errorCount: error.errorCount, errors: error.errors };
+    // The same file sent twice at once (two clicks, two replicas of bases): the unique indexes let one
+    // import win and the other fail when it commits; that one is answered as a repeat, not an error.
+    const winner = isUniqueViolation(error) && (await db.getRepository(LedgerImport).findOneBy({ baseId: request.base.id, fileSha256: request.sha256 }));
+    if (winner) return { status: 'ALREADY_IMPORTED', import: winner };
     throw error;
   }
 }
@@ -174,7 +178,8 @@ class WorkbookImport {
         if (key === undefined && SHEET_ORDER.some((k) => SHEETS[k].name === name)) throw new WorkbookError(`工作表「${name}」是空的：第一行应为表头`);
       }
     } catch (error) {
-      if (error instanceof WorkbookError || error instanceof Rejected || error instanceof ImportLimitError) throw error;
+      // A database error (a row another import of the same file wrote first) is not the workbook's fault.
+      if (error instanceof WorkbookError || error instanceof Rejected || error instanceof ImportLimitError || error instanceof QueryFailedError) throw error;
       throw new WorkbookError(NOT_XLSX, error);
     }
     const missing = SHEET_ORDER.filter((k) => !seen.includes(k));

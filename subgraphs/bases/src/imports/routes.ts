@@ -48,23 +48,38 @@ function exportFilter(baseId: string, q: Record<string, string | undefined>): Le
 }
 
 /**
- * The folder uploads wait in while they are imported: private to this process's user (0700), and
- * emptied at start, so a workbook left by a crash (or a kill) does not outlive the next start.
+ * The folder uploads wait in while they are imported: private to this process's user (0700). At
+ * start, the uploads a process left behind when it died (a crash, a kill) are removed: each file
+ * is named after the process that received it, and the other BASES_WORKERS processes sharing the
+ * folder keep theirs while they import them.
  */
 function prepareFolder(folder: string) {
   try {
-    fs.rmSync(folder, { recursive: true, force: true });
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     fs.chmodSync(path.dirname(folder), 0o700);
     fs.chmodSync(folder, 0o700);
+    for (const name of fs.readdirSync(folder)) {
+      const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+      if (!pid || pid === process.pid || !running(pid)) fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+    }
   } catch (error) {
     throw new ConfigError(`DATA_DIR must be a folder the bases subgraph can write: it keeps uploads being imported in ${folder} (${(error as Error).message})`);
   }
 }
 
+/** Whether a process with this id runs on this host (EPERM: it does, as another user). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Saves the request body to a file only this user can read (0600) in `folder`, hashing it and stopping at `maxBytes`. */
 async function receive(req: Request, maxBytes: number, folder: string): Promise<{ file: string; sha256: string; bytes: number }> {
-  const file = path.join(folder, `${randomUUID()}.xlsx`);
+  const file = path.join(folder, `${process.pid}-${randomUUID()}.xlsx`);
   const hash = createHash('sha256');
   let bytes = 0;
   const meter = new Transform({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, MoreThan } from 'typeorm';
-import { badInput, notFound, now, recordAudit, requiredText, today, UNIT_CATEGORIES, UnitCategory } from '@zjjt/kit';
+import { badInput, notFound, now, recordAudit, requiredText, today, UNIT_CATEGORIES, UnitCategory, withLock } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { ReturnStatus, RoundStatus } from '../enums';
 import { AnnualReturn, CollectionRound } from '../collection/collection.entity';
@@ -141,22 +141,9 @@ export async function sendReminder(ctx: StatisticsContext, roundId: string): Pro
   const round = await roundForSecretariat(ctx, roundId);
   const sentBy = ctx.viewer.requireUser();
   if (round.status !== RoundStatus.OPEN) throw badInput(`${round.year} 年度数据采集已结束，不能再催报 (round closed)`);
-  return oneAtATime(round.groupId, () => remind(ctx, round, sentBy));
-}
-
-/** Reminders of a group running now in this process, chained so that each sees the ones before it. */
-const running = new Map<string, Promise<unknown>>();
-
-/**
- * Runs a group's reminders one after another, so two clicks arriving together cannot both read "not
- * reminded yet" before either writes (the rate limit holds within one statistics process).
- */
-function oneAtATime<T>(groupId: string, run: () => Promise<T>): Promise<T> {
-  const next = (running.get(groupId) ?? Promise.resolve()).then(run);
-  const settled = next.catch(() => undefined);
-  running.set(groupId, settled);
-  void settled.then(() => running.get(groupId) === settled && running.delete(groupId));
-  return next;
+  // One reminder of a group at a time across every statistics process, so two clicks arriving together
+  // (on two replicas) cannot both read "not reminded yet" before either writes.
+  return withLock(ctx.db, `reminder:${round.groupId}`, () => remind(ctx, round, sentBy));
 }
 
 async function remind(ctx: StatisticsContext, round: CollectionRound, sentBy: string): Promise<ReminderOutcome> {
