@@ -51,6 +51,8 @@ export interface GatewayConfig {
   /** `<NAME>_URL` overrides of the subgraph URLs written in the supergraph. */
   subgraphUrl: (name: string) => string | undefined;
   logLevel: string;
+  /** The review console (web/console) under /console/: CONSOLE=on|off, on by default outside production. */
+  console: boolean;
 }
 
 function positiveInt(env: Env, variable: string, fallback: number): number {
@@ -87,6 +89,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const clockSkewSeconds = positiveInt(env, 'JWT_CLOCK_SKEW_SECONDS', 60);
   if (clockSkewSeconds > 300)
     throw new ConfigError(`JWT_CLOCK_SKEW_SECONDS must be at most 300 (a small clock difference), got "${env.JWT_CLOCK_SKEW_SECONDS}"`);
+  const consoleSwitch = env.CONSOLE ?? '';
+  if (!['', 'on', 'off'].includes(consoleSwitch)) throw new ConfigError(`CONSOLE must be "on" or "off", got "${consoleSwitch}"`);
   const port = positiveInt(env, 'GATEWAY_PORT', 4000);
   if (port > 65535) throw new ConfigError(`GATEWAY_PORT must be a port number, got "${env.GATEWAY_PORT}"`);
   return {
@@ -127,5 +131,6 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       .filter(Boolean),
     subgraphUrl: (name) => env[`${name.toUpperCase()}_URL`] || undefined,
     logLevel: env.LOG_LEVEL || 'info',
+    console: consoleSwitch === '' ? !production : consoleSwitch === 'on',
   };
 }

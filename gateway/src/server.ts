@@ -26,6 +26,7 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import { createMetrics } from './metrics';
 import { withServiceTokens } from './service-tokens';
 import { regionScope } from './regions';
+import { mountWebApp } from './web';
 
 /**
  * CORS for the listed origins only; other origins get no CORS headers (the browser blocks them).
@@ -185,6 +186,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const ready = Object.values(subgraphs).every((s) => s === 'ready');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs });
   });
+
+  // The review console (web/console): a page of the hub itself, a client of /graphql like any other.
+  if (config.console && !mountWebApp(app, 'console')) log.warn('CONSOLE is on but the console was not built (npm run build)');
 
   app.use(cors(config.corsOrigins));
   // Before the JSON parser: a workbook streams through untouched, past its 2 MB limit.

@@ -33,7 +33,8 @@ export function mountWebApp(app: Express, name: string): boolean {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   };
-  app.get(`/${name}`, (_req, res) => res.redirect(301, `/${name}/`));
+  // Routing is not strict: /<app>/ matches this route too, and must not be redirected to itself.
+  app.get(`/${name}`, (req, res, next) => (req.path.endsWith('/') ? next() : res.redirect(301, `/${name}/`)));
   app.use(`/${name}/`, security, express.static(dir, { index: 'index.html', maxAge: '1h' }));
   app.get(`/${name}/*rest`, security, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }));
   return true;

@@ -1,0 +1,128 @@
+import { DEMO } from '@zjjt/demo';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LoopbackPage } from './browser';
+import { dataOf, startTestHub, TestHub } from './harness';
+
+// The review console (web/console, docs/console.md) in headless Chromium against a test hub on the
+// demo data: one browser, one hub, the secretariat's and a member unit's flows one after another.
+// Every request that would leave the machine is aborted and must never happen (`blocked`), and the
+// page must log no error. Screenshots: test-artifacts/screenshots/console-*.png.
+let hub: TestHub;
+let open: (url: string) => Promise<LoopbackPage>;
+const tokens: Record<string, string> = {};
+const G = DEMO.groupId;
+const YEAR = 2025;
+let consoleUrl: string;
+const pages: LoopbackPage[] = [];
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  consoleUrl = hub.url.replace(/\/graphql$/, '/console/');
+  tokens.secretariat = await hub.token({ sub: 'console-sec', roles: ['SECRETARIAT'], groups: [G], org: DEMO.secretariatOrgId });
+  tokens.school = await hub.token({ sub: 'console-school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
+  ({ open } = await launchBrowser());
+}, 120000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+afterEach(() => {
+  for (const p of pages) {
+    expect(p.blocked).toEqual([]);
+    expect(p.errors).toEqual([]);
+  }
+});
+
+/** Opens the console in a fresh browser context and signs in with `token` (kept in sessionStorage). */
+async function signIn(token: string): Promise<LoopbackPage> {
+  const loopback = await open(consoleUrl);
+  pages.push(loopback);
+  const { page } = loopback;
+  await page.getByRole('heading', { name: '年报审核台' }).waitFor();
+  await page.locator('textarea[name=token]').fill(token);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('input[name=year]').fill(String(YEAR));
+  return loopback;
+}
+
+const row = (page: Page, unit: string) => page.locator(`[data-testid=returns] tr[data-unit="${unit}"]`);
+
+describe('the review console', () => {
+  let sec: LoopbackPage;
+  let school: LoopbackPage;
+  let schoolName: string;
+
+  it('is served by the gateway under /console with a self-only content security policy', async () => {
+    const response = await fetch(consoleUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await response.text()).toContain('<div id="root">');
+    // /console is sent to /console/, and a client route below /console/ gets the page too.
+    const bare = await fetch(consoleUrl.replace(/\/$/, ''), { redirect: 'manual' });
+    expect([bare.status, bare.headers.get('location')]).toEqual([301, '/console/']);
+    expect((await fetch(`${consoleUrl}report`)).status).toBe(200);
+  });
+
+  it('collection progress: the secretariat opens the round, a unit submits, the secretariat returns it, approves it and reminds the rest', async () => {
+    schoolName = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { name type } }`, { id: DEMO.schoolOrgId }, tokens.secretariat)).organization
+      .name;
+    sec = await signIn(tokens.secretariat);
+    await sec.page.getByRole('button', { name: '开启数据采集' }).click();
+    await row(sec.page, schoolName).waitFor();
+    const units = await sec.page.locator('[data-testid=returns] tbody tr').count();
+    const expected = dataOf(
+      await hub.gql(`query($g: ID!) { collectionRound(groupId: $g, year: ${YEAR}) { progress { expected } } }`, { g: G }, tokens.secretariat),
+    ).collectionRound.progress.expected;
+    expect(units).toBe(expected);
+    expect(await row(sec.page, schoolName).innerText()).toContain('未填写');
+
+    // The school fills and submits its return in its own console (a smaller menu).
+    school = await signIn(tokens.school);
+    expect(await school.page.locator('nav.menu a').allInnerTexts()).toEqual(['本单位年报']);
+    const form = school.page.getByTestId('my-return');
+    await form.locator('input[name=enrolledStudents]').fill('9000');
+    await form.locator('input[name=fullTimeTeachers]').fill('450');
+    await form.locator('input[name=graduates]').fill('2800');
+    await form.locator('input[name=employedGraduates]').fill('2650');
+    await school.page.getByRole('button', { name: '提交年报' }).click();
+    await form.getByText('已提交').waitFor();
+
+    // Filtered by the school's unit type, the list shows that type only.
+    await sec.page.reload();
+    await row(sec.page, schoolName).getByText('已提交').waitFor();
+    await sec.page.locator('select[name=unit-type]').selectOption({ index: 1 });
+    const typeLabel = await sec.page.locator('select[name=unit-type] option:checked').innerText();
+    const types = await sec.page.locator('[data-testid=returns] tbody tr td:nth-child(2)').allInnerTexts();
+    expect(types.length).toBeGreaterThan(0);
+    expect(types.length).toBeLessThan(units);
+    for (const t of types) expect(t.startsWith(typeLabel)).toBe(true);
+    await sec.page.locator('select[name=unit-type]').selectOption('');
+
+    // Returned with a comment, the school sees the comment, corrects and submits again; then approved.
+    await row(sec.page, schoolName).getByRole('button', { name: '查看' }).click();
+    const detail = sec.page.getByTestId('return-detail');
+    await detail.getByText('9000').waitFor();
+    await detail.locator('textarea[name=comment]').fill('就业人数请与就业质量报告核对');
+    await detail.getByRole('button', { name: '退回修改' }).click();
+    await row(sec.page, schoolName).getByText('已退回').waitFor();
+    await school.page.reload();
+    await school.page.getByText('秘书处退回意见：就业人数请与就业质量报告核对').waitFor();
+    await school.page.locator('input[name=employedGraduates]').fill('2640');
+    await school.page.getByRole('button', { name: '提交年报' }).click();
+    await school.page.getByTestId('my-return').getByText('已提交').waitFor();
+    await sec.page.reload();
+    await row(sec.page, schoolName).getByRole('button', { name: '查看' }).click();
+    await sec.page.getByTestId('return-detail').getByText('2640').waitFor();
+    await sec.page.getByRole('button', { name: '审核通过' }).click();
+    await row(sec.page, schoolName).getByText('已通过').waitFor();
+
+    // A reminder goes to the units that have not submitted: every unit but the school.
+    await sec.page.getByRole('button', { name: '催报未提交单位' }).click();
+    const reminded = await sec.page.getByTestId('reminder-result').innerText();
+    expect(reminded).toContain(`已向 ${expected - 1} 家单位发送催报`);
+    expect(reminded).not.toContain(schoolName);
+    await sec.screenshot('console-progress');
+    await school.screenshot('console-member-return');
+  }, 120000);
+});
