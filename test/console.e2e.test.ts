@@ -20,7 +20,8 @@ beforeAll(async () => {
   consoleUrl = hub.url.replace(/\/graphql$/, '/console/');
   tokens.secretariat = await hub.token({ sub: 'console-sec', roles: ['SECRETARIAT'], groups: [G], org: DEMO.secretariatOrgId });
   tokens.school = await hub.token({ sub: 'console-school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
-  ({ open } = await launchBrowser());
+  const browser = await launchBrowser();
+  open = (url) => browser.open(url);
 }, 120000);
 
 afterAll(async () => {
@@ -52,6 +53,8 @@ describe('the review console', () => {
   let sec: LoopbackPage;
   let school: LoopbackPage;
   let schoolName: string;
+  /** The units of the year's round. */
+  let expected: number;
 
   it('is served by the gateway under /console with a self-only content security policy', async () => {
     const response = await fetch(consoleUrl);
@@ -71,9 +74,8 @@ describe('the review console', () => {
     await sec.page.getByRole('button', { name: '开启数据采集' }).click();
     await row(sec.page, schoolName).waitFor();
     const units = await sec.page.locator('[data-testid=returns] tbody tr').count();
-    const expected = dataOf(
-      await hub.gql(`query($g: ID!) { collectionRound(groupId: $g, year: ${YEAR}) { progress { expected } } }`, { g: G }, tokens.secretariat),
-    ).collectionRound.progress.expected;
+    expected = dataOf(await hub.gql(`query($g: ID!) { collectionRound(groupId: $g, year: ${YEAR}) { progress { expected } } }`, { g: G }, tokens.secretariat))
+      .collectionRound.progress.expected;
     expect(units).toBe(expected);
     expect(await row(sec.page, schoolName).innerText()).toContain('未填写');
 
@@ -124,5 +126,48 @@ describe('the review console', () => {
     expect(reminded).not.toContain(schoolName);
     await sec.screenshot('console-progress');
     await school.screenshot('console-member-return');
+  }, 120000);
+  it('the report as the form: sections, codes, labels and units; a value’s ledger rows on click; errors beside their fields; completeness at the top', async () => {
+    const {
+      fields,
+      completeness: { byCategory: completenessByCategory },
+    } = dataOf(
+      await hub.gql(
+        `query($g: ID!) { annualReport(groupId: $g, year: ${YEAR}) { filled(template: "NATIONAL") { fields { code source value drillDown { rowCount } } completeness { byCategory { category missing } } } } }`,
+        { g: G },
+        tokens.secretariat,
+      ),
+    ).annualReport.filled;
+    const schoolsMissing = completenessByCategory.find((c: any) => c.category === 'SCHOOL').missing;
+    expect(schoolsMissing).toBeGreaterThan(0);
+    const social = fields.find((f: any) => f.source === 'training.socialPersonTimes');
+    const enrolled = fields.find((f: any) => f.source === 'returns.enrolledStudents');
+    expect(social.drillDown.rowCount).toBeGreaterThan(0);
+
+    const { page } = sec;
+    await page.getByRole('link', { name: '年度报表' }).click();
+    const completeness = page.getByTestId('completeness');
+    await completeness.locator('.stats').waitFor();
+    expect(await completeness.locator('.stats').innerText()).toMatch(new RegExp(`${expected}\\s*应报单位\\s*1\\s*已审核通过\\s*${expected - 1}\\s*缺报`));
+    const form = page.getByTestId('report-form');
+    await form.getByText('一、成员情况').waitFor();
+    const socialRow = form.locator(`tr[data-code=${social.code}]`);
+    expect(await socialRow.innerText()).toContain(social.value);
+    // The figure from the schools' returns is blocked while the other schools' returns are missing, said beside it.
+    expect(await form.locator(`tr[data-code=${enrolled.code}] .blocking`).innerText()).toContain(`缺 ${schoolsMissing} 家的年报未审核通过`);
+
+    await socialRow.click();
+    const drill = page.getByTestId('drill-down');
+    await drill.getByText('口径').waitFor();
+    await drill.getByRole('button', { name: '列出台账行' }).click();
+    expect(await drill.getByTestId('drill-rows').innerText()).toContain(`共 ${social.drillDown.rowCount} 行`);
+    await sec.screenshot('console-report');
+
+    // The secretariat confirms the gap with a reason: the returns' fields are no longer blocked, the reason is the report's 说明.
+    await completeness.locator('textarea[name=gap-reason]').fill('其余成员单位年报尚在填报，按已审核年报报送（测试）');
+    await completeness.getByRole('button', { name: '确认缺报' }).click();
+    await completeness.getByText('报表说明：其余成员单位年报尚在填报，按已审核年报报送（测试）').waitFor();
+    expect(await form.locator(`tr[data-code=${enrolled.code}] .blocking`).count()).toBe(0);
+    expect(await form.locator(`tr[data-code=${enrolled.code}]`).innerText()).toContain('9000');
   }, 120000);
 });

@@ -4,6 +4,7 @@ import { gql, readSession, setUnauthenticatedHandler, storeToken, storedToken, t
 import { ErrorBox, useLoad, type ScreenProps } from './ui';
 import { Progress } from './pages/progress';
 import { MyReturn } from './pages/my-return';
+import { Report } from './pages/report';
 import './console.css';
 
 interface Screen {
@@ -16,6 +17,7 @@ interface Screen {
 
 const SCREENS: Screen[] = [
   { path: 'progress', label: '采集进度', for: ['secretariat'], render: (p) => <Progress {...p} /> },
+  { path: 'report', label: '年度报表', for: ['secretariat'], render: (p) => <Report {...p} /> },
   { path: 'my-return', label: '本单位年报', for: ['member'], render: (p) => <MyReturn {...p} /> },
 ];
 
