@@ -81,7 +81,7 @@ describe('the review console', () => {
 
     // The school fills and submits its return in its own console (a smaller menu).
     school = await signIn(tokens.school);
-    expect(await school.page.locator('nav.menu a').allInnerTexts()).toEqual(['本单位年报']);
+    expect(await school.page.locator('nav.menu a').allInnerTexts()).toEqual(['本单位年报', '指标完成']);
     const form = school.page.getByTestId('my-return');
     await form.locator('input[name=enrolledStudents]').fill('9000');
     await form.locator('input[name=fullTimeTeachers]').fill('450');
@@ -169,5 +169,53 @@ describe('the review console', () => {
     await completeness.getByText('报表说明：其余成员单位年报尚在填报，按已审核年报报送（测试）').waitFor();
     expect(await form.locator(`tr[data-code=${enrolled.code}] .blocking`).count()).toBe(0);
     expect(await form.locator(`tr[data-code=${enrolled.code}]`).innerText()).toContain('9000');
+  }, 120000);
+  it('charts drawn in the page: training by month and by category, revenue by source, year on year, target completion (a member sees its own)', async () => {
+    for (const [indicator, scope, threshold] of [
+      ['SOCIAL_TRAINING_PERSON_TIMES', 'GROUP', 70000],
+      ['ENROLLED_STUDENTS', 'EACH_MEMBER', 8000],
+    ] as const)
+      dataOf(
+        await hub.gql(
+          `mutation($input: TargetInput!) { setTarget(input: $input) { id } }`,
+          { input: { groupId: G, year: YEAR, indicator, scope, threshold } },
+          tokens.secretariat,
+        ),
+      );
+    const totals = dataOf(
+      await hub.gql(
+        `query($f: LedgerFilter) { trainingTotals(by: MONTH, filter: $f) { label personTimes } }`,
+        { f: { groupId: G, year: YEAR } },
+        tokens.secretariat,
+      ),
+    ).trainingTotals;
+    expect(totals.length).toBeGreaterThan(0);
+
+    const { page } = sec;
+    await page.getByRole('link', { name: '统计图' }).click();
+    // ECharts describes each chart and its data in the container's aria-label.
+    const described = async (testId: string) => {
+      const chart = page.getByTestId(testId);
+      await chart.locator('canvas').waitFor();
+      return (await chart.getAttribute('aria-label')) ?? '';
+    };
+    const month = await described('chart-month');
+    for (const row of totals) expect(month).toMatch(new RegExp(`${row.label}的数据是\\d+，${row.personTimes}[，。]`));
+    expect(await described('chart-category')).toContain('企业职工技能培训');
+    expect(await described('chart-revenue')).toContain('横向技术服务');
+    expect(await described('chart-yoy')).toContain('培训人次');
+    const targets = page.getByTestId('targets');
+    expect(await described('chart-targets')).toContain('社会培训人次');
+    expect(await targets.locator('tbody tr').count()).toBeGreaterThan(2);
+    await sec.screenshot('console-charts');
+
+    // The school sees the group's target and its own row only, with its completion (9000 of 8000).
+    await school.page.getByRole('link', { name: '指标完成' }).click();
+    const own = school.page.getByTestId('targets');
+    await own.locator('canvas').waitFor();
+    const rows = await own.locator('tbody tr').allInnerTexts();
+    expect(rows.length).toBe(2);
+    expect(rows.find((r) => r.includes(schoolName))).toMatch(/8000\s+9000\s+112\.5%/);
+    await school.screenshot('console-member-targets');
   }, 120000);
 });

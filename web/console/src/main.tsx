@@ -5,6 +5,7 @@ import { ErrorBox, useLoad, type ScreenProps } from './ui';
 import { Progress } from './pages/progress';
 import { MyReturn } from './pages/my-return';
 import { Report } from './pages/report';
+import { Charts, MyTargets } from './pages/charts';
 import './console.css';
 
 interface Screen {
@@ -18,7 +19,9 @@ interface Screen {
 const SCREENS: Screen[] = [
   { path: 'progress', label: '采集进度', for: ['secretariat'], render: (p) => <Progress {...p} /> },
   { path: 'report', label: '年度报表', for: ['secretariat'], render: (p) => <Report {...p} /> },
+  { path: 'charts', label: '统计图', for: ['secretariat'], render: (p) => <Charts {...p} /> },
   { path: 'my-return', label: '本单位年报', for: ['member'], render: (p) => <MyReturn {...p} /> },
+  { path: 'my-targets', label: '指标完成', for: ['member'], render: (p) => <MyTargets {...p} /> },
 ];
 
 const currentPath = () => window.location.hash.replace(/^#\/?/, '').split('?')[0];
