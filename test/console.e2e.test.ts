@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { DEMO } from '@zjjt/demo';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LoopbackPage } from './browser';
@@ -7,6 +8,20 @@ import { dataOf, startTestHub, TestHub } from './harness';
 // demo data: one browser, one hub, the secretariat's and a member unit's flows one after another.
 // Every request that would leave the machine is aborted and must never happen (`blocked`), and the
 // page must log no error. Screenshots: test-artifacts/screenshots/console-*.png.
+/** The national platform, played by a real HTTP server on loopback: one receipt per idempotency key. */
+const platform = {
+  received: [] as { key: string; body: any }[],
+  server: http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const key = String(req.headers['idempotency-key']);
+      if (!platform.received.some((r) => r.key === key)) platform.received.push({ key, body: JSON.parse(body) });
+      const receipt = `RCPT-${platform.received.findIndex((r) => r.key === key) + 1}`;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ receipt }));
+    });
+  }),
+};
 let hub: TestHub;
 let open: (url: string) => Promise<LoopbackPage>;
 const tokens: Record<string, string> = {};
@@ -16,7 +31,9 @@ let consoleUrl: string;
 const pages: LoopbackPage[] = [];
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  await new Promise<void>((resolve) => platform.server.listen(0, '127.0.0.1', resolve));
+  const platformUrl = `http://127.0.0.1:${(platform.server.address() as { port: number }).port}/api/submissions`;
+  hub = await startTestHub({ NATIONAL_PLATFORM_URL: platformUrl, NATIONAL_PLATFORM_TOKEN: 'platform-token-console' });
   consoleUrl = hub.url.replace(/\/graphql$/, '/console/');
   tokens.secretariat = await hub.token({ sub: 'console-sec', roles: ['SECRETARIAT'], groups: [G], org: DEMO.secretariatOrgId });
   tokens.school = await hub.token({ sub: 'console-school', roles: ['MEMBER'], groups: [G], org: DEMO.schoolOrgId });
@@ -26,6 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await hub?.stop();
+  platform.server.close();
 });
 
 afterEach(() => {
@@ -217,5 +235,67 @@ describe('the review console', () => {
     expect(rows.length).toBe(2);
     expect(rows.find((r) => r.includes(schoolName))).toMatch(/8000\s+9000\s+112\.5%/);
     await school.screenshot('console-member-targets');
+  }, 120000);
+  it('confirm and send: freeze, confirm each warning with a reason, send to the platform, follow it to the receipt; a new version shows its difference', async () => {
+    const { page } = sec;
+    await page.getByRole('link', { name: '确认报送' }).click();
+    const freeze = page.getByTestId('freeze');
+    await freeze.getByRole('button', { name: '冻结报表' }).click();
+    await freeze.getByText('已冻结为第 1 版（待确认警告）').waitFor();
+    const current = page.getByTestId('current');
+    // Last year has no accepted submission: the figures are compared with 2024 computed from the ledgers, and warn.
+    const warnings = current.locator('[data-testid=warnings] tr');
+    const count = await warnings.count();
+    expect(count).toBeGreaterThan(0);
+    const send = current.getByRole('button', { name: '确认警告' });
+    for (let i = 0; i < count; i++) {
+      expect(await send.isDisabled()).toBe(true);
+      const field = await warnings.nth(i).getAttribute('data-field');
+      await warnings.nth(i).locator('textarea').fill(`${field} 的变化已核实：2024 年台账只录入了部分月份（测试）`);
+    }
+    await send.click();
+    await current.getByText('已校验，待发送').waitFor();
+    await current.getByRole('button', { name: '发送到平台' }).click();
+    await current.getByText('平台已接收').waitFor();
+    expect(await current.getByTestId('receipt').innerText()).toMatch(/平台回执：.*RCPT-1/);
+    expect(platform.received).toHaveLength(1);
+    expect(platform.received[0].body).toMatchObject({ groupId: G, year: YEAR });
+    const confirmed = dataOf(
+      await hub.gql(
+        `query($g: ID!) { submissions(groupId: $g, year: ${YEAR}) { version status warningList { field } warningsConfirmationReason } }`,
+        { g: G },
+        tokens.secretariat,
+      ),
+    ).submissions;
+    expect(confirmed).toHaveLength(1);
+    for (const w of confirmed[0].warningList) expect(confirmed[0].warningsConfirmationReason).toContain(`${w.field} 的变化已核实`);
+
+    // Another school's return is approved: the report changes, and its second version shows the difference.
+    const other = dataOf(
+      await hub.gql(
+        `query($g: ID!) { collectionRound(groupId: $g, year: ${YEAR}) { returns { organization { id category } } } }`,
+        { g: G },
+        tokens.secretariat,
+      ),
+    ).collectionRound.returns.find((r: any) => r.organization.category === 'SCHOOL' && r.organization.id !== DEMO.schoolOrgId).organization.id;
+    const otherToken = await hub.token({ sub: 'console-school-2', roles: ['MEMBER'], groups: [G], org: other });
+    const figures = '{ enrolledStudents: 8000, fullTimeTeachers: 400, graduates: 2500, employedGraduates: 2400 }';
+    dataOf(await hub.gql(`mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${YEAR}, input: ${figures}) { id } }`, { g: G }, otherToken));
+    const submitted = dataOf(
+      await hub.gql(`mutation($g: ID!) { submitAnnualReturn(groupId: $g, year: ${YEAR}) { id } }`, { g: G }, otherToken),
+    ).submitAnnualReturn;
+    dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: submitted.id }, tokens.secretariat));
+    await page.reload();
+    await page.getByTestId('freeze').getByRole('button', { name: '冻结报表' }).click();
+    await page
+      .getByTestId('freeze')
+      .getByText(/已冻结为第 2 版/)
+      .waitFor();
+    const diff = await page.getByTestId('diff').innerText();
+    expect(diff).toMatch(/在校生数\s+9000\s+17000/);
+    const history = await page.getByTestId('history').locator('tbody tr').allInnerTexts();
+    expect(history).toHaveLength(2);
+    expect(history[1]).toContain('RCPT-1');
+    await sec.screenshot('console-send');
   }, 120000);
 });

@@ -6,6 +6,7 @@ import { Progress } from './pages/progress';
 import { MyReturn } from './pages/my-return';
 import { Report } from './pages/report';
 import { Charts, MyTargets } from './pages/charts';
+import { Send } from './pages/send';
 import './console.css';
 
 interface Screen {
@@ -20,6 +21,7 @@ const SCREENS: Screen[] = [
   { path: 'progress', label: '采集进度', for: ['secretariat'], render: (p) => <Progress {...p} /> },
   { path: 'report', label: '年度报表', for: ['secretariat'], render: (p) => <Report {...p} /> },
   { path: 'charts', label: '统计图', for: ['secretariat'], render: (p) => <Charts {...p} /> },
+  { path: 'send', label: '确认报送', for: ['secretariat'], render: (p) => <Send {...p} /> },
   { path: 'my-return', label: '本单位年报', for: ['member'], render: (p) => <MyReturn {...p} /> },
   { path: 'my-targets', label: '指标完成', for: ['member'], render: (p) => <MyTargets {...p} /> },
 ];
