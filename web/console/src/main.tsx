@@ -7,6 +7,7 @@ import { MyReturn } from './pages/my-return';
 import { Report } from './pages/report';
 import { Charts, MyTargets } from './pages/charts';
 import { Send } from './pages/send';
+import { Imports } from './pages/imports';
 import './console.css';
 
 interface Screen {
@@ -24,6 +25,7 @@ const SCREENS: Screen[] = [
   { path: 'send', label: '确认报送', for: ['secretariat'], render: (p) => <Send {...p} /> },
   { path: 'my-return', label: '本单位年报', for: ['member'], render: (p) => <MyReturn {...p} /> },
   { path: 'my-targets', label: '指标完成', for: ['member'], render: (p) => <MyTargets {...p} /> },
+  { path: 'imports', label: '台账导入', for: ['secretariat', 'member'], render: (p) => <Imports {...p} /> },
 ];
 
 const currentPath = () => window.location.hash.replace(/^#\/?/, '').split('?')[0];
