@@ -184,6 +184,7 @@ describe('the review console', () => {
     await drill.getByText('口径').waitFor();
     await drill.getByRole('button', { name: '列出台账行' }).click();
     expect(await drill.getByTestId('drill-rows').innerText()).toContain(`共 ${social.drillDown.rowCount} 行`);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await sec.screenshot('console-report');
 
     // The secretariat confirms the gap with a reason: the returns' fields are no longer blocked, the reason is the report's 说明.
