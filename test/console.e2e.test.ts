@@ -90,6 +90,20 @@ describe('the review console', () => {
     expect((await fetch(`${consoleUrl}report`)).status).toBe(200);
   });
 
+  it('is off in production unless CONSOLE=on', async () => {
+    const production = { NODE_ENV: 'production', METRICS_TOKEN: 'm'.repeat(32) };
+    for (const [env, served] of [
+      [production, false],
+      [{ ...production, CONSOLE: 'on' }, true],
+      [{ CONSOLE: 'off' }, false],
+    ] as const) {
+      const gateway = await hub.gateway(env);
+      const response = await fetch(gateway.url.replace(/\/graphql$/, '/console/'));
+      expect([env, (await response.text()).includes('<div id="root">')]).toEqual([env, served]);
+      await gateway.kill();
+    }
+  }, 120000);
+
   it('collection progress: the secretariat opens the round, a unit submits, the secretariat returns it, approves it and reminds the rest', async () => {
     schoolName = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { name type } }`, { id: DEMO.schoolOrgId }, tokens.secretariat)).organization
       .name;
@@ -184,7 +198,7 @@ describe('the review console', () => {
     await drill.getByText('口径').waitFor();
     await drill.getByRole('button', { name: '列出台账行' }).click();
     expect(await drill.getByTestId('drill-rows').innerText()).toContain(`共 ${social.drillDown.rowCount} 行`);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await sec.screenshot('console-report');
 
     // The secretariat confirms the gap with a reason: the returns' fields are no longer blocked, the reason is the report's 说明.

@@ -260,7 +260,7 @@ export function DrillDownPanel({ field }: { field: Field }) {
         {rows && (
           <>
             <p data-testid="drill-rows">
-              共 {rows.total} 行{rows.rows.length < (rows.total ?? 0) && `，显示前 ${rows.rows.length} 行`}
+              共 {rows.total} 行{Math.min(rows.rows.length, 50) < (rows.total ?? 0) && `，显示前 ${Math.min(rows.rows.length, 50)} 行`}
             </p>
             <div style={{ overflowX: 'auto' }}>
               <table className="list">
