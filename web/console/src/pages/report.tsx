@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { gql } from '../api';
-import { loadFilled, SECTIONS, TEMPLATES, type Completeness, type Field, type Filled, type Issue } from '../report-data';
+import { loadFilled, SECTIONS, TemplatePicker, type Completeness, type Field, type Filled, type Issue } from '../report-data';
 import { CATEGORY, ErrorBox, formatTime, Loading, Panel, useAction, useLoad, type ScreenProps } from '../ui';
 
 /** 报表: the filled template as the official form, each value's source, its issues beside it. */
@@ -8,18 +8,7 @@ export function Report({ groupId, year, secretariat }: ScreenProps) {
   const [template, setTemplate] = useState('NATIONAL');
   const filled = useLoad(() => loadFilled(groupId, year, template), [groupId, year, template]);
   const [openCode, setOpenCode] = useState<string | null>(null);
-  const picker = (
-    <label>
-      模板
-      <select name="template" value={template} onChange={(e) => setTemplate(e.target.value)}>
-        {TEMPLATES.map(([code, label]) => (
-          <option key={code} value={code}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const picker = <TemplatePicker value={template} onChange={setTemplate} />;
   if (filled.loading && !filled.data) return <Loading />;
   if (filled.error)
     return (

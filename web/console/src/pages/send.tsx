@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../api';
-import { loadFilled, TEMPLATES, type Issue } from '../report-data';
+import { loadFilled, TemplatePicker, type Issue } from '../report-data';
 import { ErrorBox, formatTime, Loading, Panel, SUBMISSION_STATUS, Tag, useAction, useLoad, type ScreenProps } from '../ui';
 
 interface Submission {
@@ -73,22 +73,7 @@ export function Send({ groupId, year }: ScreenProps) {
   const f = filled.data;
   return (
     <>
-      <Panel
-        title={`${year} 年度报送`}
-        testId="freeze"
-        actions={
-          <label>
-            模板
-            <select name="template" value={template} onChange={(e) => setTemplate(e.target.value)}>
-              {TEMPLATES.map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-        }
-      >
+      <Panel title={`${year} 年度报送`} testId="freeze" actions={<TemplatePicker value={template} onChange={setTemplate} />}>
         <ErrorBox error={filled.error ?? history.error} />
         {f && (
           <>

@@ -1,9 +1,23 @@
 import { gql } from './api';
 
-export const TEMPLATES: [string, string][] = [
+/** The template families a report is filled in. */
+const TEMPLATES: [string, string][] = [
   ['NATIONAL', '全国平台（国家模板）'],
   ['SHANDONG', '山东省平台（省级模板）'],
 ];
+
+export const TemplatePicker = ({ value, onChange }: { value: string; onChange: (family: string) => void }) => (
+  <label>
+    模板
+    <select name="template" value={value} onChange={(e) => onChange(e.target.value)}>
+      {TEMPLATES.map(([code, label]) => (
+        <option key={code} value={code}>
+          {label}
+        </option>
+      ))}
+    </select>
+  </label>
+);
 
 export interface Issue {
   field: string;
