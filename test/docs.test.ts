@@ -150,6 +150,7 @@ describe('the README and docs/', () => {
         'docs/architecture.md',
         'docs/bases.md',
         'docs/clients.md',
+        'docs/console.md',
         'docs/members.md',
         'docs/messages.md',
         'docs/operations.md',

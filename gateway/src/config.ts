@@ -67,6 +67,8 @@ export interface GatewayConfig {
    * takes the connection's address.
    */
   trustProxy: number | string | false;
+  /** The review console (web/console) under /console/: CONSOLE=on|off, on by default outside production. */
+  console: boolean;
 }
 
 function positiveInt(env: Env, variable: string, fallback: number): number {
@@ -116,6 +118,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     throw new ConfigError(
       `GATEWAY_WORKERS=${workers} 需要 REDIS_URL：多个网关进程须在 Redis 中共同计数限流，否则每个进程各算各的，限额变为 ${workers} 倍 (several gateway processes need REDIS_URL, e.g. redis://127.0.0.1:6379, to share the rate limits)`,
     );
+  const consoleSwitch = env.CONSOLE ?? '';
+  if (!['', 'on', 'off'].includes(consoleSwitch)) throw new ConfigError(`CONSOLE must be "on" or "off", got "${consoleSwitch}"`);
   const port = positiveInt(env, 'GATEWAY_PORT', 4000);
   if (port > 65535) throw new ConfigError(`GATEWAY_PORT must be a port number, got "${env.GATEWAY_PORT}"`);
   return {
@@ -160,6 +164,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     workers,
     redis,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
+    console: consoleSwitch === '' ? !production : consoleSwitch === 'on',
   };
 }
 

@@ -26,6 +26,7 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import { createMetrics } from './metrics';
 import { introspectionForSignedInUsers, mountExplorer } from './explorer';
 import { withServiceTokens } from './service-tokens';
+import { mountWebApp } from './web';
 
 /**
  * CORS for the listed origins only; other origins get no CORS headers (the browser blocks them).
@@ -191,6 +192,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   });
 
   if (config.explorer && !mountExplorer(app)) log.warn('EXPLORER is on but dist/web/explorer is not built (npm run build): no explorer served');
+  // The review console (web/console): a page of the hub itself, a client of /graphql like any other.
+  if (config.console && !mountWebApp(app, 'console')) log.warn('CONSOLE is on but the console was not built (npm run build)');
 
   app.use(cors(config.corsOrigins));
   // Before the JSON parser: a workbook streams through untouched, past its 2 MB limit.
