@@ -151,8 +151,8 @@ export class ReportResolver {
   @Query(() => AnnualReport, { nullable: true, description: '集团年度报告：各子图的部分经联邦汇总（本集团用户与主管部门）' })
   annualReport(@Arg('groupId', () => ID) groupId: string, @Arg('year', () => Int) year: number, @Ctx() ctx: StatisticsContext) {
     ctx.viewer.requireUser();
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${year}`);
-    if (!ctx.viewer.canReadReportOf(groupId)) throw forbidden('只有本集团用户或主管部门可以查看年度报告');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${year}（year）`);
+    if (!ctx.viewer.canReadReportOf(groupId)) throw forbidden(`只有集团 ${groupId} 的用户或其主管部门可以查看年度报告（annual report of another group）`);
     return { groupId, year };
   }
 
