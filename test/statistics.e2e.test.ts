@@ -195,7 +195,7 @@ describe('annual data collection', () => {
     ).toBe('APPROVED');
     const afterApproval = await hub.gql(SAVE, { g: G, y: YEAR, input: { enrolledStudents: 1 } }, tokens.school);
     expect(codesOf(afterApproval)).toEqual(['BAD_USER_INPUT']);
-    expect(afterApproval.body.errors![0].message).toMatch(/年报当前为「已审核通过」，不能修改/);
+    expect(afterApproval.body.errors![0].message).toMatch(/年报 \S+ 当前为「已审核通过」，不能修改（return is APPROVED）/);
     expect(
       dataOf(await hub.gql(`query($g: ID!) { myAnnualReturn(groupId: $g, year: ${YEAR}) { enrolledStudents graduates } }`, { g: G }, tokens.school))
         .myAnnualReturn,
@@ -543,7 +543,7 @@ describe('completeness: a report says which returns are missing, and the figures
 
     const refused = await hub.gql(FREEZE, { g: G }, tokens.reporter);
     expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
-    expect(refused.body.errors![0].message).toMatch(/报表有阻断错误，不能报送：JT0401 「在校生数」由院校年报汇总，院校应报 \d+ 家、缺 \d+ 家的年报未审核通过/);
+    expect(refused.body.errors![0].message).toMatch(/报表有阻断错误，不能报送（blocking errors）：JT0401 「在校生数」由院校年报汇总，院校应报 \d+ 家、缺 \d+ 家的年报未审核通过/);
   });
 
   it('the secretariat confirms the gap with a reason: the figures go out with it as their 说明 — filled, workbook, frozen submission', async () => {
