@@ -21,7 +21,7 @@ describe('the rule engine', () => {
       { code: 'teachers', label: '专任教师数', value: null, rules: [{ kind: 'required' }] },
     ]);
     expect(errors.map((e) => e.field)).toEqual(['employed', 'students', 'rate', 'teachers']);
-    expect(errors[0].message).toBe('「就业人数」120 不能大于「毕业生数」100（employed above graduates）：请核对这两项');
+    expect(errors[0].message).toBe('「就业人数」(120) 不能大于「毕业生数」(100)（employed above graduates）：请核对这两项');
     expect(warnings.map((w) => w.field)).toEqual(['ratio']);
   });
 });
@@ -56,7 +56,7 @@ describe('templates', () => {
     expect(value('JT0210')).toBe('123.46');
     expect(value('JT0303')).toBe('5.56');
     expect(value('JT0302')).toBe('700');
-    expect(value('JT0106')).toBe('60');
+    expect(value('JT0106')).toBe('60.00'); // an indicator keeps two decimals, as annualReport.indicators answers it;
     expect(filled.blocked).toBe(true); // the returns are missing
     expect(filled.errors.some((e) => e.field === 'JT0401' && /必须填写/.test(e.message))).toBe(true);
     expect(readPath(data, 'training.byCategory.TEACHER_TRAINING.personTimes')).toBe(0);
