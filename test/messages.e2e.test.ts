@@ -22,7 +22,16 @@ beforeAll(async () => {
   baseId = dataOf(
     await hub.gql(
       `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`,
-      { input: { groupId: DEMO.groupId, name: '报错信息测试基地', kind: 'PRACTICE_BASE', occupations: ['钳工'], capacity: 10, coBuilders: [{ uscc, role: 'LEAD' }] } },
+      {
+        input: {
+          groupId: DEMO.groupId,
+          name: '报错信息测试基地',
+          kind: 'PRACTICE_BASE',
+          occupations: ['钳工'],
+          capacity: 10,
+          coBuilders: [{ uscc, role: 'LEAD' }],
+        },
+      },
       tokens.school,
     ),
   ).registerTrainingBase.id;
@@ -92,7 +101,15 @@ describe('GraphQL errors name the id and field concerned', () => {
       `mutation($id: ID!, $input: ResourceInput!) { updateResource(id: $id, input: $input) { id } }`,
       {
         id: resourceId,
-        input: { groupId: DEMO.secondGroupId, kind: 'ORDER_CLASS', title: '报错信息测试订单班', capacity: 2, periodStart: '2026-01-01', periodEnd: '2026-12-31', specialty: '激光加工技术' },
+        input: {
+          groupId: DEMO.secondGroupId,
+          kind: 'ORDER_CLASS',
+          title: '报错信息测试订单班',
+          capacity: 2,
+          periodStart: '2026-01-01',
+          periodEnd: '2026-12-31',
+          specialty: '激光加工技术',
+        },
       },
       tokens.enterprise,
     );
@@ -109,7 +126,16 @@ describe('GraphQL errors name the id and field concerned', () => {
     const code = unknown + usccCheckCharacter(unknown);
     const bad = await hub.gql(
       `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`,
-      { input: { groupId: DEMO.groupId, name: '报错信息测试基地二', kind: 'PRACTICE_BASE', occupations: ['钳工'], capacity: 10, coBuilders: [{ uscc: code, role: 'LEAD' }] } },
+      {
+        input: {
+          groupId: DEMO.groupId,
+          name: '报错信息测试基地二',
+          kind: 'PRACTICE_BASE',
+          occupations: ['钳工'],
+          capacity: 10,
+          coBuilders: [{ uscc: code, role: 'LEAD' }],
+        },
+      },
       tokens.school,
     );
     expect(codesOf(bad)).toEqual(['BAD_USER_INPUT']);

@@ -17,7 +17,15 @@ import ts from 'typescript';
  * named in PASSED_ON with the reason it is checked where it is made.
  */
 const root = path.join(__dirname, '..');
-const SOURCES = ['gateway/src', 'contract/src', 'subgraphs/kit/src', 'subgraphs/members/src', 'subgraphs/resources/src', 'subgraphs/bases/src', 'subgraphs/statistics/src'];
+const SOURCES = [
+  'gateway/src',
+  'contract/src',
+  'subgraphs/kit/src',
+  'subgraphs/members/src',
+  'subgraphs/resources/src',
+  'subgraphs/bases/src',
+  'subgraphs/statistics/src',
+];
 
 /** Calls whose argument at this index is a message. */
 const SINKS: Record<string, number> = {
@@ -132,7 +140,7 @@ function scan(file: string): { messages: Found[]; passedOn: string[] } {
   };
   const add = (expr: ts.Expression | undefined, node: ts.Node) => {
     if (!expr) return;
-    if (ts.isArrayLiteralExpression(expr)) return expr.elements.forEach((e) => add(e as ts.Expression, node));
+    if (ts.isArrayLiteralExpression(expr)) return expr.elements.forEach((e) => add(e, node));
     for (const text of texts(expr)) messages.push({ where: where(node), text });
   };
   const returnsOf = (body: ts.Node) => {
@@ -164,7 +172,7 @@ function scan(file: string): { messages: Found[]; passedOn: string[] } {
       (ts.isFunctionDeclaration(node) && node.name?.text) ||
       (ts.isVariableDeclaration(node) && node.initializer && ts.isArrowFunction(node.initializer) && ts.isIdentifier(node.name) && node.name.text);
     if (fn && /Problem$/.test(fn)) {
-      const body = ts.isFunctionDeclaration(node) ? node.body : ((node as ts.VariableDeclaration).initializer as ts.ArrowFunction).body;
+      const body = ts.isFunctionDeclaration(node) ? node.body : (node.initializer as ts.ArrowFunction).body;
       if (body) {
         if (ts.isBlock(body)) returnsOf(body);
         else if (ts.isConditionalExpression(body) || ts.isParenthesizedExpression(body)) {
@@ -209,10 +217,12 @@ test('the scan finds the hub’s messages (helpers, routes, workbook rows, templ
 });
 
 test('every user-facing message is Chinese first with the English term in brackets', () => {
-  const bad = results.flatMap((r) => r.messages).flatMap((m) => {
-    const problem = messageProblem(m.text);
-    return problem ? [`${m.where} ${problem}: ${m.text}`] : [];
-  });
+  const bad = results
+    .flatMap((r) => r.messages)
+    .flatMap((m) => {
+      const problem = messageProblem(m.text);
+      return problem ? [`${m.where} ${problem}: ${m.text}`] : [];
+    });
   expect(bad).toEqual([]);
 });
 

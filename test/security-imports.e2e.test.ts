@@ -327,7 +327,9 @@ describe('no personal data in answers, logs or temporary files', () => {
     expect(answer.json.errors).toHaveLength(1);
     const [error] = answer.json.errors;
     expect(error.row).toBe(2);
-    expect(error.reasons).toContain(`班次编号「${demoIdNumber(1).slice(0, 3)}***********${demoIdNumber(1).slice(14)}」不存在（unknown session code）：请先在「培训班次」表中列出该班次`);
+    expect(error.reasons).toContain(
+      `班次编号「${demoIdNumber(1).slice(0, 3)}***********${demoIdNumber(1).slice(14)}」不存在（unknown session code）：请先在「培训班次」表中列出该班次`,
+    );
     expect(answer.text).not.toMatch(ID);
     expect(answer.text).not.toMatch(MOBILE);
     expectNoLeftovers();

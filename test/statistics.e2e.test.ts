@@ -547,7 +547,9 @@ describe('completeness: a report says which returns are missing, and the figures
 
     const refused = await hub.gql(FREEZE, { g: G }, tokens.reporter);
     expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
-    expect(refused.body.errors![0].message).toMatch(/报表有阻断错误，不能报送（blocking errors）：JT0401 「在校生数」由院校年报汇总，院校应报 \d+ 家、缺 \d+ 家的年报未审核通过/);
+    expect(refused.body.errors![0].message).toMatch(
+      /报表有阻断错误，不能报送（blocking errors）：JT0401 「在校生数」由院校年报汇总，院校应报 \d+ 家、缺 \d+ 家的年报未审核通过/,
+    );
   });
 
   it('the secretariat confirms the gap with a reason: the figures go out with it as their 说明 — filled, workbook, frozen submission', async () => {

@@ -9,7 +9,8 @@ export function regionCode(value: string): string {
 
 export function phone(value: string | null | undefined): string | null {
   const text = optionalText(value, '联系电话', 20);
-  if (text && !/^[0-9+\-() ]{7,20}$/.test(text)) throw badInput('联系电话格式不正确（contactPhone format）：请填写 7–20 位数字，可含 + - ( ) 和空格，例如 0531-88881234 或 13800001234');
+  if (text && !/^[0-9+\-() ]{7,20}$/.test(text))
+    throw badInput('联系电话格式不正确（contactPhone format）：请填写 7–20 位数字，可含 + - ( ) 和空格，例如 0531-88881234 或 13800001234');
   return text;
 }
 

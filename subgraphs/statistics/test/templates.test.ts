@@ -104,7 +104,11 @@ describe('unknown is not zero', () => {
     const filled = fillTemplate(loadTemplates(templatesDir()).get('NATIONAL_2025')!, data);
     const passed = filled.errors.filter((e) => e.field === 'JT0305');
     expect(passed).toEqual([
-      { field: 'JT0305', label: '技能鉴定通过人数', message: `「技能鉴定通过人数」必须填写，但台账未填报（JT0305 required, not in the ledgers）：${unreportedPassed.message}` },
+      {
+        field: 'JT0305',
+        label: '技能鉴定通过人数',
+        message: `「技能鉴定通过人数」必须填写，但台账未填报（JT0305 required, not in the ledgers）：${unreportedPassed.message}`,
+      },
     ]);
     expect(filled.fields.find((f) => f.code === 'JT0503')).toMatchObject({ value: null, unreported: unreportedPassed.message });
     expect(filled.fields.find((f) => f.code === 'JT0401')).toMatchObject({ value: null, unreported: null });

@@ -67,7 +67,8 @@ export function validAward(input: AwardInput) {
   const team = optionalText(input.team, '团体名称', 200);
   if (!entrantIds.length) throw badInput('获奖须列出获奖选手（entrantIds）', { field: 'entrantIds' });
   if (entrantIds.length > 1 && !team) throw badInput('多名选手共同获奖请填写团体名称（team）；个人奖每人各登记一项', { field: 'team' });
-  if (entrantIds.length > 50) throw badInput(`一项团体奖最多 50 名选手，当前 ${entrantIds.length} 名（too many entrants）：请删去多余的选手`, { field: 'entrantIds' });
+  if (entrantIds.length > 50)
+    throw badInput(`一项团体奖最多 50 名选手，当前 ${entrantIds.length} 名（too many entrants）：请删去多余的选手`, { field: 'entrantIds' });
   return { level: input.level, event: optionalText(input.event, '赛项', 200), team, entrantIds };
 }
 

@@ -171,7 +171,8 @@ class WorkbookImport {
           if (key === null || values.every((v) => cellText(v) === '')) continue;
           await this.readRow(key, row.number, values);
         }
-        if (key === undefined && SHEET_ORDER.some((k) => SHEETS[k].name === name)) throw new WorkbookError(`工作表「${name}」是空的（empty sheet）：第一行应为表头，请使用平台下载的模板`);
+        if (key === undefined && SHEET_ORDER.some((k) => SHEETS[k].name === name))
+          throw new WorkbookError(`工作表「${name}」是空的（empty sheet）：第一行应为表头，请使用平台下载的模板`);
       }
     } catch (error) {
       if (error instanceof WorkbookError || error instanceof Rejected || error instanceof ImportLimitError) throw error;
@@ -212,7 +213,9 @@ class WorkbookImport {
     if (actual.some((h, i) => h !== expected[i] && !(i >= REQUIRED_HEADERS[key] && actual.slice(i).every((rest) => rest === '')))) {
       // The "header" may be a row of data when the header row is missing: never repeat it unmasked.
       throw new WorkbookError(
-        maskPersonalText(`工作表「${SHEETS[key].name}」的表头（header row）应为：${expected.join('、')}；实际为：${actual.map((h) => h.slice(0, 30)).join('、')}`),
+        maskPersonalText(
+          `工作表「${SHEETS[key].name}」的表头（header row）应为：${expected.join('、')}；实际为：${actual.map((h) => h.slice(0, 30)).join('、')}`,
+        ),
       );
     }
   }
@@ -246,12 +249,14 @@ class WorkbookImport {
       .split(/[、,，;；\s]+/)
       .filter(Boolean);
     const targets = targetLabels.map((t) => TARGET_BY_LABEL.get(t));
-    if (!targetLabels.length || targets.some((t) => !t)) reasons.push(`培训对象「${cellText(v[3])}」不在可选值中（unknown target group）：可选 ${[...TARGET_BY_LABEL.keys()].join('、')}，多个用顿号分隔`);
+    if (!targetLabels.length || targets.some((t) => !t))
+      reasons.push(`培训对象「${cellText(v[3])}」不在可选值中（unknown target group）：可选 ${[...TARGET_BY_LABEL.keys()].join('、')}，多个用顿号分隔`);
     const mode = MODE_BY_LABEL.get(cellText(v[4]));
     if (!mode) reasons.push(`培训方式「${cellText(v[4])}」不在可选值中（unknown mode）：可选 ${[...MODE_BY_LABEL.keys()].join('、')}`);
     const clientName = cellText(v[5]) || null;
     const clientUscc = halfWidth(cellText(v[6])).toUpperCase() || null;
-    if (clientUscc && !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(clientUscc)) reasons.push('委托单位统一社会信用代码应为 18 位数字或大写字母（client USCC），不知道时留空');
+    if (clientUscc && !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(clientUscc))
+      reasons.push('委托单位统一社会信用代码应为 18 位数字或大写字母（client USCC），不知道时留空');
     const subsidisedText = cellText(v[7]);
     if (!['是', '否', ''].includes(subsidisedText)) reasons.push('是否补贴性培训应填「是」或「否」（subsidised: yes or no）');
     const year = cellCount(v[8]);
@@ -352,7 +357,8 @@ class WorkbookImport {
     const passed = optionalCount(v[4]);
     if (candidates === null) reasons.push('参加人数应为不小于 0 的整数（candidates）');
     if (!passed) reasons.push('通过人数应为不小于 0 的整数，不知道时留空即未填报（passed）');
-    if (candidates !== null && passed?.value != null && passed.value > candidates) reasons.push(`通过人数 ${passed.value} 大于参加人数 ${candidates}（passed > candidates）：请核对两个人数`);
+    if (candidates !== null && passed?.value != null && passed.value > candidates)
+      reasons.push(`通过人数 ${passed.value} 大于参加人数 ${candidates}（passed > candidates）：请核对两个人数`);
     const assessedOn = cellDate(v[5]);
     if (!assessedOn) reasons.push('鉴定日期应为日期，如 2026-06-30（assessedOn: YYYY-MM-DD）');
     const feeRevenue = optionalFen(v[6]);
@@ -428,7 +434,8 @@ class WorkbookImport {
     });
     const taken = new Set(existing.map((t) => `${t.sessionId}:${t.idNumberHash}`));
     for (const { row, trainee } of batch) {
-      if (taken.has(`${trainee.sessionId}:${trainee.idNumberHash}`)) this.fail('trainees', row, ['该学员已在此班次的名册中，之前已导入（trainee already on the roster）：请删去此行']);
+      if (taken.has(`${trainee.sessionId}:${trainee.idNumberHash}`))
+        this.fail('trainees', row, ['该学员已在此班次的名册中，之前已导入（trainee already on the roster）：请删去此行']);
     }
     if (this.errorCount) return;
     await this.em.insert(

@@ -27,7 +27,8 @@ class TooLarge extends Error {}
 function exportFilter(baseId: string, q: Record<string, string | undefined>): LedgerFilter & { baseId: string } {
   const oneOf = <E extends string>(value: string | undefined, values: Record<string, E>, label: string): E | null => {
     if (!value) return null;
-    if (!Object.values(values).includes(value as E)) throw new Error(`${label}「${value}」不在可选值中（unknown value）：可选 ${Object.values(values).join('、')}`);
+    if (!Object.values(values).includes(value as E))
+      throw new Error(`${label}「${value}」不在可选值中（unknown value）：可选 ${Object.values(values).join('、')}`);
     return value as E;
   };
   const date = (value: string | undefined, label: string) => {
@@ -102,8 +103,7 @@ async function answerImport(ctx: Ctx, upload: Upload, request: ImportRequest): P
     const fd = fs.openSync(upload.file, 'r');
     fs.readSync(fd, head, 0, 4, 0);
     fs.closeSync(fd);
-    if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004')
-      return { status: 400, body: errorBody('BAD_USER_INPUT', NOT_XLSX) };
+    if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004') return { status: 400, body: errorBody('BAD_USER_INPUT', NOT_XLSX) };
     const result = await importWorkbook(ctx.db, sealer(), {
       file: upload.file,
       fileName,
@@ -164,7 +164,8 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number, limits: Impo
       try {
         upload = await receive(req, maxBytes, folder);
       } catch (error) {
-        if (error instanceof TooLarge) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传（file too large）`);
+        if (error instanceof TooLarge)
+          return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传（file too large）`);
         throw error;
       }
       // The upload is removed before the answer goes out, so no answer outlives its file.
@@ -176,7 +177,8 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number, limits: Impo
     router.get('/export.xlsx', async (req, res) => {
       const ctx = contextOf(req);
       const base = await ctx.loaders.visibleBaseById.load(String(req.query.baseId ?? ''));
-      if (!base || !(await ctx.loaders.canSeeTrainees(base))) return jsonError(res, 404, 'NOT_FOUND', `基地不存在或无权导出其台账：${String(req.query.baseId ?? '')}（base not found）`);
+      if (!base || !(await ctx.loaders.canSeeTrainees(base)))
+        return jsonError(res, 404, 'NOT_FOUND', `基地不存在或无权导出其台账：${String(req.query.baseId ?? '')}（base not found）`);
       let filter: LedgerFilter & { baseId: string };
       try {
         filter = exportFilter(base.id, req.query as Record<string, string | undefined>);

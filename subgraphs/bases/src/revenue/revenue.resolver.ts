@@ -129,7 +129,8 @@ export class RevenueResolver {
     @Ctx() ctx: BasesContext,
   ) {
     const { row: existing, bySecretariat } = await this.editable(ctx, id);
-    if (input.groupId !== existing.groupId) throw badInput(`到账台账 ${id} 所属集团不能修改（groupId cannot change）：请保持 groupId 为 ${existing.groupId}`, { field: 'groupId' });
+    if (input.groupId !== existing.groupId)
+      throw badInput(`到账台账 ${id} 所属集团不能修改（groupId cannot change）：请保持 groupId 为 ${existing.groupId}`, { field: 'groupId' });
     const values = validRevenue(input);
     const note = changeReason(reason, bySecretariat);
     const wanted = input.organizationId ?? existing.organizationId;
@@ -172,7 +173,8 @@ export class RevenueResolver {
     viewer.requireUser();
     const query = ctx.db.getRepository(RevenueEntryAudit).createQueryBuilder('a').where('a.groupId = :groupId', { groupId });
     if (!viewer.isSecretariatOf(groupId) && !viewer.isAuthorityOf(groupId)) {
-      if (!viewer.organizationId || !viewer.groupIds.includes(groupId)) throw forbidden('只有本集团秘书处或到账单位可以查看到账台账变更记录（history: secretariat or the receiving unit only）');
+      if (!viewer.organizationId || !viewer.groupIds.includes(groupId))
+        throw forbidden('只有本集团秘书处或到账单位可以查看到账台账变更记录（history: secretariat or the receiving unit only）');
       query.andWhere('a.organizationId = :org', { org: viewer.organizationId });
     }
     return newestFirstPage(query, 'changedAt', first, after);
@@ -191,7 +193,8 @@ export class RevenueResolver {
       organizationId = requested;
     } else {
       const own = viewer.requireOrganization();
-      if (requested && requested !== own) throw forbidden(`成员单位只能登记本单位的到账，${requested} 不是本单位（organizationId not your unit）；其他单位的到账请由该单位或本集团秘书处登记`);
+      if (requested && requested !== own)
+        throw forbidden(`成员单位只能登记本单位的到账，${requested} 不是本单位（organizationId not your unit）；其他单位的到账请由该单位或本集团秘书处登记`);
       organizationId = own;
     }
     const members = await ctx.loaders.directory.activeMembers(groupId);

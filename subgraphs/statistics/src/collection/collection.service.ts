@@ -86,7 +86,8 @@ async function forReview(ctx: StatisticsContext, id: string): Promise<AnnualRetu
   const r = await ctx.db.getRepository(AnnualReturn).findOneBy({ id });
   if (!r || !ctx.viewer.canRead(r.groupId)) throw notFound('年报', id);
   ctx.viewer.requireSecretariatOf(r.groupId);
-  if (r.status !== ReturnStatus.SUBMITTED) throw badInput(`年报 ${r.id} 当前为「${RETURN_STATUS_LABEL[r.status]}」，只有已提交的年报可以审核或退回（return is ${r.status}）`);
+  if (r.status !== ReturnStatus.SUBMITTED)
+    throw badInput(`年报 ${r.id} 当前为「${RETURN_STATUS_LABEL[r.status]}」，只有已提交的年报可以审核或退回（return is ${r.status}）`);
   return r;
 }
 
@@ -111,7 +112,8 @@ function sentFigures(input: AnnualReturnInput): Record<string, number | null> {
  */
 export async function saveReturn(ctx: StatisticsContext, groupId: string, year: number, input: AnnualReturnInput) {
   const r = await mine(ctx, groupId, year);
-  if (!EDITABLE.includes(r.status)) throw badInput(`年报 ${r.id} 当前为「${RETURN_STATUS_LABEL[r.status]}」，不能修改（return is ${r.status}）：如需更正请联系本集团秘书处退回`);
+  if (!EDITABLE.includes(r.status))
+    throw badInput(`年报 ${r.id} 当前为「${RETURN_STATUS_LABEL[r.status]}」，不能修改（return is ${r.status}）：如需更正请联系本集团秘书处退回`);
   const sent = sentFigures(input);
   checkReturn({ ...valuesOf(r), ...sent }, []);
   const { dualQualifiedPercent: percent, ...figures } = sent;
@@ -210,7 +212,8 @@ export async function openRound(ctx: StatisticsContext, input: OpenRoundInput): 
   ctx.viewer.requireSecretariatOf(input.groupId);
   const userId = ctx.viewer.requireUser();
   const thisYear = currentYear();
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear) throw badInput(`年度应在 2000 到 ${thisYear} 之间，当前为 ${input.year}（year）`, { field: 'year' });
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear)
+    throw badInput(`年度应在 2000 到 ${thisYear} 之间，当前为 ${input.year}（year）`, { field: 'year' });
   const members = await ctx.loaders.directory.activeMembers(input.groupId);
   if (!members.length) throw badInput(`集团 ${input.groupId} 没有正式成员单位，无法开启采集（no active members）：请先登记成员单位`);
   const round: CollectionRound = {

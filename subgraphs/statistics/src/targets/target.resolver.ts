@@ -55,7 +55,8 @@ export class TargetResolver {
   async setTarget(@Arg('input', () => TargetInput) input: TargetInput, @Ctx() ctx: StatisticsContext) {
     ctx.viewer.requireSecretariatOf(input.groupId);
     const cents = Math.round(input.threshold * 100);
-    if (!(input.threshold > 0) || cents !== input.threshold * 100) throw badInput(`目标值应为大于 0、最多两位小数的数，当前为 ${input.threshold}（threshold）`, { field: 'threshold' });
+    if (!(input.threshold > 0) || cents !== input.threshold * 100)
+      throw badInput(`目标值应为大于 0、最多两位小数的数，当前为 ${input.threshold}（threshold）`, { field: 'threshold' });
     const given = (v: number | null | undefined) => v !== null && v !== undefined;
     if (given(input.year) === given(input.fromYear)) throw badInput('请给出一个年度（year）或起始年度（fromYear），二者只能有一个');
     if (given(input.year) && given(input.toYear)) throw badInput('一个年度的指标（year）不能再给截止年度（toYear）；一段年度请用 fromYear 与 toYear');

@@ -35,7 +35,8 @@ export class FilledField {
   @Field(() => String, { description: '名称' }) label!: string;
   @Field(() => String, { description: '单位' }) unit!: string;
   @Field(() => String, { description: '数据来源（AnnualReport 中的路径）' }) source!: string;
-  @Field(() => String, { nullable: true, description: '填报值：表格单元格的文本，即报送的内容（整数，或两位小数，如 "5.10"；单位见 unit）' }) value!: string | null;
+  @Field(() => String, { nullable: true, description: '填报值：表格单元格的文本，即报送的内容（整数，或两位小数，如 "5.10"；单位见 unit）' }) value!:
+    string | null;
   @Field(() => Float, { nullable: true, description: '同一填报值的数值形式（JSON 数字，如 5.1），供计算用；报送以 value 为准' }) number!: number | null;
   @Field(() => FieldDrillDown, { nullable: true, description: '来源明细：口径、公式、台账行数与列出这些行的查询（冻结的报送中为空）' })
   drillDown?: FieldDrillDown | null;

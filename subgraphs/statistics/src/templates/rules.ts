@@ -56,10 +56,14 @@ function ruleProblem(f: RuleField, rule: Rule, byCode: Map<string, RuleField>): 
     case 'nonNegative':
       return v >= 0 ? null : `「${f.label}」不能为负数，当前为 ${v}（${f.code} negative）`;
     case 'percentage':
-      return v >= 0 && v <= 100 && Math.round(v * 100) === v * 100 ? null : `「${f.label}」应为 0–100 之间、最多两位小数的百分比，当前为 ${v}（${f.code} percentage）`;
+      return v >= 0 && v <= 100 && Math.round(v * 100) === v * 100
+        ? null
+        : `「${f.label}」应为 0–100 之间、最多两位小数的百分比，当前为 ${v}（${f.code} percentage）`;
     case 'notAbove': {
       const other = byCode.get(rule.field);
-      return other && other.value !== null && v > other.value ? `「${f.label}」(${v}) 不能大于「${other.label}」(${other.value})（${f.code} above ${other.code}）：请核对这两项` : null;
+      return other && other.value !== null && v > other.value
+        ? `「${f.label}」(${v}) 不能大于「${other.label}」(${other.value})（${f.code} above ${other.code}）：请核对这两项`
+        : null;
     }
     case 'yearOnYear': {
       if (f.previous === null || f.previous === undefined || f.previous === 0) return null;
