@@ -150,7 +150,7 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number, limits: Impo
 
     router.post('/imports', async (req, res) => {
       const ctx = contextOf(req);
-      const baseId = String(req.query.baseId ?? '');
+      const baseId = String(req.query.baseId ?? '').slice(0, 100);
       const fileName = String(req.query.fileName ?? 'ledger.xlsx');
       if (!ctx.viewer.organizationId) return jsonError(res, 401, 'UNAUTHENTICATED', '请以成员单位身份登录后导入台账（a member unit account is required）');
       const base = await ctx.loaders.visibleBaseById.load(baseId);
@@ -178,7 +178,7 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number, limits: Impo
       const ctx = contextOf(req);
       const base = await ctx.loaders.visibleBaseById.load(String(req.query.baseId ?? ''));
       if (!base || !(await ctx.loaders.canSeeTrainees(base)))
-        return jsonError(res, 404, 'NOT_FOUND', `基地不存在或无权导出其台账：${String(req.query.baseId ?? '')}（base not found）`);
+        return jsonError(res, 404, 'NOT_FOUND', `基地不存在或无权导出其台账：${String(req.query.baseId ?? '').slice(0, 100)}（base not found）`);
       let filter: LedgerFilter & { baseId: string };
       try {
         filter = exportFilter(base.id, req.query as Record<string, string | undefined>);
