@@ -712,6 +712,8 @@ describe('trends: every figure and indicator over a range of years, in one query
     // Year-end stocks and ratios are not added up.
     expect(at(2, 'membership.total')).toMatchObject({ summable: false, cumulative: null });
     expect(at(2, 'indicators.trainingPerStudent')).toMatchObject({ summable: false, cumulative: null });
+    // An indicator's trend reads as the indicator does (Ratio): two decimals.
+    expect(at(2, 'indicators.trainingPerStudent').value).toMatch(/^\d+\.\d{2}$/);
     // The unit's own figures, each year.
     years.forEach((_, i) => expect(at(i, 'training.personTimes', 'unit').value).toBe(String(own[i].school)));
     expect(at(2, 'training.personTimes', 'unit').change).toBe(String(own[2].school - own[1].school));

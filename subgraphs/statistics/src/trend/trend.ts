@@ -60,18 +60,22 @@ const UNIT_PATHS = GROUP_PATHS.filter(
 
 type Values = Map<string, string | null>;
 
+/** An indicator (Ratio, Wan) reads as annualReport.indicators answers it: two decimals, "94.00". */
+const isIndicator = (path: string) => path.startsWith('indicators.');
+
 function valuesOf(data: unknown, paths: string[]): Values {
   return new Map(
     paths.map((p) => {
       const v = readPath(data, p);
-      return [p, v === null || v === undefined ? null : String(v)];
+      return [p, v === null || v === undefined ? null : isIndicator(p) ? Number(v).toFixed(2) : String(v)];
     }),
   );
 }
 
 /** Exact arithmetic: money in fen, counts as integers, ratios to two decimals. */
 const toUnits = (path: string, v: string) => (MONEY_SOURCES.has(path) ? figureToFen(v) : BigInt(Math.round(Number(v) * 100)));
-const fromUnits = (path: string, n: bigint) => (MONEY_SOURCES.has(path) ? fenToYuan(n) : String(Number(n) / 100));
+const fromUnits = (path: string, n: bigint) =>
+  MONEY_SOURCES.has(path) ? fenToYuan(n) : isIndicator(path) ? (Number(n) / 100).toFixed(2) : String(Number(n) / 100);
 
 /**
  * The representations of the AnnualReport entities in this `_entities` call: the gateway sends every year of a
