@@ -119,7 +119,7 @@ describe('the real members directory, over HTTP', () => {
     const flipped = `${partner.uscc.slice(0, 17)}${partner.uscc[17] === '0' ? '1' : '0'}`;
     const malformed = await hub.gql(RECORD, { input: ledger(flipped) }, tokens.school);
     expect(codesOf(malformed)).toEqual(['BAD_USER_INPUT']);
-    expect(malformed.body.errors![0].message).toMatch(/统一社会信用代码校验位错误/);
+    expect(malformed.body.errors![0].message).toMatch(/统一社会信用代码 \S+ 校验位错误（USCC check character）/);
     const unknown = await hub.gql(RECORD, { input: ledger('91350100M000100Y43') }, tokens.school);
     expect(codesOf(unknown)).toEqual(['BAD_USER_INPUT']);
     expect(unknown.body.errors![0].message).toMatch(/不是本平台登记的单位或不是本集团的正式成员/);

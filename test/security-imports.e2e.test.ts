@@ -308,7 +308,7 @@ describe('no personal data in answers, logs or temporary files', () => {
     const answer = await upload(body);
     expect(answer.status).toBe(400);
     expect(answer.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(answer.json.errors[0].message).toContain('工作表「学员名册」的表头应为：班次编号、姓名、身份证号、手机号');
+    expect(answer.json.errors[0].message).toContain('工作表「学员名册」的表头（header row）应为：班次编号、姓名、身份证号、手机号');
     expect(answer.json.errors[0].message).toContain(`${demoIdNumber(7).slice(0, 3)}***********${demoIdNumber(7).slice(14)}`);
     expect(answer.json.errors[0].message).toContain(`${demoPhone(7).slice(0, 3)}****${demoPhone(7).slice(7)}`);
     expect(answer.text).not.toMatch(ID);
@@ -327,7 +327,9 @@ describe('no personal data in answers, logs or temporary files', () => {
     expect(answer.json.errors).toHaveLength(1);
     const [error] = answer.json.errors;
     expect(error.row).toBe(2);
-    expect(error.reasons).toContain(`班次编号「${demoIdNumber(1).slice(0, 3)}***********${demoIdNumber(1).slice(14)}」不存在`);
+    expect(error.reasons).toContain(
+      `班次编号「${demoIdNumber(1).slice(0, 3)}***********${demoIdNumber(1).slice(14)}」不存在（unknown session code）：请先在「培训班次」表中列出该班次`,
+    );
     expect(answer.text).not.toMatch(ID);
     expect(answer.text).not.toMatch(MOBILE);
     expectNoLeftovers();

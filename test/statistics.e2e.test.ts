@@ -105,17 +105,17 @@ describe('annual data collection', () => {
 
     await save({ enrolledStudents: 8000, dualQualifiedPercent: 65.5 });
     await save({ graduates: 2500 });
-    expect(await mine()).toEqual({ status: 'DRAFT', enrolledStudents: 8000, graduates: 2500, employedGraduates: null, dualQualifiedPercent: 65.5 });
+    expect(await mine()).toEqual({ status: 'DRAFT', enrolledStudents: 8000, graduates: 2500, employedGraduates: null, dualQualifiedPercent: '65.50' });
 
     // The rules apply to the return as it will stand: 就业人数 is checked against the 毕业生数 saved before.
     const tooMany = await hub.gql(SAVE, { g: G, y: YEAR, input: { employedGraduates: 2600 } }, tokens.school);
     expect(codesOf(tooMany)).toEqual(['BAD_USER_INPUT']);
     expect(tooMany.body.errors![0].message).toMatch(/「就业人数」\(2600\) 不能大于「毕业生数」\(2500\)/);
-    expect(await mine()).toEqual({ status: 'DRAFT', enrolledStudents: 8000, graduates: 2500, employedGraduates: null, dualQualifiedPercent: 65.5 });
+    expect(await mine()).toEqual({ status: 'DRAFT', enrolledStudents: 8000, graduates: 2500, employedGraduates: null, dualQualifiedPercent: '65.50' });
 
     // Clearing is explicit, as a variable or as a literal null.
     await save({ enrolledStudents: null });
-    expect(await mine()).toEqual({ status: 'DRAFT', enrolledStudents: null, graduates: 2500, employedGraduates: null, dualQualifiedPercent: 65.5 });
+    expect(await mine()).toEqual({ status: 'DRAFT', enrolledStudents: null, graduates: 2500, employedGraduates: null, dualQualifiedPercent: '65.50' });
     dataOf(
       await hub.gql(
         `mutation($g: ID!) { saveAnnualReturn(groupId: $g, year: ${YEAR}, input: { graduates: null, dualQualifiedPercent: null }) { id } }`,
@@ -195,7 +195,7 @@ describe('annual data collection', () => {
     ).toBe('APPROVED');
     const afterApproval = await hub.gql(SAVE, { g: G, y: YEAR, input: { enrolledStudents: 1 } }, tokens.school);
     expect(codesOf(afterApproval)).toEqual(['BAD_USER_INPUT']);
-    expect(afterApproval.body.errors![0].message).toMatch(/年报当前为「已审核通过」，不能修改/);
+    expect(afterApproval.body.errors![0].message).toMatch(/年报 \S+ 当前为「已审核通过」，不能修改（return is APPROVED）/);
     expect(
       dataOf(await hub.gql(`query($g: ID!) { myAnnualReturn(groupId: $g, year: ${YEAR}) { enrolledStudents graduates } }`, { g: G }, tokens.school))
         .myAnnualReturn,
@@ -263,13 +263,13 @@ describe('the annual report, assembled by federation', () => {
 
     const round2 = (n: number) => Math.round(n * 100) / 100;
     // 培训人次/在校生 divides social training only (in-school certificate training excluded).
-    expect(report.indicators.trainingPerStudent).toBe(round2(training.socialPersonTimes / 7800));
-    expect(report.indicators.trainingPerStudent).not.toBe(round2(training.personTimes / 7800));
+    expect(report.indicators.trainingPerStudent).toBe(round2(training.socialPersonTimes / 7800).toFixed(2));
+    expect(report.indicators.trainingPerStudent).not.toBe(round2(training.personTimes / 7800).toFixed(2));
     // 师均社会服务到账 is the revenue ledger's total per full-time teacher.
     expect(training.serviceRevenueFen).toBeGreaterThan(0);
     expect(training.serviceRevenueFen).not.toBe(training.revenueFen + sharing.serviceIncomeFen);
-    expect(report.indicators.serviceIncomePerTeacherWan).toBe(Number(fenToWan(training.serviceRevenueFen, 400)));
-    expect(report.indicators.employmentRatePercent).toBe(94);
+    expect(report.indicators.serviceIncomePerTeacherWan).toBe(fenToWan(training.serviceRevenueFen, 400));
+    expect(report.indicators.employmentRatePercent).toBe('94.00');
     // The policy figures of the approved returns (the school's; the enterprise reports none of them) and their indicators.
     expect(report.policy).toEqual({
       admissions: 2700,
@@ -284,10 +284,10 @@ describe('the annual report, assembled by federation', () => {
       staffPracticeReceived: 160,
     });
     expect(report.indicators).toMatchObject({
-      employedInFieldPercent: 80, // 1880 / 2350
-      employedInGroupPercent: 20, // 470 / 2350
-      coBuiltSpecialtyPercent: 94.44, // 34 / 36
-      certificateRatePercent: 90, // 2250 / 2500
+      employedInFieldPercent: '80.00', // 1880 / 2350
+      employedInGroupPercent: '20.00', // 470 / 2350
+      coBuiltSpecialtyPercent: '94.44', // 34 / 36
+      certificateRatePercent: '90.00', // 2250 / 2500
     });
 
     const field = (code: string) => report.filled.fields.find((f: any) => f.code === code);
@@ -298,6 +298,10 @@ describe('the annual report, assembled by federation', () => {
     expect(field('JT0303').value).toBe(fenToWan(training.revenueFen));
     expect(field('JT0210').value).toBe(fenToWan(sharing.investmentFen));
     expect(field('JT0401').value).toBe('7800');
+    // An indicator and the template field filled from it read the same: two-decimal text (Ratio, Wan).
+    const fromIndicator = report.filled.fields.filter((f: any) => f.source.startsWith('indicators.') && f.value !== null);
+    expectEach(fromIndicator, (f: any) => f.value === report.indicators[f.source.slice('indicators.'.length)], fromIndicator.length);
+    expect(fromIndicator.map((f: any) => f.source)).toEqual(expect.arrayContaining(['indicators.trainingPerStudent', 'indicators.serviceIncomePerTeacherWan']));
     // Two of the members' returns are approved: the only blocking errors are those of the fields computed from returns (see 'completeness').
     expect(report.filled.errors.map((e: { field: string }) => e.field)).toEqual(FROM_RETURNS.NATIONAL_2025);
     expect(report.filled.blocked).toBe(true);
@@ -333,7 +337,7 @@ describe('the annual report, assembled by federation', () => {
     expect(group).toMatchObject({
       organization: null,
       actual: asSecretariat.training.personTimes,
-      completionPercent: Math.round((asSecretariat.training.personTimes / 70000) * 10000) / 100,
+      completionPercent: (Math.round((asSecretariat.training.personTimes / 70000) * 10000) / 100).toFixed(2),
     });
     const members = asSecretariat.targets.filter((t: any) => t.indicator === 'TRAINING_PER_STUDENT');
     // Only the school has 在校生 (an approved return with the figure): it is ranked. The enterprise (approved, no 在校生)
@@ -387,7 +391,7 @@ describe('the annual report, assembled by federation', () => {
       targets(targetId: $t) { targetId year indicator organization { id } actual completionPercent met status rank } } }`;
     const all = dataOf(await hub.gql(PROGRESS, { g: G, y: YEAR }, tokens.secretariat)).annualReport;
     const field = all.targets.find((t: any) => t.indicator === 'EMPLOYED_IN_FIELD_RATE');
-    expect(field).toMatchObject({ organization: null, actual: all.indicators.employedInFieldPercent, status: 'NOT_MET', met: false });
+    expect(field).toMatchObject({ organization: null, actual: Number(all.indicators.employedInFieldPercent), status: 'NOT_MET', met: false });
     const admissions = all.targets.find((t: any) => t.indicator === 'ADMISSIONS');
     expect(admissions).toMatchObject({ actual: all.returns.admissions, status: 'NOT_MET' });
     // The range target in its middle year: the school (34 of 36 co-built) is ranked; units without the figure are no data.
@@ -543,7 +547,9 @@ describe('completeness: a report says which returns are missing, and the figures
 
     const refused = await hub.gql(FREEZE, { g: G }, tokens.reporter);
     expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
-    expect(refused.body.errors![0].message).toMatch(/报表有阻断错误，不能报送：JT0401 「在校生数」由院校年报汇总，院校应报 \d+ 家、缺 \d+ 家的年报未审核通过/);
+    expect(refused.body.errors![0].message).toMatch(
+      /报表有阻断错误，不能报送（blocking errors）：JT0401 「在校生数」由院校年报汇总，院校应报 \d+ 家、缺 \d+ 家的年报未审核通过/,
+    );
   });
 
   it('the secretariat confirms the gap with a reason: the figures go out with it as their 说明 — filled, workbook, frozen submission', async () => {
@@ -706,6 +712,8 @@ describe('trends: every figure and indicator over a range of years, in one query
     // Year-end stocks and ratios are not added up.
     expect(at(2, 'membership.total')).toMatchObject({ summable: false, cumulative: null });
     expect(at(2, 'indicators.trainingPerStudent')).toMatchObject({ summable: false, cumulative: null });
+    // An indicator's trend reads as the indicator does (Ratio): two decimals.
+    expect(at(2, 'indicators.trainingPerStudent').value).toMatch(/^\d+\.\d{2}$/);
     // The unit's own figures, each year.
     years.forEach((_, i) => expect(at(i, 'training.personTimes', 'unit').value).toBe(String(own[i].school)));
     expect(at(2, 'training.personTimes', 'unit').change).toBe(String(own[2].school - own[1].school));

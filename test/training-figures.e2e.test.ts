@@ -143,7 +143,7 @@ describe('training figures a secretariat can defend', () => {
       tokens.reporter,
     );
     expect(freeze.body.errors?.[0]?.message).toMatch(
-      /^报表有阻断错误，不能报送：.*JT0305 「技能鉴定通过人数」必须填写，但台账未填报：「通过人数」未填报：鉴定批次 TF-C2/,
+      /^报表有阻断错误，不能报送（blocking errors）：.*JT0305 「技能鉴定通过人数」必须填写，但台账未填报（JT0305 required, not in the ledgers）：「通过人数」未填报：鉴定批次 TF-C2/,
     );
 
     expect(field(shandong, 'SD05')).toEqual({ code: 'SD05', source: 'training.socialPersonTimes', value: String(training.socialPersonTimes) });

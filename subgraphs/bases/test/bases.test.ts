@@ -231,7 +231,7 @@ describe('importing ledgers', () => {
       lead,
       await workbook('headers', { edit: (sheet, row, values) => (sheet === 'sessions' && row === 1 ? ['班次', ...values.slice(1)] : values) }),
     );
-    expect(headers.json.errors[0].message).toMatch(/「培训班次」的表头应为/);
+    expect(headers.json.errors[0].message).toMatch(/「培训班次」的表头（header row）应为/);
     const stranger = await upload(outsider, await workbook('stranger'));
     expect(stranger.status).toBe(403);
     const huge = await upload(lead, Buffer.alloc(21 * 1024 * 1024));

@@ -247,14 +247,14 @@ describe('a ledger with values nobody knew', () => {
     const result = await upload(file);
     expect(result.status).toBe(422);
     expect(result.json.errors).toEqual([
-      { sheet: '培训班次', row: 2, reasons: ['课时应为不小于 0 的整数，不知道时留空（未填报）'] },
+      { sheet: '培训班次', row: 2, reasons: ['课时应为不小于 0 的整数，不知道时留空即未填报（hours）'] },
       {
         sheet: '鉴定批次',
         row: 2,
         reasons: [
-          '等级「特级」应为 初级、中级、高级、技师 或 高级技师，不分等级时留空（未分级）',
-          '通过人数应为不小于 0 的整数，不知道时留空（未填报）',
-          '收费「免费」应为以元为单位、最多两位小数的非负数，不知道时留空',
+          '等级「特级」应为 初级、中级、高级、技师 或 高级技师，不分等级时留空即未分级（level）',
+          '通过人数应为不小于 0 的整数，不知道时留空即未填报（passed）',
+          '收费「免费」应为以元为单位、最多两位小数的非负数，不知道时留空（fee in yuan）',
         ],
       },
     ]);

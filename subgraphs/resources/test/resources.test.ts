@@ -233,7 +233,7 @@ describe('cooperation ledgers', () => {
       // A code's form is members' rule (tested in members and end to end); here the directory knows the code or not.
       [ledger(demoUnit('sdzg').uscc), 'BAD_USER_INPUT', notAPartner], // no unit the directory knows
       [ledger(demoUnit('qdzy').uscc), 'BAD_USER_INPUT', notAPartner], // an active member, of another group
-      [ledger(demoUnit('jnzy').uscc), 'BAD_USER_INPUT', /合作单位不能是本单位/],
+      [ledger(demoUnit('jnzy').uscc), 'BAD_USER_INPUT', /合作单位 \S+ 不能是本单位（partner is your own unit）/],
       [ledger(uscc, { groupId: G2 }), 'FORBIDDEN', /只能在本单位所在的集团/],
     ];
     for (const [input, code, message] of cases) {

@@ -52,7 +52,7 @@ describe('saving an annual return is a patch', () => {
     // A submitted return cannot be saved: refused, nothing changed.
     const whileSubmitted = await save({ enrolledStudents: null });
     expect(whileSubmitted.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect(whileSubmitted.errors![0].message).toMatch(/年报当前为「已提交」，不能修改/);
+    expect(whileSubmitted.errors![0].message).toMatch(/年报 \S+ 当前为「已提交」，不能修改（return is SUBMITTED）/);
     expect(await mine()).toEqual({ status: 'SUBMITTED', enrolledStudents: 8000, fullTimeTeachers: 400, graduates: 2500, employedGraduates: 2350 });
 
     const returned = await execute(sg, secretariat, `mutation($id: ID!) { returnAnnualReturn(id: $id, comment: "在校生数请核对") { status } }`, {

@@ -21,7 +21,7 @@ describe('the rule engine', () => {
       { code: 'teachers', label: '专任教师数', value: null, rules: [{ kind: 'required' }] },
     ]);
     expect(errors.map((e) => e.field)).toEqual(['employed', 'students', 'rate', 'teachers']);
-    expect(errors[0].message).toBe('「就业人数」(120) 不能大于「毕业生数」(100)');
+    expect(errors[0].message).toBe('「就业人数」(120) 不能大于「毕业生数」(100)（employed above graduates）：请核对这两项');
     expect(warnings.map((w) => w.field)).toEqual(['ratio']);
   });
 });
@@ -56,7 +56,7 @@ describe('templates', () => {
     expect(value('JT0210')).toBe('123.46');
     expect(value('JT0303')).toBe('5.56');
     expect(value('JT0302')).toBe('700');
-    expect(value('JT0106')).toBe('60');
+    expect(value('JT0106')).toBe('60.00'); // an indicator keeps two decimals, as annualReport.indicators answers it;
     expect(filled.blocked).toBe(true); // the returns are missing
     expect(filled.errors.some((e) => e.field === 'JT0401' && /必须填写/.test(e.message))).toBe(true);
     expect(readPath(data, 'training.byCategory.TEACHER_TRAINING.personTimes')).toBe(0);
@@ -77,7 +77,7 @@ describe('templates', () => {
       },
     });
     expect(filled.warnings.filter((w) => w.field === 'JT0301').map((w) => w.message)).toEqual([
-      '「社会培训」为 900，比2024 年已报送（第 1 版）的 500 增加 80%，超过 50%，请核实',
+      '「社会培训」为 900，比2024 年已报送（第 1 版）的 500 增加 80%，超过 50%，请核实（JT0301 year-on-year change）',
     ]);
     expect(filled.baseline).toEqual({ kind: 'SUBMISSION', year: 2024, version: 1 });
     expect(filled.warnings.some((w) => w.field === 'JT0101')).toBe(false);
@@ -104,19 +104,23 @@ describe('unknown is not zero', () => {
     const filled = fillTemplate(loadTemplates(templatesDir()).get('NATIONAL_2025')!, data);
     const passed = filled.errors.filter((e) => e.field === 'JT0305');
     expect(passed).toEqual([
-      { field: 'JT0305', label: '技能鉴定通过人数', message: `「技能鉴定通过人数」必须填写，但台账未填报：${unreportedPassed.message}` },
+      {
+        field: 'JT0305',
+        label: '技能鉴定通过人数',
+        message: `「技能鉴定通过人数」必须填写，但台账未填报（JT0305 required, not in the ledgers）：${unreportedPassed.message}`,
+      },
     ]);
     expect(filled.fields.find((f) => f.code === 'JT0503')).toMatchObject({ value: null, unreported: unreportedPassed.message });
     expect(filled.fields.find((f) => f.code === 'JT0401')).toMatchObject({ value: null, unreported: null });
     expect(filled.warnings.filter((w) => w.field === 'JT0503')).toEqual([
-      { field: 'JT0503', label: '鉴定通过率', message: `「鉴定通过率」未填报（台账缺值，按空报送）：${unreportedPassed.message}` },
+      { field: 'JT0503', label: '鉴定通过率', message: `「鉴定通过率」未填报，台账缺值，按空报送（JT0503 not in the ledgers）：${unreportedPassed.message}` },
     ]);
     expect(filled.blocked).toBe(true);
     // A field empty for another reason keeps its plain message.
-    expect(filled.errors.find((e) => e.field === 'JT0401')!.message).toBe('「在校生数」必须填写');
+    expect(filled.errors.find((e) => e.field === 'JT0401')!.message).toBe('「在校生数」必须填写（JT0401 required）');
     const shandong = fillTemplate(loadTemplates(templatesDir()).get('SHANDONG_2025')!, data);
     expect(shandong.errors.filter((e) => e.field === 'SD08').map((e) => e.message)).toEqual([
-      `「职业技能等级认定通过人数」必须填写，但台账未填报：${unreportedPassed.message}`,
+      `「职业技能等级认定通过人数」必须填写，但台账未填报（SD08 required, not in the ledgers）：${unreportedPassed.message}`,
     ]);
   });
 

@@ -53,7 +53,8 @@ export class BaseResolver {
   @Mutation(() => TrainingBase, { description: '登记联合培训基地（秘书处，或以本单位为牵头单位）' })
   async registerTrainingBase(@Arg('input', () => TrainingBaseInput) input: TrainingBaseInput, @Ctx() ctx: BasesContext) {
     ctx.viewer.requireUser();
-    if (!ctx.viewer.groupIds.includes(input.groupId)) throw forbidden('只能在本人所属的集团登记基地');
+    if (!ctx.viewer.groupIds.includes(input.groupId))
+      throw forbidden(`只能在本人所属的集团登记基地，集团 ${input.groupId} 不是您的集团（groupId not yours）：请改填本集团的 id`);
     const values = {
       name: requiredText(input.name, '基地名称', 200),
       kind: input.kind,
@@ -62,18 +63,23 @@ export class BaseResolver {
       location: optionalText(input.location, '地点', 200),
       description: optionalText(input.description, '简介', 5000),
     };
-    if (input.coBuilders.filter((c) => c.role === CoBuilderRole.LEAD).length !== 1) throw badInput('共建单位中须有且只有一个牵头单位');
+    if (input.coBuilders.filter((c) => c.role === CoBuilderRole.LEAD).length !== 1)
+      throw badInput('共建单位中须有且只有一个牵头单位（exactly one LEAD in coBuilders）：请把其中一个单位的角色设为牵头单位', { field: 'coBuilders' });
     const designations = (input.designations ?? []).map(validDesignation);
     const units: { organizationId: string; role: CoBuilderRole }[] = [];
     for (const c of input.coBuilders) {
       const unit = await ctx.loaders.directory.byUscc(c.uscc.trim().toUpperCase());
-      if (!unit) throw badInput(`统一社会信用代码 ${c.uscc.trim().toUpperCase()} 不是本平台登记的单位`, { field: 'coBuilders' });
+      if (!unit)
+        throw badInput(`统一社会信用代码 ${c.uscc.trim().toUpperCase()} 不是本平台登记的单位（unknown co-builder USCC）：请核对代码，或请秘书处先登记该单位`, {
+          field: 'coBuilders',
+        });
       units.push({ organizationId: unit.id, role: c.role });
     }
-    if (new Set(units.map((u) => u.organizationId)).size !== units.length) throw badInput('共建单位重复');
+    if (new Set(units.map((u) => u.organizationId)).size !== units.length)
+      throw badInput('共建单位重复（duplicate co-builder）：每个单位只列一次', { field: 'coBuilders' });
     const lead = units.find((u) => u.role === CoBuilderRole.LEAD)!;
     if (!ctx.viewer.isSecretariatOf(input.groupId) && lead.organizationId !== ctx.viewer.organizationId) {
-      throw forbidden('成员单位只能登记本单位牵头的基地；其他基地请由秘书处登记');
+      throw forbidden('成员单位只能登记本单位牵头的基地（lead must be your unit）；其他基地请由秘书处登记');
     }
     const createdAt = now();
     const establishedOn = input.establishedOn ?? createdAt.slice(0, 10);
@@ -110,7 +116,8 @@ export class BaseResolver {
     const base = await ctx.loaders.visibleBaseById.load(baseId);
     if (!base) throw notFound('基地', baseId);
     const lead = (await ctx.loaders.coBuildersByBaseId.load(baseId)).find((c) => c.role === CoBuilderRole.LEAD);
-    if (!ctx.viewer.isSecretariatOf(base.groupId) && lead?.organizationId !== ctx.viewer.organizationId) throw forbidden('只有秘书处或牵头单位可以添加认定');
+    if (!ctx.viewer.isSecretariatOf(base.groupId) && lead?.organizationId !== ctx.viewer.organizationId)
+      throw forbidden(`只有本集团秘书处或基地 ${baseId} 的牵头单位可以添加认定（secretariat or lead co-builder only）`);
     const designation = { id: randomUUID(), baseId, ...validDesignation(input) };
     await ctx.db.transaction(async (em) => {
       await em.getRepository(BaseDesignation).insert(designation);

@@ -46,10 +46,10 @@ export class EntrantInput {
 export function validEntrant(input: EntrantInput) {
   const idNumber = normaliseIdNumber(input.idNumber);
   const idProblem = idNumberProblem(idNumber);
-  if (idProblem) throw badInput(`${idProblem}（idNumber）`, { field: 'idNumber' });
+  if (idProblem) throw badInput(idProblem, { field: 'idNumber' });
   const phone = (input.phone ?? '').trim() || null;
   const problem = phone ? phoneProblem(phone) : null;
-  if (problem) throw badInput(`${problem}（phone）`, { field: 'phone' });
+  if (problem) throw badInput(problem, { field: 'phone' });
   return { kind: input.kind, name: requiredText(input.name, '姓名', 50), idNumber, phone, event: optionalText(input.event, '赛项', 200) };
 }
 
@@ -67,7 +67,8 @@ export function validAward(input: AwardInput) {
   const team = optionalText(input.team, '团体名称', 200);
   if (!entrantIds.length) throw badInput('获奖须列出获奖选手（entrantIds）', { field: 'entrantIds' });
   if (entrantIds.length > 1 && !team) throw badInput('多名选手共同获奖请填写团体名称（team）；个人奖每人各登记一项', { field: 'team' });
-  if (entrantIds.length > 50) throw badInput('一项团体奖最多 50 名选手', { field: 'entrantIds' });
+  if (entrantIds.length > 50)
+    throw badInput(`一项团体奖最多 50 名选手，当前 ${entrantIds.length} 名（too many entrants）：请删去多余的选手`, { field: 'entrantIds' });
   return { level: input.level, event: optionalText(input.event, '赛项', 200), team, entrantIds };
 }
 

@@ -117,7 +117,10 @@ export class CompetitionResolver {
       organizationId = input.organizationId;
     } else {
       const own = viewer.requireOrganization();
-      if (input.organizationId && input.organizationId !== own) throw forbidden('参赛单位只能登记本单位的选手；其他单位的选手请由该单位或本集团秘书处登记');
+      if (input.organizationId && input.organizationId !== own)
+        throw forbidden(
+          `参赛单位只能登记本单位的选手，${input.organizationId} 不是本单位（organizationId not your unit）；其他单位的选手请由该单位或本集团秘书处登记`,
+        );
       organizationId = own;
     }
     if (!units.includes(organizationId))

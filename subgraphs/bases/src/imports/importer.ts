@@ -165,7 +165,7 @@ class WorkbookImport {
             key = sheetFor(name, values);
             if (key) {
               if (seen.length && SHEET_ORDER.indexOf(key) < SHEET_ORDER.indexOf(seen[seen.length - 1])) {
-                throw new WorkbookError(`工作表顺序应为：${SHEET_ORDER.map((k) => SHEETS[k].name).join('、')}，请使用平台下载的模板`);
+                throw new WorkbookError(`工作表顺序应为：${SHEET_ORDER.map((k) => SHEETS[k].name).join('、')}（sheet order），请使用平台下载的模板`);
               }
               seen.push(key);
               this.checkHeaders(key, values);
@@ -175,7 +175,8 @@ class WorkbookImport {
           if (key === null || values.every((v) => cellText(v) === '')) continue;
           await this.readRow(key, row.number, values);
         }
-        if (key === undefined && SHEET_ORDER.some((k) => SHEETS[k].name === name)) throw new WorkbookError(`工作表「${name}」是空的：第一行应为表头`);
+        if (key === undefined && SHEET_ORDER.some((k) => SHEETS[k].name === name))
+          throw new WorkbookError(`工作表「${name}」是空的（empty sheet）：第一行应为表头，请使用平台下载的模板`);
       }
     } catch (error) {
       // A database error (a row another import of the same file wrote first) is not the workbook's fault.
@@ -183,7 +184,7 @@ class WorkbookImport {
       throw new WorkbookError(NOT_XLSX, error);
     }
     const missing = SHEET_ORDER.filter((k) => !seen.includes(k));
-    if (missing.length) throw new WorkbookError(`工作簿缺少工作表：${missing.map((k) => SHEETS[k].name).join('、')}，请使用平台下载的模板`);
+    if (missing.length) throw new WorkbookError(`工作簿缺少工作表（missing sheet）：${missing.map((k) => SHEETS[k].name).join('、')}，请使用平台下载的模板`);
     await this.flushTrainees();
     if (this.errorCount) throw new Rejected(this.errors, this.errorCount);
     if (!Object.values(this.counts).some((n) => n > 0)) throw new WorkbookError('工作簿没有任何数据行 (empty workbook)');
@@ -217,7 +218,9 @@ class WorkbookImport {
     if (actual.some((h, i) => h !== expected[i] && !(i >= REQUIRED_HEADERS[key] && actual.slice(i).every((rest) => rest === '')))) {
       // The "header" may be a row of data when the header row is missing: never repeat it unmasked.
       throw new WorkbookError(
-        maskPersonalText(`工作表「${SHEETS[key].name}」的表头应为：${expected.join('、')}；实际为：${actual.map((h) => h.slice(0, 30)).join('、')}`),
+        maskPersonalText(
+          `工作表「${SHEETS[key].name}」的表头（header row）应为：${expected.join('、')}；实际为：${actual.map((h) => h.slice(0, 30)).join('、')}`,
+        ),
       );
     }
   }
@@ -240,27 +243,29 @@ class WorkbookImport {
   private async program(row: number, v: CellValue[]) {
     const reasons: string[] = [];
     const code = cellText(v[0]);
-    if (!code || code.length > 50) reasons.push('项目编号不能为空，最多 50 个字符');
-    else if (this.programs.has(code)) reasons.push(`项目编号 ${code} 在本表中重复`);
-    else if ((await this.stored()).programs.has(code)) reasons.push(`项目编号 ${code} 已导入过`);
+    if (!code || code.length > 50) reasons.push('项目编号不能为空，最多 50 个字符（program code required）');
+    else if (this.programs.has(code)) reasons.push(`项目编号 ${code} 在本表中重复（duplicate program code）：每个项目只列一行`);
+    else if ((await this.stored()).programs.has(code)) reasons.push(`项目编号 ${code} 已导入过（program already imported）：请删去此行或改用新的编号`);
     const name = cellText(v[1]);
-    if (!name || name.length > 200) reasons.push('项目名称不能为空，最多 200 个字符');
+    if (!name || name.length > 200) reasons.push('项目名称不能为空，最多 200 个字符（program name required）');
     const category = CATEGORY_BY_LABEL.get(cellText(v[2]));
-    if (!category) reasons.push(`培训类别「${cellText(v[2])}」不在可选值中`);
+    if (!category) reasons.push(`培训类别「${cellText(v[2])}」不在可选值中（unknown category）：可选 ${[...CATEGORY_BY_LABEL.keys()].join('、')}`);
     const targetLabels = cellText(v[3])
       .split(/[、,，;；\s]+/)
       .filter(Boolean);
     const targets = targetLabels.map((t) => TARGET_BY_LABEL.get(t));
-    if (!targetLabels.length || targets.some((t) => !t)) reasons.push(`培训对象「${cellText(v[3])}」不在可选值中`);
+    if (!targetLabels.length || targets.some((t) => !t))
+      reasons.push(`培训对象「${cellText(v[3])}」不在可选值中（unknown target group）：可选 ${[...TARGET_BY_LABEL.keys()].join('、')}，多个用顿号分隔`);
     const mode = MODE_BY_LABEL.get(cellText(v[4]));
-    if (!mode) reasons.push(`培训方式「${cellText(v[4])}」不在可选值中`);
+    if (!mode) reasons.push(`培训方式「${cellText(v[4])}」不在可选值中（unknown mode）：可选 ${[...MODE_BY_LABEL.keys()].join('、')}`);
     const clientName = cellText(v[5]) || null;
     const clientUscc = halfWidth(cellText(v[6])).toUpperCase() || null;
-    if (clientUscc && !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(clientUscc)) reasons.push('委托单位统一社会信用代码应为 18 位');
+    if (clientUscc && !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(clientUscc))
+      reasons.push('委托单位统一社会信用代码应为 18 位数字或大写字母（client USCC），不知道时留空');
     const subsidisedText = cellText(v[7]);
-    if (!['是', '否', ''].includes(subsidisedText)) reasons.push('是否补贴性培训应填「是」或「否」');
+    if (!['是', '否', ''].includes(subsidisedText)) reasons.push('是否补贴性培训应填「是」或「否」（subsidised: yes or no）');
     const year = cellCount(v[8]);
-    if (!year || year < 2000 || year > 2100) reasons.push('年度应为 2000–2100 的整数');
+    if (!year || year < 2000 || year > 2100) reasons.push(`年度「${cellText(v[8])}」应为 2000–2100 的整数（year）`);
     const id = randomUUID();
     // Registered even when bad, so its sessions are not reported again as unknown.
     // Several groups keep their order: the first listed is the primary one, the one the figures count.
@@ -297,27 +302,27 @@ class WorkbookImport {
   private async session(row: number, v: CellValue[]) {
     const reasons: string[] = [];
     const code = cellText(v[0]);
-    if (!code || code.length > 50) reasons.push('班次编号不能为空，最多 50 个字符');
-    else if (this.sessions.has(code)) reasons.push(`班次编号 ${code} 在本表中重复`);
-    else if ((await this.stored()).sessions.has(code)) reasons.push(`班次编号 ${code} 已导入过`);
+    if (!code || code.length > 50) reasons.push('班次编号不能为空，最多 50 个字符（session code required）');
+    else if (this.sessions.has(code)) reasons.push(`班次编号 ${code} 在本表中重复（duplicate session code）：每个班次只列一行`);
+    else if ((await this.stored()).sessions.has(code)) reasons.push(`班次编号 ${code} 已导入过（session already imported）：请删去此行或改用新的编号`);
     const program = await this.findProgram(cellText(v[1]));
-    if (!program) reasons.push(`项目编号「${cellText(v[1])}」不存在`);
+    if (!program) reasons.push(`项目编号「${cellText(v[1])}」不存在（unknown program code）：请先在「${SHEETS.programs.name}」表中列出该项目`);
     const startsOn = cellDate(v[2]);
     const endsOn = cellDate(v[3]);
-    if (!startsOn) reasons.push('开班日期应为日期（YYYY-MM-DD）');
-    if (!endsOn) reasons.push('结业日期应为日期（YYYY-MM-DD）');
-    if (startsOn && endsOn && endsOn < startsOn) reasons.push(`结业日期 ${endsOn} 早于开班日期 ${startsOn}`);
+    if (!startsOn) reasons.push('开班日期应为日期，如 2026-03-01（startsOn: YYYY-MM-DD）');
+    if (!endsOn) reasons.push('结业日期应为日期，如 2026-03-05（endsOn: YYYY-MM-DD）');
+    if (startsOn && endsOn && endsOn < startsOn) reasons.push(`结业日期 ${endsOn} 早于开班日期 ${startsOn}（endsOn before startsOn）：请核对两个日期`);
     const personTimes = cellCount(v[4]);
-    if (personTimes === null) reasons.push('培训人次应为不小于 0 的整数');
+    if (personTimes === null) reasons.push('培训人次应为不小于 0 的整数（person-times）');
     const hours = optionalCount(v[5]);
-    if (!hours) reasons.push('课时应为不小于 0 的整数，不知道时留空（未填报）');
+    if (!hours) reasons.push('课时应为不小于 0 的整数，不知道时留空即未填报（hours）');
     let revenue = 0;
     try {
       const amount = numberText(v[6]);
       if (amount === null) throw new Error('misplaced thousands separator');
       revenue = yuanToFen(amount || '0');
     } catch {
-      reasons.push(`到账金额「${cellText(v[6])}」应为以元为单位、最多两位小数的非负数`);
+      reasons.push(`到账金额「${cellText(v[6])}」应为以元为单位、最多两位小数的非负数，如 12500.50（revenue in yuan）`);
     }
     const id = randomUUID();
     if (code && !this.sessions.has(code)) this.sessions.set(code, id);
@@ -345,23 +350,24 @@ class WorkbookImport {
   private async certification(row: number, v: CellValue[]) {
     const reasons: string[] = [];
     const code = cellText(v[0]);
-    if (!code || code.length > 50) reasons.push('批次编号不能为空，最多 50 个字符');
-    else if (this.certificationCodes.has(code)) reasons.push(`批次编号 ${code} 在本表中重复`);
-    else if ((await this.stored()).certifications.has(code)) reasons.push(`批次编号 ${code} 已导入过`);
+    if (!code || code.length > 50) reasons.push('批次编号不能为空，最多 50 个字符（batch code required）');
+    else if (this.certificationCodes.has(code)) reasons.push(`批次编号 ${code} 在本表中重复（duplicate batch code）：每个批次只列一行`);
+    else if ((await this.stored()).certifications.has(code)) reasons.push(`批次编号 ${code} 已导入过（batch already imported）：请删去此行或改用新的编号`);
     const occupation = cellText(v[1]);
-    if (!occupation || occupation.length > 50) reasons.push('工种不能为空');
+    if (!occupation || occupation.length > 50) reasons.push('工种不能为空，最多 50 个字符（occupation required）');
     // An empty level is 未分级 (its own bucket), not an unknown level.
     const level = cellText(v[2]) === '' ? CertificationLevel.UNGRADED : LEVEL_BY_LABEL.get(cellText(v[2]));
-    if (level === undefined) reasons.push(`等级「${cellText(v[2])}」应为 初级、中级、高级、技师 或 高级技师，不分等级时留空（未分级）`);
+    if (level === undefined) reasons.push(`等级「${cellText(v[2])}」应为 初级、中级、高级、技师 或 高级技师，不分等级时留空即未分级（level）`);
     const candidates = cellCount(v[3]);
     const passed = optionalCount(v[4]);
-    if (candidates === null) reasons.push('参加人数应为不小于 0 的整数');
-    if (!passed) reasons.push('通过人数应为不小于 0 的整数，不知道时留空（未填报）');
-    if (candidates !== null && passed?.value != null && passed.value > candidates) reasons.push(`通过人数 ${passed.value} 大于参加人数 ${candidates}`);
+    if (candidates === null) reasons.push('参加人数应为不小于 0 的整数（candidates）');
+    if (!passed) reasons.push('通过人数应为不小于 0 的整数，不知道时留空即未填报（passed）');
+    if (candidates !== null && passed?.value != null && passed.value > candidates)
+      reasons.push(`通过人数 ${passed.value} 大于参加人数 ${candidates}（passed > candidates）：请核对两个人数`);
     const assessedOn = cellDate(v[5]);
-    if (!assessedOn) reasons.push('鉴定日期应为日期（YYYY-MM-DD）');
+    if (!assessedOn) reasons.push('鉴定日期应为日期，如 2026-06-30（assessedOn: YYYY-MM-DD）');
     const feeRevenue = optionalFen(v[6]);
-    if (feeRevenue === undefined) reasons.push(`收费「${cellText(v[6]).slice(0, 30)}」应为以元为单位、最多两位小数的非负数，不知道时留空`);
+    if (feeRevenue === undefined) reasons.push(`收费「${cellText(v[6]).slice(0, 30)}」应为以元为单位、最多两位小数的非负数，不知道时留空（fee in yuan）`);
     if (reasons.length) return this.fail('certifications', row, reasons);
     this.certificationCodes.add(code);
     this.counts.certifications += 1;
@@ -384,9 +390,9 @@ class WorkbookImport {
     const reasons: string[] = [];
     const sessionCode = cellText(v[0]);
     const sessionId = this.sessions.get(sessionCode) ?? (await this.stored()).sessions.get(sessionCode);
-    if (!sessionId) reasons.push(`班次编号「${sessionCode.slice(0, 50)}」不存在`);
+    if (!sessionId) reasons.push(`班次编号「${sessionCode.slice(0, 50)}」不存在（unknown session code）：请先在「${SHEETS.sessions.name}」表中列出该班次`);
     const name = cellText(v[1]);
-    if (!name || name.length > 50) reasons.push('姓名不能为空，最多 50 个字符');
+    if (!name || name.length > 50) reasons.push('姓名不能为空，最多 50 个字符（name required）');
     const idCell = cellIdNumber(v[2]);
     const idNumber = normaliseIdNumber(idCell.idNumber ?? '');
     const idProblem = idCell.problem ?? idNumberProblem(idNumber);
@@ -397,7 +403,7 @@ class WorkbookImport {
     const idNumberHash = idProblem ? '' : this.sealer.hash(idNumber);
     if (sessionId && idNumberHash) {
       const key = `${sessionId}:${idNumberHash}`;
-      if (this.traineeKeys.has(key)) reasons.push('同一班次中身份证号重复');
+      if (this.traineeKeys.has(key)) reasons.push('同一班次中身份证号重复（duplicate trainee in session）：每人每班只列一行');
       this.traineeKeys.add(key);
     }
     if (reasons.length) return this.fail('trainees', row, reasons);
@@ -433,7 +439,8 @@ class WorkbookImport {
     });
     const taken = new Set(existing.map((t) => `${t.sessionId}:${t.idNumberHash}`));
     for (const { row, trainee } of batch) {
-      if (taken.has(`${trainee.sessionId}:${trainee.idNumberHash}`)) this.fail('trainees', row, ['该学员已在此班次的名册中（之前已导入）']);
+      if (taken.has(`${trainee.sessionId}:${trainee.idNumberHash}`))
+        this.fail('trainees', row, ['该学员已在此班次的名册中，之前已导入（trainee already on the roster）：请删去此行']);
     }
     if (this.errorCount) return;
     await this.em.insert(

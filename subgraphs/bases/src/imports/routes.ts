@@ -11,6 +11,7 @@ import { LedgerFilter } from '../ledger/scope';
 import { BasesLoaders } from '../context';
 import { maskPersonalText } from '../trainee/pii';
 import { importWorkbook, WorkbookError } from './importer';
+import { NOT_XLSX } from './reader';
 import { ImportLimitError, ImportLimits } from './limits';
 import { exportWorkbook, templateWorkbook, XLSX } from './template';
 
@@ -26,15 +27,16 @@ class TooLarge extends Error {}
 function exportFilter(baseId: string, q: Record<string, string | undefined>): LedgerFilter & { baseId: string } {
   const oneOf = <E extends string>(value: string | undefined, values: Record<string, E>, label: string): E | null => {
     if (!value) return null;
-    if (!Object.values(values).includes(value as E)) throw new Error(`${label}「${value}」不在可选值中`);
+    if (!Object.values(values).includes(value as E))
+      throw new Error(`${label}「${value}」不在可选值中（unknown value）：可选 ${Object.values(values).join('、')}`);
     return value as E;
   };
   const date = (value: string | undefined, label: string) => {
-    if (value && !isLocalDate(value)) throw new Error(`${label}应为 YYYY-MM-DD`);
+    if (value && !isLocalDate(value)) throw new Error(`${label}应为日期，如 2026-01-31（date: YYYY-MM-DD）`);
     return value || null;
   };
   const year = q.year ? Number(q.year) : null;
-  if (year !== null && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new Error('年度应为 2000–2100 的整数');
+  if (year !== null && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new Error(`年度 year「${q.year}」应为 2000–2100 的整数（year）`);
   return {
     baseId,
     year,
@@ -116,8 +118,7 @@ async function answerImport(ctx: Ctx, upload: Upload, request: ImportRequest): P
     const fd = fs.openSync(upload.file, 'r');
     fs.readSync(fd, head, 0, 4, 0);
     fs.closeSync(fd);
-    if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004')
-      return { status: 400, body: errorBody('BAD_USER_INPUT', '文件不是有效的 Excel 工作簿（.xlsx），请使用平台下载的模板') };
+    if (upload.bytes === 0 || head.toString('binary') !== 'PK\u0003\u0004') return { status: 400, body: errorBody('BAD_USER_INPUT', NOT_XLSX) };
     const result = await importWorkbook(ctx.db, sealer(), {
       file: upload.file,
       fileName,
@@ -143,7 +144,7 @@ async function answerImport(ctx: Ctx, upload: Upload, request: ImportRequest): P
     }
     // A database error may quote a value of the row it failed on.
     ctx.log.error({ err: { type: (error as Error).name, message: maskPersonalText(String((error as Error).message).slice(0, 500)) } }, 'ledger import failed');
-    return { status: 500, body: errorBody('INTERNAL_SERVER_ERROR', '导入失败，未写入任何数据，请稍后再试') };
+    return { status: 500, body: errorBody('INTERNAL_SERVER_ERROR', '导入失败，未写入任何数据，请稍后再试（import failed, nothing written）') };
   }
 }
 
@@ -164,21 +165,22 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number, limits: Impo
 
     router.post('/imports', async (req, res) => {
       const ctx = contextOf(req);
-      const baseId = String(req.query.baseId ?? '');
+      const baseId = String(req.query.baseId ?? '').slice(0, 100);
       const fileName = String(req.query.fileName ?? 'ledger.xlsx');
-      if (!ctx.viewer.organizationId) return jsonError(res, 401, 'UNAUTHENTICATED', '请以成员单位身份登录后导入台账');
+      if (!ctx.viewer.organizationId) return jsonError(res, 401, 'UNAUTHENTICATED', '请以成员单位身份登录后导入台账（a member unit account is required）');
       const base = await ctx.loaders.visibleBaseById.load(baseId);
-      if (!base) return jsonError(res, 404, 'NOT_FOUND', `基地不存在或无权查看：${baseId}`);
+      if (!base) return jsonError(res, 404, 'NOT_FOUND', `基地不存在或无权查看：${baseId}（base not found）`);
       if (!(await ctx.loaders.coBuilderOrganizationIds.load(baseId)).includes(ctx.viewer.organizationId)) {
-        return jsonError(res, 403, 'FORBIDDEN', '只有该基地的共建单位可以导入台账');
+        return jsonError(res, 403, 'FORBIDDEN', `只有基地 ${baseId} 的共建单位可以导入台账（co-builders of the base only）`);
       }
       if (Number(req.header('content-length') ?? 0) > maxBytes)
-        return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传`);
+        return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传（file too large）`);
       let upload: Upload;
       try {
         upload = await receive(req, maxBytes, folder);
       } catch (error) {
-        if (error instanceof TooLarge) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传`);
+        if (error instanceof TooLarge)
+          return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后上传（file too large）`);
         throw error;
       }
       // The upload is removed before the answer goes out, so no answer outlives its file.
@@ -190,7 +192,8 @@ export function ledgerFiles(sealer: () => Sealer, maxBytes: number, limits: Impo
     router.get('/export.xlsx', async (req, res) => {
       const ctx = contextOf(req);
       const base = await ctx.loaders.visibleBaseById.load(String(req.query.baseId ?? ''));
-      if (!base || !(await ctx.loaders.canSeeTrainees(base))) return jsonError(res, 404, 'NOT_FOUND', '基地不存在或无权导出其台账');
+      if (!base || !(await ctx.loaders.canSeeTrainees(base)))
+        return jsonError(res, 404, 'NOT_FOUND', `基地不存在或无权导出其台账：${String(req.query.baseId ?? '').slice(0, 100)}（base not found）`);
       let filter: LedgerFilter & { baseId: string };
       try {
         filter = exportFilter(base.id, req.query as Record<string, string | undefined>);

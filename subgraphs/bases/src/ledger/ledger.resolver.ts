@@ -109,7 +109,7 @@ export class LedgerResolver {
     @Ctx() ctx: BasesContext,
   ) {
     const base = await ctx.loaders.visibleBaseById.load(baseId);
-    if (!base || !(await ctx.loaders.canSeeTrainees(base))) throw forbidden('无权查看该基地的学员名册');
+    if (!base || !(await ctx.loaders.canSeeTrainees(base))) throw forbidden(`无权查看基地 ${baseId} 的学员名册（trainee roster not visible to you）`);
     const query = ctx.db.getRepository(Trainee).createQueryBuilder('t').where('t.baseId = :baseId', { baseId });
     if (sessionId) query.andWhere('t.sessionId = :sessionId', { sessionId });
     return newestFirstPage(query, 'id', first, after);
@@ -132,7 +132,7 @@ export class LedgerResolver {
     const text = requiredText(reason, '查看原因', 500);
     const trainee = await ctx.db.getRepository(Trainee).findOneBy({ id: traineeId });
     if (!trainee || !ctx.viewer.canRead(trainee.groupId)) throw notFound('学员', traineeId);
-    if (!ctx.viewer.isSecretariatOf(trainee.groupId)) throw forbidden('只有本集团秘书处可以查看完整个人信息');
+    if (!ctx.viewer.isSecretariatOf(trainee.groupId)) throw forbidden('只有本集团秘书处可以查看完整个人信息（secretariat only）');
     const sealed = field === PiiField.ID_NUMBER ? trainee.idNumberSealed : trainee.phoneSealed;
     if (!sealed) throw notFound('手机号', traineeId);
     await ctx.db.transaction(async (em) => {

@@ -48,7 +48,7 @@ export function applySessionFilter<T extends ObjectLiteral>(query: SelectQueryBu
   if (f.year) query.andWhere('s.year = :year', { year: f.year });
   if (f.from) query.andWhere('s.startsOn >= :from', { from: f.from });
   if (f.to) query.andWhere('s.startsOn <= :to', { to: f.to });
-  if (f.from && f.to && f.to < f.from) throw badInput(`结束日期 ${f.to} 不能早于开始日期 ${f.from}`);
+  if (f.from && f.to && f.to < f.from) throw badInput(`结束日期 ${f.to} 不能早于开始日期 ${f.from}（to before from）：请改正筛选的日期范围`);
   if (f.targetGroup) query.andWhere('s.targetGroup = :targetGroup', { targetGroup: f.targetGroup });
   if (f.anyTargetGroup)
     query.andWhere('s.programId IN (SELECT ptg.programId FROM program_target_group ptg WHERE ptg.targetGroup = :anyTargetGroup)', {

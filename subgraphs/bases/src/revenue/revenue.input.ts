@@ -28,10 +28,16 @@ export function validRevenue(input: RevenueEntryInput) {
   if (input.receivedOn > latest) throw badInput(`到账日期 ${input.receivedOn} 晚于今天：只登记已经到账的金额（received money only）`, { field: 'receivedOn' });
   const sessionId = optionalText(input.sessionId, '培训班次', 36);
   const certificationBatchId = optionalText(input.certificationBatchId, '鉴定批次', 36);
-  if (sessionId && certificationBatchId) throw badInput('一条到账只能关联一个培训班次或一个鉴定批次，不能同时关联两者');
-  if (sessionId && input.source !== RevenueSource.TRAINING) throw badInput('只有来源为「社会培训」的到账可以关联培训班次', { field: 'sessionId' });
+  if (sessionId && certificationBatchId)
+    throw badInput('一条到账只能关联一个培训班次或一个鉴定批次，不能同时关联两者（sessionId or certificationBatchId）：请删去其中一个', {
+      field: 'certificationBatchId',
+    });
+  if (sessionId && input.source !== RevenueSource.TRAINING)
+    throw badInput('只有来源为「社会培训」的到账可以关联培训班次（sessionId needs source TRAINING）：请改选来源或删去班次', { field: 'sessionId' });
   if (certificationBatchId && input.source !== RevenueSource.CERTIFICATION)
-    throw badInput('只有来源为「社会鉴定」的到账可以关联鉴定批次', { field: 'certificationBatchId' });
+    throw badInput('只有来源为「社会鉴定」的到账可以关联鉴定批次（certificationBatchId needs source CERTIFICATION）：请改选来源或删去批次', {
+      field: 'certificationBatchId',
+    });
   const uscc = (input.counterpartyUscc ?? '').trim().toUpperCase();
   return {
     source: input.source,

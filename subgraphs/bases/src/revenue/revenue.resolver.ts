@@ -70,7 +70,7 @@ export class RevenueResolver {
     if (f.organizationId) query.andWhere('r.organizationId = :organizationId', { organizationId: f.organizationId });
     if (f.source) query.andWhere('r.source = :source', { source: f.source });
     if (f.year) query.andWhere('r.year = :year', { year: f.year });
-    if (f.from && f.to && f.to < f.from) throw badInput(`结束日期 ${f.to} 不能早于开始日期 ${f.from}`);
+    if (f.from && f.to && f.to < f.from) throw badInput(`结束日期 ${f.to} 不能早于开始日期 ${f.from}（to before from）：请改正筛选的日期范围`);
     if (f.from) query.andWhere('r.receivedOn >= :from', { from: f.from });
     if (f.to) query.andWhere('r.receivedOn <= :to', { to: f.to });
     return newestFirstPage(query, 'receivedOn', args.first, args.after);
@@ -95,7 +95,7 @@ export class RevenueResolver {
   async recordRevenueEntry(@Arg('input', () => RevenueEntryInput) input: RevenueEntryInput, @Ctx() ctx: BasesContext) {
     const { viewer } = ctx;
     const user = viewer.requireUser();
-    if (!viewer.groupIds.includes(input.groupId)) throw forbidden('只能在本人所属的集团登记到账台账');
+    if (!viewer.groupIds.includes(input.groupId)) throw forbidden(`只能在本人所属的集团登记到账台账，集团 ${input.groupId} 不是您的集团（groupId not yours）`);
     const values = validRevenue(input);
     const organizationId = await this.receivingUnit(ctx, input.groupId, input.organizationId ?? null);
     await this.checkCounterparty(ctx, values.counterpartyUscc);
@@ -129,7 +129,8 @@ export class RevenueResolver {
     @Ctx() ctx: BasesContext,
   ) {
     const { row: existing, bySecretariat } = await this.editable(ctx, id);
-    if (input.groupId !== existing.groupId) throw badInput('到账台账所属集团不能修改');
+    if (input.groupId !== existing.groupId)
+      throw badInput(`到账台账 ${id} 所属集团不能修改（groupId cannot change）：请保持 groupId 为 ${existing.groupId}`, { field: 'groupId' });
     const values = validRevenue(input);
     const note = changeReason(reason, bySecretariat);
     const wanted = input.organizationId ?? existing.organizationId;
@@ -172,7 +173,8 @@ export class RevenueResolver {
     viewer.requireUser();
     const query = ctx.db.getRepository(RevenueEntryAudit).createQueryBuilder('a').where('a.groupId = :groupId', { groupId });
     if (!viewer.isSecretariatOf(groupId) && !viewer.isAuthorityOf(groupId)) {
-      if (!viewer.organizationId || !viewer.groupIds.includes(groupId)) throw forbidden('只有本集团秘书处或到账单位可以查看到账台账变更记录');
+      if (!viewer.organizationId || !viewer.groupIds.includes(groupId))
+        throw forbidden('只有本集团秘书处或到账单位可以查看到账台账变更记录（history: secretariat or the receiving unit only）');
       query.andWhere('a.organizationId = :org', { org: viewer.organizationId });
     }
     return newestFirstPage(query, 'changedAt', first, after);
@@ -191,7 +193,8 @@ export class RevenueResolver {
       organizationId = requested;
     } else {
       const own = viewer.requireOrganization();
-      if (requested && requested !== own) throw forbidden('成员单位只能登记本单位的到账；其他单位的到账请由该单位或本集团秘书处登记');
+      if (requested && requested !== own)
+        throw forbidden(`成员单位只能登记本单位的到账，${requested} 不是本单位（organizationId not your unit）；其他单位的到账请由该单位或本集团秘书处登记`);
       organizationId = own;
     }
     const members = await ctx.loaders.directory.activeMembers(groupId);
@@ -209,7 +212,7 @@ export class RevenueResolver {
       await ctx.loaders.directory.byUscc(uscc);
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions?.code === 'BAD_USER_INPUT')
-        throw badInput(`付款方${error.message.replace(/^统一社会信用代码/, '统一社会信用代码')}`, { field: 'counterpartyUscc' });
+        throw badInput(`付款方（counterpartyUscc）${error.message}`, { field: 'counterpartyUscc' });
       throw error;
     }
   }

@@ -1,4 +1,4 @@
-import { exactSum, fenToWan, Money, parseRegionReportId, regionGroupsOf } from '@zjjt/kit';
+import { exactSum, fenToWan, Money, parseRegionReportId, regionGroupsOf, Wan } from '@zjjt/kit';
 import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { BasesContext } from '../context';
@@ -12,7 +12,7 @@ export class RevenueSourceFigures {
   @Field(() => String, { description: '来源名称' }) label!: string;
   @Field(() => Int, { description: '台账条数' }) entries!: number;
   @Field(() => Money, { nullable: true, description: '到账金额（元）；当年没有任何到账台账时为空（未填报）' }) amount!: string | null;
-  @Field(() => String, { nullable: true, description: '到账金额（万元，两位小数）' }) amountWan!: string | null;
+  @Field(() => Wan, { nullable: true, description: '到账金额（万元，两位小数）' }) amountWan!: string | null;
 }
 
 @ObjectType({ description: '社会服务到账：按到账单位' })
@@ -31,7 +31,7 @@ export class OrganizationRevenueFigures {
 export class RevenueSection {
   @Field(() => Int, { description: '到账台账条数' }) entries!: number;
   @Field(() => Money, { nullable: true, description: '社会服务到账合计（元）；当年没有任何到账台账时为空（未填报，不是 0）' }) total!: string | null;
-  @Field(() => String, { nullable: true, description: '社会服务到账合计（万元，两位小数）' }) totalWan!: string | null;
+  @Field(() => Wan, { nullable: true, description: '社会服务到账合计（万元，两位小数）' }) totalWan!: string | null;
   @Field(() => [RevenueSourceFigures], { description: '按来源（八类全部列出，合计等于总数）' }) bySource!: RevenueSourceFigures[];
   @Field(() => [OrganizationRevenueFigures], { description: '按到账单位' }) byOrganization!: OrganizationRevenueFigures[];
 }

@@ -10,18 +10,18 @@ export function idCheckCharacter(first17: string): string {
 
 /** Why a 身份证号 is not valid, without repeating the number (messages may reach logs); null when valid. */
 export function idNumberProblem(value: string): string | null {
-  if (!/^\d{17}[\dX]$/.test(value)) return '身份证号应为 18 位：17 位数字加 1 位数字或 X';
+  if (!/^\d{17}[\dX]$/.test(value)) return '身份证号应为 18 位：17 位数字加 1 位数字或 X（ID number format）';
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
-  if (month < 1 || month > 12 || day < 1 || day > 31) return '身份证号中的出生日期不正确';
-  if (idCheckCharacter(value.slice(0, 17)) !== value[17]) return '身份证号校验位错误，请核对是否录入有误';
+  if (month < 1 || month > 12 || day < 1 || day > 31) return '身份证号中的出生日期不正确（ID number birth date），请核对';
+  if (idCheckCharacter(value.slice(0, 17)) !== value[17]) return '身份证号校验位错误（ID number check digit），请核对是否录入有误';
   return null;
 }
 
 export const normaliseIdNumber = (value: string) => value.trim().toUpperCase();
 
 /** Mainland mobile number: 11 digits starting with 1. */
-export const phoneProblem = (value: string) => (/^1[3-9]\d{9}$/.test(value) ? null : '手机号应为 11 位数字，以 1 开头');
+export const phoneProblem = (value: string) => (/^1[3-9]\d{9}$/.test(value) ? null : '手机号应为 11 位数字，以 1 开头（mobile phone format）');
 
 /** 370***********123X: the first three and the last four characters. */
 export const maskIdNumber = (value: string) => `${value.slice(0, 3)}${'*'.repeat(11)}${value.slice(14)}`;

@@ -42,8 +42,10 @@ export const MembershipConnection = Connection(Membership, 'Membership');
 export const NoticeConnection = Connection(Notice, 'Notice');
 
 function validTerm(input: CouncilTermInput) {
-  if (!Number.isInteger(input.number) || input.number < 1 || input.number > 99) throw badInput('届次应为 1–99 的整数');
-  if (input.endsOn) notBefore(input.endsOn, input.startsOn, `届次结束日期 ${input.endsOn} 不能早于开始日期 ${input.startsOn}`);
+  if (!Number.isInteger(input.number) || input.number < 1 || input.number > 99)
+    throw badInput(`届次应为 1–99 的整数，当前为 ${input.number}（council term number）`, { field: 'number' });
+  if (input.endsOn)
+    notBefore(input.endsOn, input.startsOn, `届次结束日期 ${input.endsOn} 不能早于开始日期 ${input.startsOn}（endsOn before startsOn）：请改正日期`);
   return { number: input.number, startsOn: input.startsOn, endsOn: input.endsOn ?? null };
 }
 
@@ -111,8 +113,10 @@ export class GroupResolver {
   async registerGroup(@Arg('input', () => RegisterGroupInput) input: RegisterGroupInput, @Ctx() ctx: MembersContext) {
     ctx.viewer.requireRole('AUTHORITY');
     const code = input.code.trim();
-    if (!/^[a-z0-9][a-z0-9-]{1,31}$/.test(code)) throw badInput('集团代码应为 2–32 位小写字母、数字或短横线，例如 sdjx');
-    if (input.leadOrganizationId) throw badInput('新集团还没有成员单位：请先登记成员，再设置牵头单位');
+    if (!/^[a-z0-9][a-z0-9-]{1,31}$/.test(code))
+      throw badInput(`集团代码「${code.slice(0, 40)}」应为 2–32 位小写字母、数字或短横线，例如 sdjx（group code）`, { field: 'code' });
+    if (input.leadOrganizationId)
+      throw badInput('新集团还没有成员单位（no members yet）：请留空 leadOrganizationId，先登记成员，再设置牵头单位', { field: 'leadOrganizationId' });
     // An authority registers groups of its own region only: the group's region decides who reads it.
     const region = input.region ? regionCode(input.region) : null;
     if (!region) throw badInput('请填写集团所在地区（六位行政区划代码） (region required)');
@@ -136,7 +140,7 @@ export class GroupResolver {
         await recordAudit(em, ctx.viewer, { groupId: group.id, operation: 'registerGroup', entity: 'Group', id: group.id, after: group });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`集团代码 ${code} 已被使用`);
+      if (isUniqueViolation(error)) throw conflict(`集团代码 ${code} 已被使用（group code taken）：请换一个代码`);
       throw error;
     }
     return ctx.db.getRepository(Group).findOneByOrFail({ id: group.id });
@@ -150,7 +154,10 @@ export class GroupResolver {
     if (!before) throw notFound('集团', id);
     if (input.leadOrganizationId) {
       const lead = await ctx.db.getRepository(Membership).findOneBy({ groupId: id, organizationId: input.leadOrganizationId, status: MembershipStatus.ACTIVE });
-      if (!lead) throw badInput('牵头单位须为本集团的正式成员单位');
+      if (!lead)
+        throw badInput(`牵头单位 ${input.leadOrganizationId} 须为本集团的正式成员单位（leadOrganizationId not an active member）：请从本集团成员中选择`, {
+          field: 'leadOrganizationId',
+        });
     }
     const profile = {
       name: requiredText(input.name, '集团名称', 100),
@@ -224,7 +231,7 @@ export class GroupResolver {
         await recordAudit(em, ctx.viewer, { groupId, operation: 'createCouncilTerm', entity: 'CouncilTerm', id: term.id, after: term });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`本集团已有第 ${input.number} 届理事会`);
+      if (isUniqueViolation(error)) throw conflict(`本集团已有第 ${input.number} 届理事会（council term number taken）：请改用另一个届次`);
       throw error;
     }
     return term;
@@ -243,7 +250,7 @@ export class GroupResolver {
         await recordAudit(em, ctx.viewer, { groupId: term.groupId, operation: 'updateCouncilTerm', entity: 'CouncilTerm', id, before: term, after });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`本集团已有第 ${input.number} 届理事会`);
+      if (isUniqueViolation(error)) throw conflict(`本集团已有第 ${input.number} 届理事会（council term number taken）：请改用另一个届次`);
       throw error;
     }
     return repo.findOneByOrFail({ id });

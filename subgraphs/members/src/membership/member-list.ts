@@ -64,7 +64,8 @@ export async function listMembers(db: DataSource, viewer: Viewer, groupId: strin
   if (filter.roles?.length) query.andWhere('m.role IN (:...roles)', { roles: filter.roles });
   if (filter.councilTermId) query.andWhere('m.councilTermId = :termId', { termId: filter.councilTermId });
   if (filter.region) {
-    if (!/^\d{2,6}$/.test(filter.region)) throw badInput('地区筛选应为 2–6 位行政区划代码前缀，例如 37 或 3701');
+    if (!/^\d{2,6}$/.test(filter.region))
+      throw badInput(`地区筛选「${filter.region.slice(0, 20)}」应为 2–6 位行政区划代码前缀，例如 37 或 3701（region filter）`, { field: 'region' });
     query.andWhere('o.region LIKE :region', { region: `${filter.region}%` });
   }
   if (filter.industry) query.andWhere('o.industry = :industry', { industry: filter.industry.trim() });

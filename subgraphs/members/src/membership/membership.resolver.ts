@@ -145,7 +145,7 @@ export class MembershipResolver {
     return audited(ctx, 'approveMembership', input.membershipId, (em) =>
       moveMembership(em, ctx.viewer, input.membershipId, [MembershipStatus.PENDING], async (m) => {
         const joinedOn = todayIfMissing(input.joinedOn);
-        notBefore(joinedOn, m.appliedOn, `入会日期 ${joinedOn} 不能早于申请日期 ${m.appliedOn}`);
+        notBefore(joinedOn, m.appliedOn, `入会日期 ${joinedOn} 不能早于申请日期 ${m.appliedOn}（joinedOn before appliedOn）：请改正入会日期`);
         const councilTermId = await checkCouncilTerm(em, m.groupId, input.councilTermId);
         return {
           action: MembershipAction.APPROVED,
@@ -194,7 +194,8 @@ export class MembershipResolver {
     const reason = optionalText(input.reason, '说明', 500);
     return audited(ctx, 'changeMembershipRole', input.membershipId, (em) =>
       moveMembership(em, ctx.viewer, input.membershipId, [MembershipStatus.ACTIVE], async (m) => {
-        if (input.role === m.role && !input.councilTermId) throw badInput('新角色与当前角色相同，无需变更');
+        if (input.role === m.role && !input.councilTermId)
+          throw badInput(`成员资格 ${m.id} 的新角色与当前角色相同（role unchanged）：请选择另一个角色`, { field: 'role' });
         const councilTermId = (await checkCouncilTerm(em, m.groupId, input.councilTermId)) ?? m.councilTermId;
         return {
           action: MembershipAction.ROLE_CHANGED,

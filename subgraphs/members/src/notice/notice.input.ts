@@ -21,7 +21,8 @@ export class PublishNoticeInput {
 
 export function validNotice(input: PublishNoticeInput) {
   const attachments = input.attachments ?? [];
-  if (attachments.length > 20) throw badInput('附件最多 20 个');
+  if (attachments.length > 20)
+    throw badInput(`附件最多 20 个，当前 ${attachments.length} 个（too many attachments）：请删去多余的附件`, { field: 'attachments' });
   return {
     groupId: input.groupId,
     kind: input.kind,

@@ -48,7 +48,7 @@ export class NoticeResolver {
     const organizationId = ctx.viewer.requireOrganization();
     const notice = await ctx.loaders.visibleNoticeById.load(id);
     if (!notice) throw notFound('通知', id);
-    if (!ctx.viewer.groupIds.includes(notice.groupId)) throw forbidden('只有本集团成员单位可以标记已读');
+    if (!ctx.viewer.groupIds.includes(notice.groupId)) throw forbidden(`只有通知 ${id} 所在集团的成员单位可以标记已读（not a member of the notice's group）`);
     // A read receipt is its own record (who, when) and is not repeated in the audit log.
     // Read twice (or by two users of one unit): the first read stands (INSERT OR IGNORE / INSERT IGNORE).
     await ctx.db

@@ -61,7 +61,7 @@ export function validContact(input: ContactInput) {
 export function validUscc(raw: string): string {
   const uscc = normaliseUscc(raw);
   const problem = usccProblem(uscc);
-  if (problem) throw badInput(`${problem} (invalid USCC "${uscc}")`, { field: 'uscc' });
+  if (problem) throw badInput(problem, { field: 'uscc' });
   return uscc;
 }
 
@@ -69,7 +69,9 @@ export function validUscc(raw: string): string {
 export function validOrganization(input: OrganizationInput) {
   const enterprise = input.type === OrganizationType.ENTERPRISE;
   if (!enterprise && (input.aboveDesignatedSize || input.fortune500)) {
-    throw badInput(`「规模以上」「500 强」只适用于企业，${ORGANIZATION_TYPE_LABEL[input.type]}不能勾选`);
+    throw badInput(
+      `「规模以上」「500 强」只适用于企业，${ORGANIZATION_TYPE_LABEL[input.type]}不能勾选（enterprises only）：请取消勾选 aboveDesignatedSize 和 fortune500`,
+    );
   }
   return {
     uscc: validUscc(input.uscc),

@@ -11,11 +11,11 @@ export function usccCheckCharacter(first17: string): string {
 
 /** Why a code is not a valid USCC, in words a secretariat understands; null when it is valid. */
 export function usccProblem(code: string): string | null {
-  if (code.length !== 18) return `统一社会信用代码应为 18 位，当前为 ${code.length} 位`;
+  if (code.length !== 18) return `统一社会信用代码「${code.slice(0, 40)}」应为 18 位，当前为 ${code.length} 位（USCC length）`;
   const bad = [...code].filter((c) => !USCC_ALPHABET.includes(c));
-  if (bad.length) return `统一社会信用代码含有不允许的字符「${[...new Set(bad)].join('')}」（只能是数字和除 I、O、Z、S、V 外的大写字母）`;
+  if (bad.length) return `统一社会信用代码含有不允许的字符「${[...new Set(bad)].join('')}」，只能是数字和除 I、O、Z、S、V 外的大写字母（USCC characters）`;
   const expected = usccCheckCharacter(code.slice(0, 17));
-  if (code[17] !== expected) return `统一社会信用代码校验位错误：最后一位应为「${expected}」，请核对是否录入有误`;
+  if (code[17] !== expected) return `统一社会信用代码 ${code} 校验位错误（USCC check character）：最后一位应为「${expected}」，请核对是否录入有误`;
   return null;
 }
 

@@ -26,7 +26,8 @@ export class CreateBulletinInput extends BulletinInput {
 /** Validated bulletin fields, ready to store. */
 export function validBulletin(input: BulletinInput) {
   const attachments = input.attachments ?? [];
-  if (attachments.length > 20) throw badInput('附件最多 20 个，请删去多余的附件');
+  if (attachments.length > 20)
+    throw badInput(`附件最多 20 个，当前 ${attachments.length} 个（too many attachments）：请删去多余的附件`, { field: 'attachments' });
   return {
     kind: input.kind,
     title: requiredText(input.title, '标题', 200),

@@ -10,7 +10,7 @@ import { JoinInquiry, JoinInquiryReceipt } from './join-inquiry.entity';
 import { ConvertJoinInquiryInput, inquiryLimits, JoinInquiryInput, validInquiry } from './join-inquiry.input';
 import { sealer } from './sealer';
 
-const RECEIVED = '咨询已收到，集团秘书处将通过您留下的联系方式与您联系。';
+const RECEIVED = '咨询已收到，集团秘书处将通过您留下的联系方式与您联系。(inquiry received)';
 
 /** The inquiry, for the secretariat of its group; anyone else gets NOT_FOUND (inquiries are not public). */
 async function inquiryOfSecretariat(ctx: MembersContext, id: string, repository = ctx.db.getRepository(JoinInquiry)): Promise<JoinInquiry> {

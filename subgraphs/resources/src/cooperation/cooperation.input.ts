@@ -56,7 +56,7 @@ const MONEY_LABEL: Record<MoneyField, string> = {
 export function validCooperation(input: CooperationInput) {
   const thisYear = currentYear();
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear + 1)
-    throw badInput(`年度应在 2000 到 ${thisYear + 1} 之间，当前为 ${input.year}`);
+    throw badInput(`年度应在 2000 到 ${thisYear + 1} 之间，当前为 ${input.year}（year）`, { field: 'year' });
   const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, wholeNumber(input[f], COUNT_LABEL[f])])) as Record<CountField, number>;
   const amounts = Object.fromEntries(MONEY_FIELDS.map((f) => [f, cappedAmount(input[f] ?? 0, MONEY_LABEL[f])])) as Record<MoneyField, number>;
   if (amounts.investmentReceived > amounts.investment) {
@@ -86,7 +86,7 @@ function ofWhich(value: number | null | undefined, total: number, label: string,
   if (value === null || value === undefined) {
     if (total === 0) return 0;
     throw badInput(
-      `${totalLabel}为 ${total}，须填写其中${label}（${field}）：企业人员到学校任教的算企业兼职教师，学校教师受聘到企业的不算；没有企业人员到校任教填 0`,
+      `${totalLabel}为 ${total}，须填写其中${label}（${field}）：企业人员到学校任教的算企业兼职教师，学校教师受聘到企业的不算；没有企业人员到校任教填 0 (${field} required)`,
       { field },
     );
   }

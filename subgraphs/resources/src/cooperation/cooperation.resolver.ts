@@ -104,7 +104,8 @@ export class CooperationResolver {
   @Mutation(() => Cooperation, { description: '登记合作台账（登记单位取自登录身份）' })
   async recordCooperation(@Arg('input', () => CooperationInput) input: CooperationInput, @Ctx() ctx: ResourcesContext) {
     const organizationId = ctx.viewer.requireOrganization();
-    if (!ctx.viewer.groupIds.includes(input.groupId)) throw forbidden('只能在本单位所在的集团登记合作台账');
+    if (!ctx.viewer.groupIds.includes(input.groupId))
+      throw forbidden(`只能在本单位所在的集团登记合作台账，集团 ${input.groupId} 不是本单位的集团（groupId not yours）`);
     const values = validCooperation(input);
     const partner = await this.partnerByUscc(ctx, input.partnerUscc, organizationId, input.groupId);
     const row: Cooperation = {
@@ -132,7 +133,8 @@ export class CooperationResolver {
     @Ctx() ctx: ResourcesContext,
   ) {
     const { row: existing, bySecretariat } = await this.editable(ctx, id);
-    if (input.groupId !== existing.groupId) throw badInput('台账所属集团不能修改');
+    if (input.groupId !== existing.groupId)
+      throw badInput(`合作台账 ${id} 所属集团不能修改（groupId cannot change）：请保持 groupId 为 ${existing.groupId}`, { field: 'groupId' });
     const values = validCooperation(input);
     const note = changeReason(reason, bySecretariat);
     const partner = await this.partnerByUscc(ctx, input.partnerUscc, existing.organizationId, existing.groupId, existing.partnerId);
@@ -180,7 +182,8 @@ export class CooperationResolver {
     viewer.requireUser();
     const query = ctx.db.getRepository(CooperationAudit).createQueryBuilder('a').where('a.groupId = :groupId', { groupId });
     if (!viewer.isSecretariatOf(groupId) && !viewer.isAuthorityOf(groupId)) {
-      if (!viewer.organizationId || !viewer.groupIds.includes(groupId)) throw forbidden('只有本集团秘书处或登记单位可以查看台账变更记录');
+      if (!viewer.organizationId || !viewer.groupIds.includes(groupId))
+        throw forbidden('只有本集团秘书处或登记单位可以查看台账变更记录（history: secretariat or the recording unit only）');
       query.andWhere('a.organizationId = :org', { org: viewer.organizationId });
     }
     return newestFirstPage(query, 'changedAt', first, after);
@@ -193,7 +196,7 @@ export class CooperationResolver {
     if (!row) throw notFound('合作台账', id);
     if (row.organizationId === organizationId) return { row, bySecretariat: false };
     if (ctx.viewer.isSecretariatOf(row.groupId)) return { row, bySecretariat: true };
-    throw forbidden('只能修改本单位登记的合作台账；登错的他单位台账请联系本集团秘书处更正');
+    throw forbidden(`只能修改本单位登记的合作台账，${id} 不是本单位登记的（not your unit's entry）；登错的他单位台账请联系本集团秘书处更正`);
   }
 
   /**
@@ -210,7 +213,8 @@ export class CooperationResolver {
         `合作单位 ${code} 不是本平台登记的单位或不是本集团的正式成员（partner is not a member of this group）：请核对统一社会信用代码，或请秘书处先将该单位登记为本集团成员`,
         { field: 'partnerUscc' },
       );
-    if (partner.id === organizationId) throw badInput('合作单位不能是本单位');
+    if (partner.id === organizationId)
+      throw badInput(`合作单位 ${code} 不能是本单位（partner is your own unit）：请填写合作方的统一社会信用代码`, { field: 'partnerUscc' });
     return partner;
   }
 }

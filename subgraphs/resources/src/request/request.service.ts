@@ -31,11 +31,14 @@ export async function requestResource(ctx: ResourcesContext, input: RequestInput
   const { start, end } = period(input.periodStart, input.periodEnd);
   const resource = await ctx.loaders.visibleResourceById.load(input.resourceId);
   if (!resource || resource.status !== ResourceStatus.PUBLISHED) throw notFound('共享资源', input.resourceId);
-  if (!ctx.viewer.groupIds.includes(resource.groupId)) throw forbidden('只有该集团的成员单位可以申请此资源');
-  if (resource.providerId === requesterId) throw badInput('不能申请本单位发布的资源');
+  if (!ctx.viewer.groupIds.includes(resource.groupId))
+    throw forbidden(`只有资源 ${input.resourceId} 所在集团的成员单位可以申请（not a member of the resource's group）`);
+  if (resource.providerId === requesterId)
+    throw badInput(`资源 ${input.resourceId} 是本单位发布的，不能申请（own resource）：请选择其他单位的资源`, { field: 'resourceId' });
   if (start < resource.periodStart || end > resource.periodEnd)
-    throw badInput(`申请期间须在资源开放期间 ${resource.periodStart} 至 ${resource.periodEnd} 之内`);
-  if (quantity > resource.capacity - resource.reserved) throw conflict(`申请数量 ${quantity} 超过剩余容量 ${resource.capacity - resource.reserved}`);
+    throw badInput(`申请期间须在资源开放期间 ${resource.periodStart} 至 ${resource.periodEnd} 之内（period outside the resource's）：请改正申请的起止日期`);
+  if (quantity > resource.capacity - resource.reserved)
+    throw conflict(`申请数量 ${quantity} 超过资源 ${input.resourceId} 的剩余容量 ${resource.capacity - resource.reserved}（over capacity）：请减少申请数量`);
   const request: ResourceRequest = {
     id: randomUUID(),
     resourceId: resource.id,
@@ -122,9 +125,14 @@ async function decide(
   // Units of the same group are told they may not; others are not told the request exists.
   const request = await ctx.db.getRepository(ResourceRequest).findOneBy({ id });
   if (!request || !ctx.viewer.canRead(request.groupId)) throw notFound('资源申请', id);
-  if (request[party] !== organizationId) throw forbidden(party === 'providerId' ? '只有资源提供单位可以审核此申请' : '只有申请单位可以登记完成情况');
+  if (request[party] !== organizationId)
+    throw forbidden(
+      party === 'providerId' ? `只有资源提供单位可以审核申请 ${id}（provider only）` : `只有申请单位可以登记申请 ${id} 的完成情况（requester only）`,
+    );
   if (request.status !== from)
-    throw badInput(`该申请当前为「${REQUEST_STATUS_LABEL[request.status]}」，只有「${REQUEST_STATUS_LABEL[from]}」的申请可以执行此操作`);
+    throw badInput(
+      `申请 ${id} 当前为「${REQUEST_STATUS_LABEL[request.status]}」，只有「${REQUEST_STATUS_LABEL[from]}」的申请可以执行此操作（request is ${request.status}）：请刷新后查看其状态`,
+    );
   return ctx.db.transaction(async (em) => {
     const fields = await effect(em, request);
     const after = await transition(em.getRepository(ResourceRequest), id, from, to, {

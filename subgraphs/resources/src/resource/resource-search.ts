@@ -30,7 +30,8 @@ export async function searchResources(db: DataSource, viewer: Viewer, args: Reso
   if (filter.providerId) query.andWhere('r.providerId = :providerId', { providerId: filter.providerId });
   if (filter.providerTypes?.length) query.andWhere('r.providerType IN (:...types)', { types: filter.providerTypes });
   if (filter.region) {
-    if (!/^\d{2,6}$/.test(filter.region)) throw badInput('地区筛选应为 2–6 位行政区划代码前缀，例如 37 或 3702');
+    if (!/^\d{2,6}$/.test(filter.region))
+      throw badInput(`地区筛选「${filter.region.slice(0, 20)}」应为 2–6 位行政区划代码前缀，例如 37 或 3702（region filter）`, { field: 'region' });
     query.andWhere('r.providerRegion LIKE :region', { region: `${filter.region}%` });
   }
   if (filter.from) query.andWhere('r.periodEnd >= :from', { from: filter.from });

@@ -40,7 +40,10 @@ export function validResource(input: ResourceInput) {
     occupation: optionalText(input.occupation, LABEL.occupation, 100),
   };
   const missing = (KIND_REQUIRES[input.kind] ?? []).filter((field) => values[field] === null);
-  if (missing.length) throw badInput(`${KIND_LABEL[input.kind]}须填写：${missing.map((f) => LABEL[f]).join('、')}`);
+  if (missing.length)
+    throw badInput(`${KIND_LABEL[input.kind]}须填写：${missing.map((f) => LABEL[f]).join('、')}（required for ${input.kind}: ${missing.join(', ')}）`, {
+      field: missing[0],
+    });
   return values;
 }
 

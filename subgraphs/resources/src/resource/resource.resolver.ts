@@ -57,10 +57,11 @@ export class ResourceResolver {
   @Mutation(() => SharedResource, { description: '发布单位保存资源草稿（提供单位取自登录身份）' })
   async createResource(@Arg('input', () => ResourceInput) input: ResourceInput, @Ctx() ctx: ResourcesContext) {
     const providerId = ctx.viewer.requireOrganization();
-    if (!ctx.viewer.groupIds.includes(input.groupId)) throw forbidden('只能向本单位所在的集团发布资源');
+    if (!ctx.viewer.groupIds.includes(input.groupId))
+      throw forbidden(`只能向本单位所在的集团发布资源，集团 ${input.groupId} 不是本单位的集团（groupId not yours）`);
     const values = validResource(input);
     const provider = await ctx.loaders.directory.byId(providerId);
-    if (!provider) throw forbidden('本单位不在成员名录中，不能发布资源');
+    if (!provider) throw forbidden('本单位不在成员名录中，不能发布资源（unit not in the directory）：请联系本集团秘书处登记本单位');
     const resource: SharedResource = {
       id: randomUUID(),
       groupId: input.groupId,
@@ -84,10 +85,12 @@ export class ResourceResolver {
   @Mutation(() => SharedResource, { description: '修改本单位的资源（容量不能低于已同意的数量）' })
   async updateResource(@Arg('id', () => ID) id: string, @Arg('input', () => ResourceInput) input: ResourceInput, @Ctx() ctx: ResourcesContext) {
     const resource = await ownResource(ctx, id);
-    if (input.groupId !== resource.groupId) throw badInput('资源发布到的集团不能修改；请在另一集团新建资源');
-    if (resource.status === ResourceStatus.WITHDRAWN) throw badInput('已撤回的资源不能修改，请重新发布后再改');
+    if (input.groupId !== resource.groupId)
+      throw badInput(`资源 ${id} 发布到的集团不能修改（groupId cannot change）；请在另一集团新建资源`, { field: 'groupId' });
+    if (resource.status === ResourceStatus.WITHDRAWN) throw badInput(`资源 ${id} 已撤回，不能修改（resource withdrawn）：请重新发布后再改`);
     const values = validResource(input);
-    if (values.capacity < resource.reserved) throw badInput(`容量不能小于已同意的申请数量 ${resource.reserved}`);
+    if (values.capacity < resource.reserved)
+      throw badInput(`容量 ${values.capacity} 不能小于已同意的申请数量 ${resource.reserved}（capacity below reserved）：请调大容量`, { field: 'capacity' });
     return ctx.db.transaction(async (em) => {
       const result = await em
         .getRepository(SharedResource)
@@ -96,7 +99,7 @@ export class ResourceResolver {
         .set({ ...values, updatedAt: now() })
         .where('id = :id AND reserved <= :capacity', { id, capacity: values.capacity })
         .execute();
-      if (result.affected !== 1) throw badInput('容量不能小于已同意的申请数量（刚有申请被同意，请刷新后重试）');
+      if (result.affected !== 1) throw badInput('容量不能小于已同意的申请数量，刚有申请被同意（capacity below reserved）：请刷新后重试', { field: 'capacity' });
       const after = await em.getRepository(SharedResource).findOneByOrFail({ id });
       await recordAudit(em, ctx.viewer, { groupId: after.groupId, operation: 'updateResource', entity: 'SharedResource', id, before: resource, after });
       return after;
@@ -115,7 +118,10 @@ export class ResourceResolver {
 
   private async move(ctx: ResourcesContext, operation: string, id: string, from: ResourceStatus[], to: ResourceStatus) {
     const resource = await ownResource(ctx, id);
-    if (!from.includes(resource.status)) throw badInput(`资源当前为「${RESOURCE_STATUS_LABEL[resource.status]}」，不能改为「${RESOURCE_STATUS_LABEL[to]}」`);
+    if (!from.includes(resource.status))
+      throw badInput(
+        `资源 ${id} 当前为「${RESOURCE_STATUS_LABEL[resource.status]}」，不能改为「${RESOURCE_STATUS_LABEL[to]}」（resource is ${resource.status}）：请刷新后查看其状态`,
+      );
     const at = now();
     return ctx.db.transaction(async (em) => {
       const after = await transition(em.getRepository(SharedResource), id, resource.status, to, {

@@ -1,5 +1,5 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '@zjjt/kit';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { LocalDate, Ratio } from '@zjjt/kit';
 
 @InputType({ description: '成员年报数据（草稿可不完整，提交时校验）：未传的字段保持原值，传 null 清空该字段' })
 export class AnnualReturnInput {
@@ -20,7 +20,7 @@ export class AnnualReturnInput {
   @Field(() => Int, { nullable: true, description: '校企共同开发课程数' }) coDevelopedCourses?: number | null;
   @Field(() => Int, { nullable: true, description: '校企共同开发教材数' }) coDevelopedTextbooks?: number | null;
   @Field(() => Int, { nullable: true, description: '接收企业员工实践人次' }) staffPracticeReceived?: number | null;
-  @Field(() => Float, { nullable: true, description: '双师型教师比例（%，0–100，两位小数）' }) dualQualifiedPercent?: number | null;
+  @Field(() => Ratio, { nullable: true, description: '双师型教师比例（%，0–100，两位小数）' }) dualQualifiedPercent?: number | null;
 }
 
 @InputType({ description: '开启年度数据采集' })

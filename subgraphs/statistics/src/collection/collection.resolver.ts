@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Ratio } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { ReturnStatus } from '../enums';
 import { Organization, organizationRef } from '../stubs';
@@ -21,7 +22,7 @@ export class AnnualReturnResolver {
     return organizationRef(r.organizationId);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: '双师型教师比例（%）' })
+  @FieldResolver(() => Ratio, { nullable: true, description: '双师型教师比例（%）' })
   dualQualifiedPercent(@Root() r: AnnualReturn) {
     return collection.dualQualifiedPercent(r);
   }

@@ -59,7 +59,7 @@ function returnFields(values: Record<string, number | null>, requiredFigures: Re
 
 function checkReturn(values: Record<string, number | null>, requiredFigures: ReturnFigure[]) {
   const { errors } = evaluate(returnFields(values, requiredFigures));
-  if (errors.length) throw badInput(`年报数据有误：${errors.map((e) => e.message).join('；')}`, { issues: errors });
+  if (errors.length) throw badInput(`年报数据有误（invalid return）：${errors.map((e) => e.message).join('；')}`, { issues: errors });
 }
 
 /** 双师型教师比例 as stored (hundredths of a percent), or null. */
@@ -75,9 +75,9 @@ async function mine(ctx: StatisticsContext, groupId: string, year: number): Prom
   const organizationId = ctx.viewer.requireOrganization();
   const round = await ctx.db.getRepository(CollectionRound).findOneBy({ groupId, year });
   if (!round || !ctx.viewer.canRead(groupId)) throw notFound(`${year} 年度数据采集`, groupId);
-  if (round.status !== RoundStatus.OPEN) throw badInput(`${year} 年度数据采集已结束`);
+  if (round.status !== RoundStatus.OPEN) throw badInput(`${year} 年度数据采集已结束（round closed），不能再修改或提交年报：如需更正请联系本集团秘书处`);
   const found = await ctx.db.getRepository(AnnualReturn).findOneBy({ roundId: round.id, organizationId });
-  if (!found) throw forbidden('本单位不在本轮采集名单中（开启采集时不是正式成员）');
+  if (!found) throw forbidden(`本单位不在 ${year} 年度采集名单中，开启采集时本单位不是正式成员（not in this round）`);
   return found;
 }
 
@@ -86,7 +86,8 @@ async function forReview(ctx: StatisticsContext, id: string): Promise<AnnualRetu
   const r = await ctx.db.getRepository(AnnualReturn).findOneBy({ id });
   if (!r || !ctx.viewer.canRead(r.groupId)) throw notFound('年报', id);
   ctx.viewer.requireSecretariatOf(r.groupId);
-  if (r.status !== ReturnStatus.SUBMITTED) throw badInput(`年报当前为「${RETURN_STATUS_LABEL[r.status]}」，只有已提交的年报可以审核或退回`);
+  if (r.status !== ReturnStatus.SUBMITTED)
+    throw badInput(`年报 ${r.id} 当前为「${RETURN_STATUS_LABEL[r.status]}」，只有已提交的年报可以审核或退回（return is ${r.status}）`);
   return r;
 }
 
@@ -111,7 +112,8 @@ function sentFigures(input: AnnualReturnInput): Record<string, number | null> {
  */
 export async function saveReturn(ctx: StatisticsContext, groupId: string, year: number, input: AnnualReturnInput) {
   const r = await mine(ctx, groupId, year);
-  if (!EDITABLE.includes(r.status)) throw badInput(`年报当前为「${RETURN_STATUS_LABEL[r.status]}」，不能修改`);
+  if (!EDITABLE.includes(r.status))
+    throw badInput(`年报 ${r.id} 当前为「${RETURN_STATUS_LABEL[r.status]}」，不能修改（return is ${r.status}）：如需更正请联系本集团秘书处退回`);
   const sent = sentFigures(input);
   checkReturn({ ...valuesOf(r), ...sent }, []);
   const { dualQualifiedPercent: percent, ...figures } = sent;
@@ -128,7 +130,7 @@ export async function saveReturn(ctx: StatisticsContext, groupId: string, year: 
 /** Submits the unit's return, checked against every rule and the figures its type must report. */
 export async function submitReturn(ctx: StatisticsContext, groupId: string, year: number) {
   const r = await mine(ctx, groupId, year);
-  if (!EDITABLE.includes(r.status)) throw badInput(`年报当前为「${RETURN_STATUS_LABEL[r.status]}」，不能再次提交`);
+  if (!EDITABLE.includes(r.status)) throw badInput(`年报 ${r.id} 当前为「${RETURN_STATUS_LABEL[r.status]}」，不能再次提交（return is ${r.status}）`);
   const unit = await ctx.loaders.directory.byId(r.organizationId);
   checkReturn(valuesOf(r), (unit && REQUIRED_BY_CATEGORY[unit.category]) ?? []);
   const at = now();
@@ -210,9 +212,10 @@ export async function openRound(ctx: StatisticsContext, input: OpenRoundInput): 
   ctx.viewer.requireSecretariatOf(input.groupId);
   const userId = ctx.viewer.requireUser();
   const thisYear = currentYear();
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear) throw badInput(`年度应在 2000 到 ${thisYear} 之间`);
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear)
+    throw badInput(`年度应在 2000 到 ${thisYear} 之间，当前为 ${input.year}（year）`, { field: 'year' });
   const members = await ctx.loaders.directory.activeMembers(input.groupId);
-  if (!members.length) throw badInput('该集团没有正式成员单位，无法开启采集');
+  if (!members.length) throw badInput(`集团 ${input.groupId} 没有正式成员单位，无法开启采集（no active members）：请先登记成员单位`);
   const round: CollectionRound = {
     id: randomUUID(),
     groupId: input.groupId,
@@ -252,7 +255,7 @@ export async function openRound(ctx: StatisticsContext, input: OpenRoundInput): 
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`${input.year} 年度数据采集已开启`);
+    if (isUniqueViolation(error)) throw conflict(`${input.year} 年度数据采集已开启（round already open）：请在已开启的采集中继续`);
     throw error;
   }
   return round;

@@ -181,7 +181,7 @@ export class ReturnGapResolver {
   ): Promise<ReturnGapConfirmation> {
     ctx.viewer.requireSecretariatOf(groupId);
     const text = requiredText(reason, '缺报确认理由', 500);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${year}`);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${year}（year）`);
     const c = await computeCompleteness(ctx.db, ctx.loaders.directory, groupId, year);
     if (!c.missing) throw badInput(`${year} 年度应报的 ${c.expected} 家成员单位年报均已审核通过，无需确认缺报 (no returns missing)`);
     const row = {

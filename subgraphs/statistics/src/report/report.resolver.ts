@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, Kind } from 'graphql';
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badInput, figureToFen, forbidden, fenToWan } from '@zjjt/kit';
+import { badInput, figureToFen, forbidden, fenToWan, Ratio, Wan } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { Indicator, INDICATOR_LABEL, INDICATOR_SOURCE, TargetStatus } from '../enums';
 import { filledWorkbook, fillTemplate, FilledReport, ReportTemplateInfo, templateInfo } from '../templates/fill';
@@ -17,17 +17,17 @@ import { Organization, organizationRef } from '../stubs';
 
 @ObjectType({ description: '派生指标（由各部分数据计算，两位小数）' })
 export class Indicators {
-  @Field(() => Float, { nullable: true, description: '社会培训人次 / 在校生数（倍）：不含在校生证书培训' }) trainingPerStudent!: number | null;
-  @Field(() => Float, { nullable: true, description: '师均社会服务到账（万元）= 社会服务到账（到账台账）/ 专任教师数；未登记到账时为空' })
+  @Field(() => Ratio, { nullable: true, description: '社会培训人次 / 在校生数（倍）：不含在校生证书培训' }) trainingPerStudent!: number | null;
+  @Field(() => Wan, { nullable: true, description: '师均社会服务到账（万元）= 社会服务到账（到账台账）/ 专任教师数；未登记到账时为空' })
   serviceIncomePerTeacherWan!: number | null;
-  @Field(() => Float, { nullable: true, description: '企业成员占比（%）' }) enterpriseSharePercent!: number | null;
-  @Field(() => Float, { nullable: true, description: '毕业生就业率（%）' }) employmentRatePercent!: number | null;
-  @Field(() => Float, { nullable: true, description: '鉴定通过率（%）' }) passRatePercent!: number | null;
-  @Field(() => Float, { nullable: true, description: '对口就业率（%）= 对口就业人数 / 就业人数 × 100' }) employedInFieldPercent!: number | null;
-  @Field(() => Float, { nullable: true, description: '集团内企业就业占比（%）= 集团内企业就业人数 / 就业人数 × 100' }) employedInGroupPercent!: number | null;
-  @Field(() => Float, { nullable: true, description: '校企共建专业占比（%）= 校企共建专业数 / 开设专业数 × 100（政策要求 95 %）' }) coBuiltSpecialtyPercent!:
+  @Field(() => Ratio, { nullable: true, description: '企业成员占比（%）' }) enterpriseSharePercent!: number | null;
+  @Field(() => Ratio, { nullable: true, description: '毕业生就业率（%）' }) employmentRatePercent!: number | null;
+  @Field(() => Ratio, { nullable: true, description: '鉴定通过率（%）' }) passRatePercent!: number | null;
+  @Field(() => Ratio, { nullable: true, description: '对口就业率（%）= 对口就业人数 / 就业人数 × 100' }) employedInFieldPercent!: number | null;
+  @Field(() => Ratio, { nullable: true, description: '集团内企业就业占比（%）= 集团内企业就业人数 / 就业人数 × 100' }) employedInGroupPercent!: number | null;
+  @Field(() => Ratio, { nullable: true, description: '校企共建专业占比（%）= 校企共建专业数 / 开设专业数 × 100（政策要求 95 %）' }) coBuiltSpecialtyPercent!:
     number | null;
-  @Field(() => Float, { nullable: true, description: '毕业生获证率（%）= 获得职业资格/技能等级证书的毕业生数 / 毕业生数 × 100' }) certificateRatePercent!:
+  @Field(() => Ratio, { nullable: true, description: '毕业生获证率（%）= 获得职业资格/技能等级证书的毕业生数 / 毕业生数 × 100' }) certificateRatePercent!:
     number | null;
 }
 
@@ -38,9 +38,9 @@ export class TargetProgress {
   @Field(() => Indicator) indicator!: Indicator;
   @Field(() => String) label!: string;
   @Field(() => Organization, { nullable: true, description: '成员单位（集团指标为空）' }) organization!: Organization | null;
-  @Field(() => Float, { description: '目标值' }) threshold!: number;
-  @Field(() => Float, { nullable: true, description: '实际值' }) actual!: number | null;
-  @Field(() => Float, { nullable: true, description: '完成率（%）' }) completionPercent!: number | null;
+  @Field(() => Float, { description: '目标值（指标的单位：人次、人、%、倍或万元，JSON 数字）' }) threshold!: number;
+  @Field(() => Float, { nullable: true, description: '实际值（指标的单位，JSON 数字）' }) actual!: number | null;
+  @Field(() => Ratio, { nullable: true, description: '完成率（%）' }) completionPercent!: number | null;
   @Field(() => Boolean) met!: boolean;
   @Field(() => TargetStatus, { description: '已完成、未完成，或无数据（该单位没有此数，不参与排名）' }) status!: TargetStatus;
   @Field(() => Int, { nullable: true, description: '成员排名（按完成率；无数据的单位不排名）' }) rank!: number | null;
@@ -151,8 +151,8 @@ export class ReportResolver {
   @Query(() => AnnualReport, { nullable: true, description: '集团年度报告：各子图的部分经联邦汇总（本集团用户与主管部门）' })
   annualReport(@Arg('groupId', () => ID) groupId: string, @Arg('year', () => Int) year: number, @Ctx() ctx: StatisticsContext) {
     ctx.viewer.requireUser();
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${year}`);
-    if (!ctx.viewer.canReadReportOf(groupId)) throw forbidden('只有本集团用户或主管部门可以查看年度报告');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${year}（year）`);
+    if (!ctx.viewer.canReadReportOf(groupId)) throw forbidden(`只有集团 ${groupId} 的用户或其主管部门可以查看年度报告（annual report of another group）`);
     return { groupId, year };
   }
 

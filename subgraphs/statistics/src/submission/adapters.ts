@@ -33,7 +33,8 @@ export async function send(adapter: NonNullable<AdapterConfig>, submission: Subm
     });
     const text = (await response.text()).slice(0, 4000);
     if (response.ok) return { kind: 'accepted', receipt: text };
-    if (response.status >= 400 && response.status < 500) return { kind: 'rejected', message: `HTTP ${response.status}: ${text}` };
+    if (response.status >= 400 && response.status < 500)
+      return { kind: 'rejected', message: `报送平台拒收（rejected by the platform, HTTP ${response.status}）：${text}` };
     return { kind: 'retry', error: `HTTP ${response.status}` };
   } catch (error) {
     const e = error as Error;

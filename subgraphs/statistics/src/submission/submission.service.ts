@@ -25,7 +25,7 @@ export interface Change {
 function requireReporter(viewer: Viewer, groupId: string) {
   viewer.requireUser();
   if (!viewer.isSecretariatOf(groupId) && !(viewer.has('REPORTER') && viewer.groupIds.includes(groupId)))
-    throw forbidden('只有本集团的填报机器人或秘书处可以报送');
+    throw forbidden(`只有集团 ${groupId} 的填报机器人或秘书处可以报送（reporter or secretariat of the group only）`);
 }
 
 /** The template a freeze uses: the same choice as `filled` (a family, or a version that applies to the year). */
@@ -120,7 +120,7 @@ export async function freeze(
     unreported: template.fields.map((f) => unreported.get(f.code) ?? null),
   });
   if (report.errors.length)
-    throw badInput(`报表有阻断错误，不能报送：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
+    throw badInput(`报表有阻断错误，不能报送（blocking errors）：${report.errors.map((e) => `${e.field} ${e.message}`).join('；')}`, { issues: report.errors });
   const data = {
     groupId,
     year,
@@ -189,7 +189,7 @@ export async function confirmWarnings(ctx: StatisticsContext, id: string, reason
   const text = requiredText(reason, '确认理由', 500);
   const s = await find(ctx, id);
   ctx.viewer.requireSecretariatOf(s.groupId);
-  if (s.status !== SubmissionStatus.GENERATED) throw badInput(`报送当前为 ${s.status}，只有待确认警告（GENERATED）的报送需要确认`);
+  if (s.status !== SubmissionStatus.GENERATED) throw badInput(`报送 ${id} 当前为 ${s.status}，只有待确认警告（GENERATED）的报送需要确认`);
   return audited(ctx.db, ctx.viewer, { operation: 'confirmSubmissionWarnings', entity: 'Submission', before: s, view: forAudit }, (em) =>
     transition(em.getRepository(Submission), id, SubmissionStatus.GENERATED, SubmissionStatus.VALIDATED, {
       warningsConfirmedBy: ctx.viewer.requireUser(),
@@ -203,9 +203,9 @@ export async function confirmWarnings(ctx: StatisticsContext, id: string, reason
 export async function send(ctx: StatisticsContext, id: string) {
   const s = await find(ctx, id);
   requireReporter(ctx.viewer, s.groupId);
-  if (s.status === SubmissionStatus.GENERATED) throw badInput('报表有警告，须先由秘书处确认后才能发送');
+  if (s.status === SubmissionStatus.GENERATED) throw badInput(`报送 ${id} 有警告，须先由秘书处确认（confirmSubmissionWarnings）后才能发送`);
   if (![SubmissionStatus.VALIDATED, SubmissionStatus.FAILED, SubmissionStatus.SUBMITTED].includes(s.status))
-    throw conflict(`报送当前为 ${s.status}，不能再发送；如需更正请重新生成新版本`);
+    throw conflict(`报送 ${id} 当前为 ${s.status}，不能再发送（already sent）；如需更正请重新生成新版本`);
   const after = (await dispatch(ctx.db, readSubmissionConfig(), ctx.log, id)) ?? (await ctx.db.getRepository(Submission).findOneByOrFail({ id }));
   // The send is a network call between the dispatcher's own updates: its outcome is recorded once it is known.
   await ctx.db.transaction((em) =>

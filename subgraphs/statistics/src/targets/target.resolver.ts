@@ -55,13 +55,14 @@ export class TargetResolver {
   async setTarget(@Arg('input', () => TargetInput) input: TargetInput, @Ctx() ctx: StatisticsContext) {
     ctx.viewer.requireSecretariatOf(input.groupId);
     const cents = Math.round(input.threshold * 100);
-    if (!(input.threshold > 0) || cents !== input.threshold * 100) throw badInput(`目标值应为大于 0、最多两位小数的数，当前为 ${input.threshold}`);
+    if (!(input.threshold > 0) || cents !== input.threshold * 100)
+      throw badInput(`目标值应为大于 0、最多两位小数的数，当前为 ${input.threshold}（threshold）`, { field: 'threshold' });
     const given = (v: number | null | undefined) => v !== null && v !== undefined;
     if (given(input.year) === given(input.fromYear)) throw badInput('请给出一个年度（year）或起始年度（fromYear），二者只能有一个');
     if (given(input.year) && given(input.toYear)) throw badInput('一个年度的指标（year）不能再给截止年度（toYear）；一段年度请用 fromYear 与 toYear');
     const fromYear = (input.year ?? input.fromYear)!;
     const toYear = input.toYear ?? fromYear;
-    for (const y of [fromYear, toYear]) if (!Number.isInteger(y) || y < 2000 || y > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${y}`);
+    for (const y of [fromYear, toYear]) if (!Number.isInteger(y) || y < 2000 || y > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${y}（year）`);
     if (toYear < fromYear) throw badInput(`截止年度（toYear ${toYear}）不能早于起始年度（fromYear ${fromYear}）`);
     // A unit's id must be an active member of this group; another group's unit is refused exactly like an unknown id.
     if (

@@ -35,8 +35,9 @@ export class FilledField {
   @Field(() => String, { description: '名称' }) label!: string;
   @Field(() => String, { description: '单位' }) unit!: string;
   @Field(() => String, { description: '数据来源（AnnualReport 中的路径）' }) source!: string;
-  @Field(() => String, { nullable: true, description: '填报值（文本：整数，或两位小数）' }) value!: string | null;
-  @Field(() => Float, { nullable: true }) number!: number | null;
+  @Field(() => String, { nullable: true, description: '填报值：表格单元格的文本，即报送的内容（整数，或两位小数，如 "5.10"；单位见 unit）' }) value!:
+    string | null;
+  @Field(() => Float, { nullable: true, description: '同一填报值的数值形式（JSON 数字，如 5.1），供计算用；报送以 value 为准' }) number!: number | null;
   @Field(() => FieldDrillDown, { nullable: true, description: '来源明细：口径、公式、台账行数与列出这些行的查询（冻结的报送中为空）' })
   drillDown?: FieldDrillDown | null;
   @Field(() => String, { nullable: true, description: '为空时：台账中缺少哪些数值（未填报的班次、批次）；为空表示不是因为台账缺值' })
@@ -133,7 +134,7 @@ export const templateInfo = (t: ReportTemplateData): ReportTemplateInfo => ({
   chosenBecause: null,
 });
 
-/** A field's value in its unit: money sources become 万元 with two decimals, computed from exact yuan. */
+/** A field's value in its unit: money sources become 万元 with two decimals, computed from exact yuan; indicators keep two decimals; counts are whole. */
 function valueOf(source: string, unit: string, raw: unknown): { value: string | null; number: number | null } {
   if (raw === null || raw === undefined) return { value: null, number: null };
   if (MONEY_SOURCES.has(source)) {
@@ -144,7 +145,8 @@ function valueOf(source: string, unit: string, raw: unknown): { value: string | 
   }
   const n = Number(raw);
   if (!Number.isFinite(n)) return { value: null, number: null };
-  return { value: Number.isInteger(n) ? String(n) : n.toFixed(2), number: n };
+  // An indicator (Ratio, Wan) reads as the report answers it: always two decimals, "94.00".
+  return { value: Number.isInteger(n) && !source.startsWith('indicators.') ? String(n) : n.toFixed(2), number: n };
 }
 
 /** The filled report as a workbook in the template's layout: code, Chinese label, unit, value, source; then the issues. */

@@ -39,38 +39,42 @@ export function evaluate(fields: RuleField[]): { errors: Issue[]; warnings: Issu
   const warnings: Issue[] = [];
   for (const f of fields) {
     for (const rule of f.rules) {
-      const message = check(f, rule, byCode);
+      const message = ruleProblem(f, rule, byCode);
       if (message) (isWarning(rule) ? warnings : errors).push({ field: f.code, label: f.label, message });
     }
   }
   return { errors, warnings };
 }
 
-function check(f: RuleField, rule: Rule, byCode: Map<string, RuleField>): string | null {
+function ruleProblem(f: RuleField, rule: Rule, byCode: Map<string, RuleField>): string | null {
   const v = f.value;
-  if (rule.kind === 'required') return v === null ? `「${f.label}」必须填写` : null;
+  if (rule.kind === 'required') return v === null ? `「${f.label}」必须填写（${f.code} required）` : null;
   if (v === null) return null;
   switch (rule.kind) {
     case 'integer':
-      return Number.isInteger(v) ? null : `「${f.label}」应为整数，当前为 ${v}`;
+      return Number.isInteger(v) ? null : `「${f.label}」应为整数，当前为 ${v}（${f.code} must be a whole number）`;
     case 'nonNegative':
-      return v >= 0 ? null : `「${f.label}」不能为负数，当前为 ${v}`;
+      return v >= 0 ? null : `「${f.label}」不能为负数，当前为 ${v}（${f.code} negative）`;
     case 'percentage':
-      return v >= 0 && v <= 100 && Math.round(v * 100) === v * 100 ? null : `「${f.label}」应为 0–100 之间、最多两位小数的百分比，当前为 ${v}`;
+      return v >= 0 && v <= 100 && Math.round(v * 100) === v * 100
+        ? null
+        : `「${f.label}」应为 0–100 之间、最多两位小数的百分比，当前为 ${v}（${f.code} percentage）`;
     case 'notAbove': {
       const other = byCode.get(rule.field);
-      return other && other.value !== null && v > other.value ? `「${f.label}」(${v}) 不能大于「${other.label}」(${other.value})` : null;
+      return other && other.value !== null && v > other.value
+        ? `「${f.label}」(${v}) 不能大于「${other.label}」(${other.value})（${f.code} above ${other.code}）：请核对这两项`
+        : null;
     }
     case 'yearOnYear': {
       if (f.previous === null || f.previous === undefined || f.previous === 0) return null;
       const change = ((v - f.previous) / f.previous) * 100;
       return Math.abs(change) > rule.maxChangePercent
-        ? `「${f.label}」为 ${v}，比${f.previousLabel ?? '上年已报送'}的 ${f.previous} ${change > 0 ? '增加' : '减少'} ${Math.abs(Math.round(change * 100) / 100)}%，超过 ${rule.maxChangePercent}%，请核实`
+        ? `「${f.label}」为 ${v}，比${f.previousLabel ?? '上年已报送'}的 ${f.previous} ${change > 0 ? '增加' : '减少'} ${Math.abs(Math.round(change * 100) / 100)}%，超过 ${rule.maxChangePercent}%，请核实（${f.code} year-on-year change）`
         : null;
     }
     case 'range':
-      if (rule.min !== undefined && v < rule.min) return `「${f.label}」为 ${v}，低于通常范围下限 ${rule.min}，请核实`;
-      if (rule.max !== undefined && v > rule.max) return `「${f.label}」为 ${v}，高于通常范围上限 ${rule.max}，请核实`;
+      if (rule.min !== undefined && v < rule.min) return `「${f.label}」为 ${v}，低于通常范围下限 ${rule.min}，请核实（${f.code} below range）`;
+      if (rule.max !== undefined && v > rule.max) return `「${f.label}」为 ${v}，高于通常范围上限 ${rule.max}，请核实（${f.code} above range）`;
       return null;
   }
 }

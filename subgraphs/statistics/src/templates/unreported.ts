@@ -44,12 +44,12 @@ export function explainUnreported(
     const because = unreported[i];
     if (values[i] !== null || !because) return;
     if ((f.rules ?? []).some((r) => r.kind === 'required')) {
-      const at = issues.errors.findIndex((e) => e.field === f.code && e.message === `「${f.label}」必须填写`);
-      const error = { field: f.code, label: f.label, message: `「${f.label}」必须填写，但台账未填报：${because}` };
+      const at = issues.errors.findIndex((e) => e.field === f.code && e.message === `「${f.label}」必须填写（${f.code} required）`);
+      const error = { field: f.code, label: f.label, message: `「${f.label}」必须填写，但台账未填报（${f.code} required, not in the ledgers）：${because}` };
       if (at >= 0) issues.errors[at] = error;
       else issues.errors.push(error);
     } else {
-      issues.warnings.push({ field: f.code, label: f.label, message: `「${f.label}」未填报（台账缺值，按空报送）：${because}` });
+      issues.warnings.push({ field: f.code, label: f.label, message: `「${f.label}」未填报，台账缺值，按空报送（${f.code} not in the ledgers）：${because}` });
     }
   });
 }

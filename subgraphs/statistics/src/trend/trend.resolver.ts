@@ -21,11 +21,12 @@ export class TrendResolver {
     @Ctx() ctx: StatisticsContext,
   ): AnnualReport[] {
     ctx.viewer.requireUser();
-    for (const y of [fromYear, toYear]) if (!Number.isInteger(y) || y < 2000 || y > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${y}`);
+    for (const y of [fromYear, toYear])
+      if (!Number.isInteger(y) || y < 2000 || y > 2100) throw badInput(`年度应在 2000 到 2100 之间，当前为 ${y}（fromYear, toYear）`);
     if (toYear < fromYear) throw badInput(`截止年度（toYear ${toYear}）不能早于起始年度（fromYear ${fromYear}）`);
     if (toYear - fromYear + 1 > MAX_TREND_YEARS)
       throw badInput(`趋势最多 ${MAX_TREND_YEARS} 个年度（trend too long），当前为 ${fromYear}–${toYear}：请缩短年度范围`);
-    if (!ctx.viewer.canReadReportOf(groupId)) throw forbidden('只有本集团用户或主管部门可以查看年度报告');
+    if (!ctx.viewer.canReadReportOf(groupId)) throw forbidden(`只有集团 ${groupId} 的用户或其主管部门可以查看年度报告（annual report of another group）`);
     return Array.from({ length: toYear - fromYear + 1 }, (_, i) => ({ groupId, year: fromYear + i }));
   }
 
@@ -42,7 +43,8 @@ export class TrendResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<TrendFigure[] | null> {
     if (!ctx.viewer.canReadReportOf(report.groupId)) return null;
-    if (organizationId && !ctx.viewer.canReadUnitFigures(report.groupId, organizationId)) throw forbidden('成员单位只能查看本单位的数据');
+    if (organizationId && !ctx.viewer.canReadUnitFigures(report.groupId, organizationId))
+      throw forbidden(`成员单位只能查看本单位的数据，${organizationId} 不是本单位（organizationId not your unit）`);
     return trendFigures(ctx, report, organizationId ?? null, info);
   }
 }

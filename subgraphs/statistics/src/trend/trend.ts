@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Field, Float, ObjectType } from 'type-graphql';
-import { fenToYuan, figureToFen } from '@zjjt/kit';
+import { Field, ObjectType } from 'type-graphql';
+import { fenToYuan, figureToFen, Ratio } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
 import { KNOWN_SOURCES, MONEY_SOURCES, readPath } from '../templates/catalog';
 import { SOURCE_REGISTRY } from '../templates/sources';
@@ -14,7 +14,7 @@ export class TrendFigure {
   @Field(() => String, { nullable: true, description: '本年值（金额为元，精确到分）；未填报为空' }) value!: string | null;
   @Field(() => String, { nullable: true, description: '上年值（所查年度范围内的上一年；首年为空）' }) previous!: string | null;
   @Field(() => String, { nullable: true, description: '同比变化（本年 − 上年；任一为空时为空）' }) change!: string | null;
-  @Field(() => Float, { nullable: true, description: '同比变化率（%，两位小数；上年为 0 或空时为空）' }) changePercent!: number | null;
+  @Field(() => Ratio, { nullable: true, description: '同比变化率（%，两位小数；上年为 0 或空时为空）' }) changePercent!: number | null;
   @Field(() => Boolean, { description: '是否可跨年相加（年度发生数可加；年末存量、人数去重与比率不可加）' }) summable!: boolean;
   @Field(() => String, { nullable: true, description: '自所查首年至本年的累计（仅可相加的数；期间任一年未填报时为空）' }) cumulative!: string | null;
 }
@@ -60,18 +60,22 @@ const UNIT_PATHS = GROUP_PATHS.filter(
 
 type Values = Map<string, string | null>;
 
+/** An indicator (Ratio, Wan) reads as annualReport.indicators answers it: two decimals, "94.00". */
+const isIndicator = (path: string) => path.startsWith('indicators.');
+
 function valuesOf(data: unknown, paths: string[]): Values {
   return new Map(
     paths.map((p) => {
       const v = readPath(data, p);
-      return [p, v === null || v === undefined ? null : String(v)];
+      return [p, v === null || v === undefined ? null : isIndicator(p) ? Number(v).toFixed(2) : String(v)];
     }),
   );
 }
 
 /** Exact arithmetic: money in fen, counts as integers, ratios to two decimals. */
 const toUnits = (path: string, v: string) => (MONEY_SOURCES.has(path) ? figureToFen(v) : BigInt(Math.round(Number(v) * 100)));
-const fromUnits = (path: string, n: bigint) => (MONEY_SOURCES.has(path) ? fenToYuan(n) : String(Number(n) / 100));
+const fromUnits = (path: string, n: bigint) =>
+  MONEY_SOURCES.has(path) ? fenToYuan(n) : isIndicator(path) ? (Number(n) / 100).toFixed(2) : String(Number(n) / 100);
 
 /**
  * The representations of the AnnualReport entities in this `_entities` call: the gateway sends every year of a
