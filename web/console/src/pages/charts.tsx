@@ -14,7 +14,8 @@ export interface TargetRow {
   organization: { name: string } | null;
   threshold: number;
   actual: number | null;
-  completionPercent: number | null;
+  /** A Ratio: two-decimal text (docs/clients.md). */
+  completionPercent: string | null;
   status: string;
   rank: number | null;
 }
@@ -22,7 +23,8 @@ interface TrendFigure {
   path: string;
   value: string | null;
   previous: string | null;
-  changePercent: number | null;
+  /** A Ratio: two-decimal text (docs/clients.md). */
+  changePercent: string | null;
 }
 
 const TARGETS = `targets { targetId label organization { name } threshold actual completionPercent status rank }`;
@@ -112,8 +114,8 @@ export function Charts({ groupId, year }: ScreenProps) {
             name: '同比增长（%）',
             type: 'bar',
             data: yoy.map((y) => ({
-              value: y.figure?.changePercent ?? null,
-              itemStyle: { color: (y.figure?.changePercent ?? 0) < 0 ? '#b91c1c' : '#15803d' },
+              value: y.figure?.changePercent == null ? null : Number(y.figure.changePercent),
+              itemStyle: { color: Number(y.figure?.changePercent ?? 0) < 0 ? '#b91c1c' : '#15803d' },
             })),
           },
         ],
@@ -181,7 +183,7 @@ export function TargetsPanel({ year, rows }: { year: number; rows: TargetRow[] }
         {
           name: '完成率（%）',
           type: 'bar',
-          data: shown.map((r) => ({ value: r.completionPercent, itemStyle: { color: r.status === 'MET' ? '#15803d' : '#d97706' } })),
+          data: shown.map((r) => ({ value: Number(r.completionPercent), itemStyle: { color: r.status === 'MET' ? '#15803d' : '#d97706' } })),
           markLine: { symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#b91c1c' }, label: { formatter: '目标' } },
         },
       ],
