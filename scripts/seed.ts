@@ -34,8 +34,8 @@ async function main(args: string[]): Promise<void> {
   if (scale === undefined) return seedAll();
   if (scale !== 'province') throw new Error(`--scale 只支持 province (unknown scale "${scale}")`);
   const fraction = Number(option(args, 'fraction') ?? '1');
-  const env = { ...process.env, PII_KEY: devSecrets().PII_KEY };
-  await seedProvince(env, { fraction, seed: option(args, 'seed') });
+  process.env.PII_KEY = devSecrets().PII_KEY;
+  await seedProvince(process.env, { fraction, seed: option(args, 'seed') });
 }
 
 if (require.main === module) {

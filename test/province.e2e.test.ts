@@ -7,7 +7,7 @@ import { createConnection } from 'mysql2/promise';
 import { createSealer, dropMysqlDatabase, readDatabase } from '@zjjt/kit';
 import { dist, spawnScript } from '../scripts/lib/launch';
 import { SUBGRAPHS } from '../scripts/services';
-import { provinceCounts, provinceGroup, provinceId } from '../scripts/lib/province';
+import { provinceCounts, provinceGroup, provinceId } from '@zjjt/demo';
 import { dataOf, startTestHub, TestHub } from './harness';
 
 /**
