@@ -25,7 +25,7 @@ function option(args: string[], name: string): string | undefined {
 }
 
 /**
- * `npm run seed` loads the demo data; `npm run seed -- --scale province [--fraction 0.01] [--seed province]`
+ * `npm run seed` loads the demo data; `npm run seed -- --scale province [--fraction 0.01] [--groups 20] [--seed province]`
  * writes the province dataset (scripts/lib/province.ts) into empty databases instead, sealing
  * personal data with PII_KEY (from the environment, else data/dev-secrets.json as `npm start` uses it).
  */
@@ -34,8 +34,9 @@ async function main(args: string[]): Promise<void> {
   if (scale === undefined) return seedAll();
   if (scale !== 'province') throw new Error(`--scale 只支持 province (unknown scale "${scale}")`);
   const fraction = Number(option(args, 'fraction') ?? '1');
+  const groups = option(args, 'groups');
   process.env.PII_KEY = devSecrets().PII_KEY;
-  await seedProvince(process.env, { fraction, seed: option(args, 'seed') });
+  await seedProvince(process.env, { fraction, groups: groups === undefined ? undefined : Number(groups), seed: option(args, 'seed') });
 }
 
 if (require.main === module) {

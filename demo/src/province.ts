@@ -38,11 +38,13 @@ export function provinceId(kind: string, n: number): string {
   return `${prefix}-${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}-${hex.slice(12)}`;
 }
 
-/** Counts at `fraction` of the full province. */
-export function provinceCounts(fraction = 1) {
+/** Counts at `fraction` of the full province; `groups` overrides the number of groups (the rest still scales by `fraction`). */
+export function provinceCounts(fraction = 1, groupCount?: number) {
   if (!(fraction > 0 && fraction <= 1)) throw new Error(`--fraction 应在 0 与 1 之间 (fraction must be in (0, 1]), got ${fraction}`);
+  if (groupCount !== undefined && !(Number.isInteger(groupCount) && groupCount >= 2 && groupCount <= 1000))
+    throw new Error(`--groups 应为 2–1000 的整数 (groups must be an integer from 2 to 1000), got ${groupCount}`);
   const scaled = (n: number, min: number) => Math.max(min, Math.round(n * fraction));
-  const groups = scaled(PROVINCE.groups, 2);
+  const groups = groupCount ?? scaled(PROVINCE.groups, 2);
   return {
     groups,
     units: scaled(PROVINCE.units, groups * 12),

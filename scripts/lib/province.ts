@@ -6,6 +6,8 @@ import { usccCheckCharacter } from '../../subgraphs/members/src/organization/usc
 export interface ProvinceOptions {
   /** Share of the full province, 0 < fraction ≤ 1 (default 1). */
   fraction?: number;
+  /** Overrides the number of groups (2–1000); the other counts follow `fraction`. */
+  groups?: number;
   /** The PRNG seed (default "province"): the same seed writes the same data. */
   seed?: string;
   log?: (line: string) => void;
@@ -24,7 +26,7 @@ export async function seedProvince(env: NodeJS.ProcessEnv, options: ProvinceOpti
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const seed = options.seed ?? 'province';
   const started = Date.now();
-  const province = buildProvince(provinceCounts(options.fraction ?? 1), (part) => seededRandom(`province:${seed}:${part}`), usccCheckCharacter);
+  const province = buildProvince(provinceCounts(options.fraction ?? 1, options.groups), (part) => seededRandom(`province:${seed}:${part}`), usccCheckCharacter);
   for (const entry of SUBGRAPHS) {
     if (!entry.province) continue;
     const definition = entry.definition();
@@ -39,6 +41,7 @@ export async function seedProvince(env: NodeJS.ProcessEnv, options: ProvinceOpti
       await db.destroy();
     }
   }
-  log(`province dataset (fraction ${options.fraction ?? 1}, seed "${seed}") written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`province dataset (fraction ${options.fraction ?? 1}, seed "${seed}") written in ${seconds} s; drawn: ${JSON.stringify(province.counts)}`);
   return province;
 }
