@@ -75,7 +75,11 @@ const LISTS: [name: string, query: string, variables: () => Record<string, unkno
     `query($g: ID!, $n: Int) { certificationBatches(filter: { groupId: $g, year: 2025 }, first: $n) { totalCount edges { node { id } } } }`,
     () => ({ g: group.id }),
   ],
-  ['trainees of a base', `query($b: ID!, $n: Int) { trainees(baseId: $b, first: $n) { totalCount edges { node { id idNumberMasked } } } }`, () => ({ b: baseId })],
+  [
+    'trainees of a base',
+    `query($b: ID!, $n: Int) { trainees(baseId: $b, first: $n) { totalCount edges { node { id idNumberMasked } } } }`,
+    () => ({ b: baseId }),
+  ],
   [
     'trainees of a session',
     `query($b: ID!, $s: ID!, $n: Int) { trainees(baseId: $b, sessionId: $s, first: $n) { totalCount edges { node { id name } } } }`,
@@ -117,7 +121,11 @@ describe('ledger lists cost the same statements whatever the page size', () => {
 
 (mysql ? describe : describe.skip)('EXPLAIN on MySQL/MariaDB: no full scan of a big table', () => {
   const aggregates: [name: string, query: string, variables: () => Record<string, unknown>][] = [
-    ['totals by month', `query($g: ID!) { trainingTotals(filter: { groupId: $g, year: 2025 }, by: MONTH) { key sessions personTimes } }`, () => ({ g: group.id })],
+    [
+      'totals by month',
+      `query($g: ID!) { trainingTotals(filter: { groupId: $g, year: 2025 }, by: MONTH) { key sessions personTimes } }`,
+      () => ({ g: group.id }),
+    ],
     ['totals by base', `query($g: ID!) { trainingTotals(filter: { groupId: $g, year: 2025 }, by: BASE) { key label } }`, () => ({ g: group.id })],
     [
       'training section of the annual report',
@@ -134,7 +142,10 @@ describe('ledger lists cost the same statements whatever the page size', () => {
       expect(selects.length).toBeGreaterThan(0);
       const scans: string[] = [];
       for (const s of selects) {
-        const plan: { table: string | null; type: string | null; rows: string | number | null }[] = await sg.db.query(`EXPLAIN ${s.query}`, s.parameters as unknown[]);
+        const plan: { table: string | null; type: string | null; rows: string | number | null }[] = await sg.db.query(
+          `EXPLAIN ${s.query}`,
+          s.parameters as unknown[],
+        );
         for (const step of plan) if (step.type === 'ALL' && Number(step.rows) > BIG) scans.push(`${step.table} (${step.rows} rows): ${s.query}`);
       }
       expect(scans).toEqual([]);
