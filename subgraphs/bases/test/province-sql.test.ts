@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Subgraph, Viewer } from '@zjjt/kit';
 import { buildProvince, provinceCounts, seededRandom } from '@zjjt/demo';
-import { createTestSubgraph, dropTestDatabase, execute, inMemoryDirectory } from '@zjjt/kit/testing';
+import { createTestSubgraph, dropTestDatabase, execute, inMemoryDirectory, planOf } from '@zjjt/kit/testing';
 import { bases } from '../src/schema';
 import { BasesLoaders } from '../src/context';
 import { loadProvince } from '../src/province';
@@ -137,17 +137,8 @@ describe('ledger lists cost the same statements whatever the page size', () => {
   it.each([...LISTS.map(([name, query, variables]) => [name, query, () => ({ ...variables(), n: 20 })] as (typeof LISTS)[number]), ...aggregates])(
     '%s',
     async (_name, query, variables) => {
-      const statements = await sg.queries.record(() => run(query, variables()));
-      const selects = statements.filter((s) => /^\s*SELECT/i.test(s.query));
-      expect(selects.length).toBeGreaterThan(0);
-      const scans: string[] = [];
-      for (const s of selects) {
-        const plan: { table: string | null; type: string | null; rows: string | number | null }[] = await sg.db.query(
-          `EXPLAIN ${s.query}`,
-          s.parameters as unknown[],
-        );
-        for (const step of plan) if (step.type === 'ALL' && Number(step.rows) > BIG) scans.push(`${step.table} (${step.rows} rows): ${s.query}`);
-      }
+      const { selects, scans } = await planOf(sg, () => run(query, variables()), BIG);
+      expect(selects).toBeGreaterThan(0);
       expect(scans).toEqual([]);
     },
   );
