@@ -37,9 +37,10 @@ beforeAll(async () => {
   sg = await createTestSubgraph(resources, { directory });
   await loadProvince(sg.db, province);
   // The unit with the most requests of the group, on both sides.
-  const [{ providerId }] = await sg.db.query('SELECT providerId, COUNT(*) AS n FROM resource_request WHERE groupId = ? GROUP BY providerId ORDER BY n DESC, providerId LIMIT 1', [
-    group.id,
-  ]);
+  const [{ providerId }] = await sg.db.query(
+    'SELECT providerId, COUNT(*) AS n FROM resource_request WHERE groupId = ? GROUP BY providerId ORDER BY n DESC, providerId LIMIT 1',
+    [group.id],
+  );
   member = new Viewer('member-user', providerId, [group.id], ['MEMBER']);
 }, 300000);
 
