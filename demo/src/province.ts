@@ -252,3 +252,21 @@ export type ProvinceLoader = (db: import('typeorm').DataSource, province: Provin
 
 /** A count with thousands separators, for the seed's log. */
 export const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The province's units and active members as the members directory answers them: the fixture of
+ * the in-memory directory (`inMemoryDirectory`) the subgraphs' tests on a province sample use.
+ */
+export function provinceDirectory(province: Province) {
+  return {
+    organizations: province.units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      uscc: u.uscc,
+      type: u.type,
+      category: u.school ? ('SCHOOL' as const) : u.enterprise ? ('ENTERPRISE' as const) : ('OTHER' as const),
+      region: u.region,
+    })),
+    activeMembers: Object.fromEntries(province.groups.map((g) => [g.id, g.active.map((u) => u.id)])),
+  };
+}

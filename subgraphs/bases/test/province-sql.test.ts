@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Subgraph, Viewer } from '@zjjt/kit';
-import { buildProvince, provinceCounts, seededRandom } from '@zjjt/demo';
+import { buildProvince, provinceCounts, provinceDirectory, seededRandom } from '@zjjt/demo';
 import { createTestSubgraph, dropTestDatabase, execute, inMemoryDirectory, planOf } from '@zjjt/kit/testing';
 import { bases } from '../src/schema';
 import { BasesLoaders } from '../src/context';
@@ -18,17 +18,7 @@ const BIG = 400;
 
 const province = buildProvince(provinceCounts(0.005, 20), (part) => seededRandom(`province-sql:${part}`), usccCheckCharacter);
 const [group, other] = province.groups;
-const directory = inMemoryDirectory({
-  organizations: province.units.map((u) => ({
-    id: u.id,
-    name: u.name,
-    uscc: u.uscc,
-    type: u.type,
-    category: u.school ? 'SCHOOL' : u.enterprise ? 'ENTERPRISE' : 'OTHER',
-    region: u.region,
-  })),
-  activeMembers: Object.fromEntries(province.groups.map((g) => [g.id, g.active.map((u) => u.id)])),
-});
+const directory = inMemoryDirectory(provinceDirectory(province));
 // The secretariat's user works at the group's chair, a school that co-builds bases: its scope is the group or those bases.
 const secretariat = new Viewer('sec-user', group.members[0].unit.id, [group.id], ['SECRETARIAT']);
 let sg: Subgraph<BasesLoaders>;

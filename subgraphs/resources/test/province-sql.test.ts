@@ -1,5 +1,5 @@
 import { Subgraph, Viewer } from '@zjjt/kit';
-import { buildProvince, provinceCounts, seededRandom } from '@zjjt/demo';
+import { buildProvince, provinceCounts, provinceDirectory, seededRandom } from '@zjjt/demo';
 import { createTestSubgraph, dropTestDatabase, execute, inMemoryDirectory, planOf } from '@zjjt/kit/testing';
 import { resources } from '../src/schema';
 import { ResourcesLoaders } from '../src/context';
@@ -18,17 +18,7 @@ const BIG = 300;
 
 const province = buildProvince(provinceCounts(0.04, 20), (part) => seededRandom(`province-sql:${part}`), usccCheckCharacter);
 const [group] = province.groups;
-const directory = inMemoryDirectory({
-  organizations: province.units.map((u) => ({
-    id: u.id,
-    name: u.name,
-    uscc: u.uscc,
-    type: u.type,
-    category: u.school ? 'SCHOOL' : u.enterprise ? 'ENTERPRISE' : 'OTHER',
-    region: u.region,
-  })),
-  activeMembers: Object.fromEntries(province.groups.map((g) => [g.id, g.active.map((u) => u.id)])),
-});
+const directory = inMemoryDirectory(provinceDirectory(province));
 const secretariat = new Viewer('sec-user', null, [group.id], ['SECRETARIAT']);
 let sg: Subgraph<ResourcesLoaders>;
 let member: Viewer;
