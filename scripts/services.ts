@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- each subgraph's code is loaded only when that subgraph is used (type-graphql keeps its metadata globally) */
 import type { DataSource } from 'typeorm';
 import type { SubgraphDefinition } from '@zjjt/kit';
+import type { ProvinceLoader } from '@zjjt/demo';
 
 /**
  * The subgraphs of the hub. Adding a subgraph is adding its folder under subgraphs/ and one
@@ -12,6 +13,8 @@ export interface SubgraphEntry {
   definition: () => SubgraphDefinition<unknown>;
   /** Loads demo data into an empty database; false when there was data already. */
   seed?: (db: DataSource) => Promise<boolean>;
+  /** Writes its part of the province dataset into an empty database (`npm run seed -- --scale province`). */
+  province?: ProvinceLoader;
 }
 
 export const SUBGRAPHS: SubgraphEntry[] = [
@@ -20,23 +23,27 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     port: 4001,
     definition: () => require('../subgraphs/members/src/schema').members,
     seed: (db) => require('../subgraphs/members/src/seed').seedDemo(db),
+    province: (db, province, log) => require('../subgraphs/members/src/province').loadProvince(db, province, log),
   },
   {
     name: 'resources',
     port: 4002,
     definition: () => require('../subgraphs/resources/src/schema').resources,
     seed: (db) => require('../subgraphs/resources/src/seed').seedDemo(db),
+    province: (db, province, log) => require('../subgraphs/resources/src/province').loadProvince(db, province, log),
   },
   {
     name: 'bases',
     port: 4003,
     definition: () => require('../subgraphs/bases/src/schema').bases,
     seed: (db) => require('../subgraphs/bases/src/seed').seedDemo(db),
+    province: (db, province, log) => require('../subgraphs/bases/src/province').loadProvince(db, province, log),
   },
   {
     name: 'statistics',
     port: 4004,
     definition: () => require('../subgraphs/statistics/src/schema').statistics,
+    province: (db, province, log) => require('../subgraphs/statistics/src/province').loadProvince(db, province, log),
   },
 ];
 

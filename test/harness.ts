@@ -30,6 +30,11 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
+export interface HubDataOptions {
+  /** Fills the hub's empty databases (named by `env`) instead of the demo data, before the hub starts. */
+  prepare?: (env: NodeJS.ProcessEnv) => Promise<void>;
+}
+
 /**
  * Starts the real hub (every subgraph process and the gateway) on free ports with the demo
  * data, on a fresh SQLite folder or, when DATABASE_URL is set, fresh MySQL/MariaDB databases:
@@ -37,7 +42,7 @@ export interface TestHub {
  * The hub is on the cleanup stack (test/processes.ts): it is stopped and its databases dropped
  * even when the test file forgets to.
  */
-export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestHub> {
+export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}, options: HubDataOptions = {}): Promise<TestHub> {
   const suffix = randomBytes(4).toString('hex');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-e2e-'));
   const template = currentTemplate();
@@ -67,11 +72,12 @@ export async function startTestHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
   let hub: RunningHub;
   try {
     // A hub whose PII key differs from the template's could not read the template's sealed columns.
-    const copy = template !== undefined && env.PII_KEY === template.piiKey;
+    const copy = !options.prepare && template !== undefined && env.PII_KEY === template.piiKey;
     if (copy) await copyTemplate(template, env);
+    if (options.prepare) await options.prepare(env);
     const [gatewayPort, ...ports] = await freePorts(SUBGRAPHS.length + 1);
     const subgraphPorts = Object.fromEntries(SUBGRAPHS.map((entry, i) => [entry.name, ports[i]]));
-    hub = await launchHub({ env, gatewayPort, subgraphPorts, seed: !copy, onOutput });
+    hub = await launchHub({ env, gatewayPort, subgraphPorts, seed: !copy && !options.prepare, onOutput });
   } catch (error) {
     await dropDatabases();
     throw error;

@@ -11,3 +11,5 @@ export * from './random';
 export * from './calendar';
 export * from './people';
 export * from './seeding';
+export * from './province';
+export * from './bulk';

@@ -40,7 +40,7 @@ export interface RunningHub {
 /** Crashes of one process within a minute after which supervise() stops restarting it. */
 export const MAX_RESTARTS = 5;
 
-const dist = (...parts: string[]) => path.join(ROOT, 'dist', ...parts);
+export const dist = (...parts: string[]) => path.join(ROOT, 'dist', ...parts);
 
 /** A TCP port that is free on 127.0.0.1 right now. */
 export async function freePort(): Promise<number> {

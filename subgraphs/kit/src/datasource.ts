@@ -7,9 +7,22 @@ import { DatabaseConfig, describeDatabase } from './config';
 /** Counts SQL statements, so tests can see that a page costs the same whatever its size. */
 export class QueryCounter implements Logger {
   count = 0;
+  private recorded: { query: string; parameters?: unknown[] }[] | null = null;
   constructor(private readonly onError: (message: string) => void = () => undefined) {}
-  logQuery(): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     this.count += 1;
+    this.recorded?.push({ query, parameters });
+  }
+  /** The statements `run` sends (for tests that `EXPLAIN` what an operation runs). */
+  async record(run: () => Promise<unknown>): Promise<{ query: string; parameters?: unknown[] }[]> {
+    const recorded: { query: string; parameters?: unknown[] }[] = [];
+    this.recorded = recorded;
+    try {
+      await run();
+    } finally {
+      this.recorded = null;
+    }
+    return recorded;
   }
   logQueryError(error: string | Error): void {
     this.onError(typeof error === 'string' ? error : error.message);

@@ -68,3 +68,20 @@ export function expectEach<T>(items: readonly T[], check: (item: T) => unknown, 
   else expect(items).toHaveLength(length);
   expect(items.filter((item) => !check(item))).toEqual([]);
 }
+
+/**
+ * What `run` costs on `subgraph`'s database: the statements it sends and, on MySQL/MariaDB, the
+ * full scans `EXPLAIN` shows among its SELECTs of tables estimated above `minRows` rows (as
+ * `table (rows): statement`). On SQLite `scans` is null (its planner is not the production one).
+ */
+export async function planOf<L>(subgraph: Subgraph<L>, run: () => Promise<unknown>, minRows: number): Promise<{ selects: number; scans: string[] | null }> {
+  const statements = await subgraph.queries.record(run);
+  const selects = statements.filter((s) => /^\s*SELECT/i.test(s.query));
+  if (subgraph.db.options.type !== 'mysql') return { selects: selects.length, scans: null };
+  const scans: string[] = [];
+  for (const s of selects) {
+    const plan: { table: string | null; type: string | null; rows: string | number | null }[] = await subgraph.db.query(`EXPLAIN ${s.query}`, s.parameters);
+    for (const step of plan) if (step.type === 'ALL' && Number(step.rows) > minRows) scans.push(`${step.table} (${step.rows} rows): ${s.query}`);
+  }
+  return { selects: selects.length, scans };
+}

@@ -1,4 +1,4 @@
-import { DEMO_UNITS } from '@zjjt/demo';
+import { buildProvince, DEMO_UNITS, provinceCounts, seededRandom } from '@zjjt/demo';
 import { usccCheckCharacter, usccProblem } from '../src/organization/uscc';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
@@ -31,5 +31,16 @@ describe('the demo units’ codes (@zjjt/demo)', () => {
     expect(new Set(DEMO_UNITS.map((u) => u.uscc)).size).toBe(68);
     const prefix = (type: string) => ({ ENTERPRISE: '91', INDUSTRY_ASSOCIATION: '51', GOVERNMENT: '11' })[type] ?? '12';
     expect(DEMO_UNITS.filter((u) => !u.uscc.startsWith(prefix(u.type) + u.region)).map((u) => u.slug)).toEqual([]);
+  });
+});
+
+describe('the province dataset’s codes (@zjjt/demo buildProvince)', () => {
+  it('are 4,000 valid USCCs, all different, each with the registration prefix of its type and its region', () => {
+    const { units } = buildProvince(provinceCounts(1), (part) => seededRandom(`province:${part}`), usccCheckCharacter);
+    expect(units).toHaveLength(4000);
+    expect(units.map((u) => [u.id, usccProblem(u.uscc)]).filter(([, problem]) => problem !== null)).toEqual([]);
+    expect(new Set(units.map((u) => u.uscc)).size).toBe(4000);
+    const prefix = (type: string) => ({ ENTERPRISE: '91', INDUSTRY_ASSOCIATION: '51', GOVERNMENT: '11' })[type] ?? '12';
+    expect(units.filter((u) => !u.uscc.startsWith(prefix(u.type) + u.region) || !u.region.startsWith('37')).map((u) => u.id)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { sealer } from '../sealer';
 import { RevealAudit, Trainee } from '../trainee/trainee.entity';
 import { TrainingBase } from '../base/base.entity';
 import { CertificationBatch, TrainingProgram, TrainingSession } from './ledger.entity';
-import { applyBatchFilter, applyScope, applySessionFilter, LedgerFilter } from './scope';
+import { applyBatchFilter, applyScope, applySessionFilter, coBuiltBaseIds, LedgerFilter } from './scope';
 import { knownSum } from '../report/unreported';
 
 export const TrainingSessionConnection = Connection(TrainingSession, 'TrainingSession');
@@ -39,9 +39,10 @@ const KEY: Record<TotalsBy, string> = { MONTH: 's.month', CATEGORY: 's.category'
 @Resolver(() => TrainingSession)
 export class LedgerResolver {
   @Query(() => TrainingSessionConnection, { description: '培训班次台账（按可见范围）' })
-  trainingSessions(@Args(() => LedgerPageArgs) args: LedgerPageArgs, @Ctx() ctx: BasesContext) {
+  async trainingSessions(@Args(() => LedgerPageArgs) args: LedgerPageArgs, @Ctx() ctx: BasesContext) {
     ctx.viewer.requireUser();
-    const query = applySessionFilter(applyScope(ctx.db.getRepository(TrainingSession).createQueryBuilder('s'), ctx.viewer, 's'), args.filter);
+    const bases = await coBuiltBaseIds(ctx.db, ctx.viewer);
+    const query = applySessionFilter(applyScope(ctx.db.getRepository(TrainingSession).createQueryBuilder('s'), ctx.viewer, 's', bases), args.filter);
     return newestFirstPage(query, 'startsOn', args.first, args.after);
   }
 
@@ -56,9 +57,10 @@ export class LedgerResolver {
   }
 
   @Query(() => CertificationBatchConnection, { description: '鉴定批次台账（按可见范围）' })
-  certificationBatches(@Args(() => LedgerPageArgs) args: LedgerPageArgs, @Ctx() ctx: BasesContext) {
+  async certificationBatches(@Args(() => LedgerPageArgs) args: LedgerPageArgs, @Ctx() ctx: BasesContext) {
     ctx.viewer.requireUser();
-    const query = applyBatchFilter(applyScope(ctx.db.getRepository(CertificationBatch).createQueryBuilder('c'), ctx.viewer, 'c'), args.filter);
+    const bases = await coBuiltBaseIds(ctx.db, ctx.viewer);
+    const query = applyBatchFilter(applyScope(ctx.db.getRepository(CertificationBatch).createQueryBuilder('c'), ctx.viewer, 'c', bases), args.filter);
     return newestFirstPage(query, 'assessedOn', args.first, args.after);
   }
 
@@ -71,7 +73,7 @@ export class LedgerResolver {
     ctx.viewer.requireUser();
     const key = KEY[by];
     const query = ctx.db.getRepository(TrainingSession).createQueryBuilder('s');
-    applySessionFilter(applyScope(query, ctx.viewer, 's', true), filter);
+    applySessionFilter(applyScope(query, ctx.viewer, 's', await coBuiltBaseIds(ctx.db, ctx.viewer), true), filter);
     const rows: { key: string; sessions: string; personTimes: string; hours: string | null; revenue: string }[] = await query
       .select(key, 'key')
       .addSelect('COUNT(*)', 'sessions')
