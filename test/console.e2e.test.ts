@@ -253,7 +253,7 @@ describe('the review console', () => {
     await own.locator('canvas').waitFor();
     const rows = await own.locator('tbody tr').allInnerTexts();
     expect(rows.length).toBe(2);
-    expect(rows.find((r) => r.includes(schoolName))).toMatch(/8000\s+9000\s+112\.5%/);
+    expect(rows.find((r) => r.includes(schoolName))).toMatch(/8000\s+9000\s+112\.50%/);
     await school.screenshot('console-member-targets');
   }, 120000);
   it('confirm and send: freeze, confirm each warning with a reason, send to the platform, follow it to the receipt; a new version shows its difference', async () => {

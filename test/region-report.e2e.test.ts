@@ -56,7 +56,8 @@ async function approvedReturn(groupId: string, secretariat: string, employees: n
   dataOf(await hub.gql(`mutation($id: ID!) { approveAnnualReturn(id: $id) { id } }`, { id: submitted.id }, secretariat));
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/** A Ratio as the API writes it: two-decimal text (docs/clients.md). */
+const ratio = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
 /** Yuan with two decimals (the Money scalar) summed exactly, in fen. */
 const fen = (yuan: string | null) => {
   const [whole, part = ''] = (yuan ?? '0').split('.');
@@ -134,9 +135,11 @@ describe('regionReport: the groups of a region summed', () => {
     expect(all.returns.enrolledStudents).toBe(one.returns.enrolledStudents);
 
     // Indicators from the summed figures, not an average of the groups'.
-    expect(all.indicators.enterpriseSharePercent).toBe(round2((all.membership.enterprises / all.membership.total) * 100));
-    expect(all.indicators.enterpriseSharePercent).not.toBe(round2((one.indicators.enterpriseSharePercent + two.indicators.enterpriseSharePercent) / 2));
-    expect(all.indicators.trainingPerStudent).toBe(round2(all.training.socialPersonTimes / all.returns.enrolledStudents));
+    expect(all.indicators.enterpriseSharePercent).toBe(ratio((all.membership.enterprises / all.membership.total) * 100));
+    expect(all.indicators.enterpriseSharePercent).not.toBe(
+      ratio((Number(one.indicators.enterpriseSharePercent) + Number(two.indicators.enterpriseSharePercent)) / 2),
+    );
+    expect(all.indicators.trainingPerStudent).toBe(ratio(all.training.socialPersonTimes / all.returns.enrolledStudents));
     expect(all.indicators.employmentRatePercent).toBe(one.indicators.employmentRatePercent);
   });
 
@@ -220,7 +223,8 @@ describe('regionReport: the groups of a region summed', () => {
     ]);
     // 企业成员占比: each group's own share, largest first.
     const byShare = (await ranking(tokens.shandong, { o: 'ENTERPRISE_SHARE' })).edges.map((e: { node: any }) => e.node);
-    const shares = [G1, G2].map((g) => reports[g].indicators.enterpriseSharePercent);
+    // The ranking's value is a number (any indicator: counts too); the indicator itself is Ratio text.
+    const shares = [G1, G2].map((g) => Number(reports[g].indicators.enterpriseSharePercent));
     expect(byShare.map((n: { value: number }) => n.value)).toEqual([...shares].sort((a, b) => b - a));
   });
 
