@@ -6,7 +6,8 @@ import { DEMO } from '@zjjt/demo';
 import { freePorts, launchHub } from '../scripts/lib/launch';
 import { mintToken } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
-import { benchTrainees, connections, seconds, soakSeconds, TEMPLATE, thousands, YEAR } from './config';
+import { benchTrainees, connections, peersOnly, seconds, soakSeconds, TEMPLATE, thousands, YEAR } from './config';
+import { comparePeers, peerLine } from './compare';
 import {
   approveSchoolReturn,
   BENCH_MEMBER_TYPES,
@@ -64,6 +65,7 @@ export async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000000',
   };
+  const output = (service: string, line: string) => process.stderr.write(`[${service}] ${line}\n`);
   const [gatewayPort, ...ports] = await freePorts(SUBGRAPHS.length + 1);
   const subgraphPorts = Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, ports[i]]));
   process.stdout.write(`starting the hub (data in ${dataDir}) …\n`);
@@ -72,13 +74,16 @@ export async function main(): Promise<void> {
     gatewayPort,
     subgraphPorts,
     seed: true,
-    onOutput: (service, line) => process.stderr.write(`[${service}] ${line}\n`),
+    onOutput: output,
   });
   try {
     await postBenchResources(hub.gatewayUrl, env.JWT_SECRET);
     const claims = { sub: 'bench-secretariat', roles: ['SECRETARIAT'], groups: [DEMO.groupId], org: DEMO.secretariatOrgId };
     const token = await mintToken(env.JWT_SECRET, claims);
     const gateway = { url: hub.gatewayUrl, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
+    const peers = await comparePeers(hub, env.GATEWAY_SECRET, claims, token, DEMO.groupId, output);
+    process.stdout.write(`${peerLine(peers)}\n`);
+    if (peersOnly) return;
     const variables = { groupId: DEMO.groupId };
     const memberRows = (data: any) => data?.group?.members?.edges;
     const scenarios: Scenario[] = [

@@ -73,3 +73,19 @@ export const FULL_REPORT = /* GraphQL */ `
     }
   }
 `;
+
+/** The issue's federation figure: the member page with each member's resources and training summary (members → resources, statistics). */
+export const MEMBERS_FEDERATED = /* GraphQL */ `
+  query MembersFederated($groupId: ID!, $year: Int!) {
+    group(id: $groupId) {
+      members(first: 50, orderBy: { field: ROLE }) {
+        edges {
+          node {
+            id role
+            organization { id name type resources { id kind title capacityLeft } trainingSummary(year: $year) { sessions personTimes hours revenueWan } }
+          }
+        }
+      }
+    }
+  }
+`;

@@ -42,6 +42,18 @@ export const SUBGRAPHS: SubgraphEntry[] = [
 
 export const GATEWAY_PORT = 4000;
 
+/**
+ * Node flags a service's process is started with: NODE_FLAGS (measured by `npm run bench`, see
+ * docs/operations.md) and then `<NAME>_NODE_FLAGS` from the environment, split on spaces
+ * (`GATEWAY_NODE_FLAGS=--cpu-prof` profiles the gateway; a later flag overrides an earlier one).
+ */
+export const NODE_FLAGS: Record<string, string[]> = {};
+
+export function nodeFlags(name: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const extra = env[`${name.toUpperCase().replace(/-/g, '_')}_NODE_FLAGS`] ?? '';
+  return [...(NODE_FLAGS[name] ?? []), ...extra.split(/\s+/).filter(Boolean)];
+}
+
 /** Compiled entry point of a subgraph process. */
 export const subgraphMain = (name: string) => require.resolve(`../subgraphs/${name}/src/index`);
 export const gatewayMain = () => require.resolve('../gateway/src/index');
