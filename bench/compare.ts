@@ -1,7 +1,7 @@
 import type { Claims } from '@zjjt/contract';
 import type { RunningHub } from '../scripts/lib/launch';
 import { PEER_CONNECTIONS, PEER_ROUNDS, seconds, YEAR } from './config';
-import { fiftyRows, measureSideBySide, Measurement } from './measure';
+import { measureSideBySide, Measurement } from './measure';
 import { startPeers } from './peers';
 import { MEMBERS_FEDERATED } from './queries';
 
@@ -38,7 +38,8 @@ export async function comparePeers(
   onOutput?: (service: string, line: string) => void,
 ): Promise<PeerComparison> {
   const body = JSON.stringify({ query: MEMBERS_FEDERATED, variables: { groupId, year: YEAR } });
-  const check = fiftyRows((data: any) => data?.group?.members?.edges);
+  // A full page: 50 rows, or every member of a smaller group.
+  const check = (data: any) => data?.group?.members?.totalCount > 0 && data.group.members.edges?.length === Math.min(50, data.group.members.totalCount);
   const json = { 'content-type': 'application/json' };
   const subgraphPids = Object.fromEntries([...hub.processes].filter(([name]) => name !== 'gateway').map(([name, child]) => [name, child.pid]));
   const peers = await startPeers(hub.subgraphUrls, secret, claims, MEMBERS_FEDERATED, onOutput);
