@@ -9,17 +9,9 @@ import { ROOT } from '../scripts/lib/secrets';
 import { mintToken } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
 import { callGateway } from '../bot/gateway';
-import { benchTrainees, connections, dataset, peersOnly, quick, reportGroups, seconds, soakSeconds, TEMPLATE, thousands, YEAR } from './config';
+import { benchTrainees, connections, dataset, idleSeconds, peersOnly, quick, reportGroups, seconds, soakSeconds, TEMPLATE, thousands, YEAR } from './config';
 import { comparePeers, peerLine } from './compare';
-import {
-  approveSchoolReturn,
-  BENCH_MEMBER_TYPES,
-  fillYear,
-  postBenchResources,
-  registerBenchBase,
-  registerBenchGroups,
-  templateFieldCount,
-} from './fixtures';
+import { approveSchoolReturn, BENCH_MEMBER_TYPES, fillYear, postBenchResources, registerBenchBase, registerBenchGroups, templateFieldCount } from './fixtures';
 import { fiftyRows, measure, measureImport, Scenario, timeReports } from './measure';
 import { ANNUAL_TRAINING, FULL_REPORT, LEDGER_TOTALS, MEMBER_PAGE, MEMBERS_WITH_RESOURCES, MEMBERS_WITH_TRAINING, RESOURCE_PAGE, ROLLUP } from './queries';
 import { BenchRun, writeReport } from './report';
@@ -41,7 +33,9 @@ import { IDENTITY_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
 function provinceDatabase(): string {
   const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   if (!url?.startsWith('mysql://'))
-    throw new Error('--dataset province 需要 MariaDB/MySQL：请设置 BENCH_DATABASE_URL 或 DATABASE_URL=mysql://… (the province dataset needs a MySQL-compatible database)');
+    throw new Error(
+      '--dataset province 需要 MariaDB/MySQL：请设置 BENCH_DATABASE_URL 或 DATABASE_URL=mysql://… (the province dataset needs a MySQL-compatible database)',
+    );
   return url;
 }
 
@@ -117,37 +111,44 @@ export async function main(): Promise<void> {
 
     const variables = { groupId: target.groupId };
     const memberRows = (data: any) => data?.group?.members?.edges;
-    const pages: Scenario[] = province
-      ? []
-      : [
-          { name: 'member list page (50 rows with memberships) via gateway', ...gateway, body: JSON.stringify({ query: MEMBER_PAGE, variables }), check: fiftyRows(memberRows) },
-          {
-            name: 'same query straight to the members subgraph',
-            url: hub.subgraphUrls.members,
-            // Signed when the scenario is measured: a signed identity is accepted for IDENTITY_MAX_AGE_MS (60 s), so BENCH_SECONDS stays below that.
-            get headers() {
-              return {
-                'content-type': 'application/json',
-                [SECRET_HEADER]: env.GATEWAY_SECRET!,
-                [IDENTITY_HEADER]: signIdentity(claims, env.GATEWAY_SECRET!),
-              };
+    // The page scenarios are not issue figures: --quick and the province run leave them out.
+    const pages: Scenario[] =
+      province || quick
+        ? []
+        : [
+            {
+              name: 'member list page (50 rows with memberships) via gateway',
+              ...gateway,
+              body: JSON.stringify({ query: MEMBER_PAGE, variables }),
+              check: fiftyRows(memberRows),
             },
-            body: JSON.stringify({ query: MEMBER_PAGE, variables }),
-            check: fiftyRows(memberRows),
-          },
-          {
-            name: 'resource search page (50 rows with provider names through federation) via gateway',
-            ...gateway,
-            body: JSON.stringify({ query: RESOURCE_PAGE }),
-            check: fiftyRows((data: any) => data?.resources?.edges),
-          },
-          {
-            name: 'member list page with each member’s resources via gateway',
-            ...gateway,
-            body: JSON.stringify({ query: MEMBERS_WITH_RESOURCES, variables }),
-            check: fiftyRows(memberRows),
-          },
-        ];
+            {
+              name: 'same query straight to the members subgraph',
+              url: hub.subgraphUrls.members,
+              // Signed when the scenario is measured: a signed identity is accepted for IDENTITY_MAX_AGE_MS (60 s), so BENCH_SECONDS stays below that.
+              get headers() {
+                return {
+                  'content-type': 'application/json',
+                  [SECRET_HEADER]: env.GATEWAY_SECRET!,
+                  [IDENTITY_HEADER]: signIdentity(claims, env.GATEWAY_SECRET!),
+                };
+              },
+              body: JSON.stringify({ query: MEMBER_PAGE, variables }),
+              check: fiftyRows(memberRows),
+            },
+            {
+              name: 'resource search page (50 rows with provider names through federation) via gateway',
+              ...gateway,
+              body: JSON.stringify({ query: RESOURCE_PAGE }),
+              check: fiftyRows((data: any) => data?.resources?.edges),
+            },
+            {
+              name: 'member list page with each member’s resources via gateway',
+              ...gateway,
+              body: JSON.stringify({ query: MEMBERS_WITH_RESOURCES, variables }),
+              check: fiftyRows(memberRows),
+            },
+          ];
     for (const scenario of pages) {
       process.stdout.write(`measuring: ${scenario.name} (${seconds}s, ${connections} connections)\n`);
       run.results.push(await measure(scenario));
@@ -247,12 +248,9 @@ export async function main(): Promise<void> {
   }
 }
 
-/** Seconds the hub is left without load before its memory counts as idle. */
-export const IDLE_SECONDS = 10;
-
-/** Each process's resident memory after IDLE_SECONDS without load. */
+/** Each process's resident memory after `idleSeconds` without load. */
 async function idleMemory(hub: RunningHub): Promise<Record<string, number>> {
-  process.stdout.write(`idle: ${IDLE_SECONDS}s without load, then each service's memory\n`);
-  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  process.stdout.write(`idle: ${idleSeconds}s without load, then each service's memory\n`);
+  await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
   return Object.fromEntries([...hub.processes].map(([name, child]) => [name, memoryMB(child.pid).rss]));
 }

@@ -87,7 +87,9 @@ function summarize(scenario: Scenario, { times, errors, seconds: elapsed, cpuSec
     p95: round2(percentile(times, 95)),
     p99: round2(percentile(times, 99)),
     errors,
-    ...(scenario.pids ? { cpuMsPerRequest: Object.fromEntries(Object.entries(cpu).map(([name, s]) => [name, round2((s * 1000) / Math.max(1, times.length))])) } : {}),
+    ...(scenario.pids
+      ? { cpuMsPerRequest: Object.fromEntries(Object.entries(cpu).map(([name, s]) => [name, round2((s * 1000) / Math.max(1, times.length))])) }
+      : {}),
   };
 }
 

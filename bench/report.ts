@@ -61,7 +61,9 @@ export function figures(run: BenchRun): Figure[] {
     ? `bounded by the subgraphs' CPU per request (${Object.entries(p.hub.cpuMsPerRequest ?? {})
         .filter(([name]) => name !== 'server')
         .map(([name, ms]) => `${name} ${ms} ms`)
-        .join(', ')}) against the gateway's ${p.hub.cpuMsPerRequest?.server} ms (stock ${p.stock.cpuMsPerRequest?.server} ms) on a shared machine; profile with <NAME>_NODE_FLAGS=--cpu-prof, and the subgraphs' SQL with EXPLAIN`
+        .join(
+          ', ',
+        )}) against the gateway's ${p.hub.cpuMsPerRequest?.server} ms (stock ${p.stock.cpuMsPerRequest?.server} ms) on a shared machine; profile with <NAME>_NODE_FLAGS=--cpu-prof, and the subgraphs' SQL with EXPLAIN`
     : '';
   add(
     'Gateway throughput on the member page with resources and training summaries, hub ÷ stock @apollo/gateway',
@@ -71,14 +73,7 @@ export function figures(run: BenchRun): Figure[] {
     `${p?.throughputVsStock}× (${p?.hub.requestsPerSecond} vs ${p?.stock.requestsPerSecond} req/s)`,
     bounds,
   );
-  add(
-    `Gateway p95 on that page at ${p?.connections ?? 16} connections`,
-    '≤ 100 ms',
-    p?.hub.p95,
-    { atMost: 100 },
-    `${p?.hub.p95} ms`,
-    bounds,
-  );
+  add(`Gateway p95 on that page at ${p?.connections ?? 16} connections`, '≤ 100 ms', p?.hub.p95, { atMost: 100 }, `${p?.hub.p95} ms`, bounds);
   add(
     'Gateway overhead against the same fetches sent straight to the subgraphs (direct ÷ hub req/s)',
     '≤ 1.3×',
@@ -153,7 +148,9 @@ export function figures(run: BenchRun): Figure[] {
     `flat (≤ +${FLAT_GROWTH * 100} %)`,
     growth,
     { atMost: FLAT_GROWTH },
-    g && first !== undefined ? `${first} → ${g.afterMB} MB (${growth! >= 0 ? '+' : ''}${Math.round(growth! * 1000) / 10} %), range ${g.lowMB}–${g.highMB} MB` : '—',
+    g && first !== undefined
+      ? `${first} → ${g.afterMB} MB (${growth! >= 0 ? '+' : ''}${Math.round(growth! * 1000) / 10} %), range ${g.lowMB}–${g.highMB} MB`
+      : '—',
     'a growing gateway keeps something per request: compare two --heapsnapshot-signal snapshots',
   );
   return rows;
@@ -169,7 +166,9 @@ export function markdown(run: BenchRun, rows: Figure[], machine: { cpus: number;
     '',
     '| figure | target | measured | result | machine | Node |',
     '|---|---|---|---|---|---|',
-    ...rows.map((f) => `| ${cell(f.figure)} | ${f.target} | ${cell(f.measured)} | ${f.status} | ${machine.cpus} × ${cell(machine.cpu ?? '?')} | ${machine.node} |`),
+    ...rows.map(
+      (f) => `| ${cell(f.figure)} | ${f.target} | ${cell(f.measured)} | ${f.status} | ${machine.cpus} × ${cell(machine.cpu ?? '?')} | ${machine.node} |`,
+    ),
     '',
     ...rows.filter((f) => f.note).map((f) => `- **${f.status}: ${f.figure}** — ${f.note}.`),
     '',

@@ -21,7 +21,10 @@ it('the stock gateway and the direct peer answer the bench query with the hub’
   try {
     const body = JSON.stringify({ query: MEMBERS_FEDERATED, variables: { groupId: DEMO.groupId, year: YEAR } });
     const ask = async (url: string, headers: Record<string, string> = {}) =>
-      (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })).json()) as { data?: any; errors?: unknown };
+      (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })).json()) as {
+        data?: any;
+        errors?: unknown;
+      };
     const viaHub = await ask(hub.url, { authorization: `Bearer ${await hub.token(claims)}` });
     expect(viaHub.errors).toBeUndefined();
     const edges = viaHub.data.group.members.edges;

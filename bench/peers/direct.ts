@@ -35,7 +35,7 @@ async function fetchSubgraph(node: FetchNode, variables: Data, representations?:
 /** The objects at a plan path (`@` walks a list). */
 function objectsAt(value: unknown, path: (string | number)[]): Data[] {
   if (value === null || value === undefined) return [];
-  if (!path.length) return Array.isArray(value) ? value.flatMap((v) => objectsAt(v, [])) : [value as Data];
+  if (!path.length) return Array.isArray(value) ? value.flatMap((v) => objectsAt(v, [])) : [value];
   const [head, ...rest] = path;
   if (head === '@') return (value as unknown[]).flatMap((item) => objectsAt(item, rest));
   return objectsAt((value as Data)[head], rest);
@@ -78,14 +78,12 @@ http
   .createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
-    req.on('end', async () => {
-      try {
-        const data: Data = {};
-        await run(plan.node as PlanNode, data, JSON.parse(body).variables ?? {});
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
-      } catch (error) {
-        res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
-      }
+    req.on('end', () => {
+      const data: Data = {};
+      run(plan.node as PlanNode, data, JSON.parse(body).variables ?? {}).then(
+        () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data })),
+        (error: Error) => res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: error.message }] })),
+      );
     });
   })
   .listen(settings.port, '127.0.0.1', () => process.stdout.write(`direct peer ready on port ${settings.port}\n`));

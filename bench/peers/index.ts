@@ -34,7 +34,13 @@ function readyLine(child: ChildProcess, name: string, ready: RegExp): Promise<vo
  * Starts the stock gateway and the direct peer over the hub's subgraphs, each as its own process
  * (as the hub's gateway is), calling the subgraphs as `claims` with the hub's gateway secret.
  */
-export async function startPeers(subgraphUrls: Record<string, string>, secret: string, claims: Claims, query: string, onOutput?: (service: string, line: string) => void): Promise<Peers> {
+export async function startPeers(
+  subgraphUrls: Record<string, string>,
+  secret: string,
+  claims: Claims,
+  query: string,
+  onOutput?: (service: string, line: string) => void,
+): Promise<Peers> {
   const [stockPort, directPort] = await freePorts(2);
   const env = (port: number): NodeJS.ProcessEnv => ({
     ...process.env,

@@ -101,7 +101,8 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context?.claims) {
       const now = Date.now();
       let identity = this.identities.get(context);
-      if (!identity || now - identity.at > IDENTITY_REUSE_MS) this.identities.set(context, (identity = { at: now, value: signIdentity(context.claims, this.secret, now) }));
+      if (!identity || now - identity.at > IDENTITY_REUSE_MS)
+        this.identities.set(context, (identity = { at: now, value: signIdentity(context.claims, this.secret, now) }));
       headers.set(IDENTITY_HEADER, identity.value);
     }
   }
