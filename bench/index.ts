@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { DEMO } from '@zjjt/demo';
 import { freePorts, launchHub, RunningHub } from '../scripts/lib/launch';
-import { ROOT } from '../scripts/lib/secrets';
+import { devSecrets, ROOT } from '../scripts/lib/secrets';
 import { mintToken } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
 import { callGateway } from '../bot/gateway';
@@ -83,14 +83,14 @@ export async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     GATEWAY_SECRET: randomBytes(32).toString('base64url'),
     JWT_SECRET: randomBytes(32).toString('base64url'),
-    PII_KEY: randomBytes(32).toString('base64'),
+    // The province data's personal fields are sealed with the key the seed and `npm start` use (data/dev-secrets.json).
+    PII_KEY: province ? devSecrets().PII_KEY : randomBytes(32).toString('base64'),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   const output = (service: string, line: string) => process.stderr.write(`[${service}] ${line}\n`);
-  // The seed reads PII_KEY from data/dev-secrets.json in DATA_DIR: the hub is started with the same.
   if (province) await seedProvince(env);
   const [gatewayPort, ...ports] = await freePorts(SUBGRAPHS.length + 1);
   const subgraphPorts = Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, ports[i]]));
