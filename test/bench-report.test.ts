@@ -31,6 +31,7 @@ const run: BenchRun = {
     direct: measurement('direct', 200, 60, { server: 2, members: 6 }),
     throughputVsStock: 1.4,
     overheadVsDirect: 1.43,
+    serverRssMB: { hub: 140, stock: 150, direct: 60 },
     cpuStockVsHub: 1.75,
   },
   results: [],
