@@ -35,21 +35,28 @@ export async function postBenchResources(gatewayUrl: string, jwtSecret: string) 
 }
 
 /**
- * Registers the training base the ledger scenarios import into, as the school (its lead), with the
- * demo enterprise as co-builder. Co-builders are given by USCC, read as the secretariat.
+ * Registers the training base the ledger scenarios import into, in `groupId`, as the school (its
+ * lead), with an enterprise as co-builder. Co-builders are given by USCC, read as the secretariat.
  */
-export async function registerBenchBase(gatewayUrl: string, schoolToken: string, secretariatToken: string): Promise<string> {
+export async function registerBenchBase(
+  gatewayUrl: string,
+  schoolToken: string,
+  secretariatToken: string,
+  groupId: string,
+  schoolOrgId: string,
+  enterpriseOrgId: string,
+): Promise<string> {
   const uscc = async (id: string) =>
     (await callGateway(gatewayUrl, 'query($id: ID!) { organization(id: $id) { uscc } }', { id }, secretariatToken)).organization.uscc;
   const input = {
-    groupId: DEMO.groupId,
+    groupId,
     name: '压测培训基地（演示）',
     kind: 'TRAINING_BASE',
     occupations: ['数控车工', '工业机器人系统运维员'],
     capacity: 500,
     coBuilders: [
-      { uscc: await uscc(DEMO.schoolOrgId), role: 'LEAD' },
-      { uscc: await uscc(DEMO.memberOrgId), role: 'CO_BUILDER' },
+      { uscc: await uscc(schoolOrgId), role: 'LEAD' },
+      { uscc: await uscc(enterpriseOrgId), role: 'CO_BUILDER' },
     ],
   };
   const { registerTrainingBase } = await callGateway(
@@ -150,9 +157,6 @@ export async function approveSchoolReturn(gatewayUrl: string, secretariatToken: 
       `${TEMPLATE} for the demo group is blocked after the school's return was approved and the gap confirmed: ${JSON.stringify(annualReport?.filled?.errors)}`,
     );
 }
-
-/** Groups the report-building measurement covers: the demo group and the ones `registerBenchGroups` adds. */
-export const REPORT_GROUPS = 100;
 
 /** The member units each bench group gets: a school and two enterprises. */
 export const BENCH_MEMBER_TYPES = ['HIGHER_VOCATIONAL', 'ENTERPRISE', 'ENTERPRISE'];

@@ -25,3 +25,20 @@ export function memoryMB(pid: number | undefined): { rss: number; hwm: number } 
     return { rss: NaN, hwm: NaN };
   }
 }
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc (Linux; NaN elsewhere). */
+export function cpuSeconds(pid: number | undefined): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = fs
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Linux's USER_HZ: /proc times are in 1/100 s on every common platform. */
+const CLOCK_TICKS = 100;

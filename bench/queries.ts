@@ -73,3 +73,33 @@ export const FULL_REPORT = /* GraphQL */ `
     }
   }
 `;
+
+/** The issue's federation figure: the member page with each member's resources and training summary (members → resources, statistics). */
+export const MEMBERS_FEDERATED = /* GraphQL */ `
+  query MembersFederated($groupId: ID!, $year: Int!) {
+    group(id: $groupId) {
+      members(first: 50, orderBy: { field: ROLE }) {
+        totalCount
+        edges {
+          node {
+            id role
+            organization { id name type resources { id kind title capacityLeft } trainingSummary(year: $year) { sessions personTimes hours revenueWan } }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The authority's province roll-up (the same sections as a group's report, summed); measured only when the supergraph has `regionReport`. */
+export const ROLLUP = /* GraphQL */ `
+  query Rollup($year: Int!, $region: String) {
+    regionReport(year: $year, region: $region) {
+      membership { total enterprises schools }
+      sharing { orderClassStudents investment investmentReceived serviceIncome }
+      training { personTimes distinctPersons candidates passed }
+      returns { approved enrolledStudents }
+      indicators { trainingPerStudent serviceIncomePerTeacherWan enterpriseSharePercent }
+    }
+  }
+`;

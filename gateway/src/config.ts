@@ -44,6 +44,11 @@ export interface GatewayConfig {
   audience?: string;
   supergraphPath: string;
   subgraphTimeoutMs: number;
+  /** Keep-alive connections to each subgraph at most (SUBGRAPH_CONNECTIONS); more calls wait for one. */
+  subgraphConnections: number;
+  /** Size of the query plan cache and of the parsed-document cache, in MiB (PLAN_CACHE_MIB, DOCUMENT_CACHE_MIB). */
+  planCacheMiB: number;
+  documentCacheMiB: number;
   /** Largest file the /files route passes on to a subgraph. */
   maxUploadBytes: number;
   /** Deadline of a whole /files exchange (upload or download), longer than a GraphQL call's. */
@@ -152,6 +157,9 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     audience: env.JWT_AUDIENCE || undefined,
     supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : defaultSupergraphPath(),
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000),
+    subgraphConnections: Math.max(1, positiveInt(env, 'SUBGRAPH_CONNECTIONS', 32)),
+    planCacheMiB: Math.max(1, positiveInt(env, 'PLAN_CACHE_MIB', 8)),
+    documentCacheMiB: Math.max(1, positiveInt(env, 'DOCUMENT_CACHE_MIB', 4)),
     maxUploadBytes: positiveInt(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
     fileTimeoutMs: positiveInt(env, 'FILE_TIMEOUT_MS', 120000),
     corsOrigins: (env.CORS_ORIGINS ?? '')

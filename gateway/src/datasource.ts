@@ -15,6 +15,9 @@ export interface GatewayContext {
   clientAddress?: string;
 }
 
+/** How long one request reuses its signed identity: well within IDENTITY_MAX_AGE_MS, which a subgraph allows. */
+const IDENTITY_REUSE_MS = 10_000;
+
 const UNAVAILABLE = '部分数据暂时无法获取，请稍后再试 (part of the data is unavailable)';
 
 /** The response names of an operation's root fields (aliases where given). */
@@ -49,30 +52,13 @@ function clientErrors(error: unknown): { message: string }[] | null {
 }
 
 /**
- * `fetch` for one subgraph with a deadline: the per-call timeout or what is left of the request's
- * time budget, whichever is shorter, so a hanging subgraph never holds a request past its budget.
- */
-export function fetchWithTimeout(timeoutMs: number, observe: (outcome: string, seconds: number) => void = () => undefined): Fetcher {
-  return (async (url: string, init: RequestInit) => {
-    const deadline = Number(new Headers(init.headers).get(DEADLINE_HEADER) ?? 0);
-    const budget = deadline ? Math.max(1, Math.min(timeoutMs, deadline - Date.now())) : timeoutMs;
-    const started = performance.now();
-    try {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(budget) });
-      observe(String(response.status), (performance.now() - started) / 1000);
-      return response;
-    } catch (error) {
-      observe((error as Error).name === 'TimeoutError' ? 'timeout' : 'error', (performance.now() - started) / 1000);
-      throw error;
-    }
-  }) as unknown as Fetcher;
-}
-
-/**
  * Calls one subgraph. Only the headers set here are sent: the subgraph's secret, the verified
  * identity signed with that secret, a request id, the deadline and the client's address; nothing the client sent is passed on.
  */
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** The identity signed once per request and reused by its calls to this subgraph for IDENTITY_REUSE_MS. */
+  private readonly identities = new WeakMap<object, { at: number; value: string }>();
+
   constructor(
     url: string,
     private readonly secret: string,
@@ -112,6 +98,12 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers.set(REQUEST_ID_HEADER, context?.requestId ?? randomUUID());
     if (context?.deadline) headers.set(DEADLINE_HEADER, String(context.deadline));
     if (context?.clientAddress) headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
-    if (context?.claims) headers.set(IDENTITY_HEADER, signIdentity(context.claims, this.secret));
+    if (context?.claims) {
+      const now = Date.now();
+      let identity = this.identities.get(context);
+      if (!identity || now - identity.at > IDENTITY_REUSE_MS)
+        this.identities.set(context, (identity = { at: now, value: signIdentity(context.claims, this.secret, now) }));
+      headers.set(IDENTITY_HEADER, identity.value);
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { FragmentDefinitionNode, GraphQLError, Kind, Lexer, Source, TokenKind } from 'graphql';
+import { DocumentNode, FragmentDefinitionNode, GraphQLError, Kind, Lexer, OperationDefinitionNode, Source, TokenKind } from 'graphql';
 import { ipKeyGenerator, rateLimit, Store } from 'express-rate-limit';
 import { NextFunction, Request, Response } from 'express';
 import { GatewayConfig } from './config';
@@ -76,6 +76,23 @@ export function rateLimiter(config: GatewayConfig, store?: Store) {
   });
 }
 
+/** Cost verdicts kept per document: one per operation and set of page sizes a client sends. */
+const COST_VERDICTS_PER_DOCUMENT = 32;
+
+/**
+ * What of a request can change its cost: the operation and its variables' numbers (operationCost
+ * reads a page size from a variable only when it is a number; any other value counts as the default
+ * page, an absent one as the variable's default), so a `groupId` or a filter does not split the cache.
+ */
+export function costKey(operation: OperationDefinitionNode, variables: Record<string, unknown>): string {
+  let key = operation.name?.value ?? '';
+  for (const definition of operation.variableDefinitions ?? []) {
+    const value = variables[definition.variable.name.value];
+    key += value === undefined ? ',-' : typeof value === 'number' ? `,${value}` : ',x';
+  }
+  return key;
+}
+
 /** A refusal answered with HTTP 400 by Apollo, with our code and message. */
 const refusal = (code: string, message: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
@@ -86,6 +103,9 @@ const refusal = (code: string, message: string) => new GraphQLError(message, { e
  */
 export function costPlugin(config: GatewayConfig): ApolloServerPlugin<GatewayContext> {
   const limit = config.limits.maxCost;
+  // Apollo's document cache hands out one DocumentNode per query text, so the verdict is kept with it,
+  // by operation and by the variables that can change the cost (costKey); a few per document at most.
+  const verdicts = new WeakMap<DocumentNode, Map<string, boolean>>();
   return {
     async requestDidStart() {
       return {
@@ -99,14 +119,24 @@ export function costPlugin(config: GatewayConfig): ApolloServerPlugin<GatewayCon
                 : `查询中有 ${count} 个操作，请用 operationName 指明执行哪一个 (operationName required)`,
             );
           }
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          try {
-            operationCost(schema, operation, fragments, request.variables ?? {}, limit);
-          } catch (error) {
-            if (error instanceof CostExceeded) throw refusal('QUERY_TOO_COSTLY', REJECTION.costLimit[1](limit));
-            throw error;
+          let known = verdicts.get(document);
+          if (!known) verdicts.set(document, (known = new Map()));
+          const key = costKey(operation, request.variables ?? {});
+          let withinLimit = known.get(key);
+          if (withinLimit === undefined) {
+            const fragments: Record<string, FragmentDefinitionNode> = {};
+            for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+            try {
+              operationCost(schema, operation, fragments, request.variables ?? {}, limit);
+              withinLimit = true;
+            } catch (error) {
+              if (!(error instanceof CostExceeded)) throw error;
+              withinLimit = false;
+            }
+            if (known.size >= COST_VERDICTS_PER_DOCUMENT) known.clear();
+            known.set(key, withinLimit);
           }
+          if (!withinLimit) throw refusal('QUERY_TOO_COSTLY', REJECTION.costLimit[1](limit));
         },
       };
     },
@@ -166,12 +196,30 @@ function scanVariables(variables: unknown, config: GatewayConfig): Finding {
   return null;
 }
 
+/** Total characters of the query texts operationGuard remembers as scanned (1 MiB of text, about 2 MB of memory). */
+const PASSED_QUERIES_CHARS = 2 ** 20;
+
 /**
  * Before Apollo parses anything: a client's mistake that would otherwise exhaust the parser or a
  * validation rule (a list literal nested thousands deep, a query over the token cap) or reach a
  * subgraph (a 100,000-character string) is a 400 with its own code.
  */
 export function operationGuard(config: GatewayConfig) {
+  // Query texts that passed the scan, so a client's repeated operation is scanned once; bounded by their total length.
+  const passed = new Set<string>();
+  let passedLength = 0;
+  const scan = (query: string): Finding => {
+    if (passed.has(query)) return null;
+    const finding = scanQuery(query, config);
+    if (finding) return finding;
+    if (passedLength + query.length > PASSED_QUERIES_CHARS) {
+      passed.clear();
+      passedLength = 0;
+    }
+    passed.add(query);
+    passedLength += query.length;
+    return null;
+  };
   return (req: Request, res: Response, next: NextFunction) => {
     const source = req.method === 'GET' ? req.query : req.body;
     if (!source || typeof source !== 'object' || Array.isArray(source)) return next();
@@ -184,7 +232,7 @@ export function operationGuard(config: GatewayConfig) {
         variables = undefined; // Apollo answers the malformed JSON
       }
     }
-    const finding = (typeof query === 'string' ? scanQuery(query, config) : null) ?? scanVariables(variables, config);
+    const finding = (typeof query === 'string' ? scan(query) : null) ?? scanVariables(variables, config);
     if (finding) return void jsonError(res, finding.status, finding.code, finding.message);
     next();
   };

@@ -6,6 +6,8 @@ import pino from 'pino';
 import { REQUEST_ID_HEADER } from '@zjjt/contract';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { DocumentNode } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -16,7 +18,8 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { AuthError, createVerifier } from './auth';
 import { GatewayConfig } from './config';
-import { fetchWithTimeout, GatewayContext, HubDataSource } from './datasource';
+import { GatewayContext, HubDataSource } from './datasource';
+import { Deadlines, poolFetcher, subgraphPool } from './pool';
 import { formatGatewayError, isPublicError, jsonError } from './errors';
 import { fileRoute } from './files';
 import { checkSubgraphs, subgraphUrls } from './health';
@@ -70,13 +73,17 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const urls = subgraphUrls(supergraphSdl, config);
   const metrics = createMetrics();
+  const pool = subgraphPool(config.subgraphConnections);
+  const deadlines = new Deadlines();
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // Query plans by operation (docs/operations.md, "Caches").
+    experimental_approximateQueryPlanStoreMiB: config.planCacheMiB,
     buildService: ({ name, url }) =>
       new HubDataSource(
         urls.get(name) ?? (url as string),
         config.subgraphSecret(name),
-        fetchWithTimeout(config.subgraphTimeoutMs, (outcome, seconds) => metrics.fetches.observe({ subgraph: name, outcome }, seconds)),
+        poolFetcher(pool, deadlines, config.subgraphTimeoutMs, (outcome, seconds) => metrics.fetches.observe({ subgraph: name, outcome }, seconds)),
       ),
   });
   const limits = armor(config);
@@ -113,6 +120,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Parsed and validated documents by query text (docs/operations.md, "Caches").
+    documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: config.documentCacheMiB * 2 ** 20 }),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // In production the schema is read only through the explorer, by signed-in users (explorer.ts).
@@ -216,6 +225,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       await apollo.stop();
       if (httpServer.listening) httpServer.close();
       await counters.close();
+      pool.close();
     },
   };
 }

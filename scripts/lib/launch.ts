@@ -2,7 +2,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { ChildProcess, spawn } from 'node:child_process';
 import { ROOT } from './secrets';
-import { SUBGRAPHS, GATEWAY_PORT } from '../services';
+import { SUBGRAPHS, GATEWAY_PORT, nodeFlags } from '../services';
 
 export interface HubOptions {
   /** Environment for every process (secrets, DATABASE_URL, DATA_DIR …) on top of process.env. */
@@ -69,9 +69,9 @@ export async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-/** Runs a compiled script as a node process, its output piped line by line to `onOutput`. */
+/** Runs a compiled script as a node process with its service's node flags (nodeFlags), its output piped line by line to `onOutput`. */
 export function spawnScript(name: string, script: string, env: NodeJS.ProcessEnv, onOutput?: HubOptions['onOutput'], args: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags(name, env), script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const forward = (chunk: Buffer) => {
     const text = chunk.toString('utf8');
