@@ -1,5 +1,6 @@
-import { DataSource, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
-import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
+
+type ColumnMetadata = EntityMetadata['columns'][number];
 
 /** Rows per transaction: big enough to amortise the commit, small enough to keep the undo log and the WAL file short. */
 const ROWS_PER_TRANSACTION = 100_000;
