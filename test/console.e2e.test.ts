@@ -265,6 +265,8 @@ describe('the review console', () => {
     const current = page.getByTestId('current');
     // Last year has no accepted submission: the figures are compared with 2024 computed from the ledgers, and warn.
     const warnings = current.locator('[data-testid=warnings] tr');
+    // The frozen version's warnings are drawn after its status line: wait for them before counting.
+    await warnings.first().waitFor();
     const count = await warnings.count();
     expect(count).toBeGreaterThan(0);
     const send = current.getByRole('button', { name: '确认警告' });
