@@ -3,7 +3,7 @@ import { DataSource, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { Submission } from './submission/submission.entity';
 import { HubContext, MembersDirectory, Viewer } from '@zjjt/kit';
 import { AnnualReturn } from './collection/collection.entity';
-import { returnsSection, ReturnsSection } from './collection/returns-section';
+import { regionReturnsSection, returnsSection, ReturnsSection } from './collection/returns-section';
 import { computeCompleteness, Completeness } from './collection/completeness';
 import { ReturnStatus } from './enums';
 import { Target } from './targets/target.entity';
@@ -21,6 +21,15 @@ export function createLoaders(db: DataSource, _viewer: Viewer, { directory }: St
     /** The members directory this subgraph was built with, for writes. */
     directory,
     returnsSection: new DataLoader<string, ReturnsSection>((keys) => Promise.all(keys.map((k) => returnsSection(db, split(k).groupId, split(k).year)))),
+    /** A region's approved returns, each unit once, keyed by regionReturnsKey (`year|groupId,…`): read once for its returns and its indicators. */
+    regionReturnsSection: new DataLoader<string, ReturnsSection>((keys) =>
+      Promise.all(
+        keys.map((k) => {
+          const [year, groups] = k.split('|');
+          return regionReturnsSection(db, groups ? groups.split(',') : [], Number(year));
+        }),
+      ),
+    ),
     approvedReturnsByGroupYear: new DataLoader<string, Map<string, AnnualReturn>>((keys) =>
       Promise.all(
         keys.map(

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ReturnStatus } from '../enums';
 import { AnnualReturn, RETURN_FIGURES, ReturnFigure } from './collection.entity';
 
@@ -62,3 +62,35 @@ export async function returnsByGroup(db: DataSource, groupIds: readonly string[]
     }),
   );
 }
+
+/**
+ * The approved returns of the region's groups for the year, each unit once: a unit in several of the
+ * groups has a return in each group's round, and the one reviewed last counts (then the one updated
+ * last). `expected` counts distinct units with a return in any of the rounds. One statement.
+ */
+export async function regionReturnsSection(db: DataSource, groupIds: readonly string[], year: number): Promise<ReturnsSection> {
+  const figures = Object.keys(RETURN_FIGURES) as ReturnFigure[];
+  const rows = await db.getRepository(AnnualReturn).find({
+    select: { organizationId: true, status: true, reviewedAt: true, updatedAt: true, ...Object.fromEntries(figures.map((f) => [f, true])) },
+    where: { groupId: In([...groupIds]), year },
+  });
+  const latest = new Map<string, AnnualReturn>();
+  const later = (a: AnnualReturn, b: AnnualReturn) =>
+    (a.reviewedAt ?? '') > (b.reviewedAt ?? '') || ((a.reviewedAt ?? '') === (b.reviewedAt ?? '') && a.updatedAt > b.updatedAt);
+  for (const r of rows) {
+    if (r.status !== ReturnStatus.APPROVED) continue;
+    const seen = latest.get(r.organizationId);
+    if (!seen || later(r, seen)) latest.set(r.organizationId, r);
+  }
+  const approved = [...latest.values()];
+  // As the group's SQL SUM: null when no approved return reports the figure.
+  const sum = (f: ReturnFigure) => approved.reduce<number | null>((total, r) => (r[f] === null ? total : (total ?? 0) + Number(r[f])), null);
+  return {
+    approved: approved.length,
+    expected: new Set(rows.map((r) => r.organizationId)).size,
+    ...(Object.fromEntries(figures.map((f) => [f, sum(f)])) as Record<ReturnFigure, number | null>),
+  };
+}
+
+/** The key of a region's returns section in the per-request loader: the year and the region's groups. */
+export const regionReturnsKey = (groupIds: readonly string[], year: number) => `${year}|${groupIds.join(',')}`;

@@ -1,14 +1,12 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import { DataSource, In } from 'typeorm';
 import { Money, parseRegionReportId, regionGroupsOf, regionReportId, regionReportKey } from '@zjjt/kit';
 import { StatisticsContext } from '../context';
-import { ReturnStatus } from '../enums';
-import { AnnualReturn, RETURN_FIGURES, ReturnFigure } from '../collection/collection.entity';
-import { ReturnsSection } from '../collection/returns-section';
+import { regionReturnsKey, ReturnsSection } from '../collection/returns-section';
 import { computeIndicators, Indicators } from '../report/report.resolver';
 import {
   ActivitiesSection,
   CompetitionSection,
+  external,
   MembershipSection,
   REQUIRED_SECTIONS,
   RevenueSection,
@@ -22,8 +20,6 @@ export enum GroupType {
   REGIONAL = 'REGIONAL',
 }
 registerEnumType(GroupType, { name: 'GroupType', description: '集团类型' });
-
-const external = () => Directive('@external');
 
 /** members' per-group member counts (for the ranking), as @requires brings them. */
 @ObjectType()
@@ -70,35 +66,6 @@ export class RegionReport {
   @external() @Field(() => [GroupRevenueFigures], { nullable: true }) revenueByGroup?: GroupRevenueFigures[] | null;
 }
 
-/**
- * The approved returns of the region's groups for the year, each unit once: a unit in several of the
- * groups has a return in each group's round, and the one reviewed last counts (then the one updated
- * last). `expected` counts distinct units with a return in any of the rounds. One statement.
- */
-export async function regionReturnsSection(db: DataSource, groupIds: readonly string[], year: number): Promise<ReturnsSection> {
-  const figures = Object.keys(RETURN_FIGURES) as ReturnFigure[];
-  const rows = await db.getRepository(AnnualReturn).find({
-    select: { organizationId: true, status: true, reviewedAt: true, updatedAt: true, ...Object.fromEntries(figures.map((f) => [f, true])) },
-    where: { groupId: In([...groupIds]), year },
-  });
-  const latest = new Map<string, AnnualReturn>();
-  const later = (a: AnnualReturn, b: AnnualReturn) =>
-    (a.reviewedAt ?? '') > (b.reviewedAt ?? '') || ((a.reviewedAt ?? '') === (b.reviewedAt ?? '') && a.updatedAt > b.updatedAt);
-  for (const r of rows) {
-    if (r.status !== ReturnStatus.APPROVED) continue;
-    const seen = latest.get(r.organizationId);
-    if (!seen || later(r, seen)) latest.set(r.organizationId, r);
-  }
-  const approved = [...latest.values()];
-  // As the group's SQL SUM: null when no approved return reports the figure.
-  const sum = (f: ReturnFigure) => approved.reduce<number | null>((total, r) => (r[f] === null ? total : (total ?? 0) + Number(r[f])), null);
-  return {
-    approved: approved.length,
-    expected: new Set(rows.map((r) => r.organizationId)).size,
-    ...(Object.fromEntries(figures.map((f) => [f, sum(f)])) as Record<ReturnFigure, number | null>),
-  };
-}
-
 @Resolver(() => RegionReport)
 export class RegionReportResolver {
   @Query(() => RegionReport, {
@@ -135,13 +102,15 @@ export class RegionReportResolver {
   @FieldResolver(() => ReturnsSection, { nullable: true, description: '成员年报（已审核通过）合计：同一单位在多个集团只计一次（取最后审核的一份）' })
   async returns(@Root() report: RegionReport, @Ctx() ctx: StatisticsContext) {
     const groups = await regionGroupsOf(ctx, report);
-    return groups ? regionReturnsSection(ctx.db, groups, parseRegionReportId(report.id).year) : null;
+    return groups ? ctx.loaders.regionReturnsSection.load(regionReturnsKey(groups, parseRegionReportId(report.id).year)) : null;
   }
 
   @Directive(`@requires(fields: "${REQUIRED_SECTIONS}")`)
   @FieldResolver(() => Indicators, { nullable: true, description: '派生指标：由合计数重新计算（不是各集团指标的平均）' })
   async indicators(@Root() report: RegionReport, @Ctx() ctx: StatisticsContext) {
     const groups = await regionGroupsOf(ctx, report);
-    return groups ? computeIndicators(report, await regionReturnsSection(ctx.db, groups, parseRegionReportId(report.id).year)) : null;
+    return groups
+      ? computeIndicators(report, await ctx.loaders.regionReturnsSection.load(regionReturnsKey(groups, parseRegionReportId(report.id).year)))
+      : null;
   }
 }

@@ -14,7 +14,8 @@ export enum ProgramCategory {
 }
 registerEnumType(ProgramCategory, { name: 'ProgramCategory', description: '培训类别' });
 
-const external = () => Directive('@external');
+/** A field another subgraph resolves, copied here for @requires. */
+export const external = () => Directive('@external');
 
 @ObjectType()
 export class MembershipSection {
