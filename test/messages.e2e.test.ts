@@ -48,21 +48,22 @@ const firstError = (response: { body: { errors?: { message: string; extensions?:
 
 describe('GraphQL errors name the id and field concerned', () => {
   let resourceId: string;
+  const resource = {
+    groupId: DEMO.groupId,
+    kind: 'ORDER_CLASS',
+    title: '报错信息测试订单班',
+    capacity: 2,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    specialty: '激光加工技术',
+  };
 
   beforeAll(async () => {
     resourceId = dataOf(
       await hub.gql(
         `mutation($input: ResourceInput!) { createResource(input: $input) { id } }`,
         {
-          input: {
-            groupId: DEMO.groupId,
-            kind: 'ORDER_CLASS',
-            title: '报错信息测试订单班',
-            capacity: 2,
-            periodStart: '2026-01-01',
-            periodEnd: '2026-12-31',
-            specialty: '激光加工技术',
-          },
+          input: resource,
         },
         tokens.enterprise,
       ),
@@ -101,15 +102,7 @@ describe('GraphQL errors name the id and field concerned', () => {
       `mutation($id: ID!, $input: ResourceInput!) { updateResource(id: $id, input: $input) { id } }`,
       {
         id: resourceId,
-        input: {
-          groupId: DEMO.secondGroupId,
-          kind: 'ORDER_CLASS',
-          title: '报错信息测试订单班',
-          capacity: 2,
-          periodStart: '2026-01-01',
-          periodEnd: '2026-12-31',
-          specialty: '激光加工技术',
-        },
+        input: { ...resource, groupId: DEMO.secondGroupId },
       },
       tokens.enterprise,
     );
