@@ -14,6 +14,8 @@ export const dataset = (option('dataset') ?? 'demo') as 'demo' | 'province';
 if (!['demo', 'province'].includes(dataset)) throw new Error(`--dataset must be demo or province, got "${dataset}"`);
 /** `--peers-only`: only the side-by-side comparison with the stock gateway and the direct peer (for profiling the gateway). */
 export const peersOnly = flag('peers-only');
+/** `--seeded` (with `--dataset province`): the database already holds the province dataset, so it is not seeded again (the bench's own writes from an earlier run stay in it). */
+export const seeded = flag('seeded');
 
 const number = (variable: string, normal: number, fast: number) => Number(process.env[variable] || (quick ? fast : normal));
 /** Seconds per measured scenario. */

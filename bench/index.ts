@@ -9,7 +9,21 @@ import { devSecrets, ROOT } from '../scripts/lib/secrets';
 import { mintToken } from '../scripts/lib/tokens';
 import { SUBGRAPHS } from '../scripts/services';
 import { callGateway } from '../bot/gateway';
-import { benchTrainees, connections, dataset, idleSeconds, peersOnly, quick, reportGroups, seconds, soakSeconds, TEMPLATE, thousands, YEAR } from './config';
+import {
+  benchTrainees,
+  connections,
+  dataset,
+  idleSeconds,
+  peersOnly,
+  quick,
+  seeded,
+  reportGroups,
+  seconds,
+  soakSeconds,
+  TEMPLATE,
+  thousands,
+  YEAR,
+} from './config';
 import { comparePeers, peerLine } from './compare';
 import { approveSchoolReturn, BENCH_MEMBER_TYPES, fillYear, postBenchResources, registerBenchBase, registerBenchGroups, templateFieldCount } from './fixtures';
 import { fiftyRows, measure, measureImport, Scenario, timeReports } from './measure';
@@ -91,7 +105,7 @@ export async function main(): Promise<void> {
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   const output = (service: string, line: string) => process.stderr.write(`[${service}] ${line}\n`);
-  if (province) await seedProvince(env);
+  if (province && !seeded) await seedProvince(env);
   const [gatewayPort, ...ports] = await freePorts(SUBGRAPHS.length + 1);
   const subgraphPorts = Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, ports[i]]));
   process.stdout.write(`starting the hub (${province ? 'province dataset on MariaDB' : `demo data in ${dataDir}`}) …\n`);
