@@ -30,6 +30,23 @@ function demoUsers() {
   ];
 }
 
+/** The browser pages the gateway serves (EXPLORER and CONSOLE may turn each off), asked of the gateway itself. */
+async function servedPages(gatewayUrl: string): Promise<[string, string][]> {
+  const pages: [string, string][] = [
+    ['explorer', new URL('/explorer/', gatewayUrl).href],
+    ['review console (年报审核台)', new URL('/console/', gatewayUrl).href],
+  ];
+  const served = await Promise.all(
+    pages.map(([, url]) =>
+      fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      ),
+    ),
+  );
+  return pages.filter((_, i) => served[i]);
+}
+
 async function main() {
   const secrets = devSecrets();
   const hub = await launchHub({
@@ -41,10 +58,11 @@ async function main() {
   if (await runDemoCollection(hub.gatewayUrl, secrets.JWT_SECRET))
     process.stdout.write('[statistics] demo 2025 data collection run through the gateway (6 returns approved, 4 targets, 2 notices and a reminder)\n');
 
+  const pages = await servedPages(hub.gatewayUrl);
   const lines = [
     '',
     `zjjt-hub is running. Gateway: ${hub.gatewayUrl}`,
-    `  explorer (in a browser; paste a token below): ${new URL('/explorer/', hub.gatewayUrl).href}`,
+    ...pages.map(([label, url]) => `  ${label} (in a browser; paste a token below): ${url}`),
     ...Object.entries(hub.subgraphUrls).map(([name, url]) => `  subgraph ${name}: ${url} (gateway secret required)`),
     '',
     'Tokens (valid 12 hours; paste after "Authorization: Bearer "):',
