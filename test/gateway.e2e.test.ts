@@ -5,6 +5,7 @@ import { DEMO } from '@zjjt/demo';
 import { freePort, startGateway, stopChild } from '../scripts/lib/launch';
 import { SUBGRAPHS } from '../scripts/services';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+import { eventually } from './processes';
 
 let hub: TestHub;
 let secretariat: string;
@@ -259,8 +260,7 @@ describe('production responses carry nothing internal', () => {
       // Kept for whoever runs the hub: the log line carries it, with the request id.
       const requestId = response.headers.get(REQUEST_ID_HEADER);
       const logged = () => logs.some((l) => l.includes('value completion') && l.includes(requestId!) && l.includes('SharedResource.title'));
-      for (let i = 0; i < 50 && !logged(); i += 1) await new Promise((r) => setTimeout(r, 100)); // until the line has crossed the pipe
-      expect(logged()).toBe(true);
+      await eventually(logged, { message: 'the value-completion log line with the request id' }); // until the line has crossed the pipe
     } finally {
       await stopChild(gateway);
     }
