@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEMO } from '@zjjt/demo';
 import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
-import { approveSchoolReturn, codesOf, confirmReturnGaps, dataOf, expectEach, startTestHub, TestHub } from './harness';
+import { approveSchoolReturn, codesOf, confirmReturnGaps, dataOf, expectEach, registerTrainingBase, startTestHub, TestHub, usccOf } from './harness';
 
 // 操作日志 (issue 12, item 7): every write is recorded by the subgraph that owns the data, in the
 // same transaction, and the group's secretariat reads each subgraph's trail on `Group` through the gateway.
@@ -96,21 +96,18 @@ describe('a write in each subgraph appears in that subgraph’s trail, before �
   });
 
   it('bases: a ledger import is one entry with its counts, never one per trainee; the same file again adds none', async () => {
-    const uscc = async (id: string) => dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id }, t.sec1)).organization.uscc;
-    const input = {
-      groupId: G1,
-      name: '数控实训基地（审计测试）',
-      kind: 'TRAINING_BASE',
-      occupations: ['数控车工'],
-      capacity: 50,
-      coBuilders: [
-        { uscc: await uscc(SCHOOL), role: 'LEAD' },
-        { uscc: await uscc(DEMO.memberOrgId), role: 'CO_BUILDER' },
-      ],
+    const baseName = '数控实训基地（审计测试）';
+    const base = {
+      id: await registerTrainingBase(hub, t.school, {
+        groupId: G1,
+        name: baseName,
+        capacity: 50,
+        coBuilders: [
+          { uscc: await usccOf(hub, SCHOOL, t.sec1), role: 'LEAD' },
+          { uscc: await usccOf(hub, DEMO.memberOrgId, t.sec1), role: 'CO_BUILDER' },
+        ],
+      }),
     };
-    const base = dataOf(
-      await hub.gql(`mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`, { input }, t.school),
-    ).registerTrainingBase;
     const file = path.join(outbox, 'audit-ledger.xlsx');
     await writeLedgerWorkbook(file, { prefix: 'AUDIT-', year: 2025, programs: 1, sessionsPerProgram: 2, traineesPerSession: 10, certifications: 1 });
     const upload = async () => {
@@ -134,7 +131,7 @@ describe('a write in each subgraph appears in that subgraph’s trail, before �
     expect(change(imports.nodes[0], 'trainees')).toEqual({ field: 'trainees', from: null, to: '20' });
     expect((await trail('basesAudit', { entityType: 'Trainee' })).totalCount).toBe(0);
     const registered = await trail('basesAudit', { operation: 'registerTrainingBase', entityId: base.id });
-    expectEach(registered.nodes, (n: any) => change(n, 'name')?.to === input.name, 1);
+    expectEach(registered.nodes, (n: any) => change(n, 'name')?.to === baseName, 1);
   });
 
   it('statistics: the return’s figures and the bot’s freeze and send, the bot under its service identity', async () => {
@@ -214,7 +211,7 @@ describe('who may read a trail', () => {
   });
 
   it('a group that typed a unit’s USCC into an application does not get that unit’s master-data changes in its trail', async () => {
-    const uscc = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: SCHOOL }, t.sec1)).organization.uscc;
+    const uscc = await usccOf(hub, SCHOOL, t.sec1);
     const organization = { uscc, name: '冒名学校（审计测试）', type: 'HIGHER_VOCATIONAL', region: '370102', industry: '教育' };
     dataOf(
       await hub.gql(

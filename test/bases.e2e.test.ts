@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DEMO } from '@zjjt/demo';
 import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
-import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, startTestHub, TestHub, usccOf } from './harness';
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -37,8 +37,7 @@ async function upload(file: string, token: string) {
 
 describe('a base’s ledgers, from registration to the annual report', () => {
   it('register with co-builders → import → query ledgers and totals → AnnualReport.training', async () => {
-    const uscc = async (id: string) =>
-      dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id }, tokens.secretariat)).organization.uscc;
+    const uscc = async (id: string) => await usccOf(hub, id, tokens.secretariat);
     const base = dataOf(
       await hub.gql(
         /* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id name coBuilders { role organization { name } } } }`,
@@ -190,7 +189,7 @@ describe('the bases an annual report counts are those that existed in its year',
   const BASES = /* GraphQL */ `query($g: ID!, $y: Int!) { annualReport(groupId: $g, year: $y) { training { basesByKind { kind count } designationsByLevel { level count } } } }`;
   const basesIn = async (year: number) => dataOf(await hub.gql(BASES, { g: DEMO.groupId, y: year }, tokens.reporter)).annualReport.training;
   const register = async (name: string, extra: Record<string, unknown>) => {
-    const uscc = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.schoolOrgId }, tokens.secretariat)).organization.uscc;
+    const uscc = await usccOf(hub, DEMO.schoolOrgId, tokens.secretariat);
     return hub.gql(
       /* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id establishedOn } }`,
       { input: { groupId: DEMO.groupId, name, kind: 'MASTER_STUDIO', occupations: ['钳工'], capacity: 20, coBuilders: [{ uscc, role: 'LEAD' }], ...extra } },

@@ -6,7 +6,7 @@ import { DEMO } from '@zjjt/demo';
 import type { Page } from 'playwright-core';
 import { demoIdNumber, writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
 import { launchBrowser, type LoopbackPage } from './browser';
-import { dataOf, startTestHub, TestHub } from './harness';
+import { dataOf, registerTrainingBase, startTestHub, TestHub, usccOf } from './harness';
 
 // The review console (web/console, docs/console.md) in headless Chromium against a test hub on the
 // demo data: one browser, one hub, the secretariat's and a member unit's flows one after another.
@@ -321,16 +321,8 @@ describe('the review console', () => {
     await sec.screenshot('console-send');
   }, 120000);
   it('import results: a unit uploads a ledger workbook, sees it refused with every bad row (personal data masked), then imported; downloads the template', async () => {
-    const uscc = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.schoolOrgId }, tokens.secretariat)).organization.uscc;
-    const input = {
-      groupId: G,
-      name: '数控技术培训基地（审核台导入）',
-      kind: 'TRAINING_BASE',
-      occupations: ['数控车工'],
-      capacity: 100,
-      coBuilders: [{ uscc, role: 'LEAD' }],
-    };
-    dataOf(await hub.gql(`mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`, { input }, tokens.school));
+    const uscc = await usccOf(hub, DEMO.schoolOrgId, tokens.secretariat);
+    await registerTrainingBase(hub, tokens.school, { groupId: G, name: '数控技术培训基地（审核台导入）', coBuilders: [{ uscc, role: 'LEAD' }] });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-console-'));
     const good = path.join(dir, '2025年培训台账.xlsx');
     const bad = path.join(dir, '2025年培训台账（有错）.xlsx');

@@ -148,6 +148,28 @@ export function dataOf(response: GraphQLResponse): any {
 /** The codes of a response's errors. */
 export const codesOf = (response: GraphQLResponse) => (response.body.errors ?? []).map((e) => e.extensions?.code);
 
+/** A unit's 统一社会信用代码, read through the gateway as `token` (a secretariat of its group). */
+export async function usccOf(hub: TestHub, organizationId: string, token: string): Promise<string> {
+  return dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: organizationId }, token)).organization.uscc;
+}
+
+/** What a test says of a training base it registers; the rest (kind, occupations, capacity) has defaults. */
+export interface TestBaseInput {
+  groupId: string;
+  name: string;
+  coBuilders: { uscc: string; role: 'LEAD' | 'CO_BUILDER' }[];
+  kind?: 'TRAINING_BASE' | 'PRACTICE_BASE';
+  occupations?: string[];
+  capacity?: number;
+}
+
+/** Registers a training base through the gateway as `token` (a member of its lead unit) and returns its id. */
+export async function registerTrainingBase(hub: TestHub, token: string, input: TestBaseInput): Promise<string> {
+  const full = { kind: 'TRAINING_BASE', occupations: ['数控车工'], capacity: 100, ...input };
+  return dataOf(await hub.gql(`mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`, { input: full }, token))
+    .registerTrainingBase.id;
+}
+
 /** A check on every item of a non-empty list (from the kit's test helpers). */
 export { expectEach } from '@zjjt/kit/testing';
 

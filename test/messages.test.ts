@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { CJK, messageProblem } from './message-rule';
 
 /**
  * Every message a secretariat or a member unit can see is Chinese first, with the English term in
@@ -71,10 +72,6 @@ const PASSED_ON = new Set([
   'subgraphs/bases/src/imports/reader.ts: message', // WorkbookError's parameter
   'subgraphs/bases/src/imports/limits.ts: message', // ImportLimitError's parameter
 ]);
-
-const CJK = /[\u3400-\u9fff]/;
-/** An English term in brackets after Chinese text: (… letters …) or （… letters …）. */
-const ENGLISH_IN_BRACKETS = /[\u3400-\u9fff][^]*[(（][^()（）]*[A-Za-z]{2,}[^()（）]*[)）]/;
 
 interface Found {
   where: string;
@@ -186,15 +183,6 @@ function scan(file: string): { messages: Found[]; passedOn: string[] } {
   };
   visit(source);
   return { messages: messages.filter((m) => !/^…*$/.test(m.text) && m.text !== 'null'), passedOn };
-}
-
-/** Why a text is not a message a person can act on, or null. */
-export function messageProblem(text: string): string | null {
-  if (!CJK.test(text)) return 'no Chinese text';
-  const first = /[A-Za-z\u3400-\u9fff]/.exec(text.replace(/…/g, ''));
-  if (first && !CJK.test(first[0])) return 'English before Chinese';
-  if (!ENGLISH_IN_BRACKETS.test(text)) return 'no English term in brackets after the Chinese';
-  return null;
 }
 
 const results = sourceFiles().map(scan);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO } from '@zjjt/demo';
 import { openDataSource, readDatabase } from '@zjjt/kit';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
-import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub, usccOf } from './harness';
 
 // The portal (门户网站): bulletins and news with drafts kept to the group's secretariat, the group's
 // public profile and member counts, the public figures of its last accepted report (statistics, by
@@ -259,7 +259,7 @@ describe('join inquiries from the portal', () => {
 
   it('answers alike for a new and a known unit, keeps the contact sealed, shows it only to the group’s secretariat, becomes a join application or is declined; then the address is rate-limited', async () => {
     const fresh = newUscc(4242);
-    const known = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.memberOrgId }, t.sec1)).organization.uscc;
+    const known = await usccOf(hub, DEMO.memberOrgId, t.sec1);
     // A bad USCC is refused with what to fix, and not counted against the limit.
     const bad = await send(inquiry(G1, fresh.slice(0, 17) + (fresh[17] === '0' ? '1' : '0')));
     expect(codesOf(bad)).toEqual(['BAD_USER_INPUT']);

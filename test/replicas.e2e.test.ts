@@ -8,7 +8,7 @@ import { DEMO } from '@zjjt/demo';
 import { spawnScript } from '../scripts/lib/launch';
 import { ROOT } from '../scripts/lib/secrets';
 import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
-import { approveSchoolReturn, confirmReturnGaps, dataOf, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
+import { approveSchoolReturn, confirmReturnGaps, dataOf, recordAcceptedSubmission, registerTrainingBase, startTestHub, TestHub, usccOf } from './harness';
 import { eventually, takeOver, TestProcess } from './processes';
 
 // More than one machine (docs/operations.md#what-scales-how): two gateways and two processes each of
@@ -138,24 +138,10 @@ suite('two replicas of the gateway, bases and statistics on one MariaDB and one 
   });
 
   it('imports a workbook sent to both replicas at once exactly once', async () => {
-    const uscc = async (id: string) =>
-      dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id }, tokens.secretariat)).organization.uscc;
-    const base = dataOf(
-      await hub.gql(
-        `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`,
-        {
-          input: {
-            groupId: G,
-            name: '数控技术培训基地（多副本）',
-            kind: 'TRAINING_BASE',
-            occupations: ['数控车工'],
-            capacity: 100,
-            coBuilders: [{ uscc: await uscc(DEMO.schoolOrgId), role: 'LEAD' }],
-          },
-        },
-        tokens.school,
-      ),
-    ).registerTrainingBase;
+    const uscc = await usccOf(hub, DEMO.schoolOrgId, tokens.secretariat);
+    const base = {
+      id: await registerTrainingBase(hub, tokens.school, { groupId: G, name: '数控技术培训基地（多副本）', coBuilders: [{ uscc, role: 'LEAD' }] }),
+    };
     const file = path.join(dir, 'ledger.xlsx');
     const { trainees } = await writeLedgerWorkbook(file, {
       prefix: 'R-',

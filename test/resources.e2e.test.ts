@@ -1,6 +1,6 @@
 import { DEMO } from '@zjjt/demo';
 import { openDataSource, readDatabase } from '@zjjt/kit';
-import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, startTestHub, TestHub, usccOf } from './harness';
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -147,7 +147,7 @@ describe('企业兼职教师 counts enterprise staff teaching in schools, not bo
     expect(before.JT0203).toBe(String(before.enterpriseTeachers));
     expect(before.JT0204).toBe(String(before.enterpriseTeachingHours));
 
-    const partnerUscc = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.memberOrgId }, tokens.school)).organization.uscc;
+    const partnerUscc = await usccOf(hub, DEMO.memberOrgId, tokens.school);
     const row = { groupId: DEMO.groupId, partnerUscc, year: 2025, projectName: '互兼互聘（端到端）', mutualTeachers: 5, mutualTeachingHours: 120 };
     const noDirection = await hub.gql(RECORD, { input: row }, tokens.school);
     expect(codesOf(noDirection)).toEqual(['BAD_USER_INPUT']);

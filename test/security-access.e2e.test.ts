@@ -1,6 +1,6 @@
 import { DEMO, demoId, orgId } from '@zjjt/demo';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
-import { codesOf, dataOf, expectEach, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, startTestHub, TestHub, usccOf } from './harness';
 
 // SECURITY.md — authentication and authorization: shared master data. A unit can belong to
 // several groups; a group's own records never widen what it may read or change of a unit that
@@ -286,7 +286,7 @@ describe('partners and target scopes of another group are refused exactly like u
   const ledger = (partnerUscc: string) => ({ groupId: G1, partnerUscc, year: 2025, projectName: '订单班（测试）', orderClassStudents: 10 });
 
   it('recordCooperation: a G2-only partner and an unknown USCC get the same refusal, and no row', async () => {
-    const g2Only = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: org('xhajg') }, t.sec2)).organization.uscc;
+    const g2Only = await usccOf(hub, org('xhajg'), t.sec2);
     const unknown = newUscc(9001);
     const count = async () =>
       dataOf(await hub.gql(`query($g: ID!) { cooperations(groupId: $g, first: 1) { totalCount } }`, { g: G1 }, t.school)).cooperations.totalCount;

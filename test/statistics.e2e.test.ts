@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DEMO } from '@zjjt/demo';
 import { fenToWan, fenToYuan, openDataSource, readDatabase } from '@zjjt/kit';
 import { usccCheckCharacter } from '../subgraphs/members/src/organization/uscc';
-import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub } from './harness';
+import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub, usccOf } from './harness';
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -430,7 +430,7 @@ describe('year-on-year checks', () => {
   const valueOf = (report: any, code: string) => Number(report.fields.find((f: any) => f.code === code).value);
 
   it('in a first year compare with last year’s computed report, and with the accepted submission once there is one', async () => {
-    const partner = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.memberOrgId }, tokens.secretariat)).organization.uscc;
+    const partner = await usccOf(hub, DEMO.memberOrgId, tokens.secretariat);
     const record = async (year: number, investment: string) =>
       dataOf(
         await hub.gql(

@@ -6,7 +6,7 @@ import { DEMO } from '@zjjt/demo';
 import { spawnScript } from '../scripts/lib/launch';
 import { ROOT } from '../scripts/lib/secrets';
 import { runOnce } from '../bot';
-import { codesOf, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub, approveSchoolReturn, confirmReturnGaps } from './harness';
+import { approveSchoolReturn, codesOf, confirmReturnGaps, dataOf, expectEach, recordAcceptedSubmission, startTestHub, TestHub, usccOf } from './harness';
 import { eventually, takeOver } from './processes';
 
 /** The national platform, played by a real HTTP server: one record per idempotency key. */
@@ -105,7 +105,7 @@ const submission = async (id: string) =>
  * (JT0207 + 1), then the bot freezes a new version of what the hub now computes.
  */
 async function freezeCorrection(n: number) {
-  const partner = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.memberOrgId }, tokens.secretariat)).organization.uscc;
+  const partner = await usccOf(hub, DEMO.memberOrgId, tokens.secretariat);
   dataOf(
     await hub.gql(
       `mutation($input: CooperationInput!) { recordCooperation(input: $input) { id } }`,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO } from '@zjjt/demo';
 import { writeLedgerWorkbook } from '../scripts/lib/ledger-workbook';
-import { dataOf, expectEach, startTestHub, TestHub } from './harness';
+import { dataOf, expectEach, registerTrainingBase, startTestHub, TestHub, usccOf } from './harness';
 
 // Unknown is not zero, target groups counted once, social training apart — through the gateway, on
 // the demo group's 2025 report with a ledger imported by the demo school on top of the demo's own.
@@ -37,23 +37,13 @@ const REPORT = /* GraphQL */ `query($g: ID!) { annualReport(groupId: $g, year: 2
 const report = async () => dataOf(await hub.gql(REPORT, { g: G }, tokens.reporter)).annualReport;
 
 async function importLedger() {
-  const uscc = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.schoolOrgId }, tokens.secretariat)).organization.uscc;
-  const baseId = dataOf(
-    await hub.gql(
-      /* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`,
-      {
-        input: {
-          groupId: G,
-          name: '社会培训与未填报数字基地（端到端）',
-          kind: 'TRAINING_BASE',
-          occupations: ['车工'],
-          capacity: 100,
-          coBuilders: [{ uscc, role: 'LEAD' }],
-        },
-      },
-      tokens.school,
-    ),
-  ).registerTrainingBase.id;
+  const uscc = await usccOf(hub, DEMO.schoolOrgId, tokens.secretariat);
+  const baseId = await registerTrainingBase(hub, tokens.school, {
+    groupId: G,
+    name: '社会培训与未填报数字基地（端到端）',
+    occupations: ['车工'],
+    coBuilders: [{ uscc, role: 'LEAD' }],
+  });
   const file = path.join(dir, 'ledger.xlsx');
   // Programmes: TF-P1 企业职工技能培训 (企业职工), TF-P2 就业创业 (退役军人、农民工), TF-P3 在校生证书培训 (在校生),
   // TF-P4 师资培训 (教师、企业职工); two sessions of 5 each. TF-S2-1 has no 课时; TF-C2 no 通过人数; TF-C3 no level.

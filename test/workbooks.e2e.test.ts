@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO } from '@zjjt/demo';
 import { ID_NUMBER_AS_NUMBER } from '../subgraphs/bases/src/imports/cells';
-import { dataOf, startTestHub, TestHub } from './harness';
+import { dataOf, registerTrainingBase, startTestHub, TestHub, usccOf } from './harness';
 
 /** Ledger workbooks saved by LibreOffice Calc (see subgraphs/bases/test/fixtures/README.md). */
 const FIXTURES = path.join(__dirname, '../subgraphs/bases/test/fixtures');
@@ -15,23 +15,12 @@ beforeAll(async () => {
   hub = await startTestHub();
   tokens.school = await hub.token({ sub: 'wb-school', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.schoolOrgId });
   tokens.secretariat = await hub.token({ sub: 'wb-sec', roles: ['SECRETARIAT'], groups: [DEMO.groupId], org: DEMO.secretariatOrgId });
-  const uscc = dataOf(await hub.gql(`query($id: ID!) { organization(id: $id) { uscc } }`, { id: DEMO.schoolOrgId }, tokens.secretariat)).organization.uscc;
-  baseId = dataOf(
-    await hub.gql(
-      /* GraphQL */ `mutation($input: TrainingBaseInput!) { registerTrainingBase(input: $input) { id } }`,
-      {
-        input: {
-          groupId: DEMO.groupId,
-          name: '数控技术培训基地（表格软件导入）',
-          kind: 'TRAINING_BASE',
-          occupations: ['数控车工'],
-          capacity: 100,
-          coBuilders: [{ uscc, role: 'LEAD' }],
-        },
-      },
-      tokens.school,
-    ),
-  ).registerTrainingBase.id;
+  const uscc = await usccOf(hub, DEMO.schoolOrgId, tokens.secretariat);
+  baseId = await registerTrainingBase(hub, tokens.school, {
+    groupId: DEMO.groupId,
+    name: '数控技术培训基地（表格软件导入）',
+    coBuilders: [{ uscc, role: 'LEAD' }],
+  });
 }, 120000);
 
 afterAll(async () => {
