@@ -254,7 +254,7 @@ export type ProvinceLoader = (db: import('typeorm').DataSource, province: Provin
 export const formatCount = (n: number) => n.toLocaleString('en-US');
 
 /**
- * The province's units and active members as the members directory answers them: the fixture of
+ * The province's units, active members and groups (region, type) as the members directory answers them: the fixture of
  * the in-memory directory (`inMemoryDirectory`) the subgraphs' tests on a province sample use.
  */
 export function provinceDirectory(province: Province) {
@@ -268,5 +268,6 @@ export function provinceDirectory(province: Province) {
       region: u.region,
     })),
     activeMembers: Object.fromEntries(province.groups.map((g) => [g.id, g.active.map((u) => u.id)])),
+    groups: province.groups.map((g) => ({ id: g.id, region: g.region, type: g.type })),
   };
 }

@@ -25,6 +25,7 @@ import { Competition, CompetitionAward, CompetitionEntrant, CompetitionUnit } fr
 import { CompetitionAwardResolver, CompetitionEntrantResolver, CompetitionResolver } from './competition/competition.resolver';
 import { AnnualReportCompetitionsResolver, RegionReportCompetitionsResolver } from './competition/competition.section';
 import { BasesCompetitions1764500000000 } from './migrations/1764500000000-competitions';
+import { BasesListIndexes1764600000000 } from './migrations/1764600000000-list-indexes';
 
 type Ref = { id: string };
 
@@ -65,6 +66,7 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     BasesRevenue1764450000000,
     BasesAuditLog1764471200000,
     BasesCompetitions1764500000000,
+    BasesListIndexes1764600000000,
   ],
   resolvers: [
     RegionReportByGroupResolver,

@@ -72,16 +72,22 @@ export function expectEach<T>(items: readonly T[], check: (item: T) => unknown, 
 /**
  * What `run` costs on `subgraph`'s database: the statements it sends and, on MySQL/MariaDB, the
  * full scans `EXPLAIN` shows among its SELECTs of tables estimated above `minRows` rows (as
- * `table (rows): statement`). On SQLite `scans` is null (its planner is not the production one).
+ * `table (rows): statement`), and the SELECTs' text (`statements`, to check which were run). On
+ * SQLite `scans` is null (its planner is not the production one).
  */
-export async function planOf<L>(subgraph: Subgraph<L>, run: () => Promise<unknown>, minRows: number): Promise<{ selects: number; scans: string[] | null }> {
-  const statements = await subgraph.queries.record(run);
-  const selects = statements.filter((s) => /^\s*SELECT/i.test(s.query));
-  if (subgraph.db.options.type !== 'mysql') return { selects: selects.length, scans: null };
+export async function planOf<L>(
+  subgraph: Subgraph<L>,
+  run: () => Promise<unknown>,
+  minRows: number,
+): Promise<{ selects: number; scans: string[] | null; statements: string[] }> {
+  const recorded = await subgraph.queries.record(run);
+  const selects = recorded.filter((s) => /^\s*SELECT/i.test(s.query));
+  const statements = selects.map((s) => s.query);
+  if (subgraph.db.options.type !== 'mysql') return { selects: selects.length, scans: null, statements };
   const scans: string[] = [];
   for (const s of selects) {
     const plan: { table: string | null; type: string | null; rows: string | number | null }[] = await subgraph.db.query(`EXPLAIN ${s.query}`, s.parameters);
     for (const step of plan) if (step.type === 'ALL' && Number(step.rows) > minRows) scans.push(`${step.table} (${step.rows} rows): ${s.query}`);
   }
-  return { selects: selects.length, scans };
+  return { selects: selects.length, scans, statements };
 }

@@ -26,6 +26,14 @@ export function createLoaders(db: DataSource, viewer: Viewer, { directory }: Res
         (r) => r.providerId,
       );
     }),
+    /** Requests on each resource, newest first; only its provider reads them (`SharedResource.requests`). */
+    requestsByResourceId: loader<string, ResourceRequest[]>(async (ids) =>
+      manyByKey(
+        ids,
+        await db.getRepository(ResourceRequest).find({ where: { resourceId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
+        (r) => r.resourceId,
+      ),
+    ),
     visibleRequestById: loader<string, ResourceRequest | null>(async (ids) =>
       oneByKey(ids, await db.getRepository(ResourceRequest).findBy({ id: In(ids) }), (r) => r.id).map((r) => (r && canSeeRequest(viewer, r) ? r : null)),
     ),

@@ -10,6 +10,7 @@ import { MessageResolver } from './message/message.resolver';
 import { ResourcesInitial1763800000000 } from './migrations/1763800000000-initial';
 import { CooperationAudit1764300000000 } from './migrations/1764300000000-cooperation-audit';
 import { EnterpriseTeachers1764411000000 } from './migrations/1764411000000-enterprise-teachers';
+import { ResourcesListIndexes1764600000000 } from './migrations/1764600000000-list-indexes';
 import { OrganizationResourcesResolver } from './organization.resolver';
 import { AnnualReportSharingResolver, RegionReportSharingResolver } from './report/sharing';
 import { ResourceRequest } from './request/request.entity';
@@ -28,7 +29,13 @@ export const resources: SubgraphDefinition<ResourcesLoaders, ResourcesDependenci
   name: 'resources',
   defaultPort: 4002,
   entities: [SharedResource, ResourceRequest, Cooperation, CooperationAudit, Message, AuditEntry],
-  migrations: [ResourcesInitial1763800000000, CooperationAudit1764300000000, EnterpriseTeachers1764411000000, ResourcesAuditLog1764471200000],
+  migrations: [
+    ResourcesInitial1763800000000,
+    CooperationAudit1764300000000,
+    EnterpriseTeachers1764411000000,
+    ResourcesAuditLog1764471200000,
+    ResourcesListIndexes1764600000000,
+  ],
   resolvers: [
     RegionReportSharingResolver,
     ResourceResolver,

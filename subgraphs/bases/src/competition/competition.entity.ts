@@ -58,6 +58,7 @@ export class CompetitionEntrant {
 @ObjectType({ description: '大赛获奖（个人或团体，一项奖计一次）' })
 @Entity('competition_award')
 @Index('ix_competition_award_group', ['groupId', 'year'])
+@Index('ix_competition_award_competition', ['competitionId'])
 export class CompetitionAward {
   @Field(() => ID) @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Field(() => ID, { description: '大赛' }) @Column({ type: 'varchar', length: 36 }) competitionId!: string;

@@ -40,7 +40,11 @@ export class CompetitionResolver {
     if (f.level) query.andWhere('c.level = :level', { level: f.level });
     if (f.role) query.andWhere('c.role = :role', { role: f.role });
     if (f.roles?.length) query.andWhere('c.role IN (:...roles)', { roles: f.roles });
-    if (f.awardLevel) query.andWhere('c.id IN (SELECT a.competitionId FROM competition_award a WHERE a.level = :awardLevel)', { awardLevel: f.awardLevel });
+    // The group named again inside: the awards are read through their group's index, not all groups'.
+    if (f.awardLevel)
+      query.andWhere('c.id IN (SELECT a.competitionId FROM competition_award a WHERE a.groupId = :groupId AND a.level = :awardLevel)', {
+        awardLevel: f.awardLevel,
+      });
     return newestFirstPage(query, 'heldOn', args.first, args.after);
   }
 
@@ -53,7 +57,7 @@ export class CompetitionResolver {
     if (f.year) query.andWhere('a.year = :year', { year: f.year });
     if (f.awardLevel) query.andWhere('a.level = :awardLevel', { awardLevel: f.awardLevel });
     if (f.level || f.role || f.roles?.length) {
-      const sub = ['SELECT c.id FROM competition c WHERE 1 = 1'];
+      const sub = ['SELECT c.id FROM competition c WHERE c.groupId = :groupId'];
       if (f.level) sub.push('c.level = :level');
       if (f.role) sub.push('c.role = :role');
       if (f.roles?.length) sub.push('c.role IN (:...roles)');

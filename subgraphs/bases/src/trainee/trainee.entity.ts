@@ -30,6 +30,7 @@ export class Trainee {
 @ObjectType({ description: '个人信息查看记录' })
 @Entity('pii_reveal_audit')
 @Index('ix_reveal_trainee', ['traineeId'])
+@Index('ix_reveal_group', ['groupId', 'at'])
 export class RevealAudit {
   @Field(() => ID) @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Field(() => ID) @Column({ type: 'varchar', length: 36 }) traineeId!: string;

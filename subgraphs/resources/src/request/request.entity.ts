@@ -11,6 +11,7 @@ import { REQUEST_STATUS_LABEL, RequestStatus, ResourceKind } from '../enums';
 @Index('ix_request_resource', ['resourceId', 'status'])
 @Index('ix_request_requester', ['requesterId', 'createdAt'])
 @Index('ix_request_provider', ['providerId', 'createdAt'])
+@Index('ix_request_group_status', ['groupId', 'status', 'completedAt'])
 export class ResourceRequest {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })

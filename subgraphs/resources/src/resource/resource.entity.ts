@@ -14,6 +14,7 @@ import { RESOURCE_STATUS_LABEL, ResourceKind, ResourceStatus, Visibility } from 
 @Entity('shared_resource')
 @Index('ix_resource_group_status', ['groupId', 'status', 'publishedAt'])
 @Index('ix_resource_provider', ['providerId'])
+@Index('ix_resource_visibility', ['visibility', 'status', 'publishedAt'])
 export class SharedResource {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -51,7 +51,7 @@ export class ResourceResolver {
   @FieldResolver(() => [ResourceRequest], { nullable: true, description: '收到的申请（仅提供单位可见）' })
   requests(@Root() r: SharedResource, @Ctx() ctx: ResourcesContext) {
     if (ctx.viewer.organizationId !== r.providerId) return null;
-    return ctx.db.getRepository(ResourceRequest).find({ where: { resourceId: r.id }, order: { createdAt: 'DESC' } });
+    return ctx.loaders.requestsByResourceId.load(r.id);
   }
 
   @Mutation(() => SharedResource, { description: '发布单位保存资源草稿（提供单位取自登录身份）' })
