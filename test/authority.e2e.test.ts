@@ -1,5 +1,6 @@
 import { DEMO } from '@zjjt/demo';
 import { codesOf, dataOf, startTestHub, TestHub } from './harness';
+import { eventually } from './processes';
 
 /**
  * The authority's view through the gateway: an AUTHORITY token carries a region (行政区划 prefix)
@@ -11,7 +12,8 @@ const tokens: Record<string, string> = {};
 const GROUPS = [DEMO.groupId, DEMO.secondGroupId];
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // debug: each subgraph logs every operation it answers (name, request id), which the look-up count reads.
+  hub = await startTestHub({ LOG_LEVEL: 'debug' });
   const authority = (sub: string, region?: string) => hub.token({ sub, roles: ['AUTHORITY'], groups: [], ...(region ? { region } : {}) });
   tokens.shandong = await authority('e2e-auth-sd', '37');
   tokens.jinan = await authority('e2e-auth-jn', '3701');
@@ -158,5 +160,49 @@ describe('an authority reads the groups of its region only', () => {
       const bad = await hub.token({ sub: 'e2e-auth-bad', roles: ['AUTHORITY'], groups: [], region });
       expect(codesOf(await hub.gql(`{ groups { id } }`, {}, bad))).toEqual(['UNAUTHENTICATED']);
     }
+  });
+
+  it('costs one look-up of its region in members per subgraph, however many calls a request makes there', async () => {
+    // Resources and bases are each called twice (the units' fields, then the report's section), statistics once.
+    const PAGE = /* GraphQL */ `
+      query AuthorityPage($g: ID!) {
+        group(id: $g) { members(first: 5) { edges { node { organization { id resources { id } trainingSummary(year: 2025) { sessions } } } } } }
+        annualReport(groupId: $g, year: 2025) { membership { total } sharing { cooperations } training { personTimes } }
+      }
+    `;
+    const logged = (service: string, from: number) =>
+      hub.logs
+        .slice(from)
+        .filter((line) => line.startsWith(`[${service}] {`))
+        .map((line) => JSON.parse(line.slice(service.length + 3)) as { msg?: string; requestId?: string; operation?: string | null });
+    const from = hub.logs.length;
+    const response = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.shandong}` },
+      body: JSON.stringify({ query: PAGE, variables: { g: DEMO.groupId } }),
+    });
+    const requestId = response.headers.get('x-request-id');
+    const body = (await response.json()) as { data?: any; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    expect(body.data.group.members.edges.length).toBe(5);
+    expect(body.data.annualReport.membership.total).toBeGreaterThan(0);
+
+    // The request's own calls, as each subgraph logged them under the gateway's request id.
+    const calls = (service: string) => logged(service, from).filter((e) => e.msg === 'operation' && e.requestId === requestId).length;
+    await eventually(() => calls('resources') >= 2 && calls('bases') >= 2 && calls('statistics') >= 1, { message: 'the subgraphs did not log the calls' });
+    expect([calls('resources'), calls('bases'), calls('statistics')]).toEqual([2, 2, 1]);
+
+    // A later request that members alone answers: once members has logged it, every look-up of the first is in the logs.
+    const marker = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.shandong}` },
+      body: JSON.stringify({ query: '{ groups { id } }' }),
+    });
+    const markerId = marker.headers.get('x-request-id');
+    expect(dataOf({ status: marker.status, body: (await marker.json()) as { data?: unknown } }).groups.length).toBe(GROUPS.length);
+    await eventually(() => logged('members', from).some((e) => e.requestId === markerId), { message: 'members did not log the later request' });
+    const lookUps = logged('members', from).filter((e) => e.msg === 'operation' && e.operation === 'DirectoryGroupsInRegion');
+    // resources, bases and statistics: one each.
+    expect(lookUps.length).toBe(3);
   });
 });

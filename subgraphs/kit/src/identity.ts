@@ -119,6 +119,37 @@ export async function withRegionGroups(viewer: Viewer, groupsInRegion: (region: 
   return new Viewer(viewer.userId, viewer.organizationId, groups, viewer.roles, viewer.region);
 }
 
+/** How long one gateway request's region look-up is kept: its calls to a subgraph come well within it; a later call only looks up again. */
+export const REGION_GROUPS_KEPT_MS = 10_000;
+/** Look-ups kept at most (the oldest go first): a burst of authorities' requests cannot grow the memory. */
+const REGION_GROUPS_KEPT = 1000;
+
+/**
+ * `lookUp` once per gateway request and region: the gateway makes a request id afresh for every
+ * request (REQUEST_ID_HEADER), so the calls one request makes to this subgraph share one look-up
+ * and the next request looks up again (a group moved into a region is read at once). A call
+ * without a request id looks up by itself; a failed look-up is not kept.
+ */
+export function regionGroupsPerRequest(lookUp: (region: string) => Promise<string[]>, now: () => number = Date.now) {
+  const kept = new Map<string, { until: number; groups: Promise<string[]> }>();
+  return (requestId: string | undefined, region: string): Promise<string[]> => {
+    if (!requestId) return lookUp(region);
+    const at = now();
+    // Kept in the order they were made, so the expired ones are the first.
+    for (const [key, entry] of kept) {
+      if (entry.until > at && kept.size < REGION_GROUPS_KEPT) break;
+      kept.delete(key);
+    }
+    const key = `${requestId}\n${region}`;
+    const found = kept.get(key);
+    if (found) return found.groups;
+    const groups = lookUp(region);
+    kept.set(key, { until: at + REGION_GROUPS_KEPT_MS, groups });
+    groups.catch(() => kept.delete(key));
+    return groups;
+  };
+}
+
 /**
  * Reads the identity header of a call: absent means anonymous; present, it must be signed with
  * this subgraph's own secret and recent (`verifyIdentity`), else IdentityError (the call is refused).

@@ -110,14 +110,43 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
 }
 
 /**
- * Turns `limit + 1` rows fetched in order into a page: the extra row only says a next page exists.
+ * An edge whose cursor is sealed when a client first reads it: sealing (AES-GCM with a fresh IV)
+ * costs more than the row itself, and most pages are read without their cursors.
  */
-export function toPage<T extends { id: string }>(rows: T[], limit: number, sortValue: (row: T) => string | number | null, totalCount: number) {
-  const nodes = rows.slice(0, limit);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(sortValue(node), node.id), node }));
+class LazyEdge<T> implements Edge<T> {
+  private sealed: string | null = null;
+
+  constructor(
+    readonly node: T,
+    private readonly sortValue: string | number | null,
+    private readonly id: string,
+  ) {}
+
+  get cursor(): string {
+    return (this.sealed ??= encodeCursor(this.sortValue, this.id));
+  }
+}
+
+/**
+ * Turns `limit + 1` rows fetched in order into a page: the extra row only says a next page exists.
+ * `endCursor` is the last edge's cursor, sealed only when read.
+ */
+export function toPage<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  sortValue: (row: T) => string | number | null,
+  totalCount: number,
+): { edges: Edge<T>[]; pageInfo: PageInfo; totalCount: number } {
+  const edges = rows.slice(0, limit).map((node) => new LazyEdge(node, sortValue(node), node.id));
+  const last = edges[edges.length - 1];
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      get endCursor() {
+        return last ? last.cursor : null;
+      },
+    },
     totalCount,
   };
 }

@@ -15,7 +15,17 @@ import { GraphQLSchema } from 'graphql';
 import { ConfigError, loadSubgraphConfig, SubgraphConfig } from './config';
 import { DatabaseUnavailableError, openDataSource, QueryCounter } from './datasource';
 import { jsonError, maskError } from './errors';
-import { CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, IdentityError, readIdentity, REQUEST_ID_HEADER, SECRET_HEADER, Viewer, withRegionGroups } from './identity';
+import {
+  CLIENT_ADDRESS_HEADER,
+  IDENTITY_HEADER,
+  IdentityError,
+  readIdentity,
+  regionGroupsPerRequest,
+  REQUEST_ID_HEADER,
+  SECRET_HEADER,
+  Viewer,
+  withRegionGroups,
+} from './identity';
 import { createLogger, Logger } from './logger';
 import { buildFederatedSchema, ReferenceResolvers } from './schema';
 import { readWorkers, runWorkers } from '@zjjt/contract';
@@ -123,12 +133,13 @@ export async function createSubgraph<L, D>(
       ApolloServerPluginCacheControlDisabled(),
       {
         // One debug line per operation, under the gateway's request id: no variables, no data.
-        async requestDidStart({ contextValue, request }) {
+        async requestDidStart({ contextValue }) {
           const started = performance.now();
           return {
-            async willSendResponse({ errors }) {
+            // The operation's name as resolved from the document, also when the caller sent no operationName.
+            async willSendResponse({ errors, operationName }) {
               contextValue.log.debug(
-                { operation: request.operationName ?? null, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 },
+                { operation: operationName ?? null, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 },
                 'operation',
               );
             },
@@ -154,7 +165,10 @@ export async function createSubgraph<L, D>(
   // Every other path needs the gateway secret and, when it names a user, an identity signed for this
   // subgraph: both checked before the body is read or any GraphQL is parsed.
   const viewers = new WeakMap<express.Request, Viewer>();
-  const regionGroups = (region: string) => (definition.groupsInRegion ? definition.groupsInRegion(db, dependencies, region) : Promise.resolve([]));
+  // An authority's groups, looked up once per gateway request however many calls it makes here.
+  const regionGroups = regionGroupsPerRequest((region) =>
+    definition.groupsInRegion ? definition.groupsInRegion(db, dependencies, region) : Promise.resolve([]),
+  );
   app.use(async (req, res, next) => {
     if (!secretMatches(req.header(SECRET_HEADER), config.gatewaySecret)) return void jsonError(res, 401, 'UNAUTHENTICATED', THROUGH_GATEWAY);
     let viewer: Viewer;
@@ -166,7 +180,7 @@ export async function createSubgraph<L, D>(
       return void jsonError(res, 401, 'UNAUTHENTICATED', INVALID_IDENTITY);
     }
     try {
-      viewers.set(req, await withRegionGroups(viewer, regionGroups));
+      viewers.set(req, await withRegionGroups(viewer, (region) => regionGroups(req.header(REQUEST_ID_HEADER), region)));
     } catch (error) {
       log.error({ requestId: req.header(REQUEST_ID_HEADER), err: error }, 'region groups unavailable');
       return void jsonError(res, 503, 'SUBGRAPH_UNAVAILABLE', REGION_UNAVAILABLE);

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '@zjjt/kit';
+import { decodeCursor, encodeCursor, toPage } from '@zjjt/kit';
 
 // Cursors carry sort values (a USCC, a name) the caller may not be allowed to read: they are sealed.
 const refused = (cursor: string) => expect(() => decodeCursor(cursor)).toThrow(/分页游标无效.*invalid cursor/);
@@ -22,5 +22,22 @@ describe('sealed cursors', () => {
     refused(cursor.toString('base64url'));
     refused(Buffer.from(JSON.stringify(['91', 'org-1'])).toString('base64url'));
     refused('A'.repeat(100_000));
+  });
+
+  it('of a page: each edge’s names its row, and endCursor is the last edge’s, sealed when read', () => {
+    const rows = [
+      { id: 'org-1', name: '甲' },
+      { id: 'org-2', name: '乙' },
+      { id: 'org-3', name: '丙' },
+    ];
+    const page = toPage(rows, 2, (row) => row.name, 3);
+    expect(page.edges.map((e) => e.node.id)).toEqual(['org-1', 'org-2']);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.edges.map((e) => decodeCursor(e.cursor))).toEqual([
+      { sortValue: '甲', id: 'org-1' },
+      { sortValue: '乙', id: 'org-2' },
+    ]);
+    expect(page.pageInfo.endCursor).toBe(page.edges[1].cursor);
+    expect(toPage([], 2, () => null, 0).pageInfo.endCursor).toBeNull();
   });
 });
