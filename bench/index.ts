@@ -40,7 +40,7 @@ import { IDENTITY_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
  * `@apollo/gateway` and the direct peer (compare.ts); the page scenarios; a 100,000-row import
  * and a year of BENCH_TRAINEES trainee rows; one group's full annual report; the province
  * roll-up when the schema has it; every group's report in sequence; the soak; each service's
- * memory once idle. Writes bench/results.json and bench/results.md (report.ts).
+ * memory once idle. Writes bench/results.json and bench/results.md, or bench/results-province.* (report.ts).
  */
 
 /** The MariaDB the province dataset lives in: BENCH_DATABASE_URL, else DATABASE_URL. */
@@ -88,7 +88,7 @@ async function discoverGroup(hub: RunningHub, jwtSecret: string) {
   return { groupId: groupIds[0], groupIds, schoolOrgId: school?.id, memberOrgId: enterprise?.id };
 }
 
-/** Runs the whole bench and writes bench/results.json and bench/results.md. */
+/** Runs the whole bench and writes its results (report.ts, writeReport). */
 export async function main(): Promise<void> {
   const province = dataset === 'province';
   const databaseUrl = province ? provinceDatabase() : undefined;

@@ -189,15 +189,20 @@ export function markdown(run: BenchRun, rows: Figure[], machine: { cpus: number;
   ].join('\n');
 }
 
-/** Writes bench/results.json (everything) and bench/results.md (the table), and prints the table. */
+/**
+ * Writes the run's files and prints the table: bench/results.json (everything) and bench/results.md
+ * (the table) for the demo data, bench/results-province.json and .md for the province dataset, so
+ * the last run of each stays side by side.
+ */
 export function writeReport(run: BenchRun, dir = path.join(ROOT, 'bench')): Figure[] {
   const date = new Date().toISOString();
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version };
   const rows = figures(run);
   const page = markdown(run, rows, machine, date);
-  fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify({ date, machine, figures: rows, ...run }, null, 2)}\n`);
-  fs.writeFileSync(path.join(dir, 'results.md'), `${page}\n`);
-  process.stdout.write(`\n${page}\n\nwritten to bench/results.json and bench/results.md\n`);
+  const stem = run.dataset === 'province' ? 'results-province' : 'results';
+  fs.writeFileSync(path.join(dir, `${stem}.json`), `${JSON.stringify({ date, machine, figures: rows, ...run }, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, `${stem}.md`), `${page}\n`);
+  process.stdout.write(`\n${page}\n\nwritten to bench/${stem}.json and bench/${stem}.md\n`);
   return rows;
 }
 
