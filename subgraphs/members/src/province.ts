@@ -23,7 +23,7 @@ const INDUSTRIES = [
 export async function loadProvince(db: DataSource, province: Province): Promise<string> {
   const { units, groups, home } = province;
   const organizations = await BulkWriter.open(db, Organization);
-  units.forEach((u, i) => {
+  for (const [i, u] of units.entries()) {
     const created = at(groups[home[i]].foundedOn, 1);
     organizations.add({
       id: u.id,
@@ -45,7 +45,8 @@ export async function loadProvince(db: DataSource, province: Province): Promise<
       createdAt: created,
       updatedAt: created,
     });
-  });
+    await organizations.flushIfFull();
+  }
   await organizations.close();
 
   const groupRows = await BulkWriter.open(db, Group);
@@ -74,8 +75,8 @@ export async function loadProvince(db: DataSource, province: Province): Promise<
 
   const memberships = await BulkWriter.open(db, Membership);
   let n = 0;
-  groups.forEach((g, gi) =>
-    g.members.forEach((m, i) => {
+  for (const [gi, g] of groups.entries()) {
+    for (const [i, m] of g.members.entries()) {
       n += 1;
       const joinedOn = i < 5 ? g.foundedOn : addDays(g.foundedOn, 30 + ((i * 53) % 1200));
       const pending = m.status === 'PENDING';
@@ -100,8 +101,9 @@ export async function loadProvince(db: DataSource, province: Province): Promise<
         createdAt: at(joinedOn, 2),
         updatedAt: at(joinedOn, 2),
       });
-    }),
-  );
+      await memberships.flushIfFull();
+    }
+  }
   await memberships.close();
   return `${formatCount(units.length)} units, ${formatCount(groups.length)} groups, ${formatCount(memberships.written)} memberships`;
 }

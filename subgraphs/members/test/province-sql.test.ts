@@ -7,10 +7,11 @@ import { loadProvince } from '../src/province';
 import { usccCheckCharacter } from '../src/organization/uscc';
 
 /**
- * The member list on the province's directory (100 groups, 4,000 units, 4,758 memberships): on
- * MySQL/MariaDB (DATABASE_URL) `EXPLAIN` of every statement a secretariat's filtered, searched and
- * sorted page runs reads the membership and organization tables through an index, never a full
- * scan. (Statements per page: `members.test.ts`.)
+ * Members' lists and the report's membership section on the province's directory (100 groups, 4,000
+ * units, 4,758 memberships): each list costs the same SQL statements for a page of 1 as of 20 (a
+ * plain list: for a city's groups as for the province's), and on MySQL/MariaDB (DATABASE_URL)
+ * `EXPLAIN` of every statement a secretariat's filtered, searched and sorted page, the lists and
+ * the sections run reads the membership and organization tables through an index, never a full scan.
  */
 const mysql = process.env.DATABASE_URL;
 const BIG = 1000;
@@ -18,6 +19,15 @@ const BIG = 1000;
 const province = buildProvince(provinceCounts(1), (part) => seededRandom(`province:${part}`), usccCheckCharacter);
 const { groupId, secretariatOrgId } = provinceGroup(1, province.counts.groups);
 const secretariat = new Viewer('sec-user', secretariatOrgId, [groupId], ['SECRETARIAT']);
+const authority = new Viewer(
+  'auth-user',
+  null,
+  province.groups.map((g) => g.id),
+  ['AUTHORITY'],
+  '37',
+);
+/** The units of group 1 (their memberships, read through `_entities`). */
+const units = province.groups[0].members.map((m) => m.unit.id);
 let sg: Subgraph<MembersLoaders>;
 
 beforeAll(async () => {
@@ -35,6 +45,100 @@ afterAll(async () => {
 const PAGE = `query($g: ID!, $filter: MemberFilter, $search: String, $orderBy: MemberOrder) {
   group(id: $g) { members(first: 20, filter: $filter, search: $search, orderBy: $orderBy) { totalCount edges { node { id role organization { id name uscc } } } } }
 }`;
+
+async function run(viewer: Viewer, query: string, variables: Record<string, unknown>) {
+  const result = await execute(sg, viewer, query, variables);
+  expect(result.errors).toBeUndefined();
+  return result;
+}
+
+/** A list, the variables of a small and of a large answer, and the items of an answer. */
+type List = [name: string, viewer: Viewer, query: string, small: Record<string, unknown>, large: Record<string, unknown>, items: (data: any) => unknown[]];
+
+const reps = (n: number) => units.slice(0, n).map((id) => ({ __typename: 'Organization', id }));
+const regionReport = (region: string) => [{ __typename: 'RegionReport', id: `2025:${region}:` }];
+
+const LISTS: List[] = [
+  [
+    'the member list',
+    secretariat,
+    `query($g: ID!, $n: Int) { group(id: $g) { members(first: $n) { totalCount edges { node { id role organization { id name uscc } councilTerm { id } group { id } } } } } }`,
+    { g: groupId, n: 1 },
+    { g: groupId, n: 20 },
+    (data) => data.group.members.edges,
+  ],
+  [
+    'the groups of a region by type',
+    authority,
+    `query($r: String, $t: GroupType) { groups(region: $r, type: $t) { id name leadOrganization { id name } councilTerms { number } memberCounts { type count } } }`,
+    { r: '370100', t: 'INDUSTRY' },
+    { r: '37', t: null },
+    (data) => data.groups,
+  ],
+  [
+    'units’ memberships through _entities',
+    secretariat,
+    `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { id memberships { id role status group { id name } } } } }`,
+    { reps: reps(1) },
+    { reps: reps(20) },
+    (data) => data._entities,
+  ],
+  [
+    'the members of each group of a region',
+    authority,
+    `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on RegionReport { membershipByGroup { groupId total enterprises } } } }`,
+    { reps: regionReport('370100') },
+    { reps: regionReport('37') },
+    (data) => data._entities[0].membershipByGroup,
+  ],
+];
+
+describe('members lists cost the same statements whatever the number of rows', () => {
+  it.each(LISTS)('%s', async (_name, viewer, query, small, large, items) => {
+    const count = async (variables: Record<string, unknown>) => {
+      const before = sg.queries.count;
+      const result = await run(viewer, query, variables);
+      return { statements: sg.queries.count - before, rows: items(result.data).length };
+    };
+    const few = await count(small);
+    const many = await count(large);
+    expect(few.rows).toBeGreaterThan(0);
+    expect(many.rows).toBeGreaterThan(few.rows);
+    expect(many.statements).toBe(few.statements);
+  });
+});
+
+(mysql ? describe : describe.skip)('EXPLAIN on MySQL/MariaDB: members’ lists and sections scan no big table', () => {
+  const SECTION = `membership { total enterprises aboveDesignatedSize fortune500 schools joined exited byType { type count } byRole { role count } }`;
+  const aggregates: [name: string, viewer: Viewer, query: string, variables: Record<string, unknown>][] = [
+    ['a unit by its USCC', secretariat, `query($u: String!) { organizationByUscc(uscc: $u) { id name } }`, { u: province.units[500].uscc }],
+    ['a group’s member counts by type', secretariat, `query($g: ID!) { group(id: $g) { memberCounts { type count } } }`, { g: groupId }],
+    [
+      'the annual report’s membership section',
+      secretariat,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { ${SECTION} } } }`,
+      { reps: [{ __typename: 'AnnualReport', groupId, year: 2025 }] },
+    ],
+    // A city's groups (370100: 7 of the 100); the whole province's (37) read every membership, as a full scan does best.
+    [
+      'a city’s membership section (its groups, each unit once)',
+      authority,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on RegionReport { ${SECTION} } } }`,
+      { reps: regionReport('370100') },
+    ],
+  ];
+  // The lists over a region's groups on a city's (370100: 7 of the 100): the whole province's read every membership, as a full scan does best.
+  const city = (variables: Record<string, unknown>) => ('r' in variables ? { ...variables, r: '370100' } : { reps: regionReport('370100') });
+  const lists = LISTS.map(
+    ([name, viewer, query, , large]) =>
+      (viewer === authority ? [`${name} (a city)`, viewer, query, city(large)] : [name, viewer, query, large]) as (typeof aggregates)[number],
+  );
+  it.each([...lists, ...aggregates])('%s', async (_name, viewer, query, variables) => {
+    const { selects, scans } = await planOf(sg, () => run(viewer, query, variables), BIG);
+    expect(selects).toBeGreaterThan(0);
+    expect(scans).toEqual([]);
+  });
+});
 
 (mysql ? describe : describe.skip)('EXPLAIN on MySQL/MariaDB: the member list scans no big table', () => {
   it.each([

@@ -131,6 +131,7 @@ export async function loadProvince(db: DataSource, province: Province): Promise<
     target(g.id, Indicator.ADMISSIONS, 2025, 2025, 'EACH_MEMBER', draw.int(300, 3_000));
     for (const school of g.active.filter((u) => u.school).slice(0, 3))
       target(g.id, Indicator.ENROLLED_STUDENTS, 2025, 2025, school.id, draw.int(1_500, 15_000));
+    await targets.flushIfFull();
 
     const schools = g.active.filter((u) => u.school).map((u) => u.id);
     const sends: [GroupNoticeKind, GroupNoticeAudience, string, string[]][] = [
@@ -179,6 +180,8 @@ export async function loadProvince(db: DataSource, province: Province): Promise<
       }
       const changeList = JSON.stringify([{ field: 'recipients', from: null, to: String(units.length) }]);
       log(g.id, { at: sentAt, operation: reminder ? 'sendReminder' : 'sendGroupNotice', entityType: 'GroupNotice', entityId: id, changeList });
+      await notices.flushIfFull();
+      await audit.flushIfFull();
     }
   }
   await targets.close();
