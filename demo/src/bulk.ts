@@ -65,6 +65,11 @@ export class BulkWriter {
     this.rows.push(row);
   }
 
+  /** Rows added so far, written or not: the next row is number `added + 1`. */
+  get added(): number {
+    return this.written + this.rows.length;
+  }
+
   get full(): boolean {
     return this.rows.length * (this.columns?.length ?? 32) >= VARIABLES_PER_STATEMENT;
   }

@@ -18,6 +18,18 @@ export interface DemoPerson {
   phone: string | null;
 }
 
+function drawName(random: Random): { name: string; male: boolean } {
+  const male = random.next() < 0.72;
+  const given = male ? MALE : FEMALE;
+  return { name: random.pick([...SURNAMES]) + random.pick([...given]) + (random.next() < 0.7 ? random.pick([...given]) : ''), male };
+}
+
+/** A fictional person's name (a contact person, say). */
+export const personName = (random: Random): string => drawName(random).name;
+
+/** A fictional mobile number. */
+export const mobileNumber = (random: Random): string => `${random.pick(MOBILE)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
+
 /**
  * A fictional person drawn from `random`: a name, a 身份证号 born in one of `regions` (GB/T 2260)
  * and not in `taken` (added to it), a mobile number (most have one). Students are born 2004–2006,
@@ -31,9 +43,7 @@ export function newPerson(
   taken: Set<string>,
   checkCharacter: (first17: string) => string,
 ): DemoPerson {
-  const male = random.next() < 0.72;
-  const given = male ? MALE : FEMALE;
-  const name = random.pick([...SURNAMES]) + random.pick([...given]) + (random.next() < 0.7 ? random.pick([...given]) : '');
+  const { name, male } = drawName(random);
   for (;;) {
     const year = student ? random.int(2004, 2006) : random.int(1975, 2002);
     const birth = `${year}${String(random.int(1, 12)).padStart(2, '0')}${String(random.int(1, 28)).padStart(2, '0')}`;
@@ -42,7 +52,7 @@ export function newPerson(
     const idNumber = first17 + checkCharacter(first17);
     if (taken.has(idNumber)) continue;
     taken.add(idNumber);
-    const phone = random.next() < 0.94 ? `${random.pick(MOBILE)}${String(random.int(0, 99_999_999)).padStart(8, '0')}` : null;
+    const phone = random.next() < 0.94 ? mobileNumber(random) : null;
     return { name, idNumber, phone };
   }
 }

@@ -199,11 +199,9 @@ export function buildProvince(counts: ProvinceCounts, random: (part: string) => 
           : type === 'GOVERNMENT'
             ? `${city}市示范第${n}局（演示）`
             : `${city}示范第${n}研究院（演示）`;
-    // 统一社会信用代码: registration and category (91 enterprise, 12 public institution, 51 association, 11 government), region, a body unique by n, check character.
+    // Registration and category: 91 enterprise, 12 public institution, 51 association, 11 government.
     const head = enterprise ? '91' : type === 'INDUSTRY_ASSOCIATION' ? '51' : type === 'GOVERNMENT' ? '11' : '12';
-    const body = [...n.toString(31).padStart(9, '0')].map((c) => USCC_ALPHABET[parseInt(c, 31)]).join('');
-    const first17 = `${head}${region}${body}`;
-    units.push({ index: u, id: provinceId('organization', n), name, uscc: first17 + usccCheck(first17), type, region, school, enterprise });
+    units.push({ index: u, id: provinceId('organization', n), name, uscc: provinceUscc(head, region, n, usccCheck), type, region, school, enterprise });
   }
 
   const members: ProvinceMember[][] = units.slice(0, G).map(() => []);
@@ -241,6 +239,16 @@ export function buildProvince(counts: ProvinceCounts, random: (part: string) => 
     };
   });
   return { counts, units, groups, home, random };
+}
+
+/**
+ * The 统一社会信用代码 of the province's unit `n`: registration and category (`head`), region, a body
+ * unique by `n`, check character (`usccCheck`). A unit not on the hub takes an `n` above the units'.
+ */
+export function provinceUscc(head: string, region: string, n: number, usccCheck: (first17: string) => string): string {
+  const body = [...n.toString(31).padStart(9, '0')].map((c) => USCC_ALPHABET[parseInt(c, 31)]).join('');
+  const first17 = `${head}${region}${body}`;
+  return first17 + usccCheck(first17);
 }
 
 /** A random working day of `year` before December 20 (a class started then ends within the year). */

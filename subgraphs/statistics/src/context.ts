@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { Submission } from './submission/submission.entity';
-import { HubContext, MembersDirectory, Viewer } from '@zjjt/kit';
-import { AnnualReturn } from './collection/collection.entity';
+import { HubContext, loader, manyByKey, MembersDirectory, oneByKey, Viewer } from '@zjjt/kit';
+import { AnnualReturn, CollectionRound } from './collection/collection.entity';
+import { GroupNoticeRecipient } from './group-notices/group-notice.entity';
 import { regionReturnsSection, returnsSection, ReturnsSection } from './collection/returns-section';
-import { computeCompleteness, Completeness } from './collection/completeness';
+import { completenessOfMany, Completeness } from './collection/completeness';
 import { ReturnStatus } from './enums';
 import { Target } from './targets/target.entity';
 
@@ -16,7 +17,7 @@ export interface StatisticsDependencies {
 }
 
 /** Per-request loaders, keyed by `groupId|year`. */
-export function createLoaders(db: DataSource, _viewer: Viewer, { directory }: StatisticsDependencies) {
+export function createLoaders(db: DataSource, viewer: Viewer, { directory }: StatisticsDependencies) {
   return {
     /** The members directory this subgraph was built with, for writes. */
     directory,
@@ -38,9 +39,7 @@ export function createLoaders(db: DataSource, _viewer: Viewer, { directory }: St
       ),
     ),
     /** How complete each report is (expected units, approved returns, missing units, the gap confirmation). */
-    completeness: new DataLoader<string, Completeness>((keys) =>
-      Promise.all(keys.map((k) => computeCompleteness(db, directory, split(k).groupId, split(k).year))),
-    ),
+    completeness: new DataLoader<string, Completeness>((keys) => completenessOfMany(db, directory, keys.map(split))),
     /** A year's submissions of several groups (a ranking page), each group's by template then newest version first: one statement. */
     submissionsByGroupYear: new DataLoader<string, Submission[]>(async (keys) => {
       const rows = await db.getRepository(Submission).find({
@@ -50,6 +49,19 @@ export function createLoaders(db: DataSource, _viewer: Viewer, { directory }: St
       });
       return keys.map((k) => rows.filter((r) => `${r.groupId}|${r.year}` === k));
     }),
+    roundById: loader<string, CollectionRound | null>(async (ids) =>
+      oneByKey(ids, await db.getRepository(CollectionRound).findBy({ id: In(ids) }), (r) => r.id),
+    ),
+    /** Every recipient of each notice, by unit id. */
+    receiptsByNoticeId: loader<string, GroupNoticeRecipient[]>(async (ids) =>
+      manyByKey(ids, await db.getRepository(GroupNoticeRecipient).find({ where: { noticeId: In(ids) }, order: { organizationId: 'ASC' } }), (r) => r.noticeId),
+    ),
+    /** The viewer's unit's own copy of each notice (null when it is not a recipient, or the viewer has no unit). */
+    ownReceiptByNoticeId: loader<string, GroupNoticeRecipient | null>(async (ids) =>
+      viewer.organizationId
+        ? oneByKey(ids, await db.getRepository(GroupNoticeRecipient).findBy({ noticeId: In(ids), organizationId: viewer.organizationId }), (r) => r.noticeId)
+        : ids.map(() => null),
+    ),
     targetsByGroupYear: new DataLoader<string, Target[]>((keys) =>
       Promise.all(
         keys.map((k) => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { Column, DataSource, Entity, Index, PrimaryColumn } from 'typeorm';
-import { badInput, DirectoryEntry, MembersDirectory, now, recordAudit, requiredText, UNIT_CATEGORIES, UnitCategory } from '@zjjt/kit';
+import { Column, DataSource, Entity, In, Index, PrimaryColumn } from 'typeorm';
+import { badInput, DirectoryEntry, manyByKey, MembersDirectory, now, recordAudit, requiredText, UNIT_CATEGORIES, UnitCategory } from '@zjjt/kit';
 import type { StatisticsContext } from '../context';
 import { RETURN_STATUS_LABEL, ReturnStatus } from '../enums';
 import { AnnualReturn, CollectionRound } from './collection.entity';
@@ -102,13 +102,53 @@ function withHold(c: ReturnGapConfirmation, missingNow: string[]): ReturnGapConf
  * left since the round was opened.
  */
 export async function computeCompleteness(db: DataSource, directory: MembersDirectory, groupId: string, year: number): Promise<Completeness> {
-  const round = await db.getRepository(CollectionRound).findOneBy({ groupId, year });
+  return (await completenessOfMany(db, directory, [{ groupId, year }]))[0];
+}
+
+/**
+ * `computeCompleteness` of several reports (a ranking page) in three statements whatever their number:
+ * their rounds, the rounds' returns and their gap confirmations.
+ */
+export async function completenessOfMany(
+  db: DataSource,
+  directory: MembersDirectory,
+  keys: readonly { groupId: string; year: number }[],
+): Promise<Completeness[]> {
+  const key = (r: { groupId: string; year: number }) => `${r.groupId}|${r.year}`;
+  const groupIds = [...new Set(keys.map((k) => k.groupId))];
+  const years = [...new Set(keys.map((k) => k.year))];
+  const rounds = new Map(
+    (await db.getRepository(CollectionRound).findBy({ groupId: In(groupIds), year: In(years) })).map((r) => [key(r), r] as [string, CollectionRound]),
+  );
+  const roundIds = [...rounds.values()].map((r) => r.id);
+  const returns = roundIds.length
+    ? manyByKey(
+        roundIds,
+        await db.getRepository(AnnualReturn).find({ select: { roundId: true, organizationId: true, status: true }, where: { roundId: In(roundIds) } }),
+        (r) => r.roundId,
+      )
+    : [];
+  const returnsOf = new Map(roundIds.map((id, i) => [id, returns[i]]));
+  const confirmations = await db
+    .getRepository(ReturnGapConfirmation)
+    .find({ where: { groupId: In(groupIds), year: In(years) }, order: { confirmedAt: 'DESC' } });
+  const latest = new Map<string, ReturnGapConfirmation>();
+  for (const c of confirmations) if (!latest.has(key(c))) latest.set(key(c), c);
+  return Promise.all(keys.map((k) => completenessOf(directory, k.groupId, rounds.get(key(k)) ?? null, returnsOf, latest.get(key(k)) ?? null)));
+}
+
+async function completenessOf(
+  directory: MembersDirectory,
+  groupId: string,
+  round: CollectionRound | null,
+  returnsOf: Map<string, AnnualReturn[]>,
+  latest: ReturnGapConfirmation | null,
+): Promise<Completeness> {
   const active = await directory.activeMembers(groupId);
   const units = new Map<string, DirectoryEntry>(active.map((m) => [m.id, m]));
   let expected: { organizationId: string; status: ReturnStatus | null }[];
   if (round) {
-    const returns = await db.getRepository(AnnualReturn).find({ select: { organizationId: true, status: true }, where: { roundId: round.id } });
-    expected = returns.map((r) => ({ organizationId: r.organizationId, status: r.status }));
+    expected = (returnsOf.get(round.id) ?? []).map((r) => ({ organizationId: r.organizationId, status: r.status }));
     for (const r of expected.filter((e) => !units.has(e.organizationId))) {
       const unit = await directory.byId(r.organizationId);
       if (unit) units.set(unit.id, unit);
@@ -130,7 +170,6 @@ export async function computeCompleteness(db: DataSource, directory: MembersDire
     const approved = of.filter((e) => e.status === ReturnStatus.APPROVED).length;
     return { category, expected: of.length, approved, missing: of.length - approved };
   }).filter((c) => c.expected > 0);
-  const latest = await db.getRepository(ReturnGapConfirmation).findOne({ where: { groupId, year }, order: { confirmedAt: 'DESC' } });
   const confirmation = latest
     ? withHold(
         latest,

@@ -35,7 +35,7 @@ export class GroupNoticeResolver {
 
   @FieldResolver(() => CollectionRound, { nullable: true, description: '催报所属的数据采集' })
   round(@Root() n: GroupNotice, @Ctx() ctx: StatisticsContext) {
-    return n.roundId ? ctx.db.getRepository(CollectionRound).findOneBy({ id: n.roundId }) : null;
+    return n.roundId ? ctx.loaders.roundById.load(n.roundId) : null;
   }
 
   @FieldResolver(() => GraphQLDateTimeISO, { nullable: true, description: '本单位的阅读时间（未读或不是接收单位时为空）' })

@@ -270,10 +270,10 @@ export async function markRead(ctx: StatisticsContext, id: string): Promise<Grou
 /** A notice's recipients with their receipts, to its group's secretariat only (null to others). */
 export async function receiptsOf(ctx: StatisticsContext, notice: GroupNotice): Promise<GroupNoticeRecipient[] | null> {
   if (!ctx.viewer.isSecretariatOf(notice.groupId)) return null;
-  return ctx.db.getRepository(GroupNoticeRecipient).find({ where: { noticeId: notice.id }, order: { organizationId: 'ASC' } });
+  return ctx.loaders.receiptsByNoticeId.load(notice.id);
 }
 
 /** The reading unit's own receipt of a notice (loaded unless the list brought it). */
 export async function receiptOf(ctx: StatisticsContext, notice: GroupNoticeView): Promise<GroupNoticeRecipient | null> {
-  return notice.receipt !== undefined ? notice.receipt : ownReceipt(ctx, notice.id);
+  return notice.receipt !== undefined ? notice.receipt : ctx.loaders.ownReceiptByNoticeId.load(notice.id);
 }
