@@ -146,12 +146,15 @@ export interface ImportMeasurement {
   rowsPerSecond: number;
   peakMemoryMB: number;
   memoryGrowthMB: number;
+  /** CPU seconds the bases process spent meanwhile: steadier than the time on a shared machine. */
+  basesCpuSeconds: number;
 }
 
 /** Imports one 100,000-row workbook and measures its time and the bases process's peak memory. */
 export async function measureImport(gatewayUrl: string, baseId: string, file: string, token: string, basesPid: number): Promise<ImportMeasurement> {
   const expected = await writeBenchWorkbook(file, 'B1-', IMPORT_ROWS, 0);
   const before = peakRssMB(basesPid);
+  const cpuBefore = cpuSeconds(basesPid);
   const started = process.hrtime.bigint();
   await uploadWorkbook(gatewayUrl, baseId, file, token, expected);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
@@ -163,5 +166,6 @@ export async function measureImport(gatewayUrl: string, baseId: string, file: st
     rowsPerSecond: Math.round(expected.trainees / elapsed),
     peakMemoryMB: peak,
     memoryGrowthMB: peak - before,
+    basesCpuSeconds: Math.round((cpuSeconds(basesPid) - cpuBefore) * 100) / 100,
   };
 }

@@ -54,12 +54,14 @@ export const GATEWAY_PORT = 4000;
  * docs/operations.md) and then `<NAME>_NODE_FLAGS` from the environment, split on spaces
  * (`GATEWAY_NODE_FLAGS=--cpu-prof` profiles the gateway; a later flag overrides an earlier one).
  */
-export const NODE_FLAGS: Record<string, string[]> = {
-  // V8's young generation for the gateway: 8 MB semi-spaces. Larger (16, Node's default, and 64)
-  // did not lower its CPU per request on the bench's member page and cost up to 80 MB more memory.
-  // docker-compose.yml starts the gateway with the same flag.
-  gateway: ['--max-semi-space-size=8'],
-};
+export const NODE_FLAGS: Record<string, string[]> = Object.fromEntries(
+  // V8's young generation: 8 MB semi-spaces for every service. Node's default (16) grows it to
+  // about 16 MB more per process, kept while the process idles; larger (16, 64) did not lower the
+  // gateway's CPU per request on the bench's member page (64 cost up to 80 MB more), nor 16 the CPU
+  // of a 100,000-row import in bases, while 4 raised it by half. docker-compose.yml starts every
+  // service with the same flag.
+  ['gateway', ...SUBGRAPHS.map((s) => s.name)].map((name) => [name, ['--max-semi-space-size=8']]),
+);
 
 export function nodeFlags(name: string, env: NodeJS.ProcessEnv = process.env): string[] {
   const extra = env[`${name.toUpperCase().replace(/-/g, '_')}_NODE_FLAGS`] ?? '';

@@ -1,17 +1,15 @@
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
+import { insertRows, VARIABLES_PER_INSERT } from '@zjjt/kit';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 
 /** Rows per transaction: big enough to amortise the commit, small enough to keep the undo log and the WAL file short. */
 const ROWS_PER_TRANSACTION = 100_000;
-/** Bound variables per INSERT: under SQLite's limit (32,766) and a few MB of MySQL packet. */
-const VARIABLES_PER_STATEMENT = 30_000;
 
 /**
  * Writes many rows of one entity into its (empty) table as multi-row INSERTs, in transactions of
- * ROWS_PER_TRANSACTION rows, through one connection. Rows are the entity's property values (as
- * the seeds write them); each is converted by the driver as a repository save would (booleans,
- * simple-json, transformers). On MySQL/MariaDB the session's unique and foreign-key checks are off
+ * ROWS_PER_TRANSACTION rows, through one connection (kit's `insertRows`: rows are the entity's
+ * property values, converted by the driver as a repository save would). On MySQL/MariaDB the session's unique and foreign-key checks are off
  * during the load (the generator's keys are unique by construction; the same rows load into SQLite,
  * which checks every one), and with `deferIndexes` the table's secondary indexes are dropped first
  * and added back, exactly as they were, in one ALTER TABLE at `close` (a sorted build instead of
@@ -71,7 +69,7 @@ export class BulkWriter {
   }
 
   get full(): boolean {
-    return this.rows.length * (this.columns?.length ?? 32) >= VARIABLES_PER_STATEMENT;
+    return this.rows.length * (this.columns?.length ?? 32) >= VARIABLES_PER_INSERT;
   }
 
   async flushIfFull(): Promise<void> {
@@ -80,17 +78,10 @@ export class BulkWriter {
 
   private async flush(): Promise<void> {
     if (!this.rows.length) return;
-    const metadata = this.db.getMetadata(this.target);
-    // The columns the rows give; the others take their database default.
-    this.columns ??= metadata.columns.filter((c) => this.rows[0][c.propertyName] !== undefined);
-    const columns = this.columns;
-    const driver = this.db.driver;
-    const params: unknown[] = [];
-    for (const row of this.rows) for (const c of columns) params.push(driver.preparePersistentValue(row[c.propertyName], c));
-    const tuple = `(${columns.map(() => '?').join(',')})`;
-    const sql = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(',')}) VALUES ${Array(this.rows.length).fill(tuple).join(',')}`;
+    // The columns the rows give, for `full`.
+    this.columns ??= this.db.getMetadata(this.target).columns.filter((c) => this.rows[0][c.propertyName] !== undefined);
     if (!this.runner.isTransactionActive) await this.runner.startTransaction();
-    await this.runner.query(sql, params);
+    await insertRows(this.runner.manager, this.target, this.rows);
     this.written += this.rows.length;
     this.inTransaction += this.rows.length;
     this.rows = [];

@@ -168,6 +168,23 @@ describe('importing ledgers', () => {
     expect(codes(botRoster)).toEqual(['FORBIDDEN']);
   });
 
+  it('refuses trainees already on the roster of a session imported before, persisting nothing', async () => {
+    // Rows 2 and 3 are persons 1 and 2, whom the first workbook put on its session ok-S1-1.
+    const file = await workbook('onto', {
+      programs: 1,
+      sessionsPerProgram: 1,
+      traineesPerSession: 4,
+      certifications: 0,
+      edit: (sheet, row, values) => (sheet === 'trainees' && (row === 2 || row === 3) ? ['ok-S1-1', ...values.slice(1)] : values),
+    });
+    const before = await rowCounts();
+    const result = await upload(lead, file);
+    expect(result.status).toBe(422);
+    expect(result.json.errors.map((e: any) => `${e.sheet}:${e.row}`)).toEqual(['学员名册:2', '学员名册:3']);
+    expectEach(result.json.errors, (e: any) => /已在此班次的名册中/.test(e.reasons[0]));
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('reveals to the secretariat only, with a reason, and keeps an audit row', async () => {
     const roster = await execute(sg, secretariat, `query($b: ID!) { trainees(baseId: $b, first: 1) { edges { node { id idNumberMasked } } } }`, { b: baseId });
     const trainee = roster.data!.trainees.edges[0].node;

@@ -37,6 +37,13 @@ describe('sealing', () => {
     expect(() => sealer.open(`${a.slice(0, -4)}AAAA`)).toThrow();
   });
 
+  it('never repeats an IV, across the pools of random bytes they are cut from', () => {
+    const sealer = createSealer(env, 'PII_KEY');
+    const sealed = Array.from({ length: 1000 }, (_, i) => sealer.seal(`1380000${String(i).padStart(4, '0')}`));
+    expect(new Set(sealed.map((s) => Buffer.from(s, 'base64').subarray(0, 12).toString('hex'))).size).toBe(1000);
+    expect(sealed.map((s) => sealer.open(s))).toEqual(Array.from({ length: 1000 }, (_, i) => `1380000${String(i).padStart(4, '0')}`));
+  });
+
   it('refuses a missing or short key, naming the variable', () => {
     expect(() => createSealer({}, 'PII_KEY')).toThrow(/PII_KEY/);
     expect(() => createSealer({ PII_KEY: 'c2hvcnQ=' }, 'PII_KEY')).toThrow(/32 random bytes/);

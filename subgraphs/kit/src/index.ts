@@ -21,3 +21,4 @@ export * from './sealing';
 export * from './audit';
 export * from './region-report';
 export * from './lock';
+export * from './insert';

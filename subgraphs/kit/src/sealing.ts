@@ -12,6 +12,9 @@ export interface Sealer {
   hash(plaintext: string): string;
 }
 
+/** Bytes of random IVs drawn at once: 341 seals' worth. */
+const IV_POOL = 12 * 341;
+
 /** Reads `variable` (base64 of 32 random bytes) and returns a sealer; fails naming the variable. */
 export function createSealer(env: NodeJS.ProcessEnv, variable: string): Sealer {
   const raw = env[variable];
@@ -19,9 +22,20 @@ export function createSealer(env: NodeJS.ProcessEnv, variable: string): Sealer {
   if (secret.length !== 32) throw new ConfigError(`${variable} is required: 32 random bytes, base64 (e.g. \`openssl rand -base64 32\`)`);
   const encryptionKey = createHmac('sha256', secret).update('zjjt:encrypt').digest();
   const hashKey = createHmac('sha256', secret).update('zjjt:lookup').digest();
+  // IVs are cut from random bytes drawn IV_POOL at a time (each used once): an import seals two
+  // values a row, and one draw per seal cost a tenth of a 100,000-row import's CPU.
+  let pool = Buffer.alloc(0);
+  let used = 0;
+  const nextIv = () => {
+    if (used + 12 > pool.length) {
+      pool = randomBytes(IV_POOL);
+      used = 0;
+    }
+    return pool.subarray(used, (used += 12));
+  };
   return {
     seal(plaintext) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');

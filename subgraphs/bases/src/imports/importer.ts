@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CellValue } from 'exceljs';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
-import { isUniqueViolation, now, recordAudit, Viewer, yuanToFen } from '@zjjt/kit';
+import { insertRows, isUniqueViolation, now, recordAudit, Viewer, yuanToFen } from '@zjjt/kit';
 import { Sealer } from '../sealing';
 import { CertificationLevel, TargetGroup } from '../enums';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
@@ -51,6 +51,7 @@ class Rejected extends Error {
 const MAX_LISTED_ERRORS = 1000;
 /** A reason quotes a cell; a cell of a megabyte must not make the answer one. */
 const MAX_REASON_LENGTH = 200;
+/** Trainees per INSERT: 500 rows of 11 values, well under VARIABLES_PER_INSERT. */
 const CHUNK = 500;
 
 /** An optional whole-number cell: empty is not reported (null, never 0); anything else must be a count. */
@@ -116,6 +117,8 @@ class WorkbookImport {
   private errorCount = 0;
   private readonly programs = new Map<string, StoredProgram>();
   private readonly sessions = new Map<string, string>();
+  /** Ids of this workbook's sessions: no one is on their rosters yet but the rows of this workbook. */
+  private readonly newSessionIds = new Set<string>();
   private storedCodes?: { programs: Map<string, StoredProgram>; sessions: Map<string, string>; certifications: Set<string> };
   private readonly certificationCodes = new Set<string>();
   private readonly traineeKeys = new Set<string>();
@@ -325,7 +328,10 @@ class WorkbookImport {
       reasons.push(`到账金额「${cellText(v[6])}」应为以元为单位、最多两位小数的非负数，如 12500.50（revenue in yuan）`);
     }
     const id = randomUUID();
-    if (code && !this.sessions.has(code)) this.sessions.set(code, id);
+    if (code && !this.sessions.has(code)) {
+      this.sessions.set(code, id);
+      this.newSessionIds.add(id);
+    }
     if (reasons.length) return this.fail('sessions', row, reasons);
     this.counts.sessions += 1;
     if (this.errorCount) return;
@@ -428,22 +434,32 @@ class WorkbookImport {
     if (this.pendingTrainees.length >= CHUNK) await this.flushTrainees();
   }
 
-  /** Writes buffered trainees, after checking them against people already on those sessions. */
+  /**
+   * Writes buffered trainees, after checking those on sessions imported before against the people
+   * already on them (this workbook's own repeats are caught as they are read: traineeKeys).
+   */
   private async flushTrainees() {
     const batch = this.pendingTrainees;
     this.pendingTrainees = [];
     if (!batch.length || this.errorCount) return;
-    const existing = await this.em.find(Trainee, {
-      select: { sessionId: true, idNumberHash: true },
-      where: { sessionId: In([...new Set(batch.map((b) => b.trainee.sessionId))]), idNumberHash: In(batch.map((b) => b.trainee.idNumberHash)) },
-    });
-    const taken = new Set(existing.map((t) => `${t.sessionId}:${t.idNumberHash}`));
-    for (const { row, trainee } of batch) {
-      if (taken.has(`${trainee.sessionId}:${trainee.idNumberHash}`))
-        this.fail('trainees', row, ['该学员已在此班次的名册中，之前已导入（trainee already on the roster）：请删去此行']);
+    const onStoredSessions = batch.filter((b) => !this.newSessionIds.has(b.trainee.sessionId));
+    if (onStoredSessions.length) {
+      const existing = await this.em.find(Trainee, {
+        select: { sessionId: true, idNumberHash: true },
+        where: {
+          sessionId: In([...new Set(onStoredSessions.map((b) => b.trainee.sessionId))]),
+          idNumberHash: In(onStoredSessions.map((b) => b.trainee.idNumberHash)),
+        },
+      });
+      const taken = new Set(existing.map((t) => `${t.sessionId}:${t.idNumberHash}`));
+      for (const { row, trainee } of onStoredSessions) {
+        if (taken.has(`${trainee.sessionId}:${trainee.idNumberHash}`))
+          this.fail('trainees', row, ['该学员已在此班次的名册中，之前已导入（trainee already on the roster）：请删去此行']);
+      }
+      if (this.errorCount) return;
     }
-    if (this.errorCount) return;
-    await this.em.insert(
+    await insertRows(
+      this.em,
       Trainee,
       batch.map((b) => b.trainee),
     );
