@@ -7,6 +7,7 @@ import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSessio
 import { RevenueEntry } from './revenue/revenue.entity';
 import { RevenueSource } from './revenue/revenue.enums';
 import { Trainee } from './trainee/trainee.entity';
+import { fillTrainedPersons } from './trainee/trained-person';
 import { idCheckCharacter, maskIdNumber, maskPhone } from './trainee/pii';
 import { BaseKind, CertificationLevel, CoBuilderRole, ProgramCategory, TargetGroup, TrainingMode } from './enums';
 import { sealer } from './sealer';
@@ -231,10 +232,12 @@ export async function loadProvince(db: DataSource, province: Province, log: (lin
   }
   const loaded = Date.now();
   await trainees.close();
+  const indexed = Date.now();
+  await fillTrainedPersons(db);
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   return (
     `${revenue}, ${formatCount(trainees.written)} trainee rows in ${seconds(Date.now() - started)} ` +
-    `(sealing ${seconds(Number(sealNs) / 1e6)}, indexes ${seconds(Date.now() - loaded)})`
+    `(sealing ${seconds(Number(sealNs) / 1e6)}, indexes ${seconds(indexed - loaded)}, trained persons ${seconds(Date.now() - indexed)})`
   );
 }
 

@@ -26,6 +26,8 @@ import { CompetitionAwardResolver, CompetitionEntrantResolver, CompetitionResolv
 import { AnnualReportCompetitionsResolver, RegionReportCompetitionsResolver } from './competition/competition.section';
 import { BasesCompetitions1764500000000 } from './migrations/1764500000000-competitions';
 import { BasesListIndexes1764600000000 } from './migrations/1764600000000-list-indexes';
+import { BasesTrainedPersons1764700000000 } from './migrations/1764700000000-trained-persons';
+import { TrainedPerson } from './trainee/trained-person';
 
 type Ref = { id: string };
 
@@ -49,6 +51,7 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     TrainingSession,
     CertificationBatch,
     Trainee,
+    TrainedPerson,
     RevealAudit,
     LedgerImport,
     RevenueEntry,
@@ -67,6 +70,7 @@ export const bases: SubgraphDefinition<BasesLoaders, BasesDependencies> = {
     BasesAuditLog1764471200000,
     BasesCompetitions1764500000000,
     BasesListIndexes1764600000000,
+    BasesTrainedPersons1764700000000,
   ],
   resolvers: [
     RegionReportByGroupResolver,

@@ -25,6 +25,7 @@ import { Competition, CompetitionAward, CompetitionEntrant, CompetitionUnit } fr
 import { competitionRows } from './competition/competition.seed';
 import { idCheckCharacter, maskIdNumber, maskPhone } from './trainee/pii';
 import { Trainee } from './trainee/trainee.entity';
+import { TrainedPerson, trainedPersonRows } from './trainee/trained-person';
 import { RevenueEntry } from './revenue/revenue.entity';
 import { revenueRows } from './revenue/revenue.seed';
 
@@ -803,6 +804,7 @@ export function seedDemo(db: DataSource): Promise<boolean> {
       [TrainingSession, rows.sessions],
       [CertificationBatch, rows.certifications],
       [Trainee, rows.trainees],
+      [TrainedPerson, trainedPersonRows(new Map(rows.sessions.map((s) => [s.id, s])), rows.trainees)],
       [RevenueEntry, revenueRows(rows.sessions, rows.certifications)],
       [Competition, competitions.competitions],
       [CompetitionUnit, competitions.units],

@@ -443,7 +443,7 @@ describe('bases lists cost the same statements whatever the page size', () => {
   ] as List[])('%s', async (_name, viewer, query, variables) => {
     const { statements, scans } = await planOf(sg, () => run(viewer(), query, variables()), BIG);
     // The distinct persons are counted here (not taken from the count kept per ledger version), so their statement is explained too.
-    expect(statements.filter((s) => /COUNT\(DISTINCT/.test(s))).toHaveLength(2);
+    expect(statements.filter((s) => /trained_person/.test(s) && /GROUP BY/.test(s))).toHaveLength(1);
     expect(scans).toEqual([]);
   });
 });

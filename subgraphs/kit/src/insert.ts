@@ -9,9 +9,15 @@ export const VARIABLES_PER_INSERT = 30_000;
  * would (booleans, simple-json, transformers). The columns are those the first row gives; the
  * others take their database default. TypeORM's own `insert` builds the same statement through
  * its query builder, whose parameter bookkeeping costs more CPU than the database's write for
- * thousands of rows. Callers keep rows × columns under VARIABLES_PER_INSERT.
+ * thousands of rows. Callers keep rows × columns under VARIABLES_PER_INSERT. `ignoreDuplicates`
+ * leaves out, silently, a row whose key is already in the table (INSERT IGNORE / INSERT OR IGNORE).
  */
-export async function insertRows<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: T[]): Promise<void> {
+export async function insertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: T[],
+  { ignoreDuplicates = false }: { ignoreDuplicates?: boolean } = {},
+): Promise<void> {
   if (!rows.length) return;
   const metadata = em.connection.getMetadata(target);
   const driver = em.connection.driver;
@@ -19,6 +25,7 @@ export async function insertRows<T extends ObjectLiteral>(em: EntityManager, tar
   const params: unknown[] = [];
   for (const row of rows) for (const c of columns) params.push(driver.preparePersistentValue(row[c.propertyName], c));
   const tuple = `(${columns.map(() => '?').join(',')})`;
-  const sql = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(',')}) VALUES ${Array(rows.length).fill(tuple).join(',')}`;
+  const insert = !ignoreDuplicates ? 'INSERT' : em.connection.options.type === 'mysql' ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+  const sql = `${insert} INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(',')}) VALUES ${Array(rows.length).fill(tuple).join(',')}`;
   await em.query(sql, params);
 }

@@ -9,6 +9,7 @@ import { maskIdNumber, maskPersonalText, maskPhone, idNumberProblem, normaliseId
 import { Trainee } from '../trainee/trainee.entity';
 import { cellCount, cellDate, cellIdNumber, cellText, halfWidth, numberText } from './cells';
 import { LedgerImport } from './import.entity';
+import { addTrainedPersons, SessionFacts, trainedPersonRows } from '../trainee/trained-person';
 import { ImportLimitError, ImportLimits } from './limits';
 import { NOT_XLSX, readWorksheets, WorkbookError } from './reader';
 import { CATEGORY_BY_LABEL, LEVEL_BY_LABEL, MODE_BY_LABEL, REQUIRED_HEADERS, SHEET_ORDER, SheetKey, SHEETS, TARGET_BY_LABEL } from './sheets';
@@ -119,6 +120,8 @@ class WorkbookImport {
   private readonly sessions = new Map<string, string>();
   /** Ids of this workbook's sessions: no one is on their rosters yet but the rows of this workbook. */
   private readonly newSessionIds = new Set<string>();
+  /** Group, year and category of every session a trainee row may name: the trained persons it adds. */
+  private readonly sessionFacts = new Map<string, SessionFacts>();
   private storedCodes?: { programs: Map<string, StoredProgram>; sessions: Map<string, string>; certifications: Set<string> };
   private readonly certificationCodes = new Set<string>();
   private readonly traineeKeys = new Set<string>();
@@ -146,7 +149,8 @@ class WorkbookImport {
     if (!this.storedCodes) {
       const where = { baseId: this.base.id };
       const programs = await this.em.find(TrainingProgram, { select: { id: true, code: true, category: true, mode: true, primaryTargetGroup: true }, where });
-      const sessions = await this.em.find(TrainingSession, { select: { id: true, code: true }, where });
+      const sessions = await this.em.find(TrainingSession, { select: { id: true, code: true, year: true, category: true }, where });
+      for (const s of sessions) this.sessionFacts.set(s.id, { groupId: this.base.groupId, year: s.year, category: s.category });
       const batches = await this.em.find(CertificationBatch, { select: { code: true }, where });
       this.storedCodes = {
         programs: new Map(programs.map((p) => [p.code, { id: p.id, category: p.category, mode: p.mode, targetGroup: p.primaryTargetGroup }])),
@@ -351,6 +355,7 @@ class WorkbookImport {
       hours: hours!.value,
       revenue,
     });
+    this.sessionFacts.set(id, { groupId: this.base.groupId, year: Number(startsOn!.slice(0, 4)), category: program!.category });
   }
 
   private async certification(row: number, v: CellValue[]) {
@@ -458,10 +463,8 @@ class WorkbookImport {
       }
       if (this.errorCount) return;
     }
-    await insertRows(
-      this.em,
-      Trainee,
-      batch.map((b) => b.trainee),
-    );
+    const trainees = batch.map((b) => b.trainee);
+    await insertRows(this.em, Trainee, trainees);
+    await addTrainedPersons(this.em, trainedPersonRows(this.sessionFacts, trainees));
   }
 }

@@ -6,7 +6,7 @@ import { BaseDesignation, TrainingBase } from '../base/base.entity';
 import { BasesContext } from '../context';
 import { BaseKind, CertificationLevel, DesignationLevel, IN_SCHOOL_CATEGORIES, ProgramCategory, TargetGroup, TrainingMode } from '../enums';
 import { CertificationBatch, TrainingSession } from '../ledger/ledger.entity';
-import { Trainee } from '../trainee/trainee.entity';
+import { TrainedPerson } from '../trainee/trained-person';
 import { LedgerImport } from '../imports/import.entity';
 import { RegionReport, AnnualReport, Organization } from '../stubs';
 import { knownNumber, knownSum, UnreportedFigure, unreportedFigures } from './unreported';
@@ -98,15 +98,18 @@ const n = (v: unknown) => Number(v ?? 0);
 /** A money sum (exactSum): fen as decimal text, never through a float. */
 const fen = (v: unknown) => String(v ?? '0');
 
-const personCounts = new Map<string, number>();
+const personCounts = new Map<string, { persons: number; social: number }>();
 
 /**
- * Distinct persons (by keyed 身份证号 hash) trained by a group in a year: the one aggregate that
- * reads every trainee row. Rosters change only by imports, so the count is kept per "ledger
- * version" (number and time of the group's imports, read each time from the database, so every
- * replica sees a new import at once) and recomputed only after an import.
+ * Distinct persons (by keyed 身份证号 hash) trained by a group, or by a region's groups, in a year,
+ * all and in social training: the one aggregate over people rather than sessions. It reads the
+ * trained persons each import adds (`trained_person`, about half the roster rows), grouped by
+ * person in the order of its (year, person) index, so a person trained in several groups counts
+ * once. Rosters change only by imports, so the counts are kept per "ledger version" (number and
+ * time of the groups' imports, read each time from the database, so every replica sees a new
+ * import at once) and recomputed only after an import.
  */
-async function distinctPersons(db: DataSource, groupIds: readonly string[], year: number, socialOnly = false): Promise<number> {
+async function distinctPersons(db: DataSource, groupIds: readonly string[], year: number): Promise<{ persons: number; social: number }> {
   const version = await db
     .getRepository(LedgerImport)
     .createQueryBuilder('i')
@@ -114,26 +117,31 @@ async function distinctPersons(db: DataSource, groupIds: readonly string[], year
     .addSelect('MAX(i.importedAt)', 'last')
     .where('i.groupId IN (:...groupIds)', { groupIds })
     .getRawOne();
-  const key = `${groupIds.join(',')}|${year}|${socialOnly}|${version?.imports}|${version?.last}`;
+  const key = `${groupIds.join(',')}|${year}|${version?.imports}|${version?.last}`;
   const cached = personCounts.get(key);
   if (cached !== undefined) return cached;
-  const query = db
-    .getRepository(Trainee)
-    .createQueryBuilder('t')
-    .innerJoin(TrainingSession, 's', 's.id = t.sessionId')
-    .select('COUNT(DISTINCT t.idNumberHash)', 'persons')
-    .where('s.groupId IN (:...groupIds) AND s.year = :year', { groupIds, year });
-  if (socialOnly) query.andWhere('s.category NOT IN (:...inSchool)', { inSchool: IN_SCHOOL_CATEGORIES });
-  const row = await query.getRawOne();
-  const persons = n(row?.persons);
+  const people = db
+    .getRepository(TrainedPerson)
+    .createQueryBuilder('p')
+    .select('MAX(p.social)', 'social')
+    .where('p.year = :year AND p.groupId IN (:...groupIds)', { groupIds, year })
+    .groupBy('p.idNumberHash');
+  const row = await db
+    .createQueryBuilder()
+    .select('COUNT(*)', 'persons')
+    .addSelect('COALESCE(SUM(people.social), 0)', 'social')
+    .from(`(${people.getQuery()})`, 'people')
+    .setParameters(people.getParameters())
+    .getRawOne();
+  const counts = { persons: n(row?.persons), social: n(row?.social) };
   if (personCounts.size >= 1000) personCounts.clear();
-  personCounts.set(key, persons);
-  return persons;
+  personCounts.set(key, counts);
+  return counts;
 }
 
 export async function trainingSection(db: DataSource, groupIds: readonly string[], year: number): Promise<TrainingSection> {
   const sessions = () => db.getRepository(TrainingSession).createQueryBuilder('s').where('s.groupId IN (:...groupIds) AND s.year = :year', { groupIds, year });
-  const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations, byOrganization, batches, unreported, socialPersons] = await Promise.all([
+  const [totals, byCategory, byTarget, byMode, persons, levels, kinds, designations, byOrganization, batches, unreported] = await Promise.all([
     sessions()
       .select('COUNT(*)', 'sessions')
       .addSelect('COALESCE(SUM(s.personTimes), 0)', 'personTimes')
@@ -205,7 +213,6 @@ export async function trainingSection(db: DataSource, groupIds: readonly string[
       .where('c.groupId IN (:...groupIds) AND c.year = :year', { groupIds, year })
       .getRawOne(),
     unreportedFigures(db, groupIds, year),
-    distinctPersons(db, groupIds, year, true),
   ]);
   // A batch without a level is NULL in the table: the 未分级 bucket, listed last (NULL sorts first in SQL).
   const byLevel = levels
@@ -225,8 +232,8 @@ export async function trainingSection(db: DataSource, groupIds: readonly string[
     personTimes: n(totals?.personTimes),
     socialPersonTimes: n(totals?.personTimes) - inSchoolPersonTimes,
     inSchoolPersonTimes,
-    distinctPersons: persons,
-    socialDistinctPersons: socialPersons,
+    distinctPersons: persons.persons,
+    socialDistinctPersons: persons.social,
     sessions: n(totals?.sessions),
     socialSessions: n(totals?.sessions) - inSchoolSessions,
     inSchoolSessions,
