@@ -1,4 +1,4 @@
-import { Column, DataSource, Entity, EntityManager, Index, PrimaryColumn, QueryRunner } from 'typeorm';
+import { DataSource, Entity, EntityManager, Index, PrimaryColumn, QueryRunner } from 'typeorm';
 import { insertRows, VARIABLES_PER_INSERT } from '@zjjt/kit';
 import { IN_SCHOOL_CATEGORIES } from '../enums';
 
@@ -51,7 +51,7 @@ export async function addTrainedPersons(em: EntityManager, rows: readonly Traine
 
 /** Fills the table from every roster row in the database: the migration that adds it, and bulk loads. */
 export async function fillTrainedPersons(db: DataSource | QueryRunner): Promise<void> {
-  const mysql = (('connection' in db ? db.connection : db) as DataSource).options.type === 'mysql';
+  const mysql = ('connection' in db ? db.connection : db).options.type === 'mysql';
   const inSchool = IN_SCHOOL_CATEGORIES.map((c) => `'${c}'`).join(', ');
   await db.query(
     `INSERT ${mysql ? 'IGNORE' : 'OR IGNORE'} INTO trained_person (groupId, year, idNumberHash, social)
