@@ -56,6 +56,43 @@ export async function execute<L>(subgraph: Subgraph<L>, viewer: Viewer, query: s
   return response.body.singleResult as ExecutionResult;
 }
 
+/** What `query` answers `viewer` on `subgraph` (it must answer without errors), and the statements it sent to the database. */
+export async function statementsOf<L>(
+  subgraph: Subgraph<L>,
+  viewer: Viewer,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ statements: number; data: Record<string, any> }> {
+  const before = subgraph.queries.count;
+  const result = await execute(subgraph, viewer, query, variables);
+  expect(result.errors).toBeUndefined();
+  return { statements: subgraph.queries.count - before, data: result.data! };
+}
+
+/** The connection a list answers: the query's first field's, or (through `_entities`) the first entity's. */
+export function connectionOf(data: Record<string, unknown>): { totalCount: number; edges: unknown[] } {
+  const first = Object.values(data)[0];
+  return (Array.isArray(first) ? Object.values(first[0] as object)[0] : first) as { totalCount: number; edges: unknown[] };
+}
+
+/**
+ * A list costs `subgraph` the same statements for a page of 1 as for a page of 20 (the page size is
+ * the variable `n`), and the pages hold 1 row and min(20, totalCount) rows, more than one.
+ */
+export async function expectPageCostConstant<L>(subgraph: Subgraph<L>, viewer: Viewer, query: string, variables: Record<string, unknown>): Promise<void> {
+  const page = async (n: number) => {
+    const { statements, data } = await statementsOf(subgraph, viewer, query, { ...variables, n });
+    const { edges, totalCount } = connectionOf(data);
+    return { statements, rows: edges.length, total: totalCount };
+  };
+  const small = await page(1);
+  const large = await page(20);
+  expect(small.rows).toBe(1);
+  expect(large.rows).toBe(Math.min(20, large.total));
+  expect(large.rows).toBeGreaterThan(small.rows);
+  expect(large.statements).toBe(small.statements);
+}
+
 /** Fixes the subgraphs' clock (`now()`, `today()`) at an instant, or releases it with `null`. */
 export { setClock } from './clock';
 

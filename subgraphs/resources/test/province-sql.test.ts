@@ -1,6 +1,6 @@
 import { AuditEntry, Subgraph, Viewer } from '@zjjt/kit';
 import { buildProvince, BulkWriter, provinceCounts, provinceDirectory, seededRandom } from '@zjjt/demo';
-import { createTestSubgraph, dropTestDatabase, execute, inMemoryDirectory, planOf } from '@zjjt/kit/testing';
+import { createTestSubgraph, dropTestDatabase, expectPageCostConstant, inMemoryDirectory, planOf, statementsOf } from '@zjjt/kit/testing';
 import { resources } from '../src/schema';
 import { ResourcesLoaders } from '../src/context';
 import { loadProvince } from '../src/province';
@@ -204,42 +204,15 @@ const SHARING = `sharing { cooperations serviceIncome enterpriseTeachers undirec
 const GROUP_SHARING = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { ${SHARING} } } }`;
 const REGION_SHARING = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on RegionReport { ${SHARING} } } }`;
 
-async function run(viewer: Viewer, query: string, variables: Record<string, unknown> = {}) {
-  const result = await execute(sg, viewer, query, variables);
-  expect(result.errors).toBeUndefined();
-  return result;
-}
-
-/** The statements `query` sends, and what it answers. */
-async function cost(viewer: Viewer, query: string, variables: Record<string, unknown> = {}) {
-  const before = sg.queries.count;
-  const { data } = await run(viewer, query, variables);
-  return { statements: sg.queries.count - before, data: data! };
-}
-
-/** The connection a list answers: the query's first field's, or the first entity's. */
-function connectionOf(data: Record<string, unknown>): { totalCount: number; edges: unknown[] } {
-  const first = Object.values(data)[0];
-  return (Array.isArray(first) ? Object.values(first[0] as object)[0] : first) as { totalCount: number; edges: unknown[] };
-}
+/** What `query` answers `viewer` (without errors), and the statements it sent. */
+const run = (viewer: Viewer, query: string, variables: Record<string, unknown> = {}) => statementsOf(sg, viewer, query, variables);
 
 describe('resources lists cost the same statements whatever the page size', () => {
-  it.each(LISTS)('%s', async (_name, viewer, query, variables) => {
-    const page = async (n: number) => {
-      const { statements, data } = await cost(viewer(), query, { ...variables(), n });
-      return { statements, rows: connectionOf(data).edges.length, total: connectionOf(data).totalCount };
-    };
-    const small = await page(1);
-    const large = await page(20);
-    expect(small.rows).toBe(1);
-    expect(large.rows).toBe(Math.min(20, large.total));
-    expect(large.rows).toBeGreaterThan(small.rows);
-    expect(large.statements).toBe(small.statements);
-  });
+  it.each(LISTS)('%s', (_name, viewer, query, variables) => expectPageCostConstant(sg, viewer(), query, variables()));
 
   it('a unit’s own resources with their requests: the same for a unit with one resource as for one with many', async () => {
-    const few = await cost(fewest, MY_RESOURCES);
-    const many = await cost(most, MY_RESOURCES);
+    const few = await run(fewest, MY_RESOURCES);
+    const many = await run(most, MY_RESOURCES);
     const requests = (data: Record<string, any>) => (data.myResources as { requests: unknown[] }[]).reduce((n, r) => n + r.requests.length, 0);
     expect(many.data.myResources.length).toBeGreaterThan(few.data.myResources.length);
     expect(requests(many.data)).toBeGreaterThan(0);
@@ -247,8 +220,8 @@ describe('resources lists cost the same statements whatever the page size', () =
   });
 
   it('units’ resources, their requests and cooperation entries: the same for 1 unit as for 50', async () => {
-    const one = await cost(secretariat, UNITS, units(1));
-    const fifty = await cost(secretariat, UNITS, units(50));
+    const one = await run(secretariat, UNITS, units(1));
+    const fifty = await run(secretariat, UNITS, units(50));
     const shared = (fifty.data._entities as { resources: unknown[] | null }[]).filter((u) => u.resources?.length);
     expect(fifty.data._entities).toHaveLength(50);
     expect(shared.length).toBeGreaterThan(1);
@@ -256,8 +229,8 @@ describe('resources lists cost the same statements whatever the page size', () =
   });
 
   it('a city’s roll-up of the sharing section: the same statements as one group’s report', async () => {
-    const one = await cost(secretariat, GROUP_SHARING, { reps: [report] });
-    const region = await cost(authority, REGION_SHARING, { reps: [regionReport] });
+    const one = await run(secretariat, GROUP_SHARING, { reps: [report] });
+    const region = await run(authority, REGION_SHARING, { reps: [regionReport] });
     expect(province.groups.filter((g) => g.region.startsWith(city)).length).toBeGreaterThan(1);
     expect(region.data._entities[0].sharing.cooperations).toBeGreaterThan(one.data._entities[0].sharing.cooperations);
     expect(region.statements).toBe(one.statements);
