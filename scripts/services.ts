@@ -60,7 +60,7 @@ export const NODE_FLAGS: Record<string, string[]> = Object.fromEntries(
   // gateway's CPU per request on the bench's member page (64 cost up to 80 MB more), nor 16 the CPU
   // of a 100,000-row import in bases, while 4 raised it by half. docker-compose.yml starts every
   // service with the same flag.
-  ['gateway', ...SUBGRAPHS.map((s) => s.name)].map((name) => [name, ['--max-semi-space-size=8']]),
+  ['gateway', ...SUBGRAPHS.map((s) => s.name)].map((name) => [name, ['--max-semi-space-size=8', '--expose-gc']]),
 );
 
 export function nodeFlags(name: string, env: NodeJS.ProcessEnv = process.env): string[] {

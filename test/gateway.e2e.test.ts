@@ -267,6 +267,27 @@ describe('production responses carry nothing internal', () => {
   });
 });
 
+describe('stopping', () => {
+  it('a subgraph and the gateway stop on SIGTERM by themselves (exit 0), also while the gateway holds connections to the subgraph', async () => {
+    const query = `query($g: ID!) { group(id: $g) { members(first: 3) { edges { node { organization { name resources { id } } } } } } }`;
+    const answered = async () => dataOf(await hub.gql(query, { g: DEMO.groupId }, secretariat)).group.members.edges.length;
+    expect(await answered()).toBe(3);
+    // Started as outside the tests (Apollo registers signal handlers of its own unless NODE_ENV is "test").
+    const resources = await hub.process('resources', { NODE_ENV: '' });
+    const gateway = await hub.process('gateway', { NODE_ENV: '' });
+    await resources.restart();
+    await gateway.restart();
+    expect(await answered()).toBe(3);
+    // The gateway keeps its connections to resources open (keep-alive) when resources is told to stop.
+    expect(await resources.kill()).toEqual({ code: 0, signal: null });
+    await resources.restart();
+    expect(await eventually(answered)).toBe(3);
+    expect(await gateway.kill()).toEqual({ code: 0, signal: null });
+    await gateway.restart();
+    expect(await answered()).toBe(3);
+  });
+});
+
 describe('faults', () => {
   it('masks a subgraph that is down: no URL, host or service name reaches the client', async () => {
     await stopChild(hub.hub.processes.get('members')!);

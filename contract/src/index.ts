@@ -6,6 +6,7 @@
  */
 export * from './identity';
 export * from './workers';
+export * from './idle';
 
 /** Proves a call came through the gateway: `<NAME>_GATEWAY_SECRET` of the receiving subgraph, else GATEWAY_SECRET. */
 export const SECRET_HEADER = 'x-gateway-secret';

@@ -1,7 +1,7 @@
 // No telemetry leaves the machine: set before Apollo's modules read it.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
-import { runWorkers } from '@zjjt/contract';
+import { collectWhenIdle, runWorkers } from '@zjjt/contract';
 import { ConfigError, GatewayConfig, loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
@@ -32,6 +32,7 @@ async function serve(config: GatewayConfig) {
     throw error;
   }
   await new Promise<void>((resolve) => gateway.httpServer.listen(config.port, config.host, resolve));
+  collectWhenIdle(gateway.httpServer);
   const address = gateway.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   gateway.log.info({ port }, `gateway ready at http://${config.host}:${port}/graphql`);

@@ -129,6 +129,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     validationRules: limits.validationRules,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
+    // The process stops on SIGTERM/SIGINT itself (index.ts), Apollo with it: Apollo's own handlers
+    // would stop it a second time at once, and that second stop never returns.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...limits.plugins,

@@ -28,7 +28,7 @@ import {
 } from './identity';
 import { createLogger, Logger } from './logger';
 import { buildFederatedSchema, ReferenceResolvers } from './schema';
-import { readWorkers, runWorkers } from '@zjjt/contract';
+import { collectWhenIdle, readWorkers, runWorkers } from '@zjjt/contract';
 
 /** What every resolver receives. Loaders are made per request, so nothing is cached across users. */
 export interface HubContext<L> {
@@ -125,6 +125,10 @@ export async function createSubgraph<L, D>(
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // runSubgraph stops the process on SIGTERM/SIGINT, closing Apollo and then the database: Apollo's
+    // own handlers would stop it a second time at once, and that second stop never returns, so the
+    // database stayed open and a process on MySQL never exited until it was killed.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -249,6 +253,7 @@ async function serveSubgraph<L, D>(definition: SubgraphDefinition<L, D>, depende
   }
   const { config, httpServer, log } = subgraph;
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  collectWhenIdle(httpServer);
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info({ port }, `${definition.name} subgraph ready at http://${config.host}:${port}/graphql`);
