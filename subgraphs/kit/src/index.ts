@@ -22,3 +22,4 @@ export * from './audit';
 export * from './region-report';
 export * from './lock';
 export * from './insert';
+export * from './ids';

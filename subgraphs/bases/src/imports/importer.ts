@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CellValue } from 'exceljs';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
-import { insertRows, isUniqueViolation, now, recordAudit, Viewer, yuanToFen } from '@zjjt/kit';
+import { insertRows, isUniqueViolation, now, recordAudit, timeOrderedId, Viewer, yuanToFen } from '@zjjt/kit';
 import { Sealer } from '../sealing';
 import { CertificationLevel, TargetGroup } from '../enums';
 import { CertificationBatch, ProgramTargetGroup, TrainingProgram, TrainingSession } from '../ledger/ledger.entity';
@@ -127,6 +127,8 @@ class WorkbookImport {
   private readonly traineeKeys = new Set<string>();
   private counts = { programs: 0, sessions: 0, certifications: 0, trainees: 0 };
   private pendingTrainees: { row: number; trainee: Trainee }[] = [];
+  /** The chunk being written while the next rows are read (at most one; its failure surfaces at the next flush). */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly em: EntityManager,
@@ -162,6 +164,15 @@ class WorkbookImport {
   }
 
   async run(): Promise<LedgerImport> {
+    try {
+      return await this.importRows();
+    } finally {
+      // A workbook that fails half-way leaves no write running into the transaction's rollback.
+      await this.writing.catch(() => undefined);
+    }
+  }
+
+  private async importRows(): Promise<LedgerImport> {
     const seen: SheetKey[] = [];
     try {
       for await (const { name, rows } of readWorksheets(this.request.file, this.request.limits)) {
@@ -192,7 +203,7 @@ class WorkbookImport {
     }
     const missing = SHEET_ORDER.filter((k) => !seen.includes(k));
     if (missing.length) throw new WorkbookError(`工作簿缺少工作表（missing sheet）：${missing.map((k) => SHEETS[k].name).join('、')}，请使用平台下载的模板`);
-    await this.flushTrainees();
+    await this.flushTrainees(true);
     if (this.errorCount) throw new Rejected(this.errors, this.errorCount);
     if (!Object.values(this.counts).some((n) => n > 0)) throw new WorkbookError('工作簿没有任何数据行 (empty workbook)');
 
@@ -423,7 +434,8 @@ class WorkbookImport {
     this.pendingTrainees.push({
       row,
       trainee: {
-        id: randomUUID(),
+        // Time-ordered: a roster's rows are appended to the table's primary key, not scattered over it.
+        id: timeOrderedId(),
         baseId: this.base.id,
         groupId: this.base.groupId,
         sessionId: sessionId!,
@@ -440,13 +452,27 @@ class WorkbookImport {
   }
 
   /**
-   * Writes buffered trainees, after checking those on sessions imported before against the people
-   * already on them (this workbook's own repeats are caught as they are read: traineeKeys).
+   * Hands the buffered trainees to the database and returns once the chunk before them is written:
+   * the database writes one chunk while the next is read, checked and sealed (on the transaction's
+   * one connection, so in order). The last call is `flushTrainees(true)`, which waits for all.
    */
-  private async flushTrainees() {
+  private async flushTrainees(last = false) {
     const batch = this.pendingTrainees;
     this.pendingTrainees = [];
-    if (!batch.length || this.errorCount) return;
+    await this.writing;
+    if (batch.length && !this.errorCount) {
+      this.writing = this.writeTrainees(batch);
+      // Awaited at the next flush; until then a failure must not count as unhandled.
+      this.writing.catch(() => undefined);
+    }
+    if (last) await this.writing;
+  }
+
+  /**
+   * Writes a chunk of trainees, after checking those on sessions imported before against the people
+   * already on them (this workbook's own repeats are caught as they are read: traineeKeys).
+   */
+  private async writeTrainees(batch: { row: number; trainee: Trainee }[]) {
     const onStoredSessions = batch.filter((b) => !this.newSessionIds.has(b.trainee.sessionId));
     if (onStoredSessions.length) {
       const existing = await this.em.find(Trainee, {
