@@ -97,3 +97,27 @@ export function membersDirectory(service: string, env: NodeJS.ProcessEnv = proce
     },
   };
 }
+
+/**
+ * The directory as one request sees it: a group's active members are asked of members once per
+ * request, however many parts of the answer need them (an annual report's completeness and its
+ * per-member targets both do). Made per request, so the next request reads members afresh.
+ */
+export function requestDirectory(directory: MembersDirectory): MembersDirectory {
+  const active = new Map<string, Promise<DirectoryEntry[]>>();
+  return {
+    byId: (id) => directory.byId(id),
+    byUscc: (uscc) => directory.byUscc(uscc),
+    groupsInRegion: (region, type) => directory.groupsInRegion(region, type),
+    activeMembers(groupId) {
+      let members = active.get(groupId);
+      if (!members) {
+        members = directory.activeMembers(groupId);
+        active.set(groupId, members);
+        // A failed read is not kept: a later part of the request asks again.
+        members.catch(() => active.delete(groupId));
+      }
+      return members.then((list) => list.map((m) => ({ ...m })));
+    },
+  };
+}

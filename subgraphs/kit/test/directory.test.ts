@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLEnumType, GraphQLSchema, parse, validate } from 'graphql';
-import { ConfigError, DirectoryEntry, MEMBERS_DIRECTORY_QUERIES, membersDirectory, UNIT_CATEGORIES } from '@zjjt/kit';
+import { ConfigError, DirectoryEntry, MEMBERS_DIRECTORY_QUERIES, MembersDirectory, membersDirectory, requestDirectory, UNIT_CATEGORIES } from '@zjjt/kit';
 import { inMemoryDirectory } from '@zjjt/kit/testing';
 
 /** Members' API as committed (what `npm run compose` wrote and CI keeps in step with the code). */
@@ -82,5 +82,45 @@ describe('inMemoryDirectory', () => {
 
   it('refuses members that are not among its organizations', () => {
     expect(() => inMemoryDirectory({ organizations: [school], activeMembers: { 'group-1': ['org-school', 'org-missing'] } })).toThrow(/org-missing/);
+  });
+});
+
+describe('requestDirectory: the directory as one request reads it', () => {
+  const unit: DirectoryEntry = { id: 'o-1', name: '单位一', uscc: '91370100MA3C5LXX1Y', type: 'ENTERPRISE', category: 'ENTERPRISE', region: '370100' };
+  /** A directory that counts the groups it is asked for, and fails the first ask for group "flaky". */
+  function counting() {
+    const asked: string[] = [];
+    const base = inMemoryDirectory({ organizations: [unit], activeMembers: { g1: ['o-1'], flaky: ['o-1'] } });
+    const directory: MembersDirectory = {
+      ...base,
+      async activeMembers(groupId) {
+        asked.push(groupId);
+        if (groupId === 'flaky' && asked.filter((g) => g === 'flaky').length === 1) throw new Error('members is restarting');
+        return base.activeMembers(groupId);
+      },
+    };
+    return { asked, directory };
+  }
+
+  it('asks members for a group’s active members once per request, and again in the next request', async () => {
+    const { asked, directory } = counting();
+    const request = requestDirectory(directory);
+    const [a, b] = await Promise.all([request.activeMembers('g1'), request.activeMembers('g1')]);
+    expect(await request.activeMembers('g1')).toEqual([unit]);
+    expect(a).toEqual([unit]);
+    // Copies: a caller that changes its answer cannot change another part's.
+    a[0].name = 'changed';
+    expect(b[0].name).toBe('单位一');
+    expect(asked).toEqual(['g1']);
+    await requestDirectory(directory).activeMembers('g1');
+    expect(asked).toEqual(['g1', 'g1']);
+  });
+
+  it('does not keep a failed read', async () => {
+    const { asked, directory } = counting();
+    const request = requestDirectory(directory);
+    await expect(request.activeMembers('flaky')).rejects.toThrow('members is restarting');
+    expect(await request.activeMembers('flaky')).toEqual([unit]);
+    expect(asked).toEqual(['flaky', 'flaky']);
   });
 });

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { Submission } from './submission/submission.entity';
-import { HubContext, loader, manyByKey, MembersDirectory, oneByKey, Viewer } from '@zjjt/kit';
+import { HubContext, loader, manyByKey, MembersDirectory, oneByKey, requestDirectory, Viewer } from '@zjjt/kit';
 import { AnnualReturn, CollectionRound } from './collection/collection.entity';
 import { GroupNoticeRecipient } from './group-notices/group-notice.entity';
 import { regionReturnsSection, returnsSection, ReturnsSection } from './collection/returns-section';
@@ -17,9 +17,11 @@ export interface StatisticsDependencies {
 }
 
 /** Per-request loaders, keyed by `groupId|year`. */
-export function createLoaders(db: DataSource, viewer: Viewer, { directory }: StatisticsDependencies) {
+export function createLoaders(db: DataSource, viewer: Viewer, dependencies: StatisticsDependencies) {
+  // A group's active members are read once per request (a report's completeness and its per-member targets).
+  const directory = requestDirectory(dependencies.directory);
   return {
-    /** The members directory this subgraph was built with, for writes. */
+    /** The members directory this subgraph was built with, as this request reads it. */
     directory,
     returnsSection: new DataLoader<string, ReturnsSection>((keys) => Promise.all(keys.map((k) => returnsSection(db, split(k).groupId, split(k).year)))),
     /** A region's approved returns, each unit once, keyed by regionReturnsKey (`year|groupId,…`): read once for its returns and its indicators. */
