@@ -30,7 +30,7 @@ import { fiftyRows, measure, measureImport, Scenario, timeReports } from './meas
 import { ANNUAL_TRAINING, FULL_REPORT, LEDGER_TOTALS, MEMBER_PAGE, MEMBERS_WITH_RESOURCES, MEMBERS_WITH_TRAINING, RESOURCE_PAGE, ROLLUP } from './queries';
 import { BenchRun, writeReport } from './report';
 import { memoryMB } from './processes';
-import { soak, SOAK_RESTART } from './soak';
+import { DEMO_SOAK_TARGET, findSoakTarget, soak, SOAK_RESTART, soakMemberToken, SoakTarget } from './soak';
 import { IDENTITY_HEADER, SECRET_HEADER, signIdentity } from '@zjjt/contract';
 
 /**
@@ -88,6 +88,22 @@ async function discoverGroup(hub: RunningHub, jwtSecret: string) {
   return { groupId: groupIds[0], groupIds, schoolOrgId: school?.id, memberOrgId: enterprise?.id };
 }
 
+/**
+ * The soak's group, member unit and notice: on the province dataset found through the gateway
+ * (findSoakTarget); on the demo data DEMO_SOAK_TARGET, which findSoakTarget must find too (from the
+ * demo enterprise), so the finding the province run relies on is exercised by every demo run.
+ * Read before the bench writes anything.
+ */
+async function soakTargetOf(hub: RunningHub, jwtSecret: string, province: boolean, groupId: string): Promise<SoakTarget> {
+  if (province) return findSoakTarget(hub.gatewayUrl, jwtSecret, groupId);
+  const found = await findSoakTarget(hub.gatewayUrl, jwtSecret, DEMO_SOAK_TARGET.groupId, DEMO_SOAK_TARGET.memberOrgId);
+  if (JSON.stringify(found) !== JSON.stringify(DEMO_SOAK_TARGET))
+    throw new Error(
+      `soak：在演示数据上找到的目标 ${JSON.stringify(found)} 不是 ${JSON.stringify(DEMO_SOAK_TARGET)} (findSoakTarget disagrees with the demo target)`,
+    );
+  return DEMO_SOAK_TARGET;
+}
+
 /** Runs the whole bench and writes its results (report.ts, writeReport). */
 export async function main(): Promise<void> {
   const province = dataset === 'province';
@@ -115,6 +131,7 @@ export async function main(): Promise<void> {
     const target = province
       ? await discoverGroup(hub, env.JWT_SECRET!)
       : { groupId: DEMO.groupId, groupIds: [DEMO.groupId], schoolOrgId: DEMO.schoolOrgId, memberOrgId: DEMO.memberOrgId };
+    const soakTarget = soakSeconds > 0 && !peersOnly ? await soakTargetOf(hub, env.JWT_SECRET!, province, target.groupId) : undefined;
     if (!province) await postBenchResources(hub.gatewayUrl, env.JWT_SECRET!);
     const claims = { sub: 'bench-secretariat', roles: ['SECRETARIAT'], groups: [target.groupId], org: province ? null : DEMO.secretariatOrgId };
     const token = await mintToken(env.JWT_SECRET!, claims);
@@ -248,10 +265,10 @@ export async function main(): Promise<void> {
       sequentialReportsPerSecond: perSecond(sequentialSeconds),
       parallelReportsPerSecond: perSecond(parallelSeconds),
     };
-    if (soakSeconds > 0 && !province) {
-      const member = await mintToken(env.JWT_SECRET!, { sub: 'bench-member', roles: ['MEMBER'], groups: [DEMO.groupId], org: DEMO.memberOrgId });
+    if (soakTarget) {
+      const member = await soakMemberToken(env.JWT_SECRET!, soakTarget);
       process.stdout.write(`soak: mixed workload for ${soakSeconds}s (${connections} connections), ${SOAK_RESTART} restarted at a third of the time\n`);
-      run.soak = await soak(hub, env, { secretariat: token, member, reporter });
+      run.soak = await soak(hub, env, soakTarget, { secretariat: token, member, reporter });
     }
     run.idleMemoryMB = await idleMemory(hub);
     writeReport(run);

@@ -224,6 +224,6 @@ export function soakLines(s: SoakResult): string[] {
           `${name} ${m.beforeMB} → ${m.afterMB} (${m.growthMB >= 0 ? '+' : ''}${m.growthMB}), ${m.lowMB}–${m.highMB}, peak ${m.peakMB}${m.restarted ? ` [restarted: new process ${m.restarted.readyMB} when ready, ${m.restarted.growthSinceReadyMB >= 0 ? '+' : ''}${m.restarted.growthSinceReadyMB} since; old process peak ${m.restarted.oldPeakMB}]` : ''}`,
       )
       .join('; ')}.`,
-    `Soak data intact: ${s.intact ? 'yes' : `NO — ${s.problems.join('; ')}`} (members ${(s.after as any)?.group?.members?.totalCount}, resources ${(s.after as any)?.resources?.totalCount}, notice read count ${(s.before as any)?.notice?.readCount} → ${(s.after as any)?.notice?.readCount}, gateway /ready ${s.gatewayReady}).`,
+    `Soak data intact: ${s.intact ? 'yes' : `NO — ${s.problems.join('; ')}`} (members ${(s.after as any)?.group?.members?.totalCount}, resources ${(s.after as any)?.resources?.totalCount}, notice read count ${(s.before as any)?.notice?.readCount} → ${(s.after as any)?.notice?.readCount}${(s.before as any)?.readByMember ? ' (its unit had read it before)' : ''}, gateway /ready ${s.gatewayReady}).`,
   ];
 }

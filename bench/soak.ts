@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { DEMO, demoId } from '@zjjt/demo';
 import { restartSubgraph, RunningHub, SubgraphRestart } from '../scripts/lib/launch';
+import { mintToken } from '../scripts/lib/tokens';
 import { callGateway } from '../bot/gateway';
 import { connections, soakSeconds, YEAR } from './config';
 import { memoryMB } from './processes';
@@ -23,8 +24,57 @@ export const SOAK_TOTALS = /* GraphQL */ `
 /** The soak's write: idempotent (a unit's second read of a notice changes nothing). */
 export const SOAK_MARK_READ = 'mutation SoakMarkRead($id: ID!) { markNoticeRead(id: $id) { id } }';
 
-/** The demo group's fourth notice, which no unit has read in the seed. */
-export const SOAK_NOTICE_ID = demoId('notice', `${DEMO.groupCode}:4`);
+/** What the soak reads and writes: a group, an active member unit of it, and a notice of the group that unit marks read. */
+export interface SoakTarget {
+  groupId: string;
+  /** Every notice of a group is addressed to its member units (Group.notices: 本集团用户可见); the soak's member token is this unit's. */
+  memberOrgId: string;
+  noticeId: string;
+}
+
+/** The demo data's target: the demo group, its enterprise jnjgzb and the group's fourth notice, the newest, which no unit has read in the seed. */
+export const DEMO_SOAK_TARGET: SoakTarget = { groupId: DEMO.groupId, memberOrgId: DEMO.memberOrgId, noticeId: demoId('notice', `${DEMO.groupCode}:4`) };
+
+/** A member unit's token for the soak: MEMBER of the target's group, its organization the target's unit. */
+export function soakMemberToken(jwtSecret: string, target: Pick<SoakTarget, 'groupId' | 'memberOrgId'>): Promise<string> {
+  return mintToken(jwtSecret, { sub: 'bench-member', roles: ['MEMBER'], groups: [target.groupId], org: target.memberOrgId });
+}
+
+const ACTIVE_MEMBERS = /* GraphQL */ `
+  query SoakMembers($id: ID!) {
+    group(id: $id) { members(first: 100, filter: { statuses: [ACTIVE] }, orderBy: { field: ROLE }) { edges { node { organization { id type } } } } }
+  }
+`;
+const NOTICES_AS_UNIT = /* GraphQL */ `
+  query SoakNotices($id: ID!) {
+    group(id: $id) { notices(first: 100) { edges { node { id readByMyOrganization } } } }
+  }
+`;
+
+/**
+ * Finds the soak's target in `groupId` through the gateway, as discoverGroup in index.ts finds the
+ * group: an active member unit (`preferredOrgId` if it is one, else the first enterprise among the
+ * first 100 by role, else the first unit), then, read with that unit's token, the newest of the
+ * group's 100 newest notices it has not read, else the newest (marked read twice, it changes
+ * nothing either way; the soak's state check expects the read count accordingly).
+ */
+export async function findSoakTarget(gatewayUrl: string, jwtSecret: string, groupId: string, preferredOrgId?: string): Promise<SoakTarget> {
+  const secretariat = await mintToken(jwtSecret, { sub: 'bench-discovery', roles: ['SECRETARIAT'], groups: [groupId] });
+  const { group } = await callGateway(gatewayUrl, ACTIVE_MEMBERS, { id: groupId }, secretariat);
+  const units: { id: string; type: string }[] = (group?.members.edges ?? []).map(
+    (e: { node: { organization: { id: string; type: string } } }) => e.node.organization,
+  );
+  const unit = units.find((u) => u.id === preferredOrgId) ?? units.find((u) => u.type === 'ENTERPRISE') ?? units[0];
+  if (!unit) throw new Error(`soak：集团 ${groupId} 没有正式成员单位，无法标记通知已读 (no active member unit to mark a notice read)`);
+  const member = await soakMemberToken(jwtSecret, { groupId, memberOrgId: unit.id });
+  const read = await callGateway(gatewayUrl, NOTICES_AS_UNIT, { id: groupId }, member);
+  const notices: { id: string; readByMyOrganization: boolean }[] = (read.group?.notices?.edges ?? []).map(
+    (e: { node: { id: string; readByMyOrganization: boolean } }) => e.node,
+  );
+  const notice = notices.find((n) => !n.readByMyOrganization) ?? notices[0];
+  if (!notice) throw new Error(`soak：集团 ${groupId} 没有通知可供成员单位 ${unit.id} 标记已读 (the group has no notice)`);
+  return { groupId, memberOrgId: unit.id, noticeId: notice.id };
+}
 
 /** The subgraph the soak restarts. */
 export const SOAK_RESTART = 'resources';
@@ -75,6 +125,8 @@ export interface SoakResult {
   lastFailureAfterReadySeconds: number | null;
   restart: SubgraphRestart & { atSeconds: number };
   memory: Record<string, SoakMemory>;
+  /** The group, member unit and notice the soak read and wrote (DEMO_SOAK_TARGET, or found by findSoakTarget). */
+  target: SoakTarget;
   before: unknown;
   after: unknown;
   gatewayReady: number;
@@ -83,28 +135,35 @@ export interface SoakResult {
 }
 
 /**
- * The soak: BENCH_SOAK_SECONDS of mixed reads and writes through the gateway while SOAK_RESTART is
- * restarted at a third of the time; see the comment at the top.
+ * The soak: BENCH_SOAK_SECONDS of mixed reads and writes through the gateway on `target` while
+ * SOAK_RESTART is restarted at a third of the time. `tokens`: a secretariat and a reporter of the
+ * target's group, and the target unit's member token (soakMemberToken).
  */
-export async function soak(hub: RunningHub, env: NodeJS.ProcessEnv, tokens: { secretariat: string; member: string; reporter: string }): Promise<SoakResult> {
+export async function soak(
+  hub: RunningHub,
+  env: NodeJS.ProcessEnv,
+  target: SoakTarget,
+  tokens: { secretariat: string; member: string; reporter: string },
+): Promise<SoakResult> {
   const gatewayUrl = new URL(hub.gatewayUrl);
   const readyUrl = new URL('/ready', gatewayUrl).toString();
-  const vars = { groupId: DEMO.groupId, year: YEAR };
+  const vars = { groupId: target.groupId, year: YEAR };
   const headers = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
   const state = async () => {
-    const data = await callGateway(hub.gatewayUrl, SOAK_STATE, { ...vars, noticeId: SOAK_NOTICE_ID }, tokens.secretariat);
-    const read = await callGateway(hub.gatewayUrl, 'query($id: ID!) { notice(id: $id) { readByMyOrganization } }', { id: SOAK_NOTICE_ID }, tokens.member);
+    const data = await callGateway(hub.gatewayUrl, SOAK_STATE, { ...vars, noticeId: target.noticeId }, tokens.secretariat);
+    const read = await callGateway(hub.gatewayUrl, 'query($id: ID!) { notice(id: $id) { readByMyOrganization } }', { id: target.noticeId }, tokens.member);
     return { ...data, readByMember: read.notice?.readByMyOrganization };
   };
   const before = await state();
-  if (!before.notice) throw new Error(`soak: demo notice ${SOAK_NOTICE_ID} not found`);
+  if (typeof before.notice?.readCount !== 'number')
+    throw new Error(`soak：找不到通知 ${target.noticeId}，或秘书处看不到其已读单位数 (notice or its readCount not found)`);
 
   const requestDefs = [
-    { name: 'member list page (secretariat)', token: tokens.secretariat, body: { query: MEMBER_PAGE, variables: { groupId: DEMO.groupId } } },
+    { name: 'member list page (secretariat)', token: tokens.secretariat, body: { query: MEMBER_PAGE, variables: { groupId: target.groupId } } },
     { name: 'resource search page (member)', token: tokens.member, body: { query: RESOURCE_PAGE } },
     { name: 'trainingTotals by month (secretariat)', token: tokens.secretariat, body: { query: SOAK_TOTALS, variables: { year: YEAR } } },
     { name: 'annualReport membership+training (reporter)', token: tokens.reporter, body: { query: SOAK_ANNUAL, variables: vars } },
-    { name: 'markNoticeRead (member, write)', token: tokens.member, body: { query: SOAK_MARK_READ, variables: { id: SOAK_NOTICE_ID } } },
+    { name: 'markNoticeRead (member, write)', token: tokens.member, body: { query: SOAK_MARK_READ, variables: { id: target.noticeId } } },
   ];
   // Every kind answers without errors before the soak, or its counts would mean nothing.
   for (const def of requestDefs)
@@ -267,6 +326,7 @@ export async function soak(hub: RunningHub, env: NodeJS.ProcessEnv, tokens: { se
     lastFailureAfterReadySeconds: lastFailure > restartReady ? round((lastFailure - restartReady) / 1000) : null,
     restart: { ...outcome.ok, atSeconds: round((restartStarted - soakStarted) / 1000) },
     memory,
+    target,
     before,
     after,
     gatewayReady,

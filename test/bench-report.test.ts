@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BenchRun, figures, judge, writeReport } from '../bench/report';
+import { BenchRun, figures, judge, soakLines, writeReport } from '../bench/report';
 import { Measurement } from '../bench/measure';
+import { SoakMemory, SoakResult } from '../bench/soak';
 
 // The bench's results writer (bench/report.ts): each issue figure judged against its target.
 const measurement = (scenario: string, requestsPerSecond: number, p95: number, cpu: Record<string, number>): Measurement => ({
@@ -40,6 +41,51 @@ const run: BenchRun = {
   reports: { sequentialSeconds: 7, parallelSeconds: 3, groups: 20, sequentialReportsPerSecond: 2.9, parallelReportsPerSecond: 6.7 },
   imported: { rows: 100_000, seconds: 12.5, rowsPerSecond: 8000, peakMemoryMB: 280, memoryGrowthMB: 90, basesCpuSeconds: 9.1 },
   idleMemoryMB: { members: 120, gateway: 160 },
+};
+
+const memory = (samplesMB: number[], afterMB: number): SoakMemory => ({
+  beforeMB: samplesMB[0],
+  afterMB,
+  peakMB: Math.max(...samplesMB, afterMB),
+  growthMB: afterMB - samplesMB[0],
+  samplesMB,
+  lowMB: Math.min(...samplesMB, afterMB),
+  highMB: Math.max(...samplesMB, afterMB),
+});
+
+/** What the soak reads before and after: counts through the gateway, and whether its unit had read its notice. */
+const soakState = (readCount: number, readByMember: boolean) => ({
+  group: { members: { totalCount: 80 } },
+  resources: { totalCount: 40 },
+  notice: { readCount },
+  readByMember,
+});
+
+/** A province run's soak: its target found through the gateway, a notice its unit had not read. */
+const provinceSoak: SoakResult = {
+  seconds: 300,
+  connections: 10,
+  requests: 6000,
+  requestsPerSecond: 20,
+  errorsByCode: {},
+  statusCounts: { '200': 6000 },
+  connectionErrors: 0,
+  timeouts: 0,
+  byRequest: {},
+  byPhase: {
+    beforeRestart: { requests: 2000, failed: 0, errorsByCode: {} },
+    duringRestart: { requests: 100, failed: 0, errorsByCode: {} },
+    afterRestart: { requests: 3900, failed: 0, errorsByCode: {} },
+  },
+  lastFailureAfterReadySeconds: null,
+  restart: { subgraph: 'resources', stopSeconds: 0.2, downSeconds: 1.5, graceful: true, exitCode: 0, exitSignal: null, atSeconds: 100 },
+  memory: { gateway: memory([200, 230, 215], 212), resources: memory([180, 190], 185) },
+  target: { groupId: 'group-prov-1', memberOrgId: 'org-prov-7', noticeId: 'notice-prov-3' },
+  before: soakState(11, false),
+  after: soakState(12, true),
+  gatewayReady: 200,
+  intact: true,
+  problems: [],
 };
 
 describe('bench results', () => {
@@ -86,5 +132,28 @@ describe('bench results', () => {
       `| Gateway overhead against the same fetches sent straight to the subgraphs (direct ÷ hub req/s) | ≤ 1.3× | 1.43× (200 vs 140 req/s) | miss | ${os.cpus().length} × ${os.cpus()[0]?.model} | ${process.version} |`,
     );
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('judges a province run’s soak and writes it under the province table', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zjjt-bench-report-'));
+    const rows = writeReport({ ...run, dataset: 'province', database: 'MariaDB (province dataset)', soak: provinceSoak }, dir);
+    expect(rows.find((f) => f.figure.startsWith('Gateway memory over'))).toEqual({
+      figure: 'Gateway memory over 300 s of mixed load (last sample against the first)',
+      target: 'flat (≤ +10 %)',
+      measured: '200 → 212 MB (+6 %), range 200–230 MB',
+      status: 'pass',
+    });
+    expect(fs.existsSync(path.join(dir, 'results.md'))).toBe(false);
+    const page = fs.readFileSync(path.join(dir, 'results-province.md'), 'utf8');
+    expect(page).toContain('Soak: 300 s × 10 connections of mixed reads and writes through the gateway: 6,000 requests (20 req/s)');
+    expect(page).toContain('Soak data intact: yes (members 80, resources 40, notice read count 11 → 12, gateway /ready 200).');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'results-province.json'), 'utf8')).soak.target).toEqual(provinceSoak.target);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says so when the soak’s unit had read its notice before (a seeded province has no unread one left)', () => {
+    expect(soakLines({ ...provinceSoak, before: soakState(12, true), after: soakState(12, true) }).at(-1)).toBe(
+      'Soak data intact: yes (members 80, resources 40, notice read count 12 → 12 (its unit had read it before), gateway /ready 200).',
+    );
   });
 });

@@ -7,6 +7,7 @@ import { createConnection } from 'mysql2/promise';
 import { createSealer, dropMysqlDatabase, readDatabase } from '@zjjt/kit';
 import { dist, spawnScript } from '../scripts/lib/launch';
 import { SUBGRAPHS } from '../scripts/services';
+import { findSoakTarget, SOAK_MARK_READ, soakMemberToken } from '../bench/soak';
 import { provinceCounts, provinceGroup, provinceId } from '@zjjt/demo';
 import { dataOf, startTestHub, TestHub } from './harness';
 
@@ -170,5 +171,33 @@ describe('a hub serves the seeded province', () => {
     expect(report.annualReport.groupId).toBe(g);
     expect(report.annualReport.membership.total).toBeGreaterThan(0);
     expect(report.trainingSessions.totalCount).toBe(sessions2025.length);
+  });
+
+  // Last: it marks notices read.
+  it('the bench’s soak finds an active member unit of a seeded group and the newest notice it has not read, else the newest', async () => {
+    const g = provinceGroup(2, counts.groups).groupId;
+    const members = await dump(hub.env, 'members');
+    const active = members.membership.filter((m) => m.groupId === g && m.status === 'ACTIVE').map((m) => m.organizationId);
+    const enterprises = members.organization.filter((o) => active.includes(o.id) && o.type === 'ENTERPRISE').map((o) => o.id);
+    const notices = members.notice.filter((n) => n.groupId === g);
+    const newest = (list: Row[]) => list.reduce((a, b) => (b.publishedAt > a.publishedAt ? b : a)).publishedAt;
+    expect(enterprises.length).toBeGreaterThan(0);
+
+    const target = await findSoakTarget(hub.url, hub.env.JWT_SECRET!, g);
+    expect(target.groupId).toBe(g);
+    expect(enterprises).toContain(target.memberOrgId);
+    const readByUnit = members.notice_read.filter((r) => r.organizationId === target.memberOrgId).map((r) => r.noticeId);
+    const unread = notices.filter((n) => !readByUnit.includes(n.id));
+    expect(unread.length).toBeGreaterThan(0);
+    const chosen = notices.find((n) => n.id === target.noticeId)!;
+    expect(unread).toContain(chosen);
+    expect(chosen.publishedAt).toBe(newest(unread));
+
+    // Once the unit has read every notice, the newest (marking it read again changes nothing).
+    const member = await soakMemberToken(hub.env.JWT_SECRET!, target);
+    for (const n of unread) dataOf(await hub.gql(SOAK_MARK_READ, { id: n.id }, member));
+    const again = await findSoakTarget(hub.url, hub.env.JWT_SECRET!, g, target.memberOrgId);
+    expect(again.memberOrgId).toBe(target.memberOrgId);
+    expect(notices.find((n) => n.id === again.noticeId)?.publishedAt).toBe(newest(notices));
   });
 });
