@@ -35,7 +35,7 @@ export function readIdleCollectMs(env: Record<string, string | undefined> = proc
   const ms = Number(raw);
   if (!Number.isInteger(ms) || ms < 0)
     throw new Error(
-      `IDLE_COLLECT_MS 应为不小于 0 的整数毫秒数，当前为 "${raw}"（0 表示不回收）(IDLE_COLLECT_MS must be a whole number of milliseconds, 0 to turn it off)`,
+      `空闲回收间隔 IDLE_COLLECT_MS 应为不小于 0 的整数毫秒数（0 表示不回收），当前为 "${raw}" (IDLE_COLLECT_MS must be a whole number of milliseconds, 0 to turn it off)`,
     );
   return ms;
 }

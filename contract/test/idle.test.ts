@@ -49,7 +49,7 @@ describe('collectWhenIdle', () => {
     expect(readIdleCollectMs({})).toBe(2000);
     expect(readIdleCollectMs({ IDLE_COLLECT_MS: '0' })).toBe(0);
     expect(readIdleCollectMs({ IDLE_COLLECT_MS: '500' })).toBe(500);
-    expect(() => readIdleCollectMs({ IDLE_COLLECT_MS: '2s' })).toThrow(/^IDLE_COLLECT_MS 应为.*\(IDLE_COLLECT_MS must be/);
+    expect(() => readIdleCollectMs({ IDLE_COLLECT_MS: '2s' })).toThrow(/^空闲回收间隔 IDLE_COLLECT_MS 应为.*\(IDLE_COLLECT_MS must be/);
   });
 });
 
