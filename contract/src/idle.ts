@@ -9,7 +9,7 @@ export type Collector = (options?: { type: 'major'; execution: 'sync'; flavor: '
 
 /**
  * Gives back the memory a process grew under load once the load has ended: `ms` after the last
- * request began or ended, one full garbage collection that compacts the heap. V8 keeps the heap it
+ * request ended (none in flight), one full garbage collection that compacts the heap. V8 keeps the heap it
  * grew between collections (up to a limit it sets from the live size), and an ordinary full
  * collection frees objects but keeps their pages while live objects are spread over them: an idle
  * members process held a 113 MB heap with 37 MB in use, and 170–190 MB resident. With every page
@@ -22,10 +22,17 @@ export type Collector = (options?: { type: 'major'; execution: 'sync'; flavor: '
  */
 export function collectWhenIdle(server: Server, ms = readIdleCollectMs(), gc = (globalThis as { gc?: Collector }).gc): void {
   if (!gc || ms <= 0) return;
-  const timer = setTimeout(() => compactingCollection(gc), ms).unref();
+  const arm = () => setTimeout(() => compactingCollection(gc), ms).unref();
+  let timer: NodeJS.Timeout | undefined = arm();
+  let inFlight = 0;
   server.on('request', (_request, response) => {
-    timer.refresh();
-    response.once('close', () => timer.refresh());
+    inFlight += 1;
+    clearTimeout(timer);
+    timer = undefined;
+    response.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) timer = arm();
+    });
   });
 }
 

@@ -4,33 +4,35 @@ import { execFileSync } from 'node:child_process';
 import { collectWhenIdle, readIdleCollectMs } from '../src/idle';
 
 describe('collectWhenIdle', () => {
-  it('collects once after the last request has ended, and again only after another request', async () => {
-    const server = http.createServer((_req, res) => res.end('ok'));
-    const collections: number[] = [];
+  it('collects once after the last request in flight has ended, never while one is, and again only after another', async () => {
+    // What happened, in order: requests beginning and ending (as the server saw them) and collections.
+    const events: string[] = [];
     let collected = () => {};
+    const server = http.createServer((req, res) => {
+      events.push(`begin ${req.url}`);
+      res.once('close', () => events.push(`end ${req.url}`));
+      // "/slow" stays open for several idle periods: no collection may come while it is in flight.
+      if (req.url === '/slow') setTimeout(() => res.end('ok'), 200);
+      else res.end('ok');
+    });
     // Each collection is two calls: a plain one, then V8's "last resort" one.
     collectWhenIdle(server, 30, (options) => {
       if (!options) return;
       expect(options).toEqual({ type: 'major', execution: 'sync', flavor: 'last-resort' });
-      collections.push(Date.now());
+      events.push('collect');
       collected();
     });
+    const next = () => new Promise<void>((resolve) => (collected = resolve));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-      const next = () => new Promise<void>((resolve) => (collected = resolve));
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
       await next(); // the one after start
-      const ended: number[] = [];
-      for (let i = 0; i < 2; i++) {
+      for (const path of ['/a', '/slow', '/b']) {
         const collection = next();
-        await (await fetch(url)).text();
-        ended.push(Date.now());
+        await (await fetch(url + path)).text();
         await collection;
       }
-      expect(collections).toHaveLength(3);
-      // Each collection comes after the request before it ended (at least `ms` later).
-      expect(collections[1]).toBeGreaterThanOrEqual(ended[0] + 25);
-      expect(collections[2]).toBeGreaterThanOrEqual(ended[1] + 25);
+      expect(events).toEqual(['collect', 'begin /a', 'end /a', 'collect', 'begin /slow', 'end /slow', 'collect', 'begin /b', 'end /b', 'collect']);
     } finally {
       server.close();
     }
