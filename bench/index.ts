@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import { DEMO } from '@zjjt/demo';
 import { freePorts, launchHub, RunningHub } from '../scripts/lib/launch';
 import { devSecrets, ROOT } from '../scripts/lib/secrets';
@@ -97,7 +98,7 @@ async function discoverGroup(hub: RunningHub, jwtSecret: string) {
 async function soakTargetOf(hub: RunningHub, jwtSecret: string, province: boolean, groupId: string): Promise<SoakTarget> {
   if (province) return findSoakTarget(hub.gatewayUrl, jwtSecret, groupId);
   const found = await findSoakTarget(hub.gatewayUrl, jwtSecret, DEMO_SOAK_TARGET.groupId, DEMO_SOAK_TARGET.memberOrgId);
-  if (JSON.stringify(found) !== JSON.stringify(DEMO_SOAK_TARGET))
+  if (!isDeepStrictEqual(found, DEMO_SOAK_TARGET))
     throw new Error(
       `soak：在演示数据上找到的目标 ${JSON.stringify(found)} 不是 ${JSON.stringify(DEMO_SOAK_TARGET)} (findSoakTarget disagrees with the demo target)`,
     );

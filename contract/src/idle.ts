@@ -16,7 +16,7 @@ export type Collector = (options?: { type: 'major'; execution: 'sync'; flavor: '
  * compacted the emptied ones go back to the system. Node 20's V8 does that on a plain `gc()` while
  * `--compact-on-every-full-gc` is set (a flag V8 reads at each collection, set only for this one);
  * Node 24's releases the pages on its "last resort" collection, which Node 20's ignores; both are
- * asked. It costs 50–100 ms once per idle spell, never under load (each request pushes it back).
+ * asked. It costs 50–100 ms once per idle spell, never under load (none runs while a request is in flight).
  * Needs `--expose-gc` (every service starts with it: NODE_FLAGS in scripts/services.ts,
  * docker-compose.yml); without it this does nothing.
  */
